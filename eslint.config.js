@@ -1,0 +1,81 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'url', 'util', 'stream', 'worker_threads'];
+
+/** Import boundaries: a folder says where its code runs (see README, "Layers"). Do not relax. */
+function forbid(groups, message) {
+  return ['error', { patterns: [{ group: groups, message }] }];
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: '.only never lands' },
+        { selector: "CallExpression[callee.property.name='skip']", message: 'skipped tests never land' },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': forbid(
+        ['electron', ...nodeBuiltins, 'better-sqlite3', 'react', 'react-dom', '**/core/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/cli/**'],
+        'src/shared is pure code with no runtime: no Node, Electron, DOM or other layer.',
+      ),
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': forbid(
+        ['electron', 'react', 'react-dom', '**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/cli/**'],
+        'src/core is plain Node: it may use src/shared only; hardware and clock come in through interfaces.',
+      ),
+    },
+  },
+  {
+    files: ['src/server/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': forbid(
+        ['electron', 'react', 'react-dom', '**/main/**', '**/preload/**', '**/renderer/**'],
+        'Browser mode and the CLI run on plain Node: they use src/core and src/shared, never Electron.',
+      ),
+    },
+  },
+  {
+    files: ['src/main/**'],
+    rules: {
+      'no-restricted-imports': forbid(['react', 'react-dom', '**/renderer/**', '**/preload/**', '**/server/**', '**/cli/**'], 'src/main wires the core into Electron; no UI code.'),
+    },
+  },
+  {
+    files: ['src/preload/**'],
+    rules: {
+      'no-restricted-imports': forbid(
+        [...nodeBuiltins, 'better-sqlite3', '**/core/**', '**/main/**', '**/renderer/**', '**/server/**', '**/cli/**'],
+        'The sandboxed preload exposes contract functions only: electron + src/shared.',
+      ),
+    },
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': forbid(
+        ['electron', ...nodeBuiltins, 'better-sqlite3', 'ws', 'nfc-pcsc', '@pokusew/pcsclite', '**/core/**', '**/main/**', '**/preload/**', '**/server/**', '**/cli/**'],
+        'The renderer reaches the desk only through its client module (src/renderer/src/desk).',
+      ),
+    },
+  },
+);

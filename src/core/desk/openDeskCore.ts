@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { createDispatcher, type DeskDispatcher, type DeskHandlers } from '../../shared/api/dispatch';
+import { systemClock, type Clock } from '../clock';
+import { generateDemoHospital } from '../demo/generateDemoHospital';
+import { seedDemoDirectory } from '../demo/seedDemoDirectory';
+import { getPerson } from '../directory/getPerson';
+import { searchPeople } from '../directory/searchPeople';
+import { openDatabase } from '../store/openDatabase';
+import { createEventHub, type EventHub } from './createEventHub';
+import { readDeskStatus } from './readDeskStatus';
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export const consoleLogger: Logger = {
+  info: (message) => console.error(`[guichet] ${message}`),
+  error: (message, error) => console.error(`[guichet] ${message}`, error ?? ''),
+};
+
+export interface OpenDeskCoreOptions {
+  dataDir: string;
+  appVersion: string;
+  transport: 'electron' | 'browser' | 'cli';
+  clock?: Clock;
+  logger?: Logger;
+  /** Create the demo hospital when the directory is empty (the embedded default). */
+  seedDemo?: boolean;
+}
+
+export interface DeskCore {
+  db: Database.Database;
+  clock: Clock;
+  events: EventHub;
+  handlers: DeskHandlers;
+  dispatch: DeskDispatcher;
+  close(): void;
+}
+
+/** The composition root shared by Electron main, browser mode and the CLI. */
+export function openDeskCore({
+  dataDir,
+  appVersion,
+  transport,
+  clock = systemClock,
+  logger = consoleLogger,
+  seedDemo = true,
+}: OpenDeskCoreOptions): DeskCore {
+  mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase({ path: join(dataDir, 'guichet.sqlite') });
+  const sourceCount = (db.prepare('SELECT COUNT(*) AS n FROM sources').get() as { n: number }).n;
+  if (seedDemo && sourceCount === 0) {
+    seedDemoDirectory(db, generateDemoHospital({ today: clock.now().toISOString().slice(0, 10) }), clock);
+    logger.info(`created the demo directory "Hôpital La Porte Verte" in ${dataDir}`);
+  }
+  const events = createEventHub();
+  const handlers: DeskHandlers = {
+    getDeskStatus: () => readDeskStatus(db, { appVersion, transport: transport === 'electron' ? 'electron' : 'browser' }),
+    searchPeople: (input) => searchPeople(db, input),
+    getPerson: (input) => getPerson(db, input.identityId),
+  };
+  const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));
+  return {
+    db,
+    clock,
+    events,
+    handlers,
+    dispatch,
+    close: () => db.close(),
+  };
+}

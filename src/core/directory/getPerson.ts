@@ -1,0 +1,28 @@
+import type Database from 'better-sqlite3';
+import type { PersonDetail } from '../../shared/api/directory.contract';
+import { DeskError } from '../../shared/api/errors';
+import { readPersonSummaries } from './readPersonSummaries';
+
+/** One person with every source record linked to them (validated or automatic links only). */
+export function getPerson(db: Database.Database, identityId: string): PersonDetail {
+  const [summary] = readPersonSummaries(db, [identityId]);
+  if (summary === undefined) {
+    throw new DeskError(
+      'NOT_FOUND',
+      { fr: `Aucune personne n’a l’identifiant ${identityId}.`, en: `No person has the id ${identityId}.` },
+      { identityId },
+    );
+  }
+  const records = db
+    .prepare(
+      `SELECT r.source_id AS sourceId, r.record_key AS recordKey, r.attributes_json AS attributes
+         FROM identity_links l JOIN source_records r ON r.id = l.record_id
+        WHERE l.identity_id = ? AND l.decision IN ('automatic', 'validated')
+        ORDER BY r.source_id, r.record_key`,
+    )
+    .all(identityId) as { sourceId: string; recordKey: string; attributes: string }[];
+  return {
+    ...summary,
+    records: records.map((record) => ({ ...record, attributes: JSON.parse(record.attributes) as PersonDetail['records'][number]['attributes'] })),
+  };
+}

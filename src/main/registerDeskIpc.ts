@@ -1,0 +1,27 @@
+import { BrowserWindow, ipcMain } from 'electron';
+import type { DeskCore } from '../core/desk/openDeskCore';
+import { deskMethodNames } from '../shared/api/contract';
+import { DeskError } from '../shared/api/errors';
+import { ipcEventChannel, ipcInvokeChannel } from '../shared/api/wire';
+
+/**
+ * All IPC channels, registered in one place from the contract. Every call is checked for its
+ * sender frame, then validated by the core's dispatcher.
+ */
+export function registerDeskIpc(core: DeskCore, isTrustedFrame: (url: string | undefined) => boolean): () => void {
+  for (const method of deskMethodNames) {
+    ipcMain.handle(ipcInvokeChannel(method), (event, input: unknown) => {
+      if (!isTrustedFrame(event.senderFrame?.url)) {
+        return { ok: false, error: new DeskError('FORBIDDEN').toData() };
+      }
+      return core.dispatch(method, input, { connectionId: `window-${event.sender.id}`, transport: 'electron' });
+    });
+  }
+  const unsubscribe = core.events.subscribe((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(ipcEventChannel, { event, payload });
+  });
+  return () => {
+    unsubscribe();
+    for (const method of deskMethodNames) ipcMain.removeHandler(ipcInvokeChannel(method));
+  };
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeskClient } from '../../shared/api/contract';
+import type { DeskStatus } from '../../shared/api/status.contract';
+import { DeskContext } from './desk/DeskContext';
+import { describeError } from './desk/describeError';
+import { changeLanguage, supportedLanguages, type Language } from './i18n/setupI18n';
+import { SearchScreen } from './screens/SearchScreen';
+
+export function App({ client }: { client: DeskClient }) {
+  const { t, i18n } = useTranslation();
+  const [status, setStatus] = useState<DeskStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const refresh = () =>
+      client.api.getDeskStatus({}).then(setStatus, (reason: unknown) => setError(describeError(reason, i18n.language)));
+    void refresh();
+    return client.on('directoryChanged', () => void refresh());
+  }, [client, i18n.language]);
+
+  return (
+    <DeskContext.Provider value={client}>
+      <header className="app-header">
+        <h1>
+          {t('app.title')}
+          {status !== null && <span className="establishment"> — {status.establishmentName}</span>}
+        </h1>
+        {status?.demoDirectory === true && <span className="pill pill-demo">{t('app.demo')}</span>}
+        <label className="language">
+          {t('app.language')}{' '}
+          <select value={i18n.language} onChange={(event) => void changeLanguage(event.target.value as Language)}>
+            {supportedLanguages.map((language) => (
+              <option key={language} value={language}>
+                {language === 'fr' ? 'Français' : 'English'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      {error !== null && (
+        <p className="banner banner-error" role="alert">
+          {t('error.generic', { message: error })}
+        </p>
+      )}
+      {status !== null && (
+        <p className="counts" data-testid="directory-counts">
+          {t('status.counts', {
+            identities: status.counts.identities,
+            records: status.counts.sourceRecords,
+            sources: status.counts.sources,
+          })}
+        </p>
+      )}
+      <main>
+        <SearchScreen />
+      </main>
+    </DeskContext.Provider>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PersonDetail } from '../../../shared/api/directory.contract';
+import { useDesk } from '../desk/DeskContext';
+import { describeError } from '../desk/describeError';
+import { formatIsoDate, formatPersonName } from '../viewModels/formatPerson';
+
+export function PersonPanel({ identityId, onClose }: { identityId: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useDesk();
+  const [person, setPerson] = useState<PersonDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    setPerson(null);
+    api.getPerson({ identityId }).then(
+      (detail) => current && setPerson(detail),
+      (reason: unknown) => current && setError(describeError(reason, i18n.language)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, identityId, i18n.language]);
+
+  useEffect(() => heading.current?.focus(), [person]);
+
+  return (
+    <aside
+      className="person-panel"
+      aria-labelledby="person-heading"
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    >
+      {error !== null && <p role="alert">{t('error.generic', { message: error })}</p>}
+      {person !== null && (
+        <>
+          <h2 id="person-heading" tabIndex={-1} ref={heading}>
+            {formatPersonName(person)}
+          </h2>
+          <dl className="facts">
+            <dt>{t('person.birthDate')}</dt>
+            <dd>{formatIsoDate(person.birthDate)}</dd>
+            <dt>{t('person.rpps')}</dt>
+            <dd>{person.rpps ?? '—'}</dd>
+            <dt>{t('person.hrId')}</dt>
+            <dd>{person.hrId ?? '—'}</dd>
+            <dt>{t('person.adId')}</dt>
+            <dd>{person.adId ?? '—'}</dd>
+            <dt>{t('person.service')}</dt>
+            <dd>{person.service ?? '—'}</dd>
+            <dt>{t('person.status')}</dt>
+            <dd>{t(`status.${person.status}`)}</dd>
+          </dl>
+          <h3>{t('person.records')}</h3>
+          <ul className="records">
+            {person.records.map((record) => (
+              <li key={`${record.sourceId}/${record.recordKey}`}>
+                <strong>{record.sourceId}</strong> · {record.recordKey}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={onClose}>
+            {t('person.close')}
+          </button>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import type { PersonSummary } from '../../../shared/api/directory.contract';
+import { useDesk } from '../desk/DeskContext';
+import { isSearchableQuery } from '../viewModels/formatPerson';
+
+export type SearchState =
+  | { phase: 'idle' }
+  | { phase: 'searching' }
+  | { phase: 'done'; query: string; people: PersonSummary[] }
+  | { phase: 'failed'; error: unknown };
+
+/** Search-as-you-type with a short debounce; a slow answer never overwrites a newer one. */
+export function useSearchPeople(query: string, debounceMs = 150): SearchState {
+  const { api } = useDesk();
+  const [state, setState] = useState<SearchState>({ phase: 'idle' });
+  useEffect(() => {
+    if (!isSearchableQuery(query)) {
+      setState({ phase: 'idle' });
+      return;
+    }
+    let current = true;
+    setState({ phase: 'searching' });
+    const timer = setTimeout(() => {
+      api.searchPeople({ query, limit: 50 }).then(
+        (people) => current && setState({ phase: 'done', query, people }),
+        (error: unknown) => current && setState({ phase: 'failed', error }),
+      );
+    }, debounceMs);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [api, query, debounceMs]);
+  return state;
+}

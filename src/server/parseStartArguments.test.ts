@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseStartArguments } from './parseStartArguments';
+
+describe('parseStartArguments', () => {
+  it('defaults to Electron when available, a free port, and opening a browser', () => {
+    expect(parseStartArguments([])).toEqual({ forceBrowser: false, port: 0, open: true, help: false });
+  });
+
+  it('reads --browser, --port N, --port=N and --no-open', () => {
+    expect(parseStartArguments(['--browser', '--port', '4780', '--no-open'])).toEqual({
+      forceBrowser: true,
+      port: 4780,
+      open: false,
+      help: false,
+    });
+    expect(parseStartArguments(['--port=0']).port).toBe(0);
+  });
+
+  it('refuses bad ports and unknown options', () => {
+    expect(() => parseStartArguments(['--port'])).toThrow(/--port expects/);
+    expect(() => parseStartArguments(['--port', '70000'])).toThrow(/--port expects/);
+    expect(() => parseStartArguments(['--port', 'abc'])).toThrow(/--port expects/);
+    expect(() => parseStartArguments(['--kiosk'])).toThrow(/Unknown option "--kiosk"/);
+  });
+});

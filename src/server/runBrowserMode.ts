@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { openDeskCore, type DeskCore } from '../core/desk/openDeskCore';
+import { startBrowserServer, type BrowserServer } from './startBrowserServer';
+
+export interface RunBrowserModeOptions {
+  dataDir: string;
+  rendererDir: string;
+  appVersion: string;
+  port: number;
+  open: boolean;
+}
+
+function openInBrowser(url: string): void {
+  const command = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => console.error(`Could not open a browser (${command}); open the address above by hand.`));
+  child.unref();
+}
+
+/** Starts the core and the loopback server, prints the ready line, stops cleanly on a signal. */
+export async function runBrowserMode({ dataDir, rendererDir, appVersion, port, open }: RunBrowserModeOptions): Promise<{ core: DeskCore; server: BrowserServer }> {
+  const core = openDeskCore({ dataDir, appVersion, transport: 'browser' });
+  const server = await startBrowserServer({
+    core,
+    rendererDir,
+    port,
+    onRejectedUpgrade: (status, reason) => console.error(`[guichet] refused a connection (${status}): ${reason}`),
+  });
+  console.log(`Guichet ready: ${server.url}`);
+  if (open) openInBrowser(server.url);
+  const stop = () => {
+    void server.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { core, server };
+}

@@ -1,0 +1,21 @@
+/**
+ * Folds text for accent- and case-tolerant search: "Hélène D'Aubigné-Œuvray" → "helene d aubigne oeuvray".
+ * Ligatures are expanded first because NFD does not decompose Œ or Æ.
+ */
+export function normalizeForSearch(text: string): string {
+  return text
+    .replace(/œ/gi, (m) => (m === 'Œ' ? 'OE' : 'oe'))
+    .replace(/æ/gi, (m) => (m === 'Æ' ? 'AE' : 'ae'))
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Splits a query into folded tokens, dropping empties. */
+export function tokenizeForSearch(text: string): string[] {
+  const folded = normalizeForSearch(text);
+  return folded === '' ? [] : folded.split(' ');
+}
