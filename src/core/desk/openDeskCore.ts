@@ -5,8 +5,7 @@ import { createDispatcher, type DeskDispatcher, type DeskHandlers } from '../../
 import { systemClock, type Clock } from '../clock';
 import { generateDemoHospital } from '../demo/generateDemoHospital';
 import { seedDemoDirectory } from '../demo/seedDemoDirectory';
-import { getPerson } from '../directory/getPerson';
-import { searchPeople } from '../directory/searchPeople';
+import { createDirectoryHandlers } from '../directory/createDirectoryHandlers';
 import { openDatabase } from '../store/openDatabase';
 import { createEventHub, type EventHub } from './createEventHub';
 import { readDeskStatus } from './readDeskStatus';
@@ -57,10 +56,10 @@ export function openDeskCore({
     logger.info(`created the demo directory "Hôpital La Porte Verte" in ${dataDir}`);
   }
   const events = createEventHub();
+  // One spread per feature; each feature's handlers get their dependencies here and nowhere else.
   const handlers: DeskHandlers = {
     getDeskStatus: () => readDeskStatus(db, { appVersion, transport: transport === 'electron' ? 'electron' : 'browser' }),
-    searchPeople: (input) => searchPeople(db, input),
-    getPerson: (input) => getPerson(db, input.identityId),
+    ...createDirectoryHandlers(db),
   };
   const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));
   return {

@@ -5,12 +5,27 @@ import type { DeskStatus } from '../../shared/api/status.contract';
 import { DeskContext } from './desk/DeskContext';
 import { describeError } from './desk/describeError';
 import { changeLanguage, supportedLanguages, type Language } from './i18n/setupI18n';
-import { SearchScreen } from './screens/SearchScreen';
+import { screens } from './screens/registry';
 
 export function App({ client }: { client: DeskClient }) {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<DeskStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [screenId, setScreenId] = useState(screens[0]!.id);
+  const screen = screens.find((candidate) => candidate.id === screenId) ?? screens[0]!;
+
+  useEffect(() => {
+    // Keyboard-first: Alt+1…Alt+9 switch screens.
+    const onKeyDown = (event: KeyboardEvent) => {
+      const index = Number(event.key) - 1;
+      if (event.altKey && Number.isInteger(index) && screens[index] !== undefined) {
+        event.preventDefault();
+        setScreenId(screens[index].id);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   useEffect(() => {
     const refresh = () =>
@@ -52,8 +67,23 @@ export function App({ client }: { client: DeskClient }) {
           })}
         </p>
       )}
+      {screens.length > 1 && (
+        <nav className="screens" aria-label={t('nav.label')}>
+          {screens.map((candidate, index) => (
+            <button
+              key={candidate.id}
+              type="button"
+              aria-current={candidate.id === screen.id ? 'page' : undefined}
+              aria-keyshortcuts={`Alt+${index + 1}`}
+              onClick={() => setScreenId(candidate.id)}
+            >
+              {t(candidate.titleKey)}
+            </button>
+          ))}
+        </nav>
+      )}
       <main>
-        <SearchScreen />
+        <screen.Component key={screen.id} />
       </main>
     </DeskContext.Provider>
   );

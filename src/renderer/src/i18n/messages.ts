@@ -1,72 +1,10 @@
-/** UI strings, French first. Keys are shared; the English table must have the same keys (tested). */
-export const fr = {
-  'app.title': 'Guichet',
-  'app.demo': 'Annuaire de démonstration',
-  'app.connecting': 'Connexion au service du guichet…',
-  'app.connectionFailed': 'Impossible de joindre le service du guichet : {{message}}',
-  'app.language': 'Langue',
-  'status.counts': '{{identities}} personnes · {{records}} fiches sources · {{sources}} sources',
-  'search.label': 'Rechercher une personne',
-  'search.placeholder': 'Nom, prénom, RPPS ou matricule',
-  'search.hint': 'Tapez au moins deux caractères. Les accents et majuscules sont ignorés.',
-  'search.results_one': '{{count}} personne trouvée',
-  'search.results_other': '{{count}} personnes trouvées',
-  'search.none': 'Aucune personne ne correspond à « {{query}} ».',
-  'search.searching': 'Recherche…',
-  'person.lastName': 'Nom',
-  'person.birthName': 'Nom de naissance',
-  'person.firstName': 'Prénom',
-  'person.birthDate': 'Date de naissance',
-  'person.rpps': 'RPPS',
-  'person.hrId': 'Matricule',
-  'person.adId': 'Compte AD',
-  'person.profession': 'Profession',
-  'person.service': 'Service',
-  'person.status': 'Statut',
-  'person.sources': 'Sources',
-  'person.records': 'Fiches sources liées',
-  'person.close': 'Fermer la fiche',
-  'person.open': 'Ouvrir la fiche de {{name}}',
-  'status.active': 'Actif',
-  'status.leaving': 'Départ proche',
-  'status.left': 'Parti',
-  'status.temporary': 'Temporaire',
-  'error.generic': 'Erreur : {{message}}',
-} as const;
+import * as desk from './messages/desk';
 
-export type MessageKey = keyof typeof fr;
+/**
+ * UI strings, French first, one file per feature under ./messages (each exports `fr` and `en`
+ * with the same keys; tested). One line per feature here.
+ */
+const features = [desk];
 
-export const en: Record<MessageKey, string> = {
-  'app.title': 'Guichet',
-  'app.demo': 'Demo directory',
-  'app.connecting': 'Connecting to the desk service…',
-  'app.connectionFailed': 'Cannot reach the desk service: {{message}}',
-  'app.language': 'Language',
-  'status.counts': '{{identities}} people · {{records}} source records · {{sources}} sources',
-  'search.label': 'Find a person',
-  'search.placeholder': 'Last name, first name, RPPS or staff number',
-  'search.hint': 'Type at least two characters. Accents and case are ignored.',
-  'search.results_one': '{{count}} person found',
-  'search.results_other': '{{count}} people found',
-  'search.none': 'Nobody matches “{{query}}”.',
-  'search.searching': 'Searching…',
-  'person.lastName': 'Last name',
-  'person.birthName': 'Birth name',
-  'person.firstName': 'First name',
-  'person.birthDate': 'Birth date',
-  'person.rpps': 'RPPS',
-  'person.hrId': 'Staff number',
-  'person.adId': 'AD account',
-  'person.profession': 'Profession',
-  'person.service': 'Department',
-  'person.status': 'Status',
-  'person.sources': 'Sources',
-  'person.records': 'Linked source records',
-  'person.close': 'Close the record',
-  'person.open': 'Open the record of {{name}}',
-  'status.active': 'Active',
-  'status.leaving': 'Leaving soon',
-  'status.left': 'Left',
-  'status.temporary': 'Temporary',
-  'error.generic': 'Error: {{message}}',
-};
+export const fr: Record<string, string> = Object.assign({}, ...features.map((feature) => feature.fr));
+export const en: Record<string, string> = Object.assign({}, ...features.map((feature) => feature.en));

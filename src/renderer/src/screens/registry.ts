@@ -1,0 +1,12 @@
+import type { ComponentType } from 'react';
+import { SearchScreen } from './SearchScreen';
+
+export interface ScreenDefinition {
+  id: string;
+  /** i18n key of the navigation label. */
+  titleKey: string;
+  Component: ComponentType;
+}
+
+/** The desk's screens in navigation order (Alt+1…Alt+9). One line per screen. */
+export const screens: ScreenDefinition[] = [{ id: 'search', titleKey: 'nav.search', Component: SearchScreen }];
