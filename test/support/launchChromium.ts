@@ -15,7 +15,17 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     executablePath: chromiumPath,
     headless: true,
     locale: 'fr-FR',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+    // The machine has no outside network: without these, Chromium keeps dialling Google's hosts.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     context,
