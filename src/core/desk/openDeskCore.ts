@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { createDispatcher, type DeskDispatcher, type DeskHandlers } from '../../shared/api/dispatch';
+import type { CardService } from '../cards/CardService';
+import { createCardsHandlers } from '../cards/createCardsHandlers';
+import { createCardService, type CardReaderMode } from '../cards/createCardService';
 import { systemClock, type Clock } from '../clock';
 import { generateDemoHospital } from '../demo/generateDemoHospital';
 import { seedDemoDirectory } from '../demo/seedDemoDirectory';
@@ -28,12 +31,17 @@ export interface OpenDeskCoreOptions {
   logger?: Logger;
   /** Create the demo hospital when the directory is empty (the embedded default). */
   seedDemo?: boolean;
+  /** Card readers: `simulated` (the default when no real reader is configured) or `pcsc`. */
+  cardReaders?: CardReaderMode;
+  /** Environment of the PC/SC worker (e.g. a private pcscd socket). */
+  pcscEnv?: NodeJS.ProcessEnv;
 }
 
 export interface DeskCore {
   db: Database.Database;
   clock: Clock;
   events: EventHub;
+  cards: CardService;
   handlers: DeskHandlers;
   dispatch: DeskDispatcher;
   close(): void;
@@ -47,6 +55,8 @@ export function openDeskCore({
   clock = systemClock,
   logger = consoleLogger,
   seedDemo = true,
+  cardReaders = process.env.GUICHET_CARD_READERS === 'pcsc' ? 'pcsc' : 'simulated',
+  pcscEnv,
 }: OpenDeskCoreOptions): DeskCore {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase({ path: join(dataDir, 'guichet.sqlite') });
@@ -56,18 +66,24 @@ export function openDeskCore({
     logger.info(`created the demo directory "Hôpital La Porte Verte" in ${dataDir}`);
   }
   const events = createEventHub();
+  const cards = createCardService({ db, events, clock, mode: cardReaders, ...(pcscEnv === undefined ? {} : { pcscEnv }), log: (message) => logger.info(message) });
   // One spread per feature; each feature's handlers get their dependencies here and nowhere else.
   const handlers: DeskHandlers = {
     getDeskStatus: () => readDeskStatus(db, { appVersion, transport: transport === 'electron' ? 'electron' : 'browser' }),
     ...createDirectoryHandlers(db),
+    ...createCardsHandlers(cards),
   };
   const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));
   return {
     db,
     clock,
     events,
+    cards,
     handlers,
     dispatch,
-    close: () => db.close(),
+    close: () => {
+      void cards.close();
+      db.close();
+    },
   };
 }

@@ -5,6 +5,7 @@ import type {
   MethodInput,
   MethodOutput,
 } from './defineContract';
+import { cardsEvents, cardsMethods } from './cards.contract';
 import { directoryMethods } from './directory.contract';
 import { statusEvents, statusMethods } from './status.contract';
 
@@ -15,10 +16,12 @@ import { statusEvents, statusMethods } from './status.contract';
 export const deskMethods = {
   ...statusMethods,
   ...directoryMethods,
+  ...cardsMethods,
 } satisfies Record<string, AnyMethodSpec>;
 
 export const deskEvents = {
   ...statusEvents,
+  ...cardsEvents,
 } satisfies Record<string, AnyEventSpec>;
 
 export type DeskMethods = typeof deskMethods;

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { CardInfo, CardReadError } from '../cards/cardTypes';
+import { defineEvent, defineMethod } from './defineContract';
+
+/**
+ * `ready`: PC/SC answers. `unavailable`: no smart-card service (pcscd absent or restarting) —
+ * the desk shows "service carte à puce indisponible" and retries by itself. `disabled`: the desk
+ * runs simulated readers only.
+ */
+export type CardServiceStatus = 'starting' | 'ready' | 'unavailable' | 'disabled';
+
+export type ReaderKind = 'pcsc' | 'simulated';
+
+export interface ReaderView {
+  name: string;
+  kind: ReaderKind;
+  /** `reading` between the card's arrival and its decoded event. */
+  state: 'empty' | 'reading' | 'present' | 'error';
+  card: CardInfo | null;
+  error: CardReadError | null;
+  /** Simulated readers only: id of the virtual card inserted. */
+  simulatedCardId: string | null;
+}
+
+export interface CardReadersState {
+  service: { status: CardServiceStatus; detail: string | null };
+  readers: ReaderView[];
+}
+
+/** A virtual card of the simulated-readers catalog (demo people's CPS and badges, test cards). */
+export interface SimulatedCardView {
+  id: string;
+  label: string;
+  type: CardInfo['type'];
+  /** The demo person it belongs to, when any. */
+  identityId: string | null;
+  holderName: string | null;
+}
+
+export type PinVerification =
+  | { ok: true; triesLeft: number | null }
+  | { ok: false; reason: 'WRONG_PIN'; triesLeft: number }
+  | { ok: false; reason: 'PIN_BLOCKED' };
+
+const readerName = z.string().trim().min(1, 'reader name is empty').max(200);
+
+export const cardsMethods = {
+  listCardReaders: defineMethod<CardReadersState>()(z.object({}).strict()),
+  listSimulatedCards: defineMethod<SimulatedCardView[]>()(
+    z.object({ query: z.string().trim().max(100).default('') }).strict(),
+  ),
+  insertSimulatedCard: defineMethod<ReaderView>()(
+    z.object({ reader: readerName, cardId: z.string().trim().min(1).max(100) }).strict(),
+  ),
+  removeSimulatedCard: defineMethod<ReaderView>()(z.object({ reader: readerName }).strict()),
+};
+
+export const cardsEvents = {
+  readerChanged: defineEvent<{ reader: ReaderView; state: 'attached' | 'detached' | 'updated' }>(),
+  cardServiceChanged: defineEvent<CardReadersState['service']>(),
+  cardInserted: defineEvent<CardInfo>(),
+  cardRemoved: defineEvent<{ reader: string }>(),
+  cardReadFailed: defineEvent<CardReadError>(),
+};
