@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3';
+import type { MieStatus, MieStatusAction, MieView } from '../../shared/api/enrollment.contract';
+import { DeskError } from '../../shared/api/errors';
+import type { Clock } from '../clock';
+import type { Actor } from '../journal/journalTypes';
+import { assertMayReceiveMie, assertNotOwnMie } from './assertMayReceiveMie';
+import { readMies } from './readMies';
+import { recordMieChange } from './recordMieChange';
+
+/** Which statuses each act starts from, and where it leads. Lost, stolen and replaced are final. */
+export const mieTransitions: Record<MieStatusAction, { from: readonly MieStatus[]; to: MieStatus }> = {
+  suspend: { from: ['active'], to: 'suspended' },
+  resume: { from: ['suspended'], to: 'active' },
+  'declare-lost': { from: ['active', 'suspended'], to: 'lost' },
+  'declare-stolen': { from: ['active', 'suspended'], to: 'stolen' },
+  return: { from: ['active', 'suspended'], to: 'returned' },
+  expire: { from: ['active', 'suspended'], to: 'expired' },
+};
+
+export interface ChangeMieStatusRequest {
+  actor: Actor;
+  mieId: string;
+  action: MieStatusAction;
+  reason?: string | undefined;
+}
+
+/**
+ * Moves a MIE along its lifecycle (suspend, resume, declare lost or stolen — which revokes it —,
+ * returned, expired). Refuses a transition the current status does not allow, resuming for a
+ * person who has left, and any act on the agent's own MIE. History and journal in one transaction.
+ */
+export function changeMieStatus(db: Database.Database, clock: Clock, { actor, mieId, action, reason }: ChangeMieStatusRequest): MieView {
+  return db.transaction((): MieView => {
+    const before = readMieOrFail(db, mieId);
+    assertNotOwnMie(actor, before.identityId);
+    const transition = mieTransitions[action];
+    if (!transition.from.includes(before.status)) {
+      throw new DeskError(
+        'PRECONDITION_FAILED',
+        {
+          fr: `Action « ${action} » impossible : le moyen ${before.identifier} est au statut « ${before.status} » (attendu : ${transition.from.join(' ou ')}).`,
+          en: `Cannot ${action}: MIE ${before.identifier} is ${before.status} (expected ${transition.from.join(' or ')}).`,
+        },
+        { rule: 'transition', status: before.status, action },
+      );
+    }
+    if (action === 'resume') assertMayReceiveMie(db, clock, actor, before.identityId);
+    const now = clock.now().toISOString();
+    db.prepare('UPDATE mie SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?').run(transition.to, actor.agentId ?? 'system', now, mieId);
+    const after = readMieOrFail(db, mieId);
+    recordMieChange(db, clock, { actor, action: `mie.${action}`, before, after, reason });
+    return after;
+  })();
+}
+
+export function readMieOrFail(db: Database.Database, mieId: string): MieView {
+  const [mie] = readMies(db, { mieId });
+  if (mie === undefined) {
+    throw new DeskError('NOT_FOUND', { fr: `Aucun moyen d’identification n’a l’identifiant ${mieId}.`, en: `No identification means has the id ${mieId}.` }, { mieId });
+  }
+  return mie;
+}

@@ -1,0 +1,119 @@
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeskError } from '../../shared/api/errors';
+import { readJournalEntries } from '../journal/readJournalEntries';
+import { verifyJournal } from '../journal/verifyJournal';
+import { openDatabase } from '../store/openDatabase';
+import { bindMie } from './bindMie';
+import { changeMieStatus } from './changeMieStatus';
+import { readMieHistory } from './readMieHistory';
+import { readMies } from './readMies';
+import { replaceMie } from './replaceMie';
+
+const clock = { now: () => new Date('2026-11-29T09:00:00Z') };
+const actor = { agentId: 'agent', agentName: 'Agnès MÉNARD', desk: 'guichet-1' };
+
+function addPerson(db: Database.Database, id: string, lastName: string, extra: { rpps?: string; endDate?: string; status?: string } = {}): void {
+  db.prepare(
+    `INSERT INTO identities (id, last_name, first_name, rpps, hr_end_date, status, search_text, created_at, updated_at)
+     VALUES (?, ?, 'Léa', ?, ?, ?, ?, '2026-01-01', '2026-01-01')`,
+  ).run(id, lastName, extra.rpps ?? null, extra.endDate ?? null, extra.status ?? 'active', lastName.toLowerCase());
+}
+
+function refusal(action: () => unknown): { code: string; details: Record<string, unknown> | undefined; fr: string } {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DeskError) return { code: error.code, details: error.details, fr: error.localized.fr };
+    throw error;
+  }
+  throw new Error('Expected the act to be refused');
+}
+
+describe('enrollment core', () => {
+  let db: Database.Database;
+  beforeEach(() => {
+    db = openDatabase({ path: ':memory:' });
+    addPerson(db, 'agent', 'MÉNARD');
+    addPerson(db, 'martin', 'MARTIN', { rpps: '10001234567' });
+    addPerson(db, 'durand', 'DURAND');
+    addPerson(db, 'leaver', 'PARTI', { endDate: '2026-10-31', status: 'active' });
+  });
+  afterEach(() => db.close());
+
+  const badge = (identityId: string, identifier: string, more: { additional?: boolean } = {}) =>
+    bindMie(db, clock, { actor, identityId, kind: 'badge', identifier, cardType: 'MIFARE_CLASSIC_1K', ...more });
+
+  it('binds a badge with its history and journal entry', () => {
+    const mie = badge('durand', '04A1B2C3D4');
+    expect(mie).toMatchObject({ status: 'active', holderName: 'Léa DURAND', kind: 'badge', identifier: '04A1B2C3D4' });
+    expect(readMieHistory(db, { identityId: 'durand' })).toMatchObject([{ action: 'mie.bind', fromStatus: null, toStatus: 'active', agentName: 'Léa MÉNARD' }]);
+    expect(readJournalEntries(db).map((e) => e.action)).toEqual(['mie.bind']);
+  });
+
+  it('refuses the same card for a second person, naming the holder', () => {
+    badge('durand', '04A1B2C3D4');
+    const refused = refusal(() => badge('martin', '04A1B2C3D4'));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.details).toMatchObject({ rule: 'card-already-bound', holderName: 'Léa DURAND' });
+    expect(refused.fr).toContain('Léa DURAND');
+    expect(readMies(db, { identityId: 'martin' })).toEqual([]);
+  });
+
+  it('allows one active badge per person unless marked additional', () => {
+    badge('durand', '04A1B2C3D4');
+    expect(refusal(() => badge('durand', '04FFFFFFFF')).details).toMatchObject({ rule: 'one-active-badge' });
+    expect(badge('durand', '04FFFFFFFF', { additional: true }).additional).toBe(true);
+  });
+
+  it('refuses leavers and the agent’s own MIE', () => {
+    expect(refusal(() => badge('leaver', '04A1B2C3D4')).details).toMatchObject({ rule: 'leaver' });
+    expect(refusal(() => badge('agent', '04A1B2C3D4'))).toMatchObject({ code: 'FORBIDDEN', details: { rule: 'own-mie' } });
+    const mie = bindMie(db, clock, { actor: { ...actor, agentId: 'someone-else' }, identityId: 'agent', kind: 'badge', identifier: '04AAAA' });
+    expect(refusal(() => changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'suspend' })).code).toBe('FORBIDDEN');
+  });
+
+  it('binds a CPS only to the matching RPPS, or pairs after confirmation', () => {
+    const cps = (identityId: string, cardRpps: string, confirmPairing = false) =>
+      bindMie(db, clock, { actor, identityId, kind: 'cps', identifier: 'A1B2C3D4E5', cardRpps, confirmPairing });
+    expect(refusal(() => cps('martin', '10009999999')).details).toMatchObject({ rule: 'cps-rpps-mismatch' });
+    expect(refusal(() => cps('durand', '10001234567')).details).toMatchObject({ rule: 'rpps-already-linked' });
+    expect(refusal(() => cps('durand', '10007654321')).details).toMatchObject({ rule: 'pairing-needs-confirmation' });
+    expect(cps('durand', '10007654321', true).status).toBe('active');
+    expect(db.prepare("SELECT rpps FROM identities WHERE id = 'durand'").get()).toEqual({ rpps: '10007654321' });
+    expect(readJournalEntries(db).map((e) => e.action)).toEqual(['identity.pair-rpps', 'mie.bind']);
+    const again = bindMie(db, clock, { actor, identityId: 'martin', kind: 'cps', identifier: 'FFFFFFFFFF', cardRpps: '10001234567' });
+    expect(again.status).toBe('active');
+  });
+
+  it('walks the lifecycle and refuses impossible transitions', () => {
+    const mie = badge('durand', '04A1B2C3D4');
+    expect(changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'suspend', reason: 'congé' }).status).toBe('suspended');
+    expect(refusal(() => changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'suspend' })).details).toMatchObject({ rule: 'transition' });
+    expect(changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'resume' }).status).toBe('active');
+    expect(changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'return' }).status).toBe('returned');
+    // A returned badge can be issued again, to someone else.
+    expect(badge('martin', '04A1B2C3D4').holderName).toBe('Léa MARTIN');
+    expect(readMieHistory(db, { mieId: mie.id }).map((h) => h.toStatus)).toEqual(['active', 'suspended', 'active', 'returned']);
+  });
+
+  it('replaces a lost badge in one transaction and keeps the lost one revoked', () => {
+    const mie = badge('durand', '04A1B2C3D4');
+    changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'declare-lost' });
+    const replacement = replaceMie(db, clock, { actor, mieId: mie.id, identifier: '04NEWNEW' });
+    expect(replacement).toMatchObject({ status: 'active', replacesMieId: mie.id, identityId: 'durand' });
+    expect(readMies(db, { mieId: mie.id })[0]!.status).toBe('lost');
+    expect(refusal(() => badge('martin', '04A1B2C3D4')).details).toMatchObject({ rule: 'card-revoked' });
+  });
+
+  it('replacing an active badge revokes it, and a refused new card leaves the old one active', () => {
+    const mie = badge('durand', '04A1B2C3D4');
+    badge('martin', '04MARTIN');
+    expect(refusal(() => replaceMie(db, clock, { actor, mieId: mie.id, identifier: '04MARTIN' })).details).toMatchObject({ rule: 'card-already-bound' });
+    expect(readMies(db, { mieId: mie.id })[0]!.status).toBe('active');
+    replaceMie(db, clock, { actor, mieId: mie.id, identifier: '04NEWNEW' });
+    expect(readMies(db, { mieId: mie.id })[0]!.status).toBe('replaced');
+    expect(readMies(db, { identityId: 'durand' }).filter((m) => m.status === 'active').map((m) => m.identifier)).toEqual(['04NEWNEW']);
+    expect(verifyJournal(db)).toEqual({ ok: true, entries: readJournalEntries(db).length });
+  });
+});

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { defineEvent, defineMethod } from './defineContract';
+import type { PersonSummary } from './directory.contract';
+
+export const agentRoles = ['badge-office', 'night-desk', 'auditor', 'admin'] as const;
+export type AgentRole = (typeof agentRoles)[number];
+
+export const mieKinds = ['cps', 'badge', 'fido', 'temporary-badge'] as const;
+export type MieKind = (typeof mieKinds)[number];
+
+export const mieStatuses = ['active', 'suspended', 'lost', 'stolen', 'replaced', 'returned', 'expired'] as const;
+export type MieStatus = (typeof mieStatuses)[number];
+
+/** Lifecycle acts on an existing MIE (replacement has its own method: it binds a new card). */
+export const mieStatusActions = ['suspend', 'resume', 'declare-lost', 'declare-stolen', 'return', 'expire'] as const;
+export type MieStatusAction = (typeof mieStatusActions)[number];
+
+export interface MieView {
+  id: string;
+  kind: MieKind;
+  /** CPS serial, badge UID / on-card application id, or FIDO credential id. */
+  identifier: string;
+  identityId: string;
+  holderName: string;
+  status: MieStatus;
+  validFrom: string;
+  validUntil: string | null;
+  label: string | null;
+  cardType: string | null;
+  /** A second active badge the agent marked as intended. */
+  additional: boolean;
+  replacesMieId: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MieHistoryView {
+  id: number;
+  mieId: string;
+  mieKind: MieKind;
+  mieIdentifier: string;
+  action: string;
+  fromStatus: MieStatus | null;
+  toStatus: MieStatus;
+  reason: string | null;
+  agentName: string;
+  desk: string;
+  at: string;
+}
+
+export interface DeskAgentView {
+  identityId: string;
+  name: string;
+  role: AgentRole;
+}
+
+export type DeskSessionLockReason = 'inactivity' | 'card-removed';
+
+export interface DeskSessionView {
+  state: 'none' | 'open' | 'locked';
+  agent: DeskAgentView | null;
+  method: 'cps' | 'fido' | null;
+  openedAt: string | null;
+  lockReason: DeskSessionLockReason | null;
+  /** The desk locks after this many seconds without an act. */
+  idleLockSeconds: number;
+  /** Acts this agent's role allows (the core checks them again on every call). */
+  allowedActs: DeskAct[];
+}
+
+export const deskActs = [
+  'mie.bind',
+  'mie.bind-temporary',
+  'mie.suspend',
+  'mie.resume',
+  'mie.declare-lost',
+  'mie.declare-stolen',
+  'mie.return',
+  'mie.expire',
+  'mie.replace',
+  'mie.read',
+  'receipt.read',
+  'journal.read',
+] as const;
+export type DeskAct = (typeof deskActs)[number];
+
+/** How one field of the card compares with one person. */
+export interface FieldEvidence {
+  field: 'rpps' | 'lastName' | 'firstName' | 'profession';
+  cardValue: string | null;
+  personValue: string | null;
+  outcome: 'identical' | 'close' | 'different' | 'missing';
+}
+
+export interface CardCandidate {
+  person: PersonSummary;
+  /** 0–100. */
+  score: number;
+  evidence: FieldEvidence[];
+}
+
+export interface PresentedCardView {
+  reader: string;
+  kind: 'cps' | 'badge';
+  identifier: string;
+  cardType: string;
+  cps: { rpps: string | null; idNat: string; lastName: string; firstName: string; profession: string; notAfter: string } | null;
+}
+
+export interface CardLookup {
+  card: PresentedCardView;
+  /** The live binding of this card, when it is already bound. */
+  binding: MieView | null;
+  /** CPS whose RPPS is linked to a person: that person, directly. */
+  rppsHolder: PersonSummary | null;
+  /** CPS whose RPPS is unknown locally: scored candidates, best first (binding pairs the RPPS). */
+  candidates: CardCandidate[];
+}
+
+export interface PersonEnrollment {
+  person: PersonSummary;
+  hrEndDate: string | null;
+  /** Null when the person may receive a MIE; otherwise why not. */
+  ineligibleReason: 'left' | null;
+  mies: MieView[];
+  history: MieHistoryView[];
+}
+
+export interface JournalEntryView {
+  seq: number;
+  at: string;
+  agentName: string | null;
+  desk: string;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  before: string | null;
+  after: string | null;
+  hash: string;
+}
+
+export type JournalVerificationView =
+  | { ok: true; entries: number }
+  | { ok: false; entries: number; firstBadEntry: number; reason: string; message: string };
+
+export interface ReceiptFile {
+  fileName: string;
+  /** The PDF, base64-encoded (travels over IPC and WebSocket as text). */
+  pdfBase64: string;
+}
+
+const id = z.string().trim().min(1).max(128);
+const readerName = z.string().trim().min(1, 'reader name is empty').max(200);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const reason = z.string().trim().max(500).optional();
+
+export const enrollmentMethods = {
+  getDeskSession: defineMethod<DeskSessionView>()(z.object({}).strict()),
+  /** Agent login with their own CPS in `reader`: the PIN is checked by the card itself. */
+  openDeskSession: defineMethod<DeskSessionView>()(
+    z.object({ reader: readerName, pin: z.string().regex(/^\d{4,8}$/, 'expected a PIN of 4 to 8 digits') }).strict(),
+  ),
+  closeDeskSession: defineMethod<DeskSessionView>()(z.object({}).strict()),
+  lookUpCard: defineMethod<CardLookup>()(z.object({ reader: readerName }).strict()),
+  getPersonEnrollment: defineMethod<PersonEnrollment>()(z.object({ identityId: id }).strict()),
+  bindCard: defineMethod<MieView>()(
+    z
+      .object({
+        identityId: id,
+        reader: readerName,
+        /** The agent means to give a second active badge. */
+        additional: z.boolean().default(false),
+        /** The agent confirmed linking the card's RPPS to this person. */
+        confirmPairing: z.boolean().default(false),
+        validUntil: isoDate.optional(),
+        label: z.string().trim().max(100).optional(),
+      })
+      .strict(),
+  ),
+  changeMieStatus: defineMethod<MieView>()(
+    z.object({ mieId: id, action: z.enum(mieStatusActions), reason }).strict(),
+  ),
+  replaceMie: defineMethod<MieView>()(
+    z.object({ mieId: id, reader: readerName, reason, validUntil: isoDate.optional() }).strict(),
+  ),
+  listJournal: defineMethod<JournalEntryView[]>()(
+    z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+  ),
+  verifyJournal: defineMethod<JournalVerificationView>()(z.object({}).strict()),
+  exportJournalCsv: defineMethod<{ fileName: string; csv: string }>()(z.object({}).strict()),
+  getReceipt: defineMethod<ReceiptFile>()(z.object({ mieId: id }).strict()),
+};
+
+export const enrollmentEvents = {
+  deskSessionChanged: defineEvent<{ reason: 'opened' | 'closed' | DeskSessionLockReason }>(),
+  mieChanged: defineEvent<{ mieId: string; identityId: string; status: MieStatus }>(),
+};
