@@ -182,6 +182,7 @@ export function createCpsCard({ generation, serial, authenticationCertificate, s
         appletSelected = true;
         return respond([], 0x9000);
       }
+      if (ins === 0xa4 && cps4 && p1 === 0x04 && toHex(data) === cps4AppletAid) return respond([], 0x9000);
       if (ins === 0xa4) return select(p1, data);
       if (ins === 0xb0) return readBinary(p1, p2, le);
       if (ins === 0x20 && p1 === 0x00 && p2 === (0x80 | cpsPinReference)) return verify(data);

@@ -43,6 +43,9 @@ function transmitFor(slot: ReaderSlot): CardTransmit {
         if (error) {
           const message = error instanceof Error ? error.message : String(error);
           reject(removalCodes.test(message) ? new CardRemovedError(message) : new Error(message));
+        } else if (response.length < 2) {
+          // vpcd (and some readers) answer nothing once the card has left.
+          reject(new CardRemovedError('the card stopped answering (empty response)'));
         } else resolve(new Uint8Array(response));
       });
     });
@@ -104,7 +107,11 @@ function watchReader(reader: Reader): void {
       void onCardPresent(slot, status.atr);
     }
   });
-  reader.on('error', (error) => send({ type: 'cardError', error: { reader: reader.name, code: 'READER_UNAVAILABLE', message: String(error instanceof Error ? error.message : error) } }));
+  reader.on('error', (error) => {
+    const message = String(error instanceof Error ? error.message : error);
+    // pcscd going away is a service status (reported by the binding), not a card problem.
+    if (slot.present && !/0x80100013|0x8010001D/i.test(message)) send({ type: 'cardError', error: { reader: reader.name, code: 'READER_UNAVAILABLE', message } });
+  });
   reader.on('end', () => {
     if (slot.present) onCardRemoved(slot);
     slots.delete(reader.name);
@@ -113,6 +120,7 @@ function watchReader(reader: Reader): void {
 }
 
 async function waitForPcscd(): Promise<void> {
+  if (await isPcscdReachable(socketPath)) return;
   send({ type: 'status', status: 'unavailable', detail: `pcscd not reachable on ${socketPath}` });
   while (!(await isPcscdReachable(socketPath))) await new Promise((resolve) => setTimeout(resolve, pollMs));
 }
