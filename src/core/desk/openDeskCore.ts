@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { createCardAccess } from '../agents/createCardAccess';
+import { createDeskSessions, type DeskSessions } from '../agents/createDeskSessions';
 import { createDispatcher, type DeskDispatcher, type DeskHandlers } from '../../shared/api/dispatch';
 import type { CardService } from '../cards/CardService';
 import { createCardsHandlers } from '../cards/createCardsHandlers';
@@ -9,6 +12,7 @@ import { systemClock, type Clock } from '../clock';
 import { generateDemoHospital } from '../demo/generateDemoHospital';
 import { seedDemoDirectory } from '../demo/seedDemoDirectory';
 import { createDirectoryHandlers } from '../directory/createDirectoryHandlers';
+import { createEnrollmentHandlers } from '../enrollment/createEnrollmentHandlers';
 import { openDatabase } from '../store/openDatabase';
 import { createEventHub, type EventHub } from './createEventHub';
 import { readDeskStatus } from './readDeskStatus';
@@ -35,6 +39,10 @@ export interface OpenDeskCoreOptions {
   cardReaders?: CardReaderMode;
   /** Environment of the PC/SC worker (e.g. a private pcscd socket). */
   pcscEnv?: NodeJS.ProcessEnv;
+  /** Workstation name written in the journal (default: the host name). */
+  deskName?: string;
+  /** Desk sessions lock after this long without an act (default 5 minutes). */
+  idleLockMs?: number;
 }
 
 export interface DeskCore {
@@ -42,6 +50,8 @@ export interface DeskCore {
   clock: Clock;
   events: EventHub;
   cards: CardService;
+  /** Agents' desk sessions: `sessions.requireAct(context.connectionId, act)` gives the acting agent. */
+  sessions: DeskSessions;
   handlers: DeskHandlers;
   dispatch: DeskDispatcher;
   close(): void;
@@ -57,6 +67,8 @@ export function openDeskCore({
   seedDemo = true,
   cardReaders = process.env.GUICHET_CARD_READERS === 'pcsc' ? 'pcsc' : 'simulated',
   pcscEnv,
+  deskName = hostname(),
+  idleLockMs,
 }: OpenDeskCoreOptions): DeskCore {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase({ path: join(dataDir, 'guichet.sqlite') });
@@ -67,11 +79,16 @@ export function openDeskCore({
   }
   const events = createEventHub();
   const cards = createCardService({ db, events, clock, mode: cardReaders, ...(pcscEnv === undefined ? {} : { pcscEnv }), log: (message) => logger.info(message) });
+  const sessions = createDeskSessions({ db, clock, events, deskName, ...(idleLockMs === undefined ? {} : { idleLockMs }) });
+  events.subscribe((event, payload) => {
+    if (event === 'cardRemoved') sessions.lockOnCardRemoved((payload as { reader: string }).reader);
+  });
   // One spread per feature; each feature's handlers get their dependencies here and nowhere else.
   const handlers: DeskHandlers = {
     getDeskStatus: () => readDeskStatus(db, { appVersion, transport: transport === 'electron' ? 'electron' : 'browser' }),
     ...createDirectoryHandlers(db),
     ...createCardsHandlers(cards),
+    ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
   };
   const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));
   return {
@@ -79,6 +96,7 @@ export function openDeskCore({
     clock,
     events,
     cards,
+    sessions,
     handlers,
     dispatch,
     close: () => {

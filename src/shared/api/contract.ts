@@ -7,6 +7,7 @@ import type {
 } from './defineContract';
 import { cardsEvents, cardsMethods } from './cards.contract';
 import { directoryMethods } from './directory.contract';
+import { enrollmentEvents, enrollmentMethods } from './enrollment.contract';
 import { statusEvents, statusMethods } from './status.contract';
 
 /**
@@ -17,11 +18,13 @@ export const deskMethods = {
   ...statusMethods,
   ...directoryMethods,
   ...cardsMethods,
+  ...enrollmentMethods,
 } satisfies Record<string, AnyMethodSpec>;
 
 export const deskEvents = {
   ...statusEvents,
   ...cardsEvents,
+  ...enrollmentEvents,
 } satisfies Record<string, AnyEventSpec>;
 
 export type DeskMethods = typeof deskMethods;
