@@ -56,7 +56,9 @@ async function watch(args: string[], io: CliIo): Promise<number> {
   let lastServiceLine = '';
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
+    let finished = false;
     const finish = () => {
+      finished = true;
       clearTimeout(timer);
       bridge.close();
       process.off('SIGINT', finish);
@@ -65,7 +67,7 @@ async function watch(args: string[], io: CliIo): Promise<number> {
     const bridge = startPcscBridge({
       onEvent(event) {
         const line = toContractLine(event);
-        if (line === null) return;
+        if (line === null || finished) return;
         const reader = String(line.event === 'reader' ? line.name : line.reader);
         if (filter !== null && reader !== '' && !reader.toLowerCase().includes(filter)) return;
         if (event.type === 'status') {

@@ -81,8 +81,8 @@ export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000,
         request.reject(new PinRequestError('SERVICE_UNAVAILABLE', 'The smart-card service restarted during the PIN check'));
         pending.delete(id);
       }
-      for (const name of [...readers]) forward({ type: 'reader', name, state: 'detached' });
       if (closed) return;
+      for (const name of [...readers]) forward({ type: 'reader', name, state: 'detached' });
       forward({ type: 'status', status: 'unavailable', detail: `smart-card worker stopped (${signal ?? code}); restarting` });
       log(`pcsc worker exited (${signal ?? code}), restarting in ${restartDelayMs} ms`);
       setTimeout(() => closed || spawnWorker(), restartDelayMs);
