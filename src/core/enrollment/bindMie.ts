@@ -38,7 +38,8 @@ const badgeKinds: readonly MieKind[] = ['badge', 'temporary-badge'];
  * - a card identifier is live for one person only (refused with the current holder's name);
  *   a card declared lost, stolen or replaced stays revoked, a returned one can be issued again;
  * - one active badge per person unless `additional`;
- * - a CPS binds only to the person whose RPPS is the card's, or pairs it after confirmation;
+ * - a CPS binds only to the person whose RPPS is the card's, or pairs it after confirmation
+ *   (a staff card without RPPS, CPE, carries nothing to match);
  * - nobody whose HR end date has passed receives a MIE; an agent never binds to themselves.
  * The MIE, its history row and the journal entry are written in one transaction.
  */
@@ -125,13 +126,8 @@ function pairCpsRpps(
 ): void {
   const cardRpps = request.cardRpps ?? null;
   const name = `${person.first_name} ${person.last_name}`;
-  if (cardRpps === null) {
-    throw new DeskError('PRECONDITION_FAILED', {
-      fr: 'Cette carte CPS ne porte pas de numéro RPPS : elle ne peut pas être liée à un professionnel.',
-      en: 'This CPS carries no RPPS number: it cannot be bound to a professional.',
-    }, { rule: 'cps-without-rpps' });
-  }
-  if (person.rpps === cardRpps) return;
+  // A card without RPPS (establishment staff card, CPE) identifies no professional: nothing to match.
+  if (cardRpps === null || person.rpps === cardRpps) return;
   if (person.rpps !== null) {
     throw new DeskError(
       'CONFLICT',
