@@ -52,7 +52,7 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
 
   const attach = (name: string, kind: ReaderView['kind'], readerInterface: ReaderEntry['interface']) => {
     const entry: ReaderEntry = {
-      view: { name, kind, state: 'empty', card: null, error: null, simulatedCardId: null },
+      view: { name, kind, accepts: readerInterface ?? 'any', state: 'empty', card: null, error: null, simulatedCardId: null },
       generation: 0,
       virtualCard: null,
       interface: readerInterface,
@@ -131,7 +131,7 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
       return catalog()
         .filter((card) => wanted === '' || normalizeForSearch(`${card.label} ${card.id}`).includes(wanted))
         .slice(0, 50)
-        .map(({ id, label, type, identityId, holderName }): SimulatedCardView => ({ id, label, type, identityId, holderName }));
+        .map(({ id, label, type, interface: cardInterface, identityId, holderName }): SimulatedCardView => ({ id, label, type, interface: cardInterface, identityId, holderName }));
     },
 
     async insertSimulatedCard(readerName, cardId) {

@@ -14,6 +14,8 @@ export type ReaderKind = 'pcsc' | 'simulated';
 export interface ReaderView {
   name: string;
   kind: ReaderKind;
+  /** Which cards fit: simulated readers are either contact (CPS) or contactless (badges). */
+  accepts: 'contact' | 'contactless' | 'any';
   /** `reading` between the card's arrival and its decoded event. */
   state: 'empty' | 'reading' | 'present' | 'error';
   card: CardInfo | null;
@@ -32,6 +34,7 @@ export interface SimulatedCardView {
   id: string;
   label: string;
   type: CardInfo['type'];
+  interface: 'contact' | 'contactless';
   /** The demo person it belongs to, when any. */
   identityId: string | null;
   holderName: string | null;
