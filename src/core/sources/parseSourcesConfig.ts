@@ -1,0 +1,127 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { canonicalAttributeNames } from '../../shared/directory/canonicalAttributes';
+
+/** Date layouts the CSV importer understands; `YYYY-MM-DD` is ISO 8601. */
+export const sourceDateFormats = ['DD/MM/YYYY', 'YYYY-MM-DD', 'DD-MM-YYYY', 'DD.MM.YYYY', 'YYYYMMDD'] as const;
+export type SourceDateFormat = (typeof sourceDateFormats)[number];
+
+const sourceIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a short lower-case id (letters, digits, "-" or "_"), e.g. "sirh"');
+
+/** canonical attribute → column (CSV), attribute (LDIF/LDAP) of the source. */
+const fieldsSchema = z.partialRecord(z.enum(canonicalAttributeNames), z.string().min(1, 'expected a column or attribute name')).refine(
+  (fields) => Object.keys(fields).length > 0,
+  'expected at least one mapped field',
+);
+
+const commonSource = {
+  id: sourceIdSchema,
+  label: z.string().min(1).max(100).optional(),
+  /** Circuit breaker: refuse an import that would mark more than this share of records gone. */
+  maxRemovalShare: z.number().min(0).max(1).default(0.1),
+};
+
+const fileSource = {
+  ...commonSource,
+  path: z.string().min(1, 'expected the path of the exported file'),
+};
+
+const mappedSource = {
+  role: z.enum(['hr', 'directory', 'application'], 'expected role "hr", "directory" or "application"'),
+  key: z.string().min(1, 'expected the column/attribute that identifies a record'),
+  fields: fieldsSchema,
+};
+
+const sourceSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ ...fileSource, kind: z.literal('rpps-extract'), role: z.literal('register').default('register') }),
+    z.strictObject({
+      ...fileSource,
+      ...mappedSource,
+      kind: z.literal('csv'),
+      delimiter: z.string().length(1, 'expected a one-character delimiter such as ";" or ","').default(','),
+      dateFormat: z.enum(sourceDateFormats).default('YYYY-MM-DD'),
+      encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8'),
+    }),
+    z.strictObject({ ...fileSource, ...mappedSource, kind: z.literal('ldif') }),
+    z.strictObject({
+      ...commonSource,
+      ...mappedSource,
+      kind: z.literal('ldap'),
+      url: z.string().regex(/^ldaps?:\/\//, 'expected an ldap:// or ldaps:// URL'),
+      bindDN: z.string().min(1),
+      /** Name of the environment variable holding the bind password (never the password itself). */
+      passwordEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected the NAME of an environment variable, e.g. "GUICHET_AD_PASSWORD"'),
+      base: z.string().min(1),
+      filter: z.string().min(1).default('(objectClass=person)'),
+      scope: z.enum(['base', 'one', 'sub']).default('sub'),
+      pageSize: z.number().int().min(1).max(10_000).default(500),
+      timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+    }),
+  ],
+  { error: 'expected "kind" to be one of "rpps-extract", "csv", "ldif", "ldap"' },
+);
+
+const sourcesConfigSchema = z
+  .strictObject({
+    establishment: z.strictObject({
+      name: z.string().min(1, 'expected the establishment name'),
+      finess: z.array(z.string().regex(/^\d[\dAB]\d{7}$/, 'expected a 9-character FINESS number')).min(1, 'expected at least one FINESS number'),
+    }),
+    sources: z.array(sourceSchema).min(1, 'expected at least one source'),
+  })
+  .superRefine((config, context) => {
+    const seen = new Set<string>();
+    config.sources.forEach((source, index) => {
+      if (seen.has(source.id)) context.addIssue({ code: 'custom', path: ['sources', index, 'id'], message: `source id "${source.id}" is used twice; expected unique ids` });
+      seen.add(source.id);
+    });
+  });
+
+export type SourcesConfig = z.output<typeof sourcesConfigSchema>;
+export type SourceConfig = SourcesConfig['sources'][number];
+export type FileSourceConfig = Exclude<SourceConfig, { kind: 'ldap' }>;
+
+/** Zod's default wording names the problem; ours also says what was expected. */
+function explainIssue(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'unrecognized_keys') {
+    const inFields = issue.path?.at(-1) === 'fields';
+    const keys = issue.keys.map((key) => `"${key}"`).join(', ');
+    return inFields
+      ? `unknown field(s) ${keys}; expected canonical attributes among ${canonicalAttributeNames.join(', ')}`
+      : `unknown key(s) ${keys}; check the spelling against the documented configuration`;
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `missing; expected ${issue.expected}`;
+  return undefined;
+}
+
+export type ParseSourcesConfigResult = { ok: true; config: SourcesConfig } | { ok: false; errors: string[] };
+
+/**
+ * Validates a sources configuration (the JSON shared by the CLI and the desk) and resolves every
+ * relative `path` against the folder of the configuration file, so the result can be used from any
+ * working directory. Errors name the JSON path and what was expected.
+ */
+export function parseSourcesConfig({ text, configPath }: { text: string; configPath: string }): ParseSourcesConfigResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [`${configPath}: expected JSON (${(error as Error).message})`] };
+  }
+  const parsed = sourcesConfigSchema.safeParse(json, { error: explainIssue });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => `${configPath}: ${issue.path.length === 0 ? '(root)' : issue.path.join('.')}: ${issue.message}`),
+    };
+  }
+  const baseDir = dirname(resolve(configPath));
+  const sources = parsed.data.sources.map((source) =>
+    source.kind === 'ldap' || isAbsolute(source.path) ? source : { ...source, path: resolve(baseDir, source.path) },
+  );
+  return { ok: true, config: { ...parsed.data, sources } };
+}
