@@ -7,7 +7,6 @@ import { createNightDesk } from './0180-create-night-desk';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only; never edit a released migration. */
-export const migrations: readonly Migration[] = [createDirectory, createAgents, createMie, createJournal,
-  createFido, createNightDesk];
+export const migrations: readonly Migration[] = [createDirectory, createAgents, createMie, createJournal, createFido, createNightDesk];
 
 export type { Migration } from './types';
