@@ -1,21 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { MieStatus, MieStatusAction, MieView } from '../../shared/api/enrollment.contract';
+import { mieTransitions, type MieStatusAction, type MieView } from '../../shared/api/enrollment.contract';
 import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
 import type { Actor } from '../journal/journalTypes';
 import { assertMayReceiveMie, assertNotOwnMie } from './assertMayReceiveMie';
 import { readMies } from './readMies';
 import { recordMieChange } from './recordMieChange';
-
-/** Which statuses each act starts from, and where it leads. Lost, stolen and replaced are final. */
-export const mieTransitions: Record<MieStatusAction, { from: readonly MieStatus[]; to: MieStatus }> = {
-  suspend: { from: ['active'], to: 'suspended' },
-  resume: { from: ['suspended'], to: 'active' },
-  'declare-lost': { from: ['active', 'suspended'], to: 'lost' },
-  'declare-stolen': { from: ['active', 'suspended'], to: 'stolen' },
-  return: { from: ['active', 'suspended'], to: 'returned' },
-  expire: { from: ['active', 'suspended'], to: 'expired' },
-};
 
 export interface ChangeMieStatusRequest {
   actor: Actor;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { MieView } from '../../shared/api/enrollment.contract';
+import { replaceableStatuses, type MieView } from '../../shared/api/enrollment.contract';
 import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
 import type { Actor } from '../journal/journalTypes';
@@ -28,7 +28,7 @@ export function replaceMie(db: Database.Database, clock: Clock, request: Replace
   return db.transaction((): MieView => {
     const old = readMieOrFail(db, request.mieId);
     assertNotOwnMie(request.actor, old.identityId);
-    if (old.status === 'replaced' || old.status === 'returned' || old.status === 'expired') {
+    if (!replaceableStatuses.includes(old.status)) {
       throw new DeskError(
         'PRECONDITION_FAILED',
         {

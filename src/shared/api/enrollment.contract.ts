@@ -15,6 +15,19 @@ export type MieStatus = (typeof mieStatuses)[number];
 export const mieStatusActions = ['suspend', 'resume', 'declare-lost', 'declare-stolen', 'return', 'expire'] as const;
 export type MieStatusAction = (typeof mieStatusActions)[number];
 
+/** Which statuses each act starts from, and where it leads. Lost, stolen and replaced are final. */
+export const mieTransitions: Record<MieStatusAction, { from: readonly MieStatus[]; to: MieStatus }> = {
+  suspend: { from: ['active'], to: 'suspended' },
+  resume: { from: ['suspended'], to: 'active' },
+  'declare-lost': { from: ['active', 'suspended'], to: 'lost' },
+  'declare-stolen': { from: ['active', 'suspended'], to: 'stolen' },
+  return: { from: ['active', 'suspended'], to: 'returned' },
+  expire: { from: ['active', 'suspended'], to: 'expired' },
+};
+
+/** Statuses a replacement starts from (a lost or stolen card is replaced after its declaration). */
+export const replaceableStatuses: readonly MieStatus[] = ['active', 'suspended', 'lost', 'stolen'];
+
 export interface MieView {
   id: string;
   kind: MieKind;
