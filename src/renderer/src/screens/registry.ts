@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { CardReadersScreen } from './CardReadersScreen';
 import { SearchScreen } from './SearchScreen';
 
 export interface ScreenDefinition {
@@ -9,4 +10,7 @@ export interface ScreenDefinition {
 }
 
 /** The desk's screens in navigation order (Alt+1…Alt+9). One line per screen. */
-export const screens: ScreenDefinition[] = [{ id: 'search', titleKey: 'nav.search', Component: SearchScreen }];
+export const screens: ScreenDefinition[] = [
+  { id: 'search', titleKey: 'nav.search', Component: SearchScreen },
+  { id: 'cards', titleKey: 'nav.cards', Component: CardReadersScreen },
+];
