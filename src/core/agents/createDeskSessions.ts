@@ -76,6 +76,7 @@ export function createDeskSessions({ db, clock, events, deskName, idleLockMs = 5
       state: session === undefined ? 'none' : session.lockReason === null ? 'open' : 'locked',
       agent: session?.agent ?? null,
       method: session?.method ?? null,
+      agentReader: session?.reader ?? null,
       openedAt: session?.openedAt.toISOString() ?? null,
       lockReason: session?.lockReason ?? null,
       idleLockSeconds: Math.round(idleLockMs / 1000),

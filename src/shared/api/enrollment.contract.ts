@@ -74,6 +74,8 @@ export interface DeskSessionView {
   state: 'none' | 'open' | 'locked';
   agent: DeskAgentView | null;
   method: 'cps' | 'fido' | null;
+  /** The reader holding the agent's own card (pulling it locks the desk). */
+  agentReader: string | null;
   openedAt: string | null;
   lockReason: DeskSessionLockReason | null;
   /** The desk locks after this many seconds without an act. */

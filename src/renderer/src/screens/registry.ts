@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { CardReadersScreen } from './CardReadersScreen';
 import { SearchScreen } from './SearchScreen';
+import { EnrollmentScreen } from './enrollment/EnrollmentScreen';
 
 export interface ScreenDefinition {
   id: string;
@@ -12,5 +13,6 @@ export interface ScreenDefinition {
 /** The desk's screens in navigation order (Alt+1…Alt+9). One line per screen. */
 export const screens: ScreenDefinition[] = [
   { id: 'search', titleKey: 'nav.search', Component: SearchScreen },
+  { id: 'desk', titleKey: 'enrollment.nav', Component: EnrollmentScreen },
   { id: 'cards', titleKey: 'nav.cards', Component: CardReadersScreen },
 ];

@@ -1,0 +1,139 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeskSessionView } from '../../../../shared/api/enrollment.contract';
+import { useDesk } from '../../desk/DeskContext';
+import { describeError } from '../../desk/describeError';
+import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
+import { useSearchPeople } from '../useSearchPeople';
+import { CardPanel, type LookupState } from './CardPanel';
+import { JournalPanel } from './JournalPanel';
+import { LoginPanel } from './LoginPanel';
+import { PersonEnrollmentPanel } from './PersonEnrollmentPanel';
+import { useCardReaders } from './useCardReaders';
+import { useDeskSession } from './useDeskSession';
+import './enrollment.css';
+
+/** The agent's main screen: log in, present a card or search, choose the person, bind, manage. */
+export function EnrollmentScreen() {
+  const { t } = useTranslation();
+  const { session, refresh } = useDeskSession();
+  if (session === null) return <p role="status">{t('app.connecting')}</p>;
+  if (session.state !== 'open') return <LoginPanel session={session} onOpened={refresh} />;
+  return <DeskWorkspace session={session} onClosed={refresh} />;
+}
+
+function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClosed: () => void }) {
+  const { t, i18n } = useTranslation();
+  const client = useDesk();
+  const readersState = useCardReaders();
+  const readers = readersState?.readers ?? [];
+  const [reader, setReader] = useState('');
+  const [lookup, setLookup] = useState<LookupState>({ phase: 'empty' });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const search = useSearchPeople(query);
+  const searchId = useId();
+  const canRead = session.allowedActs.includes('mie.read');
+
+  // The customer's card goes in any reader but the one holding the agent's own card.
+  useEffect(() => {
+    if (reader !== '' && readers.some((candidate) => candidate.name === reader)) return;
+    const others = readers.filter((candidate) => candidate.name !== session.agentReader);
+    const next = others.find((candidate) => candidate.card !== null) ?? others[0];
+    if (next !== undefined) setReader(next.name);
+  }, [reader, readers, session.agentReader]);
+
+  const current = readers.find((candidate) => candidate.name === reader);
+  const card = current?.card ?? null;
+  const cardKey = card === null ? `${current?.state ?? 'empty'}` : `${card.atr}:${card.uid ?? ''}:${card.cps?.serial ?? ''}`;
+  useEffect(() => {
+    if (!canRead) return;
+    if (card === null) {
+      setLookup(current?.state === 'reading' ? { phase: 'reading' } : current?.state === 'error' && current.error !== null ? { phase: 'failed', message: current.error.message } : { phase: 'empty' });
+      return;
+    }
+    let live = true;
+    const lookUp = () =>
+      client.api.lookUpCard({ reader }).then(
+        (result) => {
+          if (!live) return;
+          setLookup({ phase: 'done', lookup: result });
+          const direct = result.binding?.identityId ?? result.rppsHolder?.identityId;
+          if (direct !== undefined) setSelected(direct);
+        },
+        (reason: unknown) => live && setLookup({ phase: 'failed', message: describeError(reason, i18n.language) }),
+      );
+    void lookUp();
+    const off = client.on('mieChanged', () => void lookUp());
+    return () => {
+      live = false;
+      off();
+    };
+    // cardKey stands for the card itself: a new card in the reader means a new look-up.
+  }, [client, reader, cardKey, canRead, i18n.language]);
+
+  const close = () => void client.api.closeDeskSession({}).finally(onClosed);
+
+  return (
+    <div className="enrollment">
+      <div className="session-bar" data-testid="session-bar">
+        <span className="session-agent">
+          {t('enrollment.session.agent', { name: session.agent?.name ?? '', role: t(`enrollment.role.${session.agent?.role ?? 'badge-office'}`) })}
+        </span>
+        <button type="button" onClick={close}>
+          {t('enrollment.session.close')}
+        </button>
+      </div>
+      {canRead && (
+        <div className="enrollment-columns">
+          <div className="enrollment-left">
+            <CardPanel readers={readers} reader={reader} onReaderChange={setReader} state={lookup} onChoose={setSelected} />
+            <section className="search" role="search" aria-labelledby="enrollment-search-heading">
+              <h2 id="enrollment-search-heading">{t('enrollment.search.title')}</h2>
+              <label htmlFor={searchId} className="search-label">
+                {t('enrollment.search.label')}
+              </label>
+              <input
+                id={searchId}
+                type="search"
+                autoComplete="off"
+                spellCheck={false}
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+              />
+              <div role="status" aria-live="polite" className="search-status">
+                {search.phase === 'done' &&
+                  (search.people.length === 0 ? t('search.none', { query: search.query }) : t('search.results', { count: search.people.length }))}
+                {search.phase === 'failed' && t('error.generic', { message: describeError(search.error, i18n.language) })}
+              </div>
+              {search.phase === 'done' && search.people.length > 0 && (
+                <ul className="people" data-testid="enrollment-search-results">
+                  {search.people.slice(0, 15).map((person) => (
+                    <li key={person.identityId}>
+                      <button type="button" className="link" aria-current={selected === person.identityId ? 'true' : undefined} onClick={() => setSelected(person.identityId)}>
+                        {formatPersonName(person)}
+                      </button>{' '}
+                      · {formatIsoDate(person.birthDate)} · {person.hrId ?? '—'} · {person.rpps ?? '—'}{' '}
+                      <span className={`pill pill-${person.status}`}>{t(`status.${person.status}`)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+          <div className="enrollment-right">
+            {selected !== null && (
+              <PersonEnrollmentPanel
+                identityId={selected}
+                session={session}
+                lookup={lookup.phase === 'done' && lookup.lookup.binding === null ? lookup.lookup : null}
+                reader={reader}
+              />
+            )}
+          </div>
+        </div>
+      )}
+      {session.allowedActs.includes('journal.read') && <JournalPanel />}
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardLookup, DeskSessionView, MieView, PersonEnrollment, ReceiptFile } from '../../../../shared/api/enrollment.contract';
+import { DeskError } from '../../../../shared/api/errors';
+import { useDesk } from '../../desk/DeskContext';
+import { describeError } from '../../desk/describeError';
+import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
+import { listMieActions, type MieActionId } from '../../viewModels/listMieActions';
+import { ReceiptViewer } from './ReceiptViewer';
+
+interface PersonEnrollmentPanelProps {
+  identityId: string;
+  session: DeskSessionView;
+  /** The card currently presented, when there is one. */
+  lookup: CardLookup | null;
+  reader: string;
+}
+
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
+
+/** The chosen person: eligibility, bind the presented card, their MIE with lifecycle acts, history. */
+export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: PersonEnrollmentPanelProps) {
+  const { t, i18n } = useTranslation();
+  const client = useDesk();
+  const { api } = client;
+  const [enrollment, setEnrollment] = useState<PersonEnrollment | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [additional, setAdditional] = useState(false);
+  const [pairing, setPairing] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<ReceiptFile | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+
+  const load = useCallback(() => {
+    api.getPersonEnrollment({ identityId }).then(setEnrollment, (reason: unknown) => setNotice({ kind: 'error', text: describeError(reason, i18n.language) }));
+  }, [api, identityId, i18n.language]);
+
+  useEffect(() => {
+    setEnrollment(null);
+    setNotice(null);
+    setPairing(null);
+    setReceipt(null);
+    load();
+    return client.on('mieChanged', (event) => event.identityId === identityId && load());
+  }, [client, identityId, load]);
+  useEffect(() => heading.current?.focus(), [identityId, enrollment === null]);
+  useEffect(() => confirmButton.current?.focus(), [pairing]);
+
+  const run = (work: () => Promise<string>) => {
+    setBusy(true);
+    work().then(
+      (text) => setNotice({ kind: 'ok', text }),
+      (reason: unknown) => setNotice({ kind: 'error', text: describeError(reason, i18n.language) }),
+    ).finally(() => {
+      setBusy(false);
+      load();
+    });
+  };
+
+  if (enrollment === null) return notice === null ? null : <p className="status-banner status-error" role="alert">{notice.text}</p>;
+  const name = formatPersonName(enrollment.person);
+  const canBind = session.allowedActs.includes('mie.bind');
+
+  const bind = (confirmPairing: boolean) =>
+    run(async () => {
+      try {
+        await api.bindCard({ identityId, reader, additional, confirmPairing });
+        setPairing(null);
+        return t('enrollment.bind.done', { name });
+      } catch (error) {
+        if (error instanceof DeskError && error.details?.rule === 'pairing-needs-confirmation') {
+          setPairing(String(error.details.cardRpps));
+          return t('enrollment.bind.confirmPairing', { rpps: String(error.details.cardRpps), name });
+        }
+        throw error;
+      }
+    });
+
+  const act = (mie: MieView, action: MieActionId) => {
+    if (action === 'receipt') {
+      run(async () => {
+        setReceipt(await api.getReceipt({ mieId: mie.id }));
+        return t('enrollment.receipt.title');
+      });
+      return;
+    }
+    run(async () => {
+      const changed = action === 'replace' ? await api.replaceMie({ mieId: mie.id, reader }) : await api.changeMieStatus({ mieId: mie.id, action });
+      return t('enrollment.action.done', { identifier: changed.identifier, status: t(`enrollment.mieStatus.${changed.status}`) });
+    });
+  };
+
+  return (
+    <section className="person-enrollment" aria-labelledby="enrollment-person-heading" data-testid="person-enrollment">
+      <h2 id="enrollment-person-heading" tabIndex={-1} ref={heading}>
+        {name}
+      </h2>
+      <dl className="facts">
+        <dt>{t('person.birthDate')}</dt>
+        <dd>{formatIsoDate(enrollment.person.birthDate)}</dd>
+        <dt>{t('person.hrId')}</dt>
+        <dd>{enrollment.person.hrId ?? '—'}</dd>
+        <dt>{t('person.rpps')}</dt>
+        <dd>{enrollment.person.rpps ?? '—'}</dd>
+        <dt>{t('person.profession')}</dt>
+        <dd>{enrollment.person.profession ?? '—'}</dd>
+        <dt>{t('person.service')}</dt>
+        <dd>{enrollment.person.service ?? '—'}</dd>
+        <dt>{t('enrollment.person.hrEndDate')}</dt>
+        <dd>{formatIsoDate(enrollment.hrEndDate)}</dd>
+      </dl>
+      <p className={`status-banner ${enrollment.ineligibleReason === null ? 'status-ok' : 'status-error'}`} data-testid="eligibility">
+        {enrollment.ineligibleReason === null ? t('enrollment.person.eligible') : t('enrollment.person.left', { date: formatIsoDate(enrollment.hrEndDate) })}
+      </p>
+
+      <div role="status" aria-live="polite" data-testid="enrollment-notice">
+        {notice !== null && <p className={`status-banner ${notice.kind === 'ok' ? 'status-ok' : 'status-error'}`}>{notice.text}</p>}
+      </div>
+
+      {canBind && (
+        <section aria-labelledby="bind-heading" className="bind">
+          <h3 id="bind-heading">{t('enrollment.bind.title')}</h3>
+          {lookup === null ? (
+            <p>{t('enrollment.bind.noCard')}</p>
+          ) : (
+            <>
+              {lookup.card.kind === 'badge' && (
+                <label className="checkbox">
+                  <input type="checkbox" checked={additional} onChange={(event) => setAdditional(event.target.checked)} /> {t('enrollment.bind.additional')}
+                </label>
+              )}
+              <button type="button" className="primary" disabled={busy} onClick={() => bind(false)}>
+                {t('enrollment.bind.submit', { name })}
+              </button>
+              {pairing !== null && (
+                <div className="confirm" role="group" aria-label={t('enrollment.bind.confirm')}>
+                  <button type="button" className="primary" ref={confirmButton} disabled={busy} onClick={() => bind(true)}>
+                    {t('enrollment.bind.confirm')}
+                  </button>{' '}
+                  <button type="button" onClick={() => setPairing(null)}>
+                    {t('enrollment.bind.cancel')}
+                  </button>
+                </div>
+              )}
+            </>
+          )}
+        </section>
+      )}
+
+      <h3>{t('enrollment.mies.title')}</h3>
+      {enrollment.mies.length === 0 ? (
+        <p>{t('enrollment.mies.none')}</p>
+      ) : (
+        <table className="results" data-testid="mies">
+          <thead>
+            <tr>
+              <th scope="col">{t('enrollment.mies.kind')}</th>
+              <th scope="col">{t('enrollment.mies.identifier')}</th>
+              <th scope="col">{t('enrollment.mies.status')}</th>
+              <th scope="col">{t('enrollment.mies.validity')}</th>
+              <th scope="col">{t('enrollment.mies.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {enrollment.mies.map((mie) => (
+              <tr key={mie.id} data-mie={mie.identifier}>
+                <td>
+                  {t(`enrollment.kind.${mie.kind}`)}
+                  {mie.additional && ` (${t('enrollment.mies.additional')})`}
+                </td>
+                <td className="mono">{mie.identifier}</td>
+                <td>
+                  <span className={`pill pill-mie-${mie.status}`}>{t(`enrollment.mieStatus.${mie.status}`)}</span>
+                </td>
+                <td>
+                  {formatIsoDate(mie.validFrom.slice(0, 10))} → {mie.validUntil === null ? '—' : formatIsoDate(mie.validUntil.slice(0, 10))}
+                </td>
+                <td className="actions">
+                  {listMieActions(mie, session.allowedActs, session.agent?.identityId ?? null).map((action) => (
+                    <button
+                      key={action}
+                      type="button"
+                      disabled={busy || (action === 'replace' && lookup === null)}
+                      aria-label={t('enrollment.action.on', { action: t(`enrollment.action.${action}`), identifier: mie.identifier })}
+                      onClick={() => act(mie, action)}
+                    >
+                      {t(`enrollment.action.${action}`)}
+                    </button>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {receipt !== null && <ReceiptViewer receipt={receipt} onClose={() => setReceipt(null)} />}
+
+      <h3>{t('enrollment.history.title')}</h3>
+      {enrollment.history.length === 0 ? (
+        <p>{t('enrollment.history.none')}</p>
+      ) : (
+        <table className="results" data-testid="history">
+          <thead>
+            <tr>
+              <th scope="col">{t('enrollment.history.at')}</th>
+              <th scope="col">{t('enrollment.history.act')}</th>
+              <th scope="col">{t('enrollment.history.mie')}</th>
+              <th scope="col">{t('enrollment.history.change')}</th>
+              <th scope="col">{t('enrollment.history.agent')}</th>
+              <th scope="col">{t('enrollment.history.desk')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {enrollment.history.map((entry) => (
+              <tr key={entry.id}>
+                <td>{new Date(entry.at).toLocaleString(i18n.language)}</td>
+                <td>{entry.action}</td>
+                <td className="mono">{entry.mieIdentifier}</td>
+                <td>
+                  {entry.fromStatus === null ? '' : `${t(`enrollment.mieStatus.${entry.fromStatus}`)} → `}
+                  {t(`enrollment.mieStatus.${entry.toStatus}`)}
+                </td>
+                <td>{entry.agentName}</td>
+                <td>{entry.desk}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
