@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { generateSyntheticHospital } from '../../../test/support/generateSyntheticHospital';
+import { measureReconciliation } from '../../../test/support/measureReconciliation';
+import { reconcileRecords, recordRef, type ReconcileRecord } from './reconcileRecords';
+
+const today = '2026-11-29';
+
+describe('reconcileRecords on labelled synthetic hospitals', () => {
+  for (const seed of [7, 4242]) {
+    it(`meets the quality targets (seed ${seed})`, () => {
+      const hospital = generateSyntheticHospital({ seed, employees: 1500 });
+      const truePairs = new Map<number, number>();
+      // Identities are numbered in the order of their HR records.
+      const personOfIdentity = hospital.records.filter((record) => record.role === 'hr').map((record) => record.personId);
+      let blockedTrue = 0;
+      const result = reconcileRecords({
+        records: hospital.records,
+        establishmentFiness: hospital.establishmentFiness,
+        today,
+        onCandidates: (record, identities) => {
+          const truth = hospital.records[record]!.personId;
+          if (truth === null) return;
+          truePairs.set(record, 1);
+          if (identities.some((identity) => personOfIdentity[identity] === truth)) blockedTrue += 1;
+        },
+      });
+      const quality = measureReconciliation(hospital.records, result);
+      expect(quality.automaticPrecision).toBeGreaterThanOrEqual(0.999);
+      expect(quality.automaticRecall).toBeGreaterThanOrEqual(0.9);
+      expect(quality.automaticOrReviewRecall).toBeGreaterThanOrEqual(0.99);
+      expect(quality.reviewShare).toBeLessThanOrEqual(0.05);
+      expect(quality.homonymMerges).toBe(0);
+      // Blocking recall: the true identity was among the compared candidates.
+      expect(blockedTrue / truePairs.size).toBeGreaterThanOrEqual(0.995);
+      // Cost stays near-linear: a handful of comparisons per record, not a cross product.
+      expect(result.stats.candidatePairs).toBeLessThan(hospital.records.length * 5);
+      // Orphans: every generic account is reported generic, and no orphan is a linked current employee's sole account.
+      const reasons = new Map(result.orphans.map((orphan) => [orphan.record, orphan.reason]));
+      const generic = hospital.records.flatMap((record, index) => (record.truthOrphan === 'generic' ? [index] : []));
+      expect(generic.every((index) => reasons.get(index) === 'generic')).toBe(true);
+      const departed = hospital.records.flatMap((record, index) => (record.truthOrphan === 'departed' && result.links[index]!.decision === 'auto' ? [index] : []));
+      expect(departed.length).toBeGreaterThan(0);
+      expect(departed.every((index) => reasons.get(index) === 'departed')).toBe(true);
+      expect([...reasons.values()].filter((reason) => reason === 'duplicate').length).toBeGreaterThan(0);
+    });
+  }
+});
+
+const hr = (key: string, lastName: string, firstName: string, birthDate: string, extra: ReconcileRecord['attributes'] = {}): ReconcileRecord => ({
+  sourceId: 'sirh', role: 'hr', key, attributes: { hrId: key, lastName, firstName, birthDate, ...extra },
+});
+const ad = (key: string, attributes: ReconcileRecord['attributes']): ReconcileRecord => ({ sourceId: 'ad', role: 'directory', key, attributes: { adId: key, ...attributes } });
+
+describe('reconcileRecords decisions', () => {
+  it('applies the program rules with per-field evidence', () => {
+    const result = reconcileRecords({
+      today,
+      records: [hr('M1', 'DUPONT', 'Anne', '1980-03-12'), ad('adupont', { hrId: 'M1', lastName: 'Dupont', firstName: 'ANNE' })],
+    });
+    expect(result.links[1]).toMatchObject({ identity: 0, decision: 'auto', rule: 'matricule-last-first' });
+    expect(result.links[1]!.evidence.map((item) => [item.field, item.level])).toEqual(
+      expect.arrayContaining([['hrId', 'exact'], ['lastName', 'exact'], ['firstName', 'exact'], ['login', 'compatible']]),
+    );
+  });
+
+  it('never links a homonym automatically: a close runner-up sends the record to review', () => {
+    const result = reconcileRecords({
+      today,
+      records: [
+        hr('M1', 'MARTIN', 'Julie', '1980-03-12', { service: 'URG' }),
+        hr('M2', 'MARTIN', 'Julie', '1991-07-02', { service: 'URG' }),
+        ad('jmartin', { lastName: 'MARTIN', firstName: 'Julie', email: 'julie.martin@h.fr', service: 'URG' }),
+      ],
+    });
+    expect(result.links[2]!.decision).toBe('review');
+    expect(result.links[2]!.runnerUpScore).toBe(result.links[2]!.score);
+    expect(result.identities).toHaveLength(2);
+  });
+
+  it('keeps a register entry to one person and sends names-only matches to a human', () => {
+    const result = reconcileRecords({
+      today,
+      establishmentFiness: ['990000011'],
+      records: [
+        hr('M1', 'KERBRAT', 'Loïc', '1980-03-12', { profession: 'Praticien hospitalier' }),
+        { sourceId: 'rpps', role: 'register', key: '10100271385', finess: ['990000011'], attributes: { rpps: '10100271385', lastName: 'KERBRAT', firstName: 'LOIC', profession: '10' } },
+        { sourceId: 'rpps', role: 'register', key: '10100271393', finess: ['750000001'], attributes: { rpps: '10100271393', lastName: 'KERBRAT', firstName: 'LOIC', profession: '10' } },
+        { sourceId: 'app', role: 'application', key: 'x1', attributes: { lastName: 'Kerbrat', firstName: 'Loic' } },
+      ],
+    });
+    expect(result.links[1]).toMatchObject({ identity: 0, decision: 'auto' });
+    expect(result.links[1]!.evidence.find((item) => item.field === 'finess')?.level).toBe('exact');
+    expect(result.links[2]!.decision).not.toBe('auto');
+    expect(result.links[3]).toMatchObject({ identity: 0, decision: 'review', rule: 'last-first-only' });
+  });
+
+  it('lets human decisions win over the engine', () => {
+    const records = [
+      hr('M1', 'MARTIN', 'Julie', '1980-03-12'),
+      hr('M2', 'MARTIN', 'Julie', '1991-07-02'),
+      ad('jmartin', { lastName: 'MARTIN', firstName: 'Julie', email: 'julie.martin@h.fr' }),
+      ad('pdurand', { hrId: 'M2', lastName: 'MARTIN', firstName: 'Julie' }),
+    ];
+    const result = reconcileRecords({
+      today,
+      records,
+      decisions: [
+        { record: recordRef(records[2]!), anchor: recordRef(records[1]!), decision: 'accept' },
+        { record: recordRef(records[3]!), anchor: recordRef(records[1]!), decision: 'reject' },
+      ],
+    });
+    expect(result.links[2]).toMatchObject({ identity: 1, decision: 'auto', validated: true, rule: 'human' });
+    expect(result.links[3]!.identity).not.toBe(1);
+  });
+
+  it('reports generic, unknown and departed accounts', () => {
+    const result = reconcileRecords({
+      today,
+      records: [
+        hr('M1', 'ROUX', 'Paul', '1970-01-01', { endDate: '2026-01-31' }),
+        ad('proux', { hrId: 'M1', lastName: 'ROUX', firstName: 'Paul' }),
+        ad('svc_backup', {}),
+        ad('zkerouac', { lastName: 'Kerouac', firstName: 'Zoé' }),
+      ],
+    });
+    expect(result.orphans).toEqual([
+      { record: 1, reason: 'departed' },
+      { record: 2, reason: 'generic' },
+      { record: 3, reason: 'unknown' },
+    ]);
+  });
+
+  it('reads a one-column name in either order', () => {
+    const result = reconcileRecords({
+      today,
+      records: [hr('M1', 'LECLERC', 'Christophe', '1975-05-05'), { sourceId: 'app', role: 'application', key: 'cl', attributes: { fullName: 'Christophe LECLERC', birthDate: '1975-05-05' } }],
+    });
+    expect(result.links[1]!.evidence.find((item) => item.field === 'lastName')?.level).toBe('exact');
+    expect(result.links[1]!.identity).toBe(0);
+  });
+});

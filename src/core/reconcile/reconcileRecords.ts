@@ -1,0 +1,331 @@
+import { performance } from 'node:perf_hooks';
+import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
+import { buildMatchFeatures, type MatchFeatures } from '../../shared/matching/buildMatchFeatures';
+import { compareFeatures, type CompareContext, type FieldEvidence, type PairComparison } from '../../shared/matching/compareFeatures';
+import { phoneticKeys } from '../../shared/matching/compareNames';
+import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
+
+export interface ReconcileRecord {
+  sourceId: string;
+  role: SourceRole;
+  key: string;
+  attributes: CanonicalAttributes;
+  /** Register entries: FINESS numbers of their activities. */
+  finess?: readonly string[];
+}
+
+/** A human's word on one record: link it to the identity anchored on `anchor`, or never to it. */
+export interface HumanDecision {
+  record: string;
+  anchor: string;
+  decision: 'accept' | 'reject';
+}
+
+export type LinkDecision = 'auto' | 'review' | 'none';
+export type OrphanReason = 'departed' | 'unknown' | 'generic' | 'duplicate';
+
+export interface ReconciledLink {
+  record: number;
+  /** Index of the identity (see `identities`), or null when no candidate reached the review threshold. */
+  identity: number | null;
+  decision: LinkDecision;
+  /** True when a human accepted this link (it wins over the engine). */
+  validated: boolean;
+  score: number;
+  rule: string;
+  evidence: FieldEvidence[];
+  /** Score of the runner-up identity, when there was one (homonym guard). */
+  runnerUpScore: number | null;
+}
+
+export interface ReconciledIdentity {
+  /** Index of the HR record the identity is anchored on. */
+  anchor: number;
+  members: number[];
+  /** Merged features: HR data enriched with the RPPS, account and e-mail of automatic links. */
+  features: MatchFeatures;
+}
+
+export interface ReconcileResult {
+  identities: ReconciledIdentity[];
+  /** One per record, in input order (HR anchors included, with rule `hr-reference`). */
+  links: ReconciledLink[];
+  orphans: { record: number; reason: OrphanReason }[];
+  stats: { candidatePairs: number; timingsMs: Record<string, number> };
+}
+
+export interface ReconcileRecordsOptions {
+  records: readonly ReconcileRecord[];
+  config?: MatchingConfig;
+  establishmentFiness?: readonly string[];
+  decisions?: readonly HumanDecision[];
+  /** ISO day; HR end dates before it make linked accounts "departed". */
+  today: string;
+  /** Sees the identities compared with each record (to measure blocking recall). */
+  onCandidates?: (record: number, identities: readonly number[]) => void;
+}
+
+/** "sourceId/key": how decisions and anchors name a record. */
+export function recordRef(record: Pick<ReconcileRecord, 'sourceId' | 'key'>): string {
+  return `${record.sourceId}/${record.key}`;
+}
+
+const genericAccount = /^(svc|srv|adm|admin|administrateur|test|tmp|temp|scan|impr|print|backup|sauvegarde|service|generique|accueil|secretariat|stagiaire|interne|guest|invite|sys|app|robot|bot)[._-]?/i;
+
+function blockingKeys(features: MatchFeatures, forQuery: boolean): string[] {
+  const keys: string[] = [];
+  if (features.rpps !== null) keys.push(`r:${features.rpps}`);
+  if (features.hrId !== null) keys.push(`h:${features.hrId}`);
+  if (features.adId !== null) keys.push(`a:${features.adId}`);
+  if (features.email !== null) keys.push(`e:${features.email}`);
+  const firstInitials = features.firstNames.map((name) => name[0]!);
+  const surnames = features.nameOrderUnknown ? features.firstNames : features.lastNameTokens;
+  // A query also tries its first names as surnames: inverted columns are common.
+  const surnameCandidates = forQuery && !features.nameOrderUnknown ? [...surnames, ...features.firstNames] : surnames;
+  const initialCandidates = forQuery && !features.nameOrderUnknown ? [...firstInitials, ...features.lastNameTokens.map((name) => name[0]!)] : firstInitials;
+  for (const surname of surnameCandidates) {
+    if (surname.length < 2) continue;
+    const sound = phoneticKeys(surname).split('|')[0]!;
+    for (const initial of initialCandidates.length > 0 ? initialCandidates : ['?']) {
+      keys.push(`n:${surname}|${initial}`, `p:${sound}|${initial}`);
+    }
+  }
+  // A surname typo defeats the name keys: given name + service (or + birth date) still meet.
+  if (features.service !== null) for (const first of features.firstNames.slice(0, 1)) keys.push(`s:${first}|${features.service}`);
+  if (features.birthDate !== null) {
+    const [year, month, day] = features.birthDate.split('-');
+    keys.push(`b:${year}|${[month, day].sort().join('|')}`);
+  }
+  return keys;
+}
+
+function mergeInto(target: MatchFeatures, source: MatchFeatures): void {
+  target.rpps ??= source.rpps;
+  target.adId ??= source.adId;
+  target.email ??= source.email;
+  target.profession ??= source.profession;
+  for (const login of source.logins) if (!target.logins.includes(login)) target.logins.push(login);
+}
+
+interface Candidate extends PairComparison {
+  identity: number;
+}
+
+/**
+ * Reconciles source records into identities anchored on HR records: register entries first (one
+ * to one), then directory accounts, then application accounts, each scored against identities
+ * found through blocking keys. Deterministic rules decide first, then points; the homonym guard
+ * sends close runners-up to review; human decisions win. Pure: no database, no clock.
+ */
+export function reconcileRecords({
+  records,
+  config = defaultMatchingConfig,
+  establishmentFiness = [],
+  decisions = [],
+  today,
+  onCandidates,
+}: ReconcileRecordsOptions): ReconcileResult {
+  const timingsMs: Record<string, number> = {};
+  const time = <T>(phase: string, work: () => T): T => {
+    const start = performance.now();
+    const result = work();
+    timingsMs[phase] = Math.round(performance.now() - start);
+    return result;
+  };
+  const features = time('features', () =>
+    records.map((record) =>
+      buildMatchFeatures({
+        attributes: record.attributes,
+        ...(record.finess === undefined ? {} : { finess: record.finess }),
+        ...(record.role === 'directory' || record.role === 'application' ? { accountKey: record.key } : {}),
+      }),
+    ),
+  );
+  const indexByRef = new Map(records.map((record, index) => [recordRef(record), index]));
+  const identities: ReconciledIdentity[] = [];
+  const identityOfAnchor = new Map<number, number>();
+  const links: ReconciledLink[] = records.map((_, index) => ({
+    record: index, identity: null, decision: 'none', validated: false, score: 0, rule: 'none', evidence: [], runnerUpScore: null,
+  }));
+  const orphans: { record: number; reason: OrphanReason }[] = [];
+  const block = new Map<string, number[]>();
+  const lastNameCounts = new Map<string, number>();
+
+  time('identities', () => {
+    records.forEach((record, index) => {
+      if (record.role !== 'hr') return;
+      const identity = identities.length;
+      identities.push({ anchor: index, members: [index], features: { ...features[index]!, logins: [...features[index]!.logins] } });
+      identityOfAnchor.set(index, identity);
+      links[index] = { ...links[index]!, identity, decision: 'auto', score: 100, rule: 'hr-reference' };
+      for (const key of blockingKeys(features[index]!, false)) {
+        const members = block.get(key);
+        if (members === undefined) block.set(key, [identity]);
+        else members.push(identity);
+      }
+      for (const form of features[index]!.lastNames) lastNameCounts.set(form, (lastNameCounts.get(form) ?? 0) + 1);
+    });
+  });
+  const context: CompareContext = {
+    config,
+    establishmentFiness: new Set(establishmentFiness),
+    lastNameCount: (form) => lastNameCounts.get(form) ?? 1,
+  };
+
+  const accepted = new Map<number, number>();
+  const rejected = new Set<string>();
+  for (const decision of decisions) {
+    const record = indexByRef.get(decision.record);
+    const anchor = indexByRef.get(decision.anchor);
+    const identity = anchor === undefined ? undefined : identityOfAnchor.get(anchor);
+    if (record === undefined || identity === undefined) continue;
+    if (decision.decision === 'accept') accepted.set(record, identity);
+    else rejected.add(`${record}:${identity}`);
+  }
+
+  let candidatePairs = 0;
+  const scoreCandidates = (record: number): Candidate[] => {
+    const seen = new Set<number>();
+    const candidates: Candidate[] = [];
+    for (const key of blockingKeys(features[record]!, true)) {
+      for (const identity of block.get(key) ?? []) {
+        if (seen.has(identity) || rejected.has(`${record}:${identity}`)) continue;
+        seen.add(identity);
+        const comparison = compareFeatures(features[record]!, identities[identity]!.features, context);
+        candidates.push({ identity, ...comparison });
+      }
+    }
+    candidatePairs += seen.size;
+    onCandidates?.(record, [...seen]);
+    return candidates.sort((a, b) => Number(b.rule !== null) - Number(a.rule !== null) || b.score - a.score);
+  };
+  const decide = (candidate: Candidate, runnerUp: Candidate | undefined): LinkDecision => {
+    if (candidate.rule !== null && runnerUp?.rule === null) return 'auto';
+    if (candidate.rule !== null && runnerUp === undefined) return 'auto';
+    if (candidate.score < config.reviewThreshold) return candidate.reviewRule !== null ? 'review' : 'none';
+    const guarded = runnerUp !== undefined && runnerUp.score >= candidate.score - config.homonymMargin && runnerUp.score >= config.reviewThreshold - config.homonymMargin;
+    return candidate.score >= config.automaticThreshold && !guarded ? 'auto' : 'review';
+  };
+  const link = (record: number, candidate: Candidate, decision: LinkDecision, runnerUp: Candidate | undefined) => {
+    links[record] = {
+      record,
+      identity: decision === 'none' ? null : candidate.identity,
+      decision,
+      validated: false,
+      score: candidate.score,
+      rule: candidate.rule ?? (decision !== 'none' && candidate.score < config.reviewThreshold ? candidate.reviewRule ?? 'points' : 'points'),
+      evidence: candidate.evidence,
+      runnerUpScore: runnerUp?.score ?? null,
+    };
+  };
+  const pinAccepted = (record: number): boolean => {
+    const identity = accepted.get(record);
+    if (identity === undefined) return false;
+    const comparison = compareFeatures(features[record]!, identities[identity]!.features, context);
+    links[record] = { record, identity, decision: 'auto', validated: true, score: comparison.score, rule: 'human', evidence: comparison.evidence, runnerUpScore: null };
+    return true;
+  };
+
+  const phaseRecords = (role: SourceRole) => records.flatMap((record, index) => (record.role === role ? [index] : []));
+
+  time('register', () => {
+    // One register entry per person and one person per entry: greedy assignment by score.
+    const proposals: { record: number; candidates: Candidate[] }[] = [];
+    const taken = new Set<number>();
+    for (const record of phaseRecords('register')) {
+      if (pinAccepted(record)) {
+        taken.add(links[record]!.identity!);
+        continue;
+      }
+      const candidates = scoreCandidates(record).filter((candidate) => candidate.rule !== null || candidate.reviewRule !== null || candidate.score >= config.reviewThreshold - config.homonymMargin);
+      if (candidates.length > 0) proposals.push({ record, candidates });
+    }
+    const competitorsOf = new Map<number, { record: number; candidate: Candidate }[]>();
+    for (const proposal of proposals) {
+      for (const candidate of proposal.candidates) {
+        const competitors = competitorsOf.get(candidate.identity) ?? [];
+        competitors.push({ record: proposal.record, candidate });
+        competitorsOf.set(candidate.identity, competitors);
+      }
+    }
+    const candidatesOf = new Map(proposals.map((proposal) => [proposal.record, proposal.candidates]));
+    const flat = proposals.flatMap((proposal) => proposal.candidates.map((candidate) => ({ record: proposal.record, candidate })));
+    flat.sort((a, b) => Number(b.candidate.rule !== null) - Number(a.candidate.rule !== null) || b.candidate.score - a.candidate.score);
+    const assigned = new Set<number>();
+    for (const { record, candidate } of flat) {
+      if (assigned.has(record) || taken.has(candidate.identity)) continue;
+      // Runner-up: another free identity for this entry, or another unassigned entry for this identity
+      // (a homonym registered elsewhere): the guard applies both ways.
+      const rivals = [
+        ...candidatesOf.get(record)!.filter((other) => other.identity !== candidate.identity && !taken.has(other.identity)),
+        ...(competitorsOf.get(candidate.identity) ?? []).filter((other) => other.record !== record && !assigned.has(other.record)).map((other) => other.candidate),
+      ].sort((a, b) => Number(b.rule !== null) - Number(a.rule !== null) || b.score - a.score);
+      const runnerUp = rivals[0];
+      const decision = decide(candidate, runnerUp);
+      if (decision === 'none') continue;
+      link(record, candidate, decision, runnerUp);
+      assigned.add(record);
+      taken.add(candidate.identity);
+    }
+  });
+
+  const mergeAutomatic = (role: SourceRole) => {
+    for (const record of phaseRecords(role)) {
+      const current = links[record]!;
+      if (current.identity === null) continue;
+      identities[current.identity]!.members.push(record);
+      if (current.decision === 'auto') mergeInto(identities[current.identity]!.features, features[record]!);
+    }
+  };
+  mergeAutomatic('register');
+  reindexIdentifiers();
+
+  for (const role of ['directory', 'application'] as const) {
+    time(role, () => {
+      for (const record of phaseRecords(role)) {
+        if (pinAccepted(record)) continue;
+        const [best, runnerUp] = scoreCandidates(record);
+        if (best !== undefined) link(record, best, decide(best, runnerUp), runnerUp);
+      }
+      mergeAutomatic(role);
+      reindexIdentifiers();
+    });
+  }
+
+  /** Identifiers learned from automatic links (RPPS, account, e-mail) become blocking keys too. */
+  function reindexIdentifiers(): void {
+    identities.forEach((identity, index) => {
+      for (const key of [identity.features.rpps && `r:${identity.features.rpps}`, identity.features.adId && `a:${identity.features.adId}`, identity.features.email && `e:${identity.features.email}`]) {
+        if (!key) continue;
+        const members = block.get(key) ?? [];
+        if (!members.includes(index)) members.push(index);
+        block.set(key, members);
+      }
+    });
+  }
+
+  time('orphans', () => {
+    const firstOfSource = new Map<string, number>();
+    records.forEach((record, index) => {
+      if (record.role === 'hr' || record.role === 'register') return;
+      const current = links[index]!;
+      if (current.identity === null) {
+        const named = features[index]!.lastNames.length > 0 || features[index]!.firstNames.length > 0;
+        orphans.push({ record: index, reason: !named || genericAccount.test(record.key) ? 'generic' : 'unknown' });
+        return;
+      }
+      const anchor = records[identities[current.identity]!.anchor]!;
+      const endDate = anchor.attributes.endDate;
+      if (current.decision === 'auto' && endDate !== undefined && endDate !== '' && endDate < today) {
+        orphans.push({ record: index, reason: 'departed' });
+        return;
+      }
+      const slot = `${record.sourceId}:${current.identity}`;
+      const first = firstOfSource.get(slot);
+      if (first === undefined) firstOfSource.set(slot, index);
+      else orphans.push({ record: links[first]!.score >= current.score ? index : first, reason: 'duplicate' });
+    });
+  });
+
+  return { identities, links, orphans, stats: { candidatePairs, timingsMs } };
+}

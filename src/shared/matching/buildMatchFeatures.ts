@@ -1,0 +1,84 @@
+import type { CanonicalAttributes } from '../directory/canonicalAttributes';
+import { mapProfessionCode } from './mapProfessionCode';
+import { foldName, surnameTokens } from './normalizeName';
+
+/** A record reduced to what the comparators need, computed once per record. */
+export interface MatchFeatures {
+  /** Whole surname forms (usage, birth), particles dropped, e.g. ["MARTIN DUPONT", "DUPONT"]. */
+  lastNames: string[];
+  /** Every surname token of every form. */
+  lastNameTokens: string[];
+  /** Given-name tokens, e.g. ["JEAN", "PIERRE"]; a single-column name leaves them with the surname tokens. */
+  firstNames: string[];
+  /** True when the name came in one column and its order is unknown. */
+  nameOrderUnknown: boolean;
+  birthDate: string | null;
+  sex: 'M' | 'F' | null;
+  rpps: string | null;
+  hrId: string | null;
+  adId: string | null;
+  email: string | null;
+  /** Login-like local parts (AD account, e-mail local part, application key) lower-cased. */
+  logins: string[];
+  profession: string | null;
+  service: string | null;
+  finess: string[];
+}
+
+export interface MatchInput {
+  attributes: CanonicalAttributes;
+  /** FINESS numbers of the register activities (register entries only). */
+  finess?: readonly string[];
+  /** The record key when it is an account name (directory and applications). */
+  accountKey?: string;
+}
+
+function clean(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.filter((value) => value !== ''))];
+}
+
+function loginOf(value: string | null): string | null {
+  if (value === null) return null;
+  const folded = value.toLowerCase().split('@')[0]!.replace(/[^a-z0-9._-]/g, '');
+  return folded === '' ? null : folded;
+}
+
+/** Builds the comparison features of one source record (pure; no frequency statistics here). */
+export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: MatchInput): MatchFeatures {
+  let lastForms = [a.lastName, a.birthName].map((name) => surnameTokens(name).join(' '));
+  let firstNames = foldName(a.firstName).split(' ').filter((token) => token !== '');
+  let nameOrderUnknown = false;
+  if (lastForms.every((form) => form === '') && firstNames.length === 0 && clean(a.fullName) !== null) {
+    // "Christophe LECLERC" or "LECLERC Christophe": the order is decided at comparison time.
+    const tokens = surnameTokens(a.fullName);
+    lastForms = [tokens.join(' ')];
+    firstNames = tokens;
+    nameOrderUnknown = true;
+  }
+  const lastNames = unique(lastForms);
+  const email = clean(a.email)?.toLowerCase() ?? null;
+  const adId = clean(a.adId);
+  const sex = clean(a.sex)?.toUpperCase();
+  return {
+    lastNames,
+    lastNameTokens: unique(lastNames.flatMap((form) => form.split(' '))),
+    firstNames,
+    nameOrderUnknown,
+    birthDate: clean(a.birthDate),
+    sex: sex === 'M' || sex === 'F' ? sex : null,
+    rpps: clean(a.rpps),
+    hrId: clean(a.hrId),
+    adId: adId?.toLowerCase() ?? null,
+    email,
+    logins: unique([loginOf(adId), loginOf(email), loginOf(clean(accountKey ?? null))].filter((login): login is string => login !== null)),
+    profession: mapProfessionCode(a.profession),
+    service: clean(a.service)?.toUpperCase() ?? null,
+    finess: [...finess],
+  };
+}

@@ -1,0 +1,92 @@
+import { distance } from 'fastest-levenshtein';
+import jaroWinkler from 'talisman/metrics/jaro-winkler';
+import fonem from 'talisman/phonetics/french/fonem';
+import phonex from 'talisman/phonetics/french/phonex';
+import type { ComparisonLevel } from './matchingConfig';
+
+export interface NameComparison {
+  level: ComparisonLevel;
+  comparator: string;
+  left: string;
+  right: string;
+}
+
+const genderEndings = new Set(['E', 'NE', 'LE', 'TE', 'TTE', 'INE', 'ETTE', 'IENNE', 'ELLE']);
+
+/** Denis/Denise, Jean/Jeanne, Daniel/Danielle: one edit apart, yet two different people. */
+export function isGenderVariant(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.startsWith(short) && genderEndings.has(long.slice(short.length));
+}
+
+const phoneticCache = new Map<string, string>();
+
+/** Phonex and FONEM keys of a folded name, cached: surnames repeat a lot across sources. */
+export function phoneticKeys(name: string): string {
+  let keys = phoneticCache.get(name);
+  if (keys === undefined) {
+    const plain = name.replace(/ /g, '');
+    keys = `${phonex(plain)}|${fonem(plain)}`;
+    if (phoneticCache.size > 200_000) phoneticCache.clear();
+    phoneticCache.set(name, keys);
+  }
+  return keys;
+}
+
+/** Same French sound: Phonex or FONEM agree and the spellings stay close. */
+function soundsAlike(a: string, b: string): boolean {
+  const [phonexA, fonemA] = phoneticKeys(a).split('|');
+  const [phonexB, fonemB] = phoneticKeys(b).split('|');
+  return (phonexA === phonexB || fonemA === fonemB) && jaroWinkler(a.replace(/ /g, ''), b.replace(/ /g, '')) >= 0.85;
+}
+
+function isTypo(a: string, b: string): boolean {
+  return Math.min(a.length, b.length) >= 4 && (distance(a, b) <= 1 || jaroWinkler(a, b) >= 0.93);
+}
+
+const rank: Record<ComparisonLevel, number> = {
+  exact: 0, part: 1, compatible: 2, phonetic: 3, close: 4, swapped: 5, inverted: 6, different: 7, missing: 8,
+};
+
+function best(comparisons: NameComparison[]): NameComparison {
+  return comparisons.reduce((winner, next) => (rank[next.level] < rank[winner.level] ? next : winner));
+}
+
+/** Surname forms: identical, one shared part (compound or birth/usage name), same sound, a typo, or different. */
+export function compareLastNames(left: readonly string[], right: readonly string[]): NameComparison {
+  if (left.length === 0 || right.length === 0) return { level: 'missing', comparator: 'none', left: left[0] ?? '', right: right[0] ?? '' };
+  const comparisons: NameComparison[] = [];
+  for (const a of left) {
+    for (const b of right) {
+      const sortedA = a.split(' ').sort().join(' ');
+      const sortedB = b.split(' ').sort().join(' ');
+      if (a === b || sortedA === sortedB) comparisons.push({ level: 'exact', comparator: 'equal', left: a, right: b });
+      else if (a.split(' ').some((token) => token.length > 1 && b.split(' ').includes(token))) comparisons.push({ level: 'part', comparator: 'shared part', left: a, right: b });
+      else if (soundsAlike(a, b)) comparisons.push({ level: 'phonetic', comparator: 'phonex/fonem', left: a, right: b });
+      else if (isTypo(a.replace(/ /g, ''), b.replace(/ /g, ''))) comparisons.push({ level: 'close', comparator: 'levenshtein/jaro-winkler', left: a, right: b });
+      else comparisons.push({ level: 'different', comparator: 'levenshtein/jaro-winkler', left: a, right: b });
+    }
+  }
+  return best(comparisons);
+}
+
+function initialsOf(tokens: readonly string[]): string {
+  return tokens.map((token) => token[0]).join('');
+}
+
+/** Given names: identical, compatible (first of several, initials, compound spelled apart), same sound, typo, or different. */
+export function compareFirstNames(left: readonly string[], right: readonly string[]): NameComparison {
+  const a = left.join(' ');
+  const b = right.join(' ');
+  if (a === '' || b === '') return { level: 'missing', comparator: 'none', left: a, right: b };
+  if (a === b || a.replace(/ /g, '') === b.replace(/ /g, '')) return { level: 'exact', comparator: 'equal', left: a, right: b };
+  const [firstA, firstB] = [left[0]!, right[0]!];
+  if (isGenderVariant(firstA, firstB)) return { level: 'different', comparator: 'gender variant', left: a, right: b };
+  const isInitials = (short: readonly string[], long: readonly string[]) =>
+    short.join('').length <= 2 && long.length >= 1 && initialsOf(long).startsWith(short.join('')) && short.join('').length >= 1;
+  if (firstA === firstB) return { level: 'compatible', comparator: 'first given name', left: a, right: b };
+  if (isInitials(left, right) || isInitials(right, left)) return { level: 'compatible', comparator: 'initials', left: a, right: b };
+  if (soundsAlike(firstA, firstB)) return { level: 'phonetic', comparator: 'phonex/fonem', left: a, right: b };
+  if (isTypo(firstA, firstB)) return { level: 'close', comparator: 'levenshtein/jaro-winkler', left: a, right: b };
+  return { level: 'different', comparator: 'levenshtein/jaro-winkler', left: a, right: b };
+}

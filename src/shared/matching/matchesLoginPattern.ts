@@ -1,0 +1,26 @@
+function squeeze(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Strips separators and a trailing number: "jdupont2", "j.dupont.123" → "jdupont". */
+function loginCore(login: string): string {
+  return squeeze(login).replace(/\d+$/, '');
+}
+
+/**
+ * True when an account name or e-mail local part follows one of the usual patterns built from the
+ * given names and surnames (prenom.nom, pnom, p.nom, nom_pre, nom.prenom, nomp), possibly truncated.
+ */
+export function matchesLoginPattern(login: string, firstNames: readonly string[], lastNames: readonly string[]): boolean {
+  const core = loginCore(login);
+  if (core.length < 4 || firstNames.length === 0 || lastNames.length === 0) return false;
+  const first = squeeze(firstNames.join(''));
+  const initial = first.slice(0, 1);
+  const initials = firstNames.map((name) => name[0]!.toLowerCase()).join('');
+  for (const lastForm of lastNames) {
+    const last = squeeze(lastForm);
+    const patterns = [first + last, initial + last, initials + last, last + first.slice(0, 3), last + first, last + initial];
+    if (patterns.some((pattern) => pattern === core || (core.length >= 6 && pattern.startsWith(core)))) return true;
+  }
+  return false;
+}

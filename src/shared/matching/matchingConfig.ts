@@ -1,0 +1,78 @@
+/** Fields the matcher compares; each carries graded points in the configuration. */
+export type MatchField =
+  | 'rpps'
+  | 'hrId'
+  | 'adId'
+  | 'lastName'
+  | 'firstName'
+  | 'birthDate'
+  | 'sex'
+  | 'service'
+  | 'email'
+  | 'login'
+  | 'profession'
+  | 'finess';
+
+/** How two values compared, from strongest to weakest; `missing` is never a disagreement. */
+export type ComparisonLevel =
+  | 'exact'
+  | 'part'
+  | 'compatible'
+  | 'phonetic'
+  | 'close'
+  | 'swapped'
+  | 'inverted'
+  | 'different'
+  | 'missing';
+
+/** A deterministic rule: automatic when every listed field compares `exact`. */
+export interface MatchRule {
+  name: string;
+  exact: readonly MatchField[];
+}
+
+export interface MatchingConfig {
+  rules: readonly MatchRule[];
+  /** Rules that never decide but always propose to a human when nothing contradicts them. */
+  reviewRules: readonly MatchRule[];
+  /** Points per field and level; a level not listed gives 0. */
+  points: Readonly<Partial<Record<MatchField, Readonly<Partial<Record<ComparisonLevel, number>>>>>>;
+  /** Extra points for an exact surname that few identities share (term frequency). */
+  rareLastNameBonus: number;
+  automaticThreshold: number;
+  reviewThreshold: number;
+  /** Homonym guard: no automatic link when the second-best candidate is within this many points. */
+  homonymMargin: number;
+}
+
+/**
+ * The program's table (rules 1–3, points, 75/65 thresholds) extended with graded levels, the
+ * evidence it lacks (FINESS, profession, e-mail and login patterns, rare surnames) and negative
+ * points for real disagreements. Missing values give 0.
+ */
+export const defaultMatchingConfig: MatchingConfig = {
+  rules: [
+    { name: 'rpps-last-first', exact: ['rpps', 'lastName', 'firstName'] },
+    { name: 'matricule-last-first', exact: ['hrId', 'lastName', 'firstName'] },
+    { name: 'matricule-last-birth', exact: ['hrId', 'lastName', 'birthDate'] },
+  ],
+  reviewRules: [{ name: 'last-first-only', exact: ['lastName', 'firstName'] }],
+  points: {
+    rpps: { exact: 40, different: -60 },
+    hrId: { exact: 40, different: -40 },
+    adId: { exact: 40, different: -20 },
+    lastName: { exact: 20, part: 18, inverted: 16, phonetic: 12, close: 10, different: -20 },
+    firstName: { exact: 15, inverted: 12, compatible: 10, phonetic: 8, close: 5, different: -20 },
+    birthDate: { exact: 15, swapped: 10, close: 10, different: -25 },
+    sex: { different: -10 },
+    service: { exact: 5 },
+    email: { exact: 20, compatible: 15 },
+    login: { exact: 35, compatible: 20 },
+    profession: { exact: 10 },
+    finess: { exact: 30 },
+  },
+  rareLastNameBonus: 10,
+  automaticThreshold: 75,
+  reviewThreshold: 65,
+  homonymMargin: 10,
+};

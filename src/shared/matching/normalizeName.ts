@@ -1,0 +1,26 @@
+/** Particles dropped from surnames: "de La Fontaine", "D'Almeida", "Van den Berg" all compare on their core. */
+const particles = new Set(['DE', 'DU', 'DES', 'LE', 'LA', 'LES', 'D', 'L', 'DA', 'DOS', 'DAS', 'DI', 'VAN', 'VON', 'DEN', 'DER', 'Y']);
+
+/**
+ * Folds a name for comparison: upper case, no diacritics (Œ → OE, Æ → AE), hyphens, apostrophes and
+ * punctuation become spaces. "Lœuillet-D'Aubigné" → "LOEUILLET D AUBIGNE".
+ */
+export function foldName(text: string | null | undefined): string {
+  if (text === null || text === undefined) return '';
+  return text
+    .replace(/[œŒ]/g, 'OE')
+    .replace(/[æÆ]/g, 'AE')
+    .replace(/ß/g, 'SS')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Surname tokens without particles (keeps a lone particle, e.g. the surname "LE"). */
+export function surnameTokens(text: string | null | undefined): string[] {
+  const tokens = foldName(text).split(' ').filter((token) => token !== '');
+  const core = tokens.filter((token) => !particles.has(token));
+  return core.length > 0 ? core : tokens;
+}
