@@ -54,9 +54,9 @@ process.once('exit', () => {
  * A private pcscd with vpcd readers: its own config dir, each entry with its own copy of the
  * driver, and its own /run/pcscd bind-mounted in a mount namespace (pcscd ignores
  * PCSCLITE_CSOCK_NAME and keeps a pid file there), so parallel runs and a system pcscd never
- * collide. Started with the TCP_NODELAY shim. Needs root (CI runs as root).
+ * collide. Started with the TCP_NODELAY shim unless `nodelay: false`. Needs root (CI runs as root).
  */
-export async function startPcscStack({ readerEntries = ['Guichet Test'] }: { readerEntries?: string[] } = {}): Promise<PcscStack> {
+export async function startPcscStack({ readerEntries = ['Guichet Test'], nodelay = true }: { readerEntries?: string[]; nodelay?: boolean } = {}): Promise<PcscStack> {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-pcsc-'));
   const configDir = join(dir, 'reader.conf.d');
   const runDir = join(dir, 'run');
@@ -72,7 +72,7 @@ export async function startPcscStack({ readerEntries = ['Guichet Test'] }: { rea
   }
   const socketPath = join(runDir, 'pcscd.comm');
   const logPath = join(dir, 'pcscd.log');
-  const shim = buildNodelayShim();
+  const shim = nodelay ? buildNodelayShim() : null;
   let child: ChildProcess | null = null;
 
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
@@ -94,7 +94,7 @@ export async function startPcscStack({ readerEntries = ['Guichet Test'] }: { rea
     const script = `mkdir -p /run/pcscd && mount --bind "$1" /run/pcscd && exec pcscd --foreground --config "$2"`;
     const started = spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, 'pcscd', runDir, configDir], {
       stdio: ['ignore', log, log],
-      env: { ...process.env, LD_PRELOAD: shim },
+      env: shim === null ? process.env : { ...process.env, LD_PRELOAD: shim },
     });
     child = started;
     running.add(started);
