@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectCardToVpcd, type VpcdConnection } from '../../src/core/cards/emulator/connectCardToVpcd';
 import { createVirtualCard, type VirtualCardKind } from '../../src/core/cards/emulator/createVirtualCard';
 import type { VirtualCard } from '../../src/core/cards/emulator/VirtualCard';
+import type { PcscWorkerEvent } from '../../src/core/cards/pcsc/pcscWorkerProtocol';
+import { startPcscBridge } from '../../src/core/cards/pcsc/startPcscBridge';
 import { openDeskCore, type DeskCore } from '../../src/core/desk/openDeskCore';
 import type { DeskEventName, DeskEvents } from '../../src/shared/api/contract';
 import type { EventPayload } from '../../src/shared/api/defineContract';
@@ -210,3 +212,25 @@ describe('card readers over a real pcscd with vpcd and emulated cards', () => {
     }
   });
 });
+
+describe('the PC/SC worker process', () => {
+  it('is killed and restarted when it hangs, then finds the readers again', async () => {
+    if (!stack.isRunning()) await stack.start();
+    const events: PcscWorkerEvent[] = [];
+    const bridge = startPcscBridge({ env: stack.env, watchdogMs: 800, onEvent: (event) => events.push(event) });
+    try {
+      await expect.poll(() => events.filter((event) => event.type === 'reader' && event.state === 'attached').length, { timeout: 10_000 }).toBe(2);
+      const hung = bridge.workerPid()!;
+      process.kill(hung, 'SIGSTOP');
+      await expect.poll(() => events.some((event) => event.type === 'status' && event.status === 'unavailable'), { timeout: 5000 }).toBe(true);
+      await expect.poll(() => bridge.workerPid(), { timeout: 5000 }).not.toBe(hung);
+      await expect.poll(() => events.filter((event) => event.type === 'reader' && event.state === 'attached').length, { timeout: 10_000 }).toBe(4);
+      expect(events.filter((event) => event.type === 'reader' && event.state === 'detached')).toHaveLength(2);
+      process.kill(bridge.workerPid()!, 'SIGKILL');
+      await expect.poll(() => events.filter((event) => event.type === 'reader' && event.state === 'attached').length, { timeout: 10_000 }).toBe(6);
+    } finally {
+      bridge.close();
+    }
+  });
+});
+

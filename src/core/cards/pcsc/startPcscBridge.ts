@@ -16,6 +16,8 @@ export interface PcscBridgeOptions {
 export interface PcscBridge {
   /** Resolves with the card's verdict; rejects with a `PinRequestError`. */
   verifyPin(reader: string, pin: string): Promise<PinVerification>;
+  /** Process id of the current worker (diagnostics), null between restarts. */
+  workerPid(): number | null;
   close(): void;
 }
 
@@ -116,6 +118,7 @@ export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000,
         send({ type: 'verifyPin', id, reader, pin });
       });
     },
+    workerPid: () => child?.pid ?? null,
     close() {
       closed = true;
       clearInterval(watchdog);
