@@ -1,5 +1,6 @@
 import { createDirectory } from './0010-create-directory';
 import { createAgents } from './0020-create-agents';
+import { addImportChanges } from './0030-add-import-changes';
 import { createReconcileDecisions } from './0060-create-reconcile-decisions';
 import { createMie } from './0100-create-mie';
 import { createJournal } from './0110-create-journal';
@@ -8,6 +9,6 @@ import { createNightDesk } from './0180-create-night-desk';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only; never edit a released migration. */
-export const migrations: readonly Migration[] = [createDirectory, createAgents, createReconcileDecisions, createMie, createJournal, createFido, createNightDesk];
+export const migrations: readonly Migration[] = [createDirectory, createAgents, addImportChanges, createReconcileDecisions, createMie, createJournal, createFido, createNightDesk];
 
 export type { Migration } from './types';

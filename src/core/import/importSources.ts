@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3';
+import { DeskError } from '../../shared/api/errors';
+import { systemClock, type Clock } from '../clock';
+import type { SourcesConfig } from '../sources/parseSourcesConfig';
+import { importSource, type ImportProgress, type SourceImportResult } from './importSource';
+import { openSourceReader } from './openSourceReader';
+
+export type { ImportProgress, SourceImportResult } from './importSource';
+
+/** One problem of an import: a rejected line, or (line 0) why a whole source was refused. */
+export interface ImportError {
+  source: string;
+  line: number;
+  reason: string;
+}
+
+export interface ImportReport {
+  sources: Record<string, SourceImportResult>;
+  errors: ImportError[];
+  /** False when a source was refused (unreadable, empty, circuit breaker): the CLI exits non-zero. */
+  ok: boolean;
+}
+
+export interface ImportSourcesOptions {
+  config: SourcesConfig;
+  /** Apply even when the circuit breaker would refuse (empty source, too many removals). */
+  force?: boolean;
+  clock?: Clock;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Only these source ids (default: all, in configuration order). */
+  only?: readonly string[];
+  /** Where the LDAP bind passwords are read from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Called once, AFTER every source has been imported and its transaction committed, with the
+   * sources that changed the store (refused ones excluded). Read what changed in each run with
+   * `SELECT … FROM source_records WHERE change_run_id = result.runId` (`change` says added,
+   * updated or removed). It runs outside the import transactions: its failure rejects the promise
+   * but does not undo the import.
+   */
+  afterCommit?: (committed: SourceImportResult[], db: Database.Database) => void | Promise<void>;
+}
+
+const runningImports = new WeakSet<Database.Database>();
+
+/**
+ * Imports the configured sources one after the other; each source is atomic (see `importSource`),
+ * so a refused or unreadable source leaves its records as they were while the others go through.
+ * Records the establishment (name, FINESS) in the settings for reconciliation.
+ */
+export async function importSources(db: Database.Database, { config, force = false, clock = systemClock, onProgress, only, env = process.env, afterCommit }: ImportSourcesOptions): Promise<ImportReport> {
+  if (runningImports.has(db)) {
+    throw new DeskError('CONFLICT', { fr: 'Un import est déjà en cours.', en: 'An import is already running.' });
+  }
+  const unknown = (only ?? []).filter((id) => !config.sources.some((source) => source.id === id));
+  if (unknown.length > 0) {
+    throw new DeskError('INVALID_ARGUMENT', {
+      fr: `Source(s) inconnue(s) : ${unknown.join(', ')}.`,
+      en: `Unknown source(s) ${unknown.join(', ')}; expected one of ${config.sources.map((source) => source.id).join(', ')}.`,
+    });
+  }
+  runningImports.add(db);
+  try {
+    db.prepare("INSERT INTO settings (key, value_json) VALUES ('establishment', ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json").run(
+      JSON.stringify(config.establishment),
+    );
+    const report: ImportReport = { sources: {}, errors: [], ok: true };
+    for (const source of config.sources.filter((candidate) => only === undefined || only.includes(candidate.id))) {
+      const result = await importSource(db, { source, openReader: (chosen) => openSourceReader(chosen, env), force, clock, ...(onProgress === undefined ? {} : { onProgress }) });
+      report.sources[source.id] = result;
+      for (const rejection of result.rejections) report.errors.push({ source: source.id, ...rejection });
+      if (result.refused) {
+        report.ok = false;
+        report.errors.push({ source: source.id, line: 0, reason: result.refusal! });
+      }
+    }
+    await afterCommit?.(Object.values(report.sources).filter((result) => !result.refused), db);
+    return report;
+  } finally {
+    runningImports.delete(db);
+  }
+}

@@ -1,0 +1,54 @@
+import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
+
+/** One activity of a professional in the RPPS register (one extract row). */
+export interface RppsActivity {
+  professionCode: string;
+  professionLabel: string;
+  /** `Code mode exercice`: S salarié, L libéral, B bénévole. */
+  modeCode: string;
+  finessSite: string;
+  finessEj: string;
+  siteName: string;
+  roleCode: string;
+}
+
+/** Canonical attributes, plus the register activities for `rpps-extract` records. */
+export type ImportedAttributes = CanonicalAttributes & { activities?: RppsActivity[] };
+
+/** A record as a source exported it (`raw`) and mapped to the canonical attributes. */
+export interface ParsedRecord {
+  /** First line (or LDAP entry number) the record comes from. */
+  line: number;
+  key: string;
+  raw: Record<string, unknown>;
+  attributes: ImportedAttributes;
+}
+
+/** A line that could not be imported, and why. */
+export interface RejectedLine {
+  line: number;
+  reason: string;
+}
+
+/** What a reader hands over at a time: records, rejected lines and how far it got. */
+export interface ParsedBatch {
+  records: ParsedRecord[];
+  rejected: RejectedLine[];
+  /** Data rows (lines or entries) read so far, header excluded. */
+  rowsRead: number;
+  /** Bytes consumed so far, for a percentage when the size is known. */
+  bytesRead: number;
+}
+
+/** A source being read: its size when known and its content, batch by batch. */
+export interface SourceReader {
+  totalBytes: number | null;
+  /** `true` when several rows may share a key and must be folded (register activities). */
+  foldsDuplicates: boolean;
+  batches(): AsyncIterable<ParsedBatch>;
+}
+
+/** A whole-source problem (unreadable file, wrong header, LDAP bind failure): nothing is imported. */
+export class SourceUnreadableError extends Error {
+  override name = 'SourceUnreadableError';
+}
