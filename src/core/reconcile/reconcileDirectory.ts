@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type Database from 'better-sqlite3';
+import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
+import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
+import { isoDay, type Clock } from '../clock';
+import { buildSearchText, dateSearchForms } from '../directory/buildSearchText';
+import { identityStatusFromEndDate } from '../directory/identityStatus';
+import { reconcileRecords, recordRef, type HumanDecision, type LinkDecision, type OrphanReason, type ReconcileRecord } from './reconcileRecords';
+
+export interface ReconciledRow {
+  sourceId: string;
+  role: SourceRole;
+  key: string;
+  identityId: string | null;
+  decision: LinkDecision;
+  score: number;
+}
+
+export interface ReconcileReport {
+  finishedAt: string;
+  records: number;
+  identities: number;
+  /** source → decision → count (register entries: only those linked). */
+  perSource: Record<string, Partial<Record<LinkDecision, number>>>;
+  /** Share of non-register records linked automatically. */
+  automaticRate: number;
+  reviewCount: number;
+  /** Identities with a health profession (TRE_G15) that carry an RPPS number. */
+  healthProfessionalsAlignedToRpps: number;
+  orphans: Partial<Record<OrphanReason, number>>;
+  candidatePairs: number;
+  timingsMs: Record<string, number>;
+}
+
+export interface ReconcileDirectoryResult {
+  report: ReconcileReport;
+  rows: ReconciledRow[];
+  orphans: { sourceId: string; key: string; reason: OrphanReason }[];
+}
+
+interface StoredRecord {
+  id: number;
+  sourceId: string;
+  role: SourceRole;
+  key: string;
+  attributes: string;
+  raw: string;
+}
+
+/** FINESS numbers of a register entry: imported activities, or the extract's FINESS columns. */
+function finessOf(attributes: Record<string, unknown>, raw: Record<string, unknown>): string[] {
+  const found = new Set<string>();
+  const activities = Array.isArray(attributes.activities) ? (attributes.activities as Record<string, unknown>[]) : [];
+  for (const activity of activities) for (const key of ['finessSite', 'finessEj']) if (typeof activity[key] === 'string' && activity[key] !== '') found.add(activity[key]);
+  for (const [key, value] of Object.entries(raw)) if (/finess/i.test(key) && typeof value === 'string' && /^\d[\dAB]\d{7}$/.test(value)) found.add(value);
+  return [...found];
+}
+
+/** The configuration stored in settings (`reconciliation.config`) over the defaults: tuning without code. */
+export function readMatchingConfig(db: Database.Database): MatchingConfig {
+  const row = db.prepare("SELECT value_json AS value FROM settings WHERE key = 'reconciliation.config'").get() as { value: string } | undefined;
+  if (row === undefined) return defaultMatchingConfig;
+  const stored = JSON.parse(row.value) as Partial<MatchingConfig>;
+  return { ...defaultMatchingConfig, ...stored, points: { ...defaultMatchingConfig.points, ...stored.points } };
+}
+
+const decisionColumn: Record<LinkDecision, 'automatic' | 'pending' | null> = { auto: 'automatic', review: 'pending', none: null };
+
+/**
+ * Reconciles every present source record in the database and rewrites identities and their
+ * explained links in one transaction. Identity ids are stable: an identity keeps the id it had
+ * when anchored on the same HR record; human decisions (`reconcile_decisions`) win.
+ */
+export function reconcileDirectory(db: Database.Database, { clock, config = readMatchingConfig(db) }: { clock: Clock; config?: MatchingConfig }): ReconcileDirectoryResult {
+  const started = performance.now();
+  const now = clock.now().toISOString();
+  const today = isoDay(clock.now());
+  const stored = db
+    .prepare(
+      `SELECT r.id, r.source_id AS sourceId, s.role, r.record_key AS key, r.attributes_json AS attributes, r.raw_json AS raw
+         FROM source_records r JOIN sources s ON s.id = r.source_id
+        WHERE r.present = 1 ORDER BY r.id`,
+    )
+    .all() as StoredRecord[];
+  const records: ReconcileRecord[] = stored.map((row) => {
+    const attributes = JSON.parse(row.attributes) as CanonicalAttributes & Record<string, unknown>;
+    return {
+      sourceId: row.sourceId,
+      role: row.role,
+      key: row.key,
+      attributes,
+      ...(row.role === 'register' ? { finess: finessOf(attributes, JSON.parse(row.raw) as Record<string, unknown>) } : {}),
+    };
+  });
+  const establishment = db.prepare("SELECT value_json AS value FROM settings WHERE key = 'establishment'").get() as { value: string } | undefined;
+  const establishmentFiness = establishment === undefined ? [] : ((JSON.parse(establishment.value) as { finess?: string[] }).finess ?? []);
+
+  const previousAnchors = db
+    .prepare(
+      `SELECT r.source_id || '/' || r.record_key AS ref, l.identity_id AS identityId
+         FROM identity_links l JOIN source_records r ON r.id = l.record_id WHERE l.rule = 'hr-reference'`,
+    )
+    .all() as { ref: string; identityId: string }[];
+  const identityIdOfAnchor = new Map(previousAnchors.map((row) => [row.ref, row.identityId]));
+  const anchorOfIdentityId = new Map(previousAnchors.map((row) => [row.identityId, row.ref]));
+  const storedDecisions = db
+    .prepare('SELECT source_id AS sourceId, record_key AS key, identity_id AS identityId, decision, decided_by AS decidedBy, decided_at AS decidedAt FROM reconcile_decisions')
+    .all() as { sourceId: string; key: string; identityId: string; decision: 'accept' | 'reject'; decidedBy: string; decidedAt: string }[];
+  const decisions: HumanDecision[] = storedDecisions.flatMap((row) => {
+    const anchor = anchorOfIdentityId.get(row.identityId);
+    return anchor === undefined ? [] : [{ record: `${row.sourceId}/${row.key}`, anchor, decision: row.decision }];
+  });
+  const acceptedBy = new Map(storedDecisions.filter((row) => row.decision === 'accept').map((row) => [`${row.sourceId}/${row.key}`, row]));
+
+  const result = reconcileRecords({ records, config, establishmentFiness, decisions, today });
+
+  const writeStart = performance.now();
+  const identityIds = result.identities.map((identity) => identityIdOfAnchor.get(recordRef(records[identity.anchor]!)) ?? randomUUID());
+  db.transaction(() => {
+    db.prepare('DELETE FROM identity_links').run();
+    // Identifiers move between identities across runs: clear them first so UNIQUE checks see the new state only.
+    db.prepare('UPDATE identities SET rpps = NULL, hr_id = NULL').run();
+    const upsert = db.prepare(
+      `INSERT INTO identities (id, last_name, birth_name, first_name, birth_date, sex, rpps, hr_id, ad_id, profession, service, email,
+                               hr_end_date, status, search_text, created_at, updated_at)
+       VALUES (@id, @lastName, @birthName, @firstName, @birthDate, @sex, @rpps, @hrId, @adId, @profession, @service, @email,
+               @endDate, @status, @searchText, @now, @now)
+       ON CONFLICT(id) DO UPDATE SET last_name = excluded.last_name, birth_name = excluded.birth_name, first_name = excluded.first_name,
+         birth_date = excluded.birth_date, sex = excluded.sex, rpps = excluded.rpps, hr_id = excluded.hr_id, ad_id = excluded.ad_id,
+         profession = excluded.profession, service = excluded.service, email = excluded.email, hr_end_date = excluded.hr_end_date,
+         status = excluded.status, search_text = excluded.search_text, updated_at = excluded.updated_at`,
+    );
+    const usedRpps = new Set<string>();
+    const usedHrIds = new Set<string>();
+    result.identities.forEach((identity, index) => {
+      const a = records[identity.anchor]!.attributes;
+      const linked = (role: SourceRole) =>
+        identity.members.map((member) => records[member]!).find((member, position) => member.role === role && result.links[identity.members[position]!]!.decision === 'auto');
+      const rppsCandidate = linked('register')?.key ?? a.rpps ?? null;
+      const rpps = rppsCandidate !== null && !usedRpps.has(rppsCandidate) ? rppsCandidate : null;
+      if (rpps !== null) usedRpps.add(rpps);
+      const hrId = a.hrId !== undefined && !usedHrIds.has(a.hrId) ? a.hrId : null;
+      if (hrId !== null) usedHrIds.add(hrId);
+      const account = linked('directory')?.attributes;
+      const adId = account?.adId ?? null;
+      upsert.run({
+        id: identityIds[index],
+        lastName: a.lastName ?? a.birthName ?? a.fullName ?? '',
+        birthName: a.birthName ?? null,
+        firstName: a.firstName ?? '',
+        birthDate: a.birthDate ?? null,
+        sex: a.sex ?? null,
+        rpps,
+        hrId,
+        adId,
+        profession: a.profession ?? null,
+        service: a.service ?? null,
+        email: a.email ?? account?.email ?? null,
+        endDate: a.endDate ?? null,
+        status: identityStatusFromEndDate(a.endDate, today),
+        searchText: buildSearchText([a.lastName, a.birthName, a.firstName, rpps, a.hrId, adId, ...dateSearchForms(a.birthDate)]),
+        now,
+      });
+    });
+    const insertLink = db.prepare(
+      `INSERT INTO identity_links (record_id, identity_id, rule, score, decision, evidence_json, validated_by, validated_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    result.links.forEach((link, index) => {
+      const column = decisionColumn[link.decision];
+      if (link.identity === null || column === null) return;
+      const human = link.validated ? acceptedBy.get(recordRef(records[index]!)) : undefined;
+      insertLink.run(
+        stored[index]!.id,
+        identityIds[link.identity],
+        link.rule,
+        link.score,
+        human !== undefined ? 'validated' : column,
+        JSON.stringify(link.evidence),
+        human?.decidedBy ?? null,
+        human?.decidedAt ?? null,
+        now,
+      );
+    });
+    // Identities no longer anchored on an HR record: removed, unless other records (agents, MIE) still point at them.
+    const anchored = new Set(identityIds);
+    const stale = (db.prepare('SELECT id FROM identities').all() as { id: string }[]).filter((row) => !anchored.has(row.id));
+    for (const { id } of stale) {
+      try {
+        db.prepare('SAVEPOINT drop_identity').run();
+        db.prepare('DELETE FROM identities WHERE id = ?').run(id);
+        db.prepare('RELEASE drop_identity').run();
+      } catch {
+        db.prepare('ROLLBACK TO drop_identity').run();
+        db.prepare('RELEASE drop_identity').run();
+        db.prepare("UPDATE identities SET status = 'left', updated_at = ? WHERE id = ?").run(now, id);
+      }
+    }
+  })();
+  const writeMs = Math.round(performance.now() - writeStart);
+
+  const rows: ReconciledRow[] = result.links.map((link, index) => ({
+    sourceId: records[index]!.sourceId,
+    role: records[index]!.role,
+    key: records[index]!.key,
+    identityId: link.identity === null ? null : identityIds[link.identity]!,
+    decision: link.decision,
+    score: link.score,
+  }));
+  const perSource: ReconcileReport['perSource'] = {};
+  for (const row of rows) {
+    if (row.role === 'register' && row.identityId === null) continue;
+    const counts = (perSource[row.sourceId] ??= {});
+    counts[row.decision] = (counts[row.decision] ?? 0) + 1;
+  }
+  const accounts = rows.filter((row) => row.role !== 'register' && row.role !== 'hr');
+  const orphanCounts: ReconcileReport['orphans'] = {};
+  for (const orphan of result.orphans) orphanCounts[orphan.reason] = (orphanCounts[orphan.reason] ?? 0) + 1;
+  const health = result.identities.filter((identity) => identity.features.profession !== null);
+  const report: ReconcileReport = {
+    finishedAt: clock.now().toISOString(),
+    records: records.length,
+    identities: result.identities.length,
+    perSource,
+    automaticRate: accounts.length === 0 ? 0 : accounts.filter((row) => row.decision === 'auto').length / accounts.length,
+    reviewCount: rows.filter((row) => row.decision === 'review').length,
+    healthProfessionalsAlignedToRpps: health.length === 0 ? 0 : health.filter((identity) => identity.features.rpps !== null).length / health.length,
+    orphans: orphanCounts,
+    candidatePairs: result.stats.candidatePairs,
+    timingsMs: { read: Math.round(writeStart - started) - Object.values(result.stats.timingsMs).reduce((a, b) => a + b, 0), ...result.stats.timingsMs, write: writeMs },
+  };
+  db.prepare("INSERT OR REPLACE INTO settings (key, value_json) VALUES ('reconciliation.lastRun', ?)").run(JSON.stringify(report));
+  return {
+    report,
+    rows,
+    orphans: result.orphans.map((orphan) => ({ sourceId: records[orphan.record]!.sourceId, key: records[orphan.record]!.key, reason: orphan.reason })),
+  };
+}
