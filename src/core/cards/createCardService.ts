@@ -183,6 +183,9 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
     },
 
     async verifyPin(readerName, pin): Promise<PinVerification> {
+      if (!/^\d{4,8}$/.test(pin)) {
+        throw new DeskError('INVALID_ARGUMENT', { fr: 'Le code de la CPS comporte 4 à 8 chiffres.', en: 'A CPS PIN has 4 to 8 digits.' }, { reader: readerName });
+      }
       const entry = readers.get(readerName);
       const cps = entry?.view.card?.type === 'CPS3' || entry?.view.card?.type === 'CPS4' ? entry.view.card.type : null;
       if (entry === undefined || cps === null) {

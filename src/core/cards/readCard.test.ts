@@ -1,3 +1,6 @@
+import 'reflect-metadata';
+import { webcrypto } from 'node:crypto';
+import { X509CertificateGenerator } from '@peculiar/x509';
 import { describe, expect, it } from 'vitest';
 import { CardRemovedError, type CardTransmit } from './CardTransmit';
 import { createCpsCard, type CpsVirtualCard } from './emulator/createCpsCard';
@@ -112,5 +115,18 @@ describe('readCard against the emulated cards', () => {
     const atr = Uint8Array.from([0x3b, 0x02, 0x14, 0x50]);
     const result = await readCard({ reader: 'R', atr, transmit: async () => Uint8Array.from([0x6d, 0x00]) });
     expect(result).toEqual({ ok: true, card: { reader: 'R', type: 'UNKNOWN', atr: '3B021450', uid: null, cps: null, desfire: null } });
+  });
+
+  it('refuses an old GIP-CPS style certificate (CN = name, OU = profession) with a clear reason', async () => {
+    const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 1024 };
+    const keys = (await webcrypto.subtle.generateKey(algorithm, false, ['sign', 'verify'])) as unknown as Parameters<typeof X509CertificateGenerator.createSelfSigned>[0]['keys'];
+    const legacy = await X509CertificateGenerator.createSelfSigned({ serialNumber: '01', name: 'CN=JEAN DUPONT, OU=MEDECIN, O=GIP-CPS, C=FR', keys, signingAlgorithm: algorithm, notBefore: new Date('2005-01-01'), notAfter: new Date('2008-01-01') }, webcrypto as unknown as Parameters<typeof X509CertificateGenerator.createSelfSigned>[1]);
+    const der = new Uint8Array(legacy.rawData);
+    const card = createCpsCard({ generation: 'CPS3', serial: '0001234567', authenticationCertificate: der, signatureCertificate: der, pin: '1234' });
+    expect(await readCard({ reader: 'R', atr: card.atr, transmit: transmitTo(card) })).toEqual({
+      ok: false,
+      code: 'CERTIFICATE_UNREADABLE',
+      message: expect.stringMatching(/expected a CN holding the idNat .*got "JEAN DUPONT"/i),
+    });
   });
 });

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeskEventName } from '../../shared/api/contract';
+import { systemClock } from '../clock';
+import { createEventHub } from '../desk/createEventHub';
+import { openDatabase } from '../store/openDatabase';
+import type { CardService } from './CardService';
+import { createCardService, simulatedReaderNames } from './createCardService';
+
+let dir: string;
+let db: Database.Database;
+let service: CardService;
+let events: { name: DeskEventName; payload: unknown }[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'guichet-cards-unit-'));
+  db = openDatabase({ path: join(dir, 'guichet.sqlite') });
+  const now = '2026-01-01T00:00:00Z';
+  db.prepare(
+    "INSERT INTO identities (id, last_name, first_name, rpps, hr_id, profession, status, search_text, created_at, updated_at) VALUES ('id-1', 'Lefèvre', 'Anaïs', '10100271385', 'M001', 'Infirmier', 'active', '', ?, ?)",
+  ).run(now, now);
+  const hub = createEventHub();
+  events = [];
+  hub.subscribe((name, payload) => events.push({ name, payload }));
+  service = createCardService({ db, events: hub, clock: systemClock });
+});
+
+afterEach(async () => {
+  await service.close();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('simulated readers', () => {
+  it('offers the person’s CPS and badge, found without accents', () => {
+    const cards = service.listSimulatedCards('lefevre');
+    expect(cards.map((card) => [card.id, card.type, card.interface])).toEqual([
+      ['cps:id-1', expect.stringMatching(/^CPS[34]$/), 'contact'],
+      ['badge:id-1', 'DESFIRE', 'contactless'],
+    ]);
+  });
+
+  it('emits reading, then the decoded card, then its removal', async () => {
+    const view = await service.insertSimulatedCard(simulatedReaderNames.contact, 'cps:id-1');
+    expect(view).toMatchObject({ state: 'present', card: { cps: { idNat: '810100271385', lastName: 'LEFÈVRE', firstName: 'ANAÏS', profession: 'Infirmier' } } });
+    service.removeSimulatedCard(simulatedReaderNames.contact);
+    expect(events.map((event) => event.name).filter((name) => name !== 'readerChanged')).toEqual(['cardInserted', 'cardRemoved']);
+    const updates = events.filter((event) => event.name === 'readerChanged' && (event.payload as { state: string }).state === 'updated');
+    expect(updates.map((event) => (event.payload as { reader: { state: string } }).reader.state)).toEqual(['reading', 'present', 'empty']);
+  });
+
+  it('keeps a card’s PIN counter between insertions, like a real card', async () => {
+    await service.insertSimulatedCard(simulatedReaderNames.contact, 'cps:id-1');
+    expect(await service.verifyPin(simulatedReaderNames.contact, '0000')).toEqual({ ok: false, reason: 'WRONG_PIN', triesLeft: 2 });
+    service.removeSimulatedCard(simulatedReaderNames.contact);
+    const again = await service.insertSimulatedCard(simulatedReaderNames.contact, 'cps:id-1');
+    expect(again.card?.cps?.pinTriesLeft).toBe(2);
+  });
+
+  it('refuses unknown readers, unknown cards, badly formed PINs and a PIN with no CPS, losing nothing', async () => {
+    await expect(service.insertSimulatedCard('Nope', 'cps:id-1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(service.insertSimulatedCard(simulatedReaderNames.contact, 'cps:nobody')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(service.verifyPin(simulatedReaderNames.contact, '12')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(service.verifyPin(simulatedReaderNames.contact, '1234')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await service.insertSimulatedCard(simulatedReaderNames.contactless, 'badge:id-1');
+    await expect(service.insertSimulatedCard(simulatedReaderNames.contactless, 'cps:id-1')).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect(service.readState().readers[1]).toMatchObject({ state: 'present', card: { type: 'DESFIRE' }, simulatedCardId: 'badge:id-1' });
+  });
+});
