@@ -13,6 +13,8 @@ import { generateDemoHospital } from '../demo/generateDemoHospital';
 import { seedDemoDirectory } from '../demo/seedDemoDirectory';
 import { createDirectoryHandlers } from '../directory/createDirectoryHandlers';
 import { createEnrollmentHandlers } from '../enrollment/createEnrollmentHandlers';
+import { createNightDeskHandlers } from '../nightdesk/createNightDeskHandlers';
+import { startNightDeskChecks, type NightDeskChecks } from '../nightdesk/startNightDeskChecks';
 import { openDatabase } from '../store/openDatabase';
 import { createEventHub, type EventHub } from './createEventHub';
 import { readDeskStatus } from './readDeskStatus';
@@ -43,6 +45,8 @@ export interface OpenDeskCoreOptions {
   deskName?: string;
   /** Desk sessions lock after this long without an act (default 5 minutes). */
   idleLockMs?: number;
+  /** Temporary-card expiry and HR leaver checks run at start and then this often (default 1 minute). */
+  nightDeskCheckIntervalMs?: number;
 }
 
 export interface DeskCore {
@@ -54,6 +58,8 @@ export interface DeskCore {
   sessions: DeskSessions;
   handlers: DeskHandlers;
   dispatch: DeskDispatcher;
+  /** Expiry and leaver checks; an import's `afterCommit` calls `nightDeskChecks.runNow('import')`. */
+  nightDeskChecks: NightDeskChecks;
   close(): void;
 }
 
@@ -69,6 +75,7 @@ export function openDeskCore({
   pcscEnv,
   deskName = hostname(),
   idleLockMs,
+  nightDeskCheckIntervalMs,
 }: OpenDeskCoreOptions): DeskCore {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase({ path: join(dataDir, 'guichet.sqlite') });
@@ -89,8 +96,17 @@ export function openDeskCore({
     ...createDirectoryHandlers(db),
     ...createCardsHandlers(cards),
     ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
+    ...createNightDeskHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
   };
   const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));
+  const nightDeskChecks = startNightDeskChecks({
+    db,
+    clock,
+    events,
+    deskName,
+    ...(nightDeskCheckIntervalMs === undefined ? {} : { intervalMs: nightDeskCheckIntervalMs }),
+    onError: (error) => logger.error('night-desk checks failed', error),
+  });
   return {
     db,
     clock,
@@ -99,7 +115,9 @@ export function openDeskCore({
     sessions,
     handlers,
     dispatch,
+    nightDeskChecks,
     close: () => {
+      nightDeskChecks.stop();
       void cards.close();
       db.close();
     },

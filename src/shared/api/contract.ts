@@ -8,6 +8,7 @@ import type {
 import { cardsEvents, cardsMethods } from './cards.contract';
 import { directoryMethods } from './directory.contract';
 import { enrollmentEvents, enrollmentMethods } from './enrollment.contract';
+import { nightDeskEvents, nightDeskMethods } from './nightdesk.contract';
 import { statusEvents, statusMethods } from './status.contract';
 
 /**
@@ -19,12 +20,14 @@ export const deskMethods = {
   ...directoryMethods,
   ...cardsMethods,
   ...enrollmentMethods,
+  ...nightDeskMethods,
 } satisfies Record<string, AnyMethodSpec>;
 
 export const deskEvents = {
   ...statusEvents,
   ...cardsEvents,
   ...enrollmentEvents,
+  ...nightDeskEvents,
 } satisfies Record<string, AnyEventSpec>;
 
 export type DeskMethods = typeof deskMethods;

@@ -1,0 +1,131 @@
+import type Database from 'better-sqlite3';
+import type { DeskHandlers } from '../../shared/api/dispatch';
+import type { NightDeskChangeReason, NightDeskSettings } from '../../shared/api/nightdesk.contract';
+import { DeskError } from '../../shared/api/errors';
+import type { Clock } from '../clock';
+import type { CardAccess } from '../agents/CardAccess';
+import type { DeskSessions } from '../agents/createDeskSessions';
+import type { EventHub } from '../desk/createEventHub';
+import { describeCardMie } from '../enrollment/describeCardMie';
+import { appendJournalEntry } from '../journal/appendJournalEntry';
+import { recordImmediateDeparture } from '../leavers/recordImmediateDeparture';
+import { resolveLeaverHold } from '../leavers/resolveLeaverHold';
+import { resolveLeaverReview } from '../leavers/resolveLeaverReview';
+import { declarePoolCardLost } from '../pool/declarePoolCardLost';
+import { registerPoolCard } from '../pool/registerPoolCard';
+import { confirmRegularization } from './confirmRegularization';
+import { issueTemporaryCard } from './issueTemporaryCard';
+import { readNightDeskCard } from './readNightDeskCard';
+import { readNightDeskOverview } from './readNightDeskOverview';
+import { readNightDeskSettings, writeNightDeskSettings } from './nightDeskSettings';
+import { returnTemporaryCard } from './returnTemporaryCard';
+import { revokeRegularization } from './revokeRegularization';
+import { searchNightDeskCandidates } from './searchNightDeskCandidates';
+
+export interface NightDeskDependencies {
+  db: Database.Database;
+  clock: Clock;
+  events: EventHub;
+  sessions: DeskSessions;
+  cards: CardAccess;
+}
+
+type NightDeskMethod =
+  | 'getNightDeskOverview'
+  | 'updateNightDeskSettings'
+  | 'searchNightDeskCandidates'
+  | 'readNightDeskCard'
+  | 'registerPoolCard'
+  | 'declarePoolCardLost'
+  | 'issueTemporaryCard'
+  | 'returnTemporaryCard'
+  | 'confirmRegularization'
+  | 'revokeRegularization'
+  | 'recordImmediateDeparture'
+  | 'resolveLeaverReview'
+  | 'resolveLeaverHold';
+
+/**
+ * The night desk's methods. Issuing, returning and pool work need `mie.bind-temporary` (night desk,
+ * badge office); settling regularizations, leaver reviews and holds needs `mie.resume` (badge office).
+ */
+export function createNightDeskHandlers({ db, clock, events, sessions, cards }: NightDeskDependencies): Pick<DeskHandlers, NightDeskMethod> {
+  const presented = (reader: string) => {
+    const card = cards.readCard(reader);
+    if (card === null) {
+      throw new DeskError('NOT_FOUND', { fr: `Aucune carte lue dans le lecteur « ${reader} ».`, en: `No card read in the reader "${reader}".` }, { reader });
+    }
+    return describeCardMie(card);
+  };
+  const changed = <T>(reason: NightDeskChangeReason, value: T): T => {
+    events.emit('nightDeskChanged', { reason });
+    return value;
+  };
+
+  return {
+    getNightDeskOverview: (_input, { connectionId }) => {
+      sessions.requireAct(connectionId, 'mie.read');
+      return readNightDeskOverview(db, clock);
+    },
+    updateNightDeskSettings: (input, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.resume');
+      try {
+        new Intl.DateTimeFormat('fr-FR', { timeZone: input.timeZone });
+      } catch {
+        throw new DeskError('INVALID_ARGUMENT', { fr: `Fuseau horaire inconnu : « ${input.timeZone} » (attendu par ex. Europe/Paris).`, en: `Unknown time zone "${input.timeZone}" (expected e.g. Europe/Paris).` }, { field: 'timeZone' });
+      }
+      const settings: NightDeskSettings = { ...input, shiftChanges: [...new Set(input.shiftChanges)].sort() };
+      db.transaction(() => {
+        appendJournalEntry(db, clock, { actor, action: 'nightdesk.settings', before: readNightDeskSettings(db), after: settings });
+        writeNightDeskSettings(db, settings);
+      })();
+      return changed('settings', settings);
+    },
+    searchNightDeskCandidates: (input, { connectionId }) => {
+      sessions.requireAct(connectionId, 'mie.read');
+      return searchNightDeskCandidates(db, input);
+    },
+    readNightDeskCard: ({ reader }, { connectionId }) => {
+      sessions.requireAct(connectionId, 'mie.read');
+      return readNightDeskCard(db, presented(reader));
+    },
+    registerPoolCard: ({ reader, label }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.bind-temporary');
+      return changed('pool', registerPoolCard(db, clock, { actor, card: presented(reader), label }));
+    },
+    declarePoolCardLost: ({ identifier, reason }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.bind-temporary');
+      return changed('pool', declarePoolCardLost(db, clock, { actor, identifier, reason }));
+    },
+    issueTemporaryCard: ({ holder, cardIdentifier, endsAt, timing }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.bind-temporary');
+      const result = issueTemporaryCard(db, clock, { actor, settings: readNightDeskSettings(db), holder, cardIdentifier, endsAt, timing });
+      events.emit('mieChanged', { mieId: result.mie.id, identityId: result.mie.identityId, status: result.mie.status });
+      return changed('issued', result);
+    },
+    returnTemporaryCard: ({ cardIdentifier }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.bind-temporary');
+      return changed('returned', returnTemporaryCard(db, clock, { actor, cardIdentifier }));
+    },
+    confirmRegularization: ({ taskId, hrIdentityId }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.resume');
+      return changed('regularization', confirmRegularization(db, clock, { actor, taskId, hrIdentityId }));
+    },
+    revokeRegularization: ({ taskId, reason }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.resume');
+      return changed('regularization', revokeRegularization(db, clock, { actor, taskId, reason }));
+    },
+    recordImmediateDeparture: ({ identityId, reason }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.suspend');
+      return changed('leavers', recordImmediateDeparture(db, clock, { actor, identityId, reason }));
+    },
+    resolveLeaverReview: (input, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.resume');
+      return changed('leavers', resolveLeaverReview(db, clock, { actor, ...input }));
+    },
+    resolveLeaverHold: ({ holdId, decision }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.resume');
+      return changed('leavers', resolveLeaverHold(db, clock, { actor, holdId, decision }));
+    },
+  };
+}
