@@ -15,6 +15,7 @@ import { createDirectoryHandlers } from '../directory/createDirectoryHandlers';
 import { createEnrollmentHandlers } from '../enrollment/createEnrollmentHandlers';
 import { createNightDeskHandlers } from '../nightdesk/createNightDeskHandlers';
 import { startNightDeskChecks, type NightDeskChecks } from '../nightdesk/startNightDeskChecks';
+import { createReconcileHandlers } from '../reconcile/createReconcileHandlers';
 import { openDatabase } from '../store/openDatabase';
 import { createEventHub, type EventHub } from './createEventHub';
 import { readDeskStatus } from './readDeskStatus';
@@ -97,6 +98,7 @@ export function openDeskCore({
     ...createCardsHandlers(cards),
     ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createNightDeskHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
+    ...createReconcileHandlers({ db, clock, events, sessions }),
   };
   const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));
   const nightDeskChecks = startNightDeskChecks({

@@ -9,6 +9,7 @@ import { cardsEvents, cardsMethods } from './cards.contract';
 import { directoryMethods } from './directory.contract';
 import { enrollmentEvents, enrollmentMethods } from './enrollment.contract';
 import { nightDeskEvents, nightDeskMethods } from './nightdesk.contract';
+import { reconcileEvents, reconcileMethods } from './reconcile.contract';
 import { statusEvents, statusMethods } from './status.contract';
 
 /**
@@ -21,6 +22,7 @@ export const deskMethods = {
   ...cardsMethods,
   ...enrollmentMethods,
   ...nightDeskMethods,
+  ...reconcileMethods,
 } satisfies Record<string, AnyMethodSpec>;
 
 export const deskEvents = {
@@ -28,6 +30,7 @@ export const deskEvents = {
   ...cardsEvents,
   ...enrollmentEvents,
   ...nightDeskEvents,
+  ...reconcileEvents,
 } satisfies Record<string, AnyEventSpec>;
 
 export type DeskMethods = typeof deskMethods;

@@ -126,7 +126,7 @@ function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClos
               <PersonEnrollmentPanel
                 identityId={selected}
                 session={session}
-                lookup={lookup.phase === 'done' && lookup.lookup.binding === null ? lookup.lookup : null}
+                lookup={lookup.phase === 'done' ? lookup.lookup : null}
                 reader={reader}
               />
             )}
