@@ -232,5 +232,22 @@ describe('the PC/SC worker process', () => {
       bridge.close();
     }
   });
-});
 
+  it('reports a card already in its reader when the service starts', async () => {
+    if (!stack.isRunning()) await stack.start();
+    const connection = connectCardToVpcd({ card: await createVirtualCard({ kind: 'ultralight' }), port: stack.readers[1]!.port });
+    connections.add(connection);
+    await connection.ready;
+    // Let pcscd see the card before the service exists.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const events: PcscWorkerEvent[] = [];
+    const bridge = startPcscBridge({ env: stack.env, onEvent: (event) => events.push(event) });
+    try {
+      await expect.poll(() => events.find((event) => event.type === 'card'), { timeout: 10_000 }).toMatchObject({ card: { reader: stack.readers[1]!.name, type: 'MIFARE_ULTRALIGHT', uid: '04A1B2C3D4E5F6' } });
+    } finally {
+      bridge.close();
+      await connection.remove();
+      connections.delete(connection);
+    }
+  });
+});
