@@ -170,10 +170,10 @@ function applyStage(db: Database.Database, { source, result, force, runId, clock
   const presentBefore = count('SELECT COUNT(*) AS n FROM source_records WHERE source_id = ? AND present = 1');
   const added = count(
     `SELECT COUNT(*) AS n FROM temp.import_stage s
-      WHERE NOT EXISTS (SELECT 1 FROM source_records r WHERE r.source_id = ?1 AND r.record_key = s.record_key AND r.present = 1)`,
+      WHERE NOT EXISTS (SELECT 1 FROM source_records r WHERE r.source_id = ? AND r.record_key = s.record_key AND r.present = 1)`,
   );
   const updated = count(
-    `SELECT COUNT(*) AS n FROM temp.import_stage s JOIN source_records r ON r.source_id = ?1 AND r.record_key = s.record_key AND r.present = 1
+    `SELECT COUNT(*) AS n FROM temp.import_stage s JOIN source_records r ON r.source_id = ? AND r.record_key = s.record_key AND r.present = 1
       WHERE r.raw_json <> s.raw_json OR r.attributes_json <> s.attributes_json`,
   );
   const removed = presentBefore - (stagedCount - added);

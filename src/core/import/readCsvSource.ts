@@ -1,22 +1,22 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { parse } from 'csv-parse';
 import type { SourceConfig } from '../sources/parseSourcesConfig';
 import type { ParsedBatch, ParsedRecord, RejectedLine, SourceReader } from './importTypes';
 import { SourceUnreadableError } from './importTypes';
+import { decodeWindows1252 } from './decodeWindows1252';
 import { mapSourceFields } from './mapSourceFields';
 
 type CsvSourceConfig = Extract<SourceConfig, { kind: 'csv' }>;
 
 const batchSize = 2000;
 
-/** Decodes Windows-1252 bytes for csv-parse, which only knows Node's encodings. */
-function decodeWindows1252(): Transform {
-  const decoder = new TextDecoder('windows-1252');
+/** csv-parse only knows Node's encodings, which lack Windows-1252. */
+function windows1252ToText(): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      callback(null, decoder.decode(chunk, { stream: true }));
+      callback(null, decodeWindows1252(chunk));
     },
   });
 }
@@ -24,7 +24,8 @@ function decodeWindows1252(): Transform {
 /**
  * Reads an HR or application CSV export with csv-parse: configured delimiter, RFC 4180 quoting,
  * BOM, header line. Every mapped column and the key column must exist in the header. A row with
- * the wrong number of columns, a malformed value or broken quoting is rejected with its line.
+ * the wrong number of columns or a malformed value is rejected with its line; broken quoting makes
+ * the rest of the file ambiguous, so it stops the source (nothing imported) with the line.
  */
 export async function readCsvSource(source: CsvSourceConfig): Promise<SourceReader> {
   const size = await stat(source.path).catch((error: Error) => {
@@ -36,33 +37,27 @@ export async function readCsvSource(source: CsvSourceConfig): Promise<SourceRead
 async function* parseCsv(source: CsvSourceConfig): AsyncGenerator<ParsedBatch> {
   const file = createReadStream(source.path);
   const rejected: RejectedLine[] = [];
-  let rowsRead = 0;
   const parser = parse({
     delimiter: source.delimiter,
     bom: true,
     info: true,
     relax_column_count: true,
     skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined) => {
-      rowsRead += 1;
-      rejected.push({ line: (error as { lines?: number } | undefined)?.lines ?? 0, reason: `unreadable CSV row: ${error?.message ?? 'unknown error'}` });
-      return undefined;
-    },
   });
-  const input = source.encoding === 'windows-1252' ? file.pipe(decodeWindows1252()) : file;
+  const input = source.encoding === 'windows-1252' ? file.pipe(windows1252ToText()) : file;
   file.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
 
   let header: string[] | null = null;
   let columnIndex = new Map<string, number>();
   let records: ParsedRecord[] = [];
+  let rowsRead = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (header === null) {
         header = record.map((name) => name.trim());
         columnIndex = new Map(header.map((name, index) => [name, index]));
-        const missing = [source.key, ...Object.values(source.fields)].filter((name) => !columnIndex.has(name));
+        const missing = [...new Set([source.key, ...Object.values(source.fields)])].filter((name) => !columnIndex.has(name));
         if (missing.length > 0) {
           throw new SourceUnreadableError(`${source.path}: expected column(s) ${missing.map((name) => `"${name}"`).join(', ')} in the header, found ${header.map((name) => `"${name}"`).join(', ')}`);
         }

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { decodeWindows1252 } from './decodeWindows1252';
 
 export interface FileLine {
   /** 1-based line number in the file. */
@@ -23,7 +24,6 @@ const newline = 0x0a;
  */
 export async function* readFileLines(path: string, { chunkBytes = 1 << 20 }: { chunkBytes?: number } = {}): AsyncGenerator<FileLineBatch> {
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  const cp1252 = new TextDecoder('windows-1252');
   let encoding: FileLineBatch['encoding'] = 'utf-8';
   let pending: Buffer | null = null;
   let lineNumber = 0;
@@ -37,7 +37,7 @@ export async function* readFileLines(path: string, { chunkBytes = 1 << 20 }: { c
         encoding = 'windows-1252';
       }
     }
-    return cp1252.decode(bytes);
+    return decodeWindows1252(bytes);
   };
   const toLine = (bytes: Buffer): FileLine => {
     lineNumber += 1;

@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appendRppsCheckDigit } from '../../shared/identifiers/rpps';
+import { formatRppsExtractLine, type RppsExtractColumn } from './formatRppsExtractLine';
+import type { ParsedBatch } from './importTypes';
+import { readRppsExtract } from './readRppsExtract';
+
+const dir = mkdtempSync(join(tmpdir(), 'guichet-rpps-'));
+const rppsA = appendRppsCheckDigit('1010027138');
+const rppsB = appendRppsCheckDigit('9990000001');
+
+function row(rpps: string, lastName: string, firstName: string, finess: string, extra: Partial<Record<RppsExtractColumn, string>> = {}): Partial<Record<RppsExtractColumn, string>> {
+  return {
+    "Type d'identifiant PP": '8', 'Identifiant PP': rpps, 'Identification nationale PP': `8${rpps}`, 'Code civilité': 'MME',
+    "Nom d'exercice": lastName, "Prénom d'exercice": firstName, 'Code profession': '10', 'Libellé profession': 'Médecin',
+    'Code mode exercice': 'S', 'Numéro FINESS site': finess, 'Numéro FINESS établissement juridique': finess, ...extra,
+  };
+}
+
+async function readAll(path: string): Promise<ParsedBatch> {
+  const reader = await readRppsExtract(path);
+  const all: ParsedBatch = { records: [], rejected: [], rowsRead: 0, bytesRead: 0 };
+  for await (const batch of reader.batches()) {
+    all.records.push(...batch.records);
+    all.rejected.push(...batch.rejected);
+    all.rowsRead = batch.rowsRead;
+    all.bytesRead = batch.bytesRead;
+  }
+  return all;
+}
+
+describe('readRppsExtract', () => {
+  it('folds the activities of one professional and checks every line', async () => {
+    const path = join(dir, 'extract-56.txt');
+    writeFileSync(path, [
+      formatRppsExtractLine('header'),
+      formatRppsExtractLine(row(rppsA, 'LÉGER', 'ANAÏS', '990000011', { 'Code rôle': 'FON-01' })),
+      formatRppsExtractLine(row(rppsA, 'LÉGER', 'ANAÏS', '750000001')),
+      formatRppsExtractLine(row('10100271384', 'FAUX', 'CLÉ', '750000001')),
+      `${formatRppsExtractLine(row(rppsB, 'MARTIN', 'PAUL', '750000001'))}extra|`,
+      formatRppsExtractLine(row(rppsB, 'MARTIN', 'PAUL', '750000001', { 'Code civilité': 'M' })),
+      '',
+    ].join('\r\n'));
+    const result = await readAll(path);
+    expect(result.rowsRead).toBe(5);
+    expect(result.records).toHaveLength(2);
+    expect(result.records[0]).toMatchObject({
+      line: 2,
+      key: rppsA,
+      attributes: { rpps: rppsA, lastName: 'LÉGER', firstName: 'ANAÏS', sex: 'F', profession: '10' },
+    });
+    expect(result.records[0]!.attributes.activities!.map((activity) => [activity.finessSite, activity.roleCode])).toEqual([['990000011', 'FON-01'], ['750000001', '']]);
+    expect((result.records[0]!.raw.activities as unknown[]).length).toBe(2);
+    expect(result.records[1]).toMatchObject({ line: 6, key: rppsB, attributes: { sex: 'M' } });
+    expect(result.rejected).toEqual([
+      { line: 4, reason: 'invalid RPPS "10100271384": expected 11 digits with a valid Luhn key' },
+      { line: 5, reason: 'expected 56 columns each ended by "|", found 57 separators' },
+    ]);
+  });
+
+  it('reads an older 52-column extract written in Windows-1252', async () => {
+    const path = join(dir, 'extract-52-cp1252.txt');
+    const text = [formatRppsExtractLine('header', 52), formatRppsExtractLine(row(rppsA, 'CŒUR', 'HÉLÈNE', '990000011'), 52), ''].join('\n');
+    const bytes = Buffer.from(text.replace('Œ', '\u0000'), 'latin1');
+    bytes[bytes.indexOf(0)] = 0x8c; // Œ is 0x8C in Windows-1252, absent from Latin-1
+    writeFileSync(path, bytes);
+    const result = await readAll(path);
+    expect(result.rejected).toEqual([]);
+    expect(result.records).toEqual([expect.objectContaining({ key: rppsA, attributes: expect.objectContaining({ lastName: 'CŒUR', firstName: 'HÉLÈNE' }) })]);
+    expect(result.records[0]!.raw).toMatchObject({ "Nom d'exercice": 'CŒUR' });
+  });
+
+  it('refuses a file whose header is not an Annuaire Santé extract, and a missing file', async () => {
+    const path = join(dir, 'not-an-extract.txt');
+    writeFileSync(path, 'nom;prenom\nMARTIN;Paul\n');
+    await expect(readAll(path)).rejects.toThrow(/expected an Annuaire Santé header of 56 or 52 "\|"-separated columns/);
+    await expect(readAll(join(dir, 'missing.txt'))).rejects.toThrow(/cannot read .*missing\.txt: ENOENT/);
+  });
+});
