@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3';
+import { DeskError } from '../../shared/api/errors';
+import type { Clock } from '../clock';
+
+export interface DecideReviewProposalOptions {
+  recordId: number;
+  identityId: string;
+  decision: 'accept' | 'reject';
+  reason: string;
+  decidedBy: string;
+  clock: Clock;
+}
+
+/**
+ * Records a human decision on a proposed link and applies it now: accepted links become
+ * `validated` (and lend the identity a missing RPPS or account), rejected ones disappear. The
+ * decision is stored apart so the next automatic run keeps it.
+ */
+export function decideReviewProposal(db: Database.Database, { recordId, identityId, decision, reason, decidedBy, clock }: DecideReviewProposalOptions): { remaining: number } {
+  const now = clock.now().toISOString();
+  db.transaction(() => {
+    const link = db
+      .prepare(
+        `SELECT l.identity_id AS identityId, l.decision, r.source_id AS sourceId, r.record_key AS recordKey, r.rpps, r.ad_id AS adId, s.role
+           FROM identity_links l JOIN source_records r ON r.id = l.record_id JOIN sources s ON s.id = r.source_id
+          WHERE l.record_id = ?`,
+      )
+      .get(recordId) as { identityId: string; decision: string; sourceId: string; recordKey: string; rpps: string | null; adId: string | null; role: string } | undefined;
+    if (link === undefined || link.identityId !== identityId) {
+      throw new DeskError(
+        'NOT_FOUND',
+        { fr: `Aucun rapprochement proposé entre l’enregistrement ${recordId} et la personne ${identityId}.`, en: `No proposed link between record ${recordId} and person ${identityId}.` },
+        { recordId, identityId },
+      );
+    }
+    if (link.decision !== 'pending') {
+      throw new DeskError(
+        'CONFLICT',
+        { fr: 'Ce rapprochement a déjà été décidé.', en: `This link was already decided (expected "pending", found "${link.decision}").` },
+        { recordId, decision: link.decision },
+      );
+    }
+    db.prepare(
+      `INSERT INTO reconcile_decisions (source_id, record_key, identity_id, decision, reason, decided_by, decided_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (source_id, record_key, identity_id) DO UPDATE SET decision = excluded.decision, reason = excluded.reason,
+         decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+    ).run(link.sourceId, link.recordKey, identityId, decision, reason, decidedBy, now);
+    if (decision === 'reject') {
+      db.prepare('DELETE FROM identity_links WHERE record_id = ?').run(recordId);
+      return;
+    }
+    db.prepare("UPDATE identity_links SET decision = 'validated', validated_by = ?, validated_at = ? WHERE record_id = ?").run(decidedBy, now, recordId);
+    if (link.role === 'register' && link.rpps !== null) {
+      db.prepare('UPDATE identities SET rpps = ?, updated_at = ? WHERE id = ? AND rpps IS NULL AND NOT EXISTS (SELECT 1 FROM identities WHERE rpps = ?)').run(link.rpps, now, identityId, link.rpps);
+    }
+    if (link.role === 'directory' && link.adId !== null) {
+      db.prepare('UPDATE identities SET ad_id = ?, updated_at = ? WHERE id = ? AND ad_id IS NULL').run(link.adId, now, identityId);
+    }
+  })();
+  return { remaining: (db.prepare("SELECT COUNT(*) AS n FROM identity_links WHERE decision = 'pending'").get() as { n: number }).n };
+}

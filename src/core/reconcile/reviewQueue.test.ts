@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReconcileReportView, ReviewQueue } from '../../shared/api/reconcile.contract';
+import { openDeskCore, type DeskCore } from '../desk/openDeskCore';
+
+let core: DeskCore;
+let dataDir: string;
+const clock = { now: () => new Date('2026-11-29T08:00:00Z') };
+const desk = { connectionId: 'desk-1', transport: 'browser' as const };
+
+async function call<T>(method: string, input: unknown, context = desk): Promise<T> {
+  const result = await core.dispatch(method, input, context);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message.en}`);
+  return result.value as T;
+}
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'guichet-review-'));
+  core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', clock, cardReaders: 'simulated', logger: { info: () => {}, error: () => {} } });
+  const badgeAgent = core.db.prepare("SELECT identity_id AS id FROM agents WHERE role = 'badge-office' LIMIT 1").get() as { id: string };
+  core.sessions.open(desk.connectionId, { agentIdentityId: badgeAgent.id, method: 'cps' });
+});
+afterAll(() => {
+  core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('review queue (desk API)', () => {
+  it('lists proposals with both sides and per-field evidence', async () => {
+    const queue = await call<ReviewQueue>('listReviewProposals', {});
+    expect(queue.total).toBeGreaterThan(0);
+    expect(queue.lastRun?.identities).toBeGreaterThan(300);
+    const [first] = queue.proposals;
+    expect(first!.evidence.length).toBeGreaterThan(0);
+    expect(first!.evidence[0]).toEqual(expect.objectContaining({ field: expect.any(String), level: expect.any(String), points: expect.any(Number) }));
+    expect(first!.identity.lastName).not.toBe('');
+  });
+
+  it('refuses a decision without a desk session or without a reason', async () => {
+    const [proposal] = (await call<ReviewQueue>('listReviewProposals', {})).proposals;
+    const anonymous = await core.dispatch('decideReviewProposal', { recordId: proposal!.recordId, identityId: proposal!.identity.identityId, decision: 'accept', reason: 'vu au guichet' }, { connectionId: 'other', transport: 'browser' });
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const noReason = await core.dispatch('decideReviewProposal', { recordId: proposal!.recordId, identityId: proposal!.identity.identityId, decision: 'accept', reason: '' }, desk);
+    expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
+  it('applies accept and reject at once, and they win over the next automatic run', async () => {
+    const before = await call<ReviewQueue>('listReviewProposals', {});
+    const [accepted, rejected] = before.proposals;
+    const identityOf = (recordId: number) => (core.db.prepare('SELECT identity_id AS id, decision, validated_by AS by FROM identity_links WHERE record_id = ?').get(recordId) as { id: string; decision: string; by: string } | undefined);
+    const { remaining } = await call<{ remaining: number }>('decideReviewProposal', { recordId: accepted!.recordId, identityId: accepted!.identity.identityId, decision: 'accept', reason: 'même personne, pièce d’identité vue' });
+    await call('decideReviewProposal', { recordId: rejected!.recordId, identityId: rejected!.identity.identityId, decision: 'reject', reason: 'homonyme, autre service' });
+    expect(remaining).toBe(before.total - 1);
+    expect(identityOf(accepted!.recordId)).toMatchObject({ id: accepted!.identity.identityId, decision: 'validated', by: expect.stringContaining('(') });
+    expect(identityOf(rejected!.recordId)).toBeUndefined();
+    const again = await core.dispatch('decideReviewProposal', { recordId: accepted!.recordId, identityId: accepted!.identity.identityId, decision: 'reject', reason: 'changement d’avis' }, desk);
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    const identitiesBefore = core.db.prepare('SELECT id, hr_id FROM identities ORDER BY id').all();
+    const report = await call<ReconcileReportView>('runReconciliation', {});
+    expect(report.reviewCount).toBe(before.total - 2);
+    expect(core.db.prepare('SELECT id, hr_id FROM identities ORDER BY id').all()).toEqual(identitiesBefore);
+    expect(identityOf(accepted!.recordId)).toMatchObject({ id: accepted!.identity.identityId, decision: 'validated' });
+    expect(identityOf(rejected!.recordId)?.id).not.toBe(rejected!.identity.identityId);
+  });
+});

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { FieldEvidence } from '../matching/compareFeatures';
+import { defineEvent, defineMethod } from './defineContract';
+
+export type { FieldEvidence as LinkEvidence } from '../matching/compareFeatures';
+
+/** A proposed link awaiting a human: the record, the best identity, and why. */
+export interface ReviewProposal {
+  recordId: number;
+  sourceId: string;
+  sourceLabel: string;
+  recordKey: string;
+  recordAttributes: Record<string, string | boolean | null>;
+  identity: {
+    identityId: string;
+    lastName: string;
+    birthName: string | null;
+    firstName: string;
+    birthDate: string | null;
+    hrId: string | null;
+    rpps: string | null;
+    service: string | null;
+    profession: string | null;
+  };
+  score: number;
+  rule: string;
+  evidence: FieldEvidence[];
+}
+
+export interface ReconcileReportView {
+  finishedAt: string;
+  records: number;
+  identities: number;
+  perSource: Record<string, Partial<Record<'auto' | 'review' | 'none', number>>>;
+  automaticRate: number;
+  reviewCount: number;
+  healthProfessionalsAlignedToRpps: number;
+  orphans: Partial<Record<'departed' | 'unknown' | 'generic' | 'duplicate', number>>;
+  candidatePairs: number;
+  timingsMs: Record<string, number>;
+}
+
+export interface ReviewQueue {
+  total: number;
+  proposals: ReviewProposal[];
+  lastRun: ReconcileReportView | null;
+}
+
+export const reviewDecisions = ['accept', 'reject'] as const;
+
+export const reconcileMethods = {
+  listReviewProposals: defineMethod<ReviewQueue>()(
+    z.object({ limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }).strict(),
+  ),
+  decideReviewProposal: defineMethod<{ remaining: number }>()(
+    z
+      .object({
+        recordId: z.number().int().positive(),
+        identityId: z.string().min(1).max(64),
+        decision: z.enum(reviewDecisions),
+        reason: z.string().trim().min(3, 'expected a reason of at least 3 characters').max(500),
+      })
+      .strict(),
+  ),
+  runReconciliation: defineMethod<ReconcileReportView>()(z.object({}).strict()),
+};
+
+export const reconcileEvents = {
+  reviewQueueChanged: defineEvent<{ remaining: number }>(),
+};
