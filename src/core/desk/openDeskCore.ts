@@ -32,6 +32,8 @@ export const consoleLogger: Logger = {
 
 export interface OpenDeskCoreOptions {
   dataDir: string;
+  /** Database file (default `<dataDir>/guichet.sqlite`); created and migrated if missing. */
+  dbPath?: string;
   appVersion: string;
   transport: 'electron' | 'browser' | 'cli';
   clock?: Clock;
@@ -67,6 +69,7 @@ export interface DeskCore {
 /** The composition root shared by Electron main, browser mode and the CLI. */
 export function openDeskCore({
   dataDir,
+  dbPath = join(dataDir, 'guichet.sqlite'),
   appVersion,
   transport,
   clock = systemClock,
@@ -79,7 +82,7 @@ export function openDeskCore({
   nightDeskCheckIntervalMs,
 }: OpenDeskCoreOptions): DeskCore {
   mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase({ path: join(dataDir, 'guichet.sqlite') });
+  const db = openDatabase({ path: dbPath });
   const sourceCount = (db.prepare('SELECT COUNT(*) AS n FROM sources').get() as { n: number }).n;
   if (seedDemo && sourceCount === 0) {
     seedDemoDirectory(db, generateDemoHospital({ today: clock.now().toISOString().slice(0, 10) }), clock);
