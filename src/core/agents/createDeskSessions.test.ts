@@ -108,3 +108,30 @@ describe('desk sessions', () => {
     expect(readJournalEntries(db).map((e) => e.action)).toEqual(['session.refused', 'session.open', 'session.open']);
   });
 });
+
+describe('demo agent cards', () => {
+  it('binds a staff card to each demo agent without RPPS, which then opens their session', async () => {
+    const { generateDemoHospital } = await import('../demo/generateDemoHospital');
+    const { seedDemoDirectory } = await import('../demo/seedDemoDirectory');
+    const { demoAgentCardSerial, seedDemoAgentCards } = await import('./seedDemoAgentCards');
+    const db = openDatabase({ path: ':memory:' });
+    const clock = { now: () => new Date('2026-11-29T08:00:00Z') };
+    seedDemoDirectory(db, generateDemoHospital({ today: '2026-11-29' }), clock);
+    seedDemoAgentCards(db, clock);
+    const office = db.prepare("SELECT identity_id AS id FROM agents WHERE role = 'badge-office' LIMIT 1").get() as { id: string };
+    const serial = demoAgentCardSerial(office.id);
+    expect(serial).toMatch(/^[0-9A-F]{10}$/);
+    const sessions = createDeskSessions({ db, clock, events: createEventHub(), deskName: 'demo' });
+    const card: PresentedCard = {
+      reader: 'R',
+      type: 'CPS4',
+      uid: null,
+      desfire: null,
+      cps: { idNat: '3990000011', rpps: null, lastName: 'X', firstName: 'Y', profession: 'Adjoint administratif', serial, notAfter: '2029-01-01' },
+    };
+    const cards: CardAccess = { readCard: () => card, verifyPin: () => Promise.resolve({ ok: true, triesLeft: null }) };
+    expect((await openSessionWithCps({ db, sessions, cards }, 'w', { reader: 'R', pin: '1234' })).agent?.identityId).toBe(office.id);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM mie WHERE kind = 'cps'").get()).toEqual({ n: 4 });
+    db.close();
+  });
+});

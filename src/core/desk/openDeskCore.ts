@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { createCardAccess } from '../agents/createCardAccess';
 import { createDeskSessions, type DeskSessions } from '../agents/createDeskSessions';
+import { seedDemoAgentCards } from '../agents/seedDemoAgentCards';
 import { createDispatcher, type DeskDispatcher, type DeskHandlers } from '../../shared/api/dispatch';
 import type { CardService } from '../cards/CardService';
 import { createCardsHandlers } from '../cards/createCardsHandlers';
@@ -86,6 +87,7 @@ export function openDeskCore({
   const sourceCount = (db.prepare('SELECT COUNT(*) AS n FROM sources').get() as { n: number }).n;
   if (seedDemo && sourceCount === 0) {
     seedDemoDirectory(db, generateDemoHospital({ today: clock.now().toISOString().slice(0, 10) }), clock);
+    seedDemoAgentCards(db, clock);
     logger.info(`created the demo directory "Hôpital La Porte Verte" in ${dataDir}`);
   }
   const events = createEventHub();
