@@ -108,7 +108,15 @@ export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000,
   }, Math.max(100, Math.floor(watchdogMs / 4)));
   watchdog.unref();
 
-  spawnWorker();
+  if (process.versions.electron !== undefined) {
+    // Electron's fork() needs the runAsNode fuse we turn off; the shell has no utilityProcess
+    // launcher for this worker yet. Say so plainly instead of relaunching the app in a loop.
+    clearInterval(watchdog);
+    closed = true;
+    queueMicrotask(() => forward({ type: 'status', status: 'unavailable', detail: 'PC/SC worker not available in the Electron shell yet: use browser mode for real readers' }));
+  } else {
+    spawnWorker();
+  }
   return {
     verifyPin(reader, pin) {
       if (child?.connected !== true) return Promise.reject(new PinRequestError('SERVICE_UNAVAILABLE', 'The smart-card service is not running'));
