@@ -15,6 +15,7 @@ import { createIssuanceReceipt } from '../receipts/createIssuanceReceipt';
 import { bindMie } from './bindMie';
 import { changeMieStatus, readMieOrFail } from './changeMieStatus';
 import { describeCardMie } from './describeCardMie';
+import { expireOverdueMies } from './expireOverdueMies';
 import { readMieHistory } from './readMieHistory';
 import { readMies } from './readMies';
 import { replaceMie } from './replaceMie';
@@ -56,6 +57,8 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
     return mie;
   };
   const require = (connectionId: string, act: DeskAct) => sessions.requireAct(connectionId, act);
+  // Validity ends with the day: what a desk shows is brought up to date before it is read.
+  expireOverdueMies(db, clock);
 
   return {
     getDeskSession: (_input, { connectionId }) => sessions.view(connectionId),
@@ -64,6 +67,7 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
 
     lookUpCard: ({ reader }, { connectionId }) => {
       require(connectionId, 'mie.read');
+      expireOverdueMies(db, clock);
       const card = describeCardMie(cardIn(reader));
       const binding = readMies(db, { card: { kind: card.kind, identifier: card.identifier } }).find((m) => m.status === 'active' || m.status === 'suspended') ?? null;
       const rpps = card.cps?.rpps ?? null;
@@ -75,6 +79,7 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
 
     getPersonEnrollment: ({ identityId }, { connectionId }) => {
       require(connectionId, 'mie.read');
+      expireOverdueMies(db, clock);
       const [person] = readPersonSummaries(db, [identityId]);
       if (person === undefined) {
         throw new DeskError('NOT_FOUND', { fr: `Aucune personne n’a l’identifiant ${identityId}.`, en: `No person has the id ${identityId}.` }, { identityId });

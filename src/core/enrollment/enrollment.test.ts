@@ -6,6 +6,7 @@ import { verifyJournal } from '../journal/verifyJournal';
 import { openDatabase } from '../store/openDatabase';
 import { bindMie } from './bindMie';
 import { changeMieStatus } from './changeMieStatus';
+import { expireOverdueMies } from './expireOverdueMies';
 import { readMieHistory } from './readMieHistory';
 import { readMies } from './readMies';
 import { replaceMie } from './replaceMie';
@@ -115,5 +116,15 @@ describe('enrollment core', () => {
     expect(readMies(db, { mieId: mie.id })[0]!.status).toBe('replaced');
     expect(readMies(db, { identityId: 'durand' }).filter((m) => m.status === 'active').map((m) => m.identifier)).toEqual(['04NEWNEW']);
     expect(verifyJournal(db)).toEqual({ ok: true, entries: readJournalEntries(db).length });
+  });
+
+  it('expires MIE whose validity has ended, as the system, and only those', () => {
+    const old = bindMie(db, clock, { actor, identityId: 'durand', kind: 'badge', identifier: '04OLD', validUntil: '2026-11-28' });
+    const current = bindMie(db, clock, { actor, identityId: 'martin', kind: 'badge', identifier: '04NOW', validUntil: '2026-11-29' });
+    expect(expireOverdueMies(db, clock)).toBe(1);
+    expect(readMies(db, { mieId: old.id })[0]!.status).toBe('expired');
+    expect(readMies(db, { mieId: current.id })[0]!.status).toBe('active');
+    expect(readMieHistory(db, { mieId: old.id }).at(-1)).toMatchObject({ action: 'mie.expire', agentName: 'system', reason: 'fin de validité' });
+    expect(expireOverdueMies(db, clock)).toBe(0);
   });
 });
