@@ -256,7 +256,7 @@ export function generateSyntheticHospital({
         const key = `${person.hasAd ? person.login : `${person.hrId}`}${copy === 0 ? '' : `.${copy + 1}`}@${sourceId}`;
         let birthDate: string | undefined = person.birthDate;
         if (random.chance(0.05)) birthDate = undefined;
-        else if (random.chance(0.03)) birthDate = `${person.birthDate.slice(0, 4)}-${person.birthDate.slice(8, 10)}-${person.birthDate.slice(5, 7)}`;
+        else if (random.chance(0.03) && Number(person.birthDate.slice(8, 10)) <= 12) birthDate = `${person.birthDate.slice(0, 4)}-${person.birthDate.slice(8, 10)}-${person.birthDate.slice(5, 7)}`;
         const attributes: LabelledRecord['attributes'] =
           app === 0
             ? { lastName: ascii(person.lastName).toUpperCase(), firstName: person.firstName, ...(person.hasAd ? { adId: person.login } : {}), ...(person.rpps !== null && random.chance(0.7) ? { rpps: person.rpps } : {}), profession: person.grade }

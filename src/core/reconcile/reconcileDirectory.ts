@@ -12,6 +12,8 @@ export interface ReconciledRow {
   sourceId: string;
   role: SourceRole;
   key: string;
+  /** The register entry's RPPS number (register records only). */
+  rpps: string | null;
   identityId: string | null;
   decision: LinkDecision;
   score: number;
@@ -204,6 +206,7 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
     sourceId: records[index]!.sourceId,
     role: records[index]!.role,
     key: records[index]!.key,
+    rpps: records[index]!.role === 'register' ? (records[index]!.attributes.rpps ?? null) : null,
     identityId: link.identity === null ? null : identityIds[link.identity]!,
     decision: link.decision,
     score: link.score,
