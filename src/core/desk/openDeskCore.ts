@@ -14,6 +14,8 @@ import { generateDemoHospital } from '../demo/generateDemoHospital';
 import { seedDemoDirectory } from '../demo/seedDemoDirectory';
 import { createDirectoryHandlers } from '../directory/createDirectoryHandlers';
 import { createEnrollmentHandlers } from '../enrollment/createEnrollmentHandlers';
+import { createFidoHandlers } from '../fido/createFidoHandlers';
+import { resolveFidoSettings, type FidoSettings } from '../fido/FidoSettings';
 import { createNightDeskHandlers } from '../nightdesk/createNightDeskHandlers';
 import { startNightDeskChecks, type NightDeskChecks } from '../nightdesk/startNightDeskChecks';
 import { createReconcileHandlers } from '../reconcile/createReconcileHandlers';
@@ -51,6 +53,8 @@ export interface OpenDeskCoreOptions {
   idleLockMs?: number;
   /** Temporary-card expiry and HR leaver checks run at start and then this often (default 1 minute). */
   nightDeskCheckIntervalMs?: number;
+  /** FIDO2 enrollment: RP ID, origins, sponsor quota… (defaults: environment, then `localhost`). */
+  fido?: Partial<FidoSettings>;
 }
 
 export interface DeskCore {
@@ -81,6 +85,7 @@ export function openDeskCore({
   deskName = hostname(),
   idleLockMs,
   nightDeskCheckIntervalMs,
+  fido,
 }: OpenDeskCoreOptions): DeskCore {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase({ path: dbPath });
@@ -104,6 +109,7 @@ export function openDeskCore({
     ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createNightDeskHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createReconcileHandlers({ db, clock, events, sessions }),
+    ...createFidoHandlers({ db, clock, events, sessions, settings: resolveFidoSettings(fido) }),
   };
   const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));
   const nightDeskChecks = startNightDeskChecks({

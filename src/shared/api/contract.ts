@@ -8,6 +8,7 @@ import type {
 import { cardsEvents, cardsMethods } from './cards.contract';
 import { directoryMethods } from './directory.contract';
 import { enrollmentEvents, enrollmentMethods } from './enrollment.contract';
+import { fidoEvents, fidoMethods } from './fido.contract';
 import { nightDeskEvents, nightDeskMethods } from './nightdesk.contract';
 import { reconcileEvents, reconcileMethods } from './reconcile.contract';
 import { statusEvents, statusMethods } from './status.contract';
@@ -21,6 +22,7 @@ export const deskMethods = {
   ...directoryMethods,
   ...cardsMethods,
   ...enrollmentMethods,
+  ...fidoMethods,
   ...nightDeskMethods,
   ...reconcileMethods,
 } satisfies Record<string, AnyMethodSpec>;
@@ -29,6 +31,7 @@ export const deskEvents = {
   ...statusEvents,
   ...cardsEvents,
   ...enrollmentEvents,
+  ...fidoEvents,
   ...nightDeskEvents,
   ...reconcileEvents,
 } satisfies Record<string, AnyEventSpec>;

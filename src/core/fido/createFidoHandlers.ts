@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+import type { DeskHandlers } from '../../shared/api/dispatch';
+import { DeskError } from '../../shared/api/errors';
+import type { DeskSessions } from '../agents/createDeskSessions';
+import type { Clock } from '../clock';
+import type { EventHub } from '../desk/createEventHub';
+import type { FidoDependencies, VerifiedSponsor } from './FidoDependencies';
+import type { FidoSettings } from './FidoSettings';
+import { finishKeyRegistration } from './finishKeyRegistration';
+import { finishKeyTest } from './finishKeyTest';
+import { finishSponsorCheck } from './finishSponsorCheck';
+import { importFidoMetadata } from './importFidoMetadata';
+import { readFidoKeys } from './readFidoKeys';
+import { readFidoMetadataStatus } from './readFidoMetadataStatus';
+import { readSponsorships } from './readSponsorships';
+import { revokeFidoKey } from './revokeFidoKey';
+import { revokeSponsorship } from './revokeSponsorship';
+import { startKeyRegistration } from './startKeyRegistration';
+import { startSponsorCheck } from './startSponsorCheck';
+
+export interface FidoHandlerOptions {
+  db: Database.Database;
+  clock: Clock;
+  events: EventHub;
+  sessions: DeskSessions;
+  settings: FidoSettings;
+}
+
+type FidoMethod =
+  | 'listFidoKeys'
+  | 'startSponsorCheck'
+  | 'finishSponsorCheck'
+  | 'startFidoRegistration'
+  | 'finishFidoRegistration'
+  | 'finishFidoKeyTest'
+  | 'revokeFidoKey'
+  | 'revokeSponsorship'
+  | 'getFidoMetadataStatus'
+  | 'importFidoMetadata';
+
+/** FIDO2 keys and sponsorship at the desk; every act checks the agent's session and role. */
+export function createFidoHandlers({ db, clock, events, sessions, settings }: FidoHandlerOptions): Pick<DeskHandlers, FidoMethod> {
+  const deps: FidoDependencies = { db, clock, settings };
+  // A sponsor verified in this desk session vouches for one key, for a short while.
+  const verifiedSponsors = new Map<string, VerifiedSponsor>();
+  const sponsorOf = (connectionId: string): VerifiedSponsor | null => {
+    const sponsor = verifiedSponsors.get(connectionId);
+    if (sponsor === undefined || clock.now().getTime() - Date.parse(sponsor.verifiedAt) > settings.challengeTtlMs) return null;
+    return sponsor;
+  };
+  const changed = (identityId: string) => events.emit('fidoKeysChanged', { identityId });
+
+  return {
+    listFidoKeys: ({ identityId }, { connectionId }) => {
+      sessions.requireAct(connectionId, 'mie.read');
+      return { keys: readFidoKeys(db, { identityId }), sponsorships: readSponsorships(db, { identityId }) };
+    },
+    startSponsorCheck: ({ enrolleeId, sponsorId }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.bind');
+      verifiedSponsors.delete(connectionId);
+      return startSponsorCheck(deps, { actor, connectionId, sponsorId, enrolleeId });
+    },
+    finishSponsorCheck: async ({ response }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.bind');
+      const sponsor = await finishSponsorCheck(deps, { actor, connectionId, response });
+      verifiedSponsors.set(connectionId, sponsor);
+      return { sponsorId: sponsor.sponsorId, sponsorName: sponsor.sponsorName, enrolleeId: sponsor.enrolleeId, verifiedAt: sponsor.verifiedAt };
+    },
+    startFidoRegistration: ({ identityId, role, label, serial, document }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.bind');
+      return startKeyRegistration(deps, { actor, connectionId, identityId, role, label, serial, document, sponsor: sponsorOf(connectionId) });
+    },
+    finishFidoRegistration: async ({ response }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.bind');
+      const checked = await finishKeyRegistration(deps, { actor, connectionId, response });
+      changed(checked.key.identityId);
+      return checked;
+    },
+    finishFidoKeyTest: async ({ response }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.bind');
+      const key = await finishKeyTest(deps, { actor, connectionId, response });
+      if (key.role === 'backup') verifiedSponsors.delete(connectionId);
+      changed(key.identityId);
+      return key;
+    },
+    revokeFidoKey: ({ credentialId, action, reason }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, `mie.${action}`);
+      const key = revokeFidoKey(db, clock, { actor, credentialId, action, reason });
+      changed(key.identityId);
+      return key;
+    },
+    revokeSponsorship: ({ sponsorshipId, reason }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.expire');
+      const result = revokeSponsorship(db, clock, { actor, sponsorshipId, reason });
+      changed(result.sponsorship.enrolleeId);
+      return result;
+    },
+    getFidoMetadataStatus: (_input, { connectionId }) => {
+      sessions.requireAct(connectionId, 'mie.read');
+      return readFidoMetadataStatus(db, clock, settings);
+    },
+    importFidoMetadata: async ({ kind, content }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.bind');
+      if (actor.agentId === null) throw new DeskError('UNAUTHENTICATED');
+      await importFidoMetadata(db, clock, { actor, kind, content, trustAnchors: settings.mdsTrustAnchors });
+      return readFidoMetadataStatus(db, clock, settings);
+    },
+  };
+}
