@@ -46,7 +46,9 @@ async function* searchPages(source: LdapSourceConfig, password: string): AsyncGe
       yield batch;
     }
   } catch (error) {
-    throw new SourceUnreadableError(`LDAP search of "${source.id}" at ${source.url} failed: ${(error as Error).message}`);
+    // ldapts errors carry their meaning in the class name (InvalidCredentialsError…), not the message.
+    const { name, message } = error as Error;
+    throw new SourceUnreadableError(`LDAP search of "${source.id}" at ${source.url} failed: ${name} ${message.trim()}`);
   } finally {
     await client.unbind().catch(() => undefined);
   }
