@@ -2,18 +2,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskEventName } from '../../shared/api/contract';
 import { systemClock } from '../clock';
 import { createEventHub } from '../desk/createEventHub';
 import { openDatabase } from '../store/openDatabase';
 import type { CardService } from './CardService';
 import { createCardService, simulatedReaderNames } from './createCardService';
+import { createVirtualCard } from './emulator/createVirtualCard';
 
 let dir: string;
 let db: Database.Database;
 let service: CardService;
 let events: { name: DeskEventName; payload: unknown }[];
+
+// RSA key generation for the test authority can take seconds on a loaded 2-core machine.
+beforeAll(() => createVirtualCard({ kind: 'cps3' }), 60_000);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'guichet-cards-unit-'));
@@ -34,7 +38,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('simulated readers', () => {
+describe('simulated readers', { timeout: 20_000 }, () => {
   it('offers the person’s CPS and badge, found without accents', () => {
     const cards = service.listSimulatedCards('lefevre');
     expect(cards.map((card) => [card.id, card.type, card.interface])).toEqual([

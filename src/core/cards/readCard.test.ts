@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import { X509CertificateGenerator } from '@peculiar/x509';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CardRemovedError, type CardTransmit } from './CardTransmit';
 import { createCpsCard, type CpsVirtualCard } from './emulator/createCpsCard';
 import { createDesfireCard } from './emulator/createDesfireCard';
@@ -25,7 +25,10 @@ async function makeCps(generation: 'CPS3' | 'CPS4'): Promise<CpsVirtualCard> {
   return createCpsCard({ generation, serial: '0001234567', authenticationCertificate: certificates.authentication, signatureCertificate: certificates.signature, pin: '1234' });
 }
 
-describe('readCard against the emulated cards', () => {
+// RSA key generation for the test authority can take seconds on a loaded 2-core machine.
+beforeAll(() => makeCps('CPS3'), 60_000);
+
+describe('readCard against the emulated cards', { timeout: 20_000 }, () => {
   it.each(['CPS3', 'CPS4'] as const)('reads a %s identity without the PIN from its authentication certificate', async (generation) => {
     const card = await makeCps(generation);
     const result = await readCard({ reader: 'R', atr: card.atr, transmit: transmitTo(card) });

@@ -1,12 +1,13 @@
 import * as desk from './messages/desk';
 import * as enrollment from './messages/enrollment';
 import * as cards from './messages/cards';
+import * as review from './messages/review';
 
 /**
  * UI strings, French first, one file per feature under ./messages (each exports `fr` and `en`
  * with the same keys; tested). One line per feature here.
  */
-const features = [desk, enrollment, cards];
+const features = [desk, enrollment, cards, review];
 
 export const fr: Record<string, string> = Object.assign({}, ...features.map((feature) => feature.fr));
 export const en: Record<string, string> = Object.assign({}, ...features.map((feature) => feature.en));

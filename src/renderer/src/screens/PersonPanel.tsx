@@ -4,6 +4,7 @@ import type { PersonDetail } from '../../../shared/api/directory.contract';
 import { useDesk } from '../desk/DeskContext';
 import { describeError } from '../desk/describeError';
 import { formatIsoDate, formatPersonName } from '../viewModels/formatPerson';
+import { LinkExplanation } from './review/LinkExplanation';
 
 export function PersonPanel({ identityId, onClose }: { identityId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -57,6 +58,7 @@ export function PersonPanel({ identityId, onClose }: { identityId: string; onClo
             {person.records.map((record) => (
               <li key={`${record.sourceId}/${record.recordKey}`}>
                 <strong>{record.sourceId}</strong> · {record.recordKey}
+                {record.link !== undefined && <LinkExplanation link={record.link} />}
               </li>
             ))}
           </ul>

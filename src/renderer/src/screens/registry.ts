@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { CardReadersScreen } from './CardReadersScreen';
 import { SearchScreen } from './SearchScreen';
+import { ReviewScreen } from './review/ReviewScreen';
 import { EnrollmentScreen } from './enrollment/EnrollmentScreen';
 
 export interface ScreenDefinition {
@@ -15,4 +16,5 @@ export const screens: ScreenDefinition[] = [
   { id: 'search', titleKey: 'nav.search', Component: SearchScreen },
   { id: 'desk', titleKey: 'enrollment.nav', Component: EnrollmentScreen },
   { id: 'cards', titleKey: 'nav.cards', Component: CardReadersScreen },
+  { id: 'review', titleKey: 'review.nav', Component: ReviewScreen },
 ];
