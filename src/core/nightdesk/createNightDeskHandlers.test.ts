@@ -202,6 +202,10 @@ describe('night desk API', () => {
     await value(call('office', 'resolveLeaverReview', { reviewId: review!.id, decision: 'restore', reason: 'contrat prolongé', newEndDate: '2027-06-30' }));
     expect(readMies(db, { identityId: leaver.id }).filter((mie) => mie.kind === 'badge').map((mie) => mie.status)).toEqual(['active', 'active']);
     expect(db.prepare('SELECT hr_end_date FROM identities WHERE id = ?').get(leaver.id)).toEqual({ hr_end_date: '2027-06-30' });
+    // The HR record may still carry the old date: the settled review is not reopened by it.
+    db.prepare("UPDATE source_records SET attributes_json = json_set(attributes_json, '$.endDate', '2026-11-29') WHERE source_id = 'sirh' AND hr_id = (SELECT hr_id FROM identities WHERE id = ?)").run(leaver.id);
+    checks.runNow();
+    expect(readMies(db, { identityId: leaver.id }).filter((mie) => mie.kind === 'badge').map((mie) => mie.status)).toEqual(['active', 'active']);
   });
 
   it('records an immediate departure and revokes at review, keeping every MIE row', async () => {

@@ -3,6 +3,7 @@ import { CardReadersScreen } from './CardReadersScreen';
 import { SearchScreen } from './SearchScreen';
 import { ReviewScreen } from './review/ReviewScreen';
 import { EnrollmentScreen } from './enrollment/EnrollmentScreen';
+import { NightDeskScreen } from './nightdesk/NightDeskScreen';
 
 export interface ScreenDefinition {
   id: string;
@@ -16,5 +17,6 @@ export const screens: ScreenDefinition[] = [
   { id: 'search', titleKey: 'nav.search', Component: SearchScreen },
   { id: 'desk', titleKey: 'enrollment.nav', Component: EnrollmentScreen },
   { id: 'cards', titleKey: 'nav.cards', Component: CardReadersScreen },
+  { id: 'nightdesk', titleKey: 'nightdesk.nav', Component: NightDeskScreen },
   { id: 'review', titleKey: 'review.nav', Component: ReviewScreen },
 ];
