@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { PersonDetail } from '../../shared/api/directory.contract';
+import type { PersonDetail, SourceRecordView } from '../../shared/api/directory.contract';
 import { DeskError } from '../../shared/api/errors';
 import { readPersonSummaries } from './readPersonSummaries';
 
@@ -15,14 +15,20 @@ export function getPerson(db: Database.Database, identityId: string): PersonDeta
   }
   const records = db
     .prepare(
-      `SELECT r.source_id AS sourceId, r.record_key AS recordKey, r.attributes_json AS attributes
+      `SELECT r.source_id AS sourceId, r.record_key AS recordKey, r.attributes_json AS attributes,
+              l.decision, l.rule, l.score, l.evidence_json AS evidence, l.validated_by AS validatedBy, l.validated_at AS validatedAt
          FROM identity_links l JOIN source_records r ON r.id = l.record_id
         WHERE l.identity_id = ? AND l.decision IN ('automatic', 'validated')
         ORDER BY r.source_id, r.record_key`,
     )
-    .all(identityId) as { sourceId: string; recordKey: string; attributes: string }[];
+    .all(identityId) as ({ sourceId: string; recordKey: string; attributes: string; evidence: string } & Omit<NonNullable<SourceRecordView['link']>, 'evidence'>)[];
   return {
     ...summary,
-    records: records.map((record) => ({ ...record, attributes: JSON.parse(record.attributes) as PersonDetail['records'][number]['attributes'] })),
+    records: records.map(({ sourceId, recordKey, attributes, evidence, decision, rule, score, validatedBy, validatedAt }) => ({
+      sourceId,
+      recordKey,
+      attributes: JSON.parse(attributes) as SourceRecordView['attributes'],
+      link: { decision, rule, score, evidence: JSON.parse(evidence) as NonNullable<SourceRecordView['link']>['evidence'], validatedBy, validatedAt },
+    })),
   };
 }

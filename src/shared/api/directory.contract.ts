@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldEvidence } from '../matching/compareFeatures';
 import { defineMethod } from './defineContract';
 
 export type IdentityStatus = 'active' | 'leaving' | 'left' | 'temporary';
@@ -23,6 +24,15 @@ export interface SourceRecordView {
   sourceId: string;
   recordKey: string;
   attributes: Record<string, string | boolean | null>;
+  /** Why this record is linked to the person (reconciliation rule, score, per-field evidence). */
+  link?: {
+    decision: 'automatic' | 'validated' | 'pending' | 'rejected';
+    rule: string;
+    score: number;
+    evidence: FieldEvidence[];
+    validatedBy: string | null;
+    validatedAt: string | null;
+  };
 }
 
 export interface PersonDetail extends PersonSummary {

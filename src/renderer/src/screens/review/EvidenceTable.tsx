@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import type { LinkEvidence } from '../../../../shared/api/reconcile.contract';
+import { buildEvidenceRows } from './reviewViewModel';
+
+/** Per-field evidence of a link: both values, how they compared and the points, with the total. */
+export function EvidenceTable({ evidence, caption }: { evidence: readonly LinkEvidence[]; caption: string }) {
+  const { t } = useTranslation();
+  const { rows, total } = buildEvidenceRows(evidence);
+  return (
+    <table className="results evidence" data-testid="link-evidence">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('review.field')}</th>
+          <th scope="col">{t('review.recordValue')}</th>
+          <th scope="col">{t('review.personValue')}</th>
+          <th scope="col">{t('review.comparison')}</th>
+          <th scope="col">{t('review.points')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.fieldKey} className={`evidence-${row.tone}`}>
+            <th scope="row">{t(row.fieldKey)}</th>
+            <td>{row.recordValue}</td>
+            <td>{row.personValue}</td>
+            <td>
+              {t(row.levelKey)} <span className="hint">({row.comparator})</span>
+            </td>
+            <td>{row.points}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={4}>
+            {t('review.total')}
+          </th>
+          <td>{total}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

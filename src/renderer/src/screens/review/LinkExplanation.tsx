@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { SourceRecordView } from '../../../../shared/api/directory.contract';
+import { EvidenceTable } from './EvidenceTable';
+
+/** On the person page: how a record came to be linked (decision, rule, score) and the evidence on demand. */
+export function LinkExplanation({ link }: { link: NonNullable<SourceRecordView['link']> }) {
+  const { t } = useTranslation();
+  const status =
+    link.rule === 'hr-reference'
+      ? t('review.reference')
+      : link.decision === 'validated'
+        ? t('review.linkValidated', { by: link.validatedBy ?? '—' })
+        : t(link.decision === 'automatic' ? 'review.linkAutomatic' : link.decision === 'pending' ? 'review.linkPending' : 'review.linkRejected');
+  return (
+    <>
+      {' '}
+      — {status}
+      {link.rule !== 'hr-reference' && (
+        <details>
+          <summary>
+            {t('review.score', { score: link.score })} · {t('review.rule', { rule: link.rule })}
+          </summary>
+          <EvidenceTable evidence={link.evidence} caption={t('review.evidence')} />
+        </details>
+      )}
+    </>
+  );
+}

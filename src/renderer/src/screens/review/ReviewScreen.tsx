@@ -1,0 +1,196 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReviewQueue } from '../../../../shared/api/reconcile.contract';
+import { useDesk } from '../../desk/DeskContext';
+import { describeError } from '../../desk/describeError';
+import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
+import { EvidenceTable } from './EvidenceTable';
+import { listRecordFacts, reviewActionForKey } from './reviewViewModel';
+
+/**
+ * The review queue: one proposed link at a time, the source record and the proposed person side
+ * by side with the evidence, accepted or rejected with one key; the reason is recorded.
+ */
+export function ReviewScreen() {
+  const { t, i18n } = useTranslation();
+  const { api, on } = useDesk();
+  const [queue, setQueue] = useState<ReviewQueue | null>(null);
+  const [position, setPosition] = useState(0);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const reasonId = useId();
+  const hintId = useId();
+
+  const load = useCallback(() => {
+    api.listReviewProposals({ limit: 200 }).then(
+      (next) => {
+        setQueue(next);
+        setPosition((current) => Math.min(current, Math.max(0, next.proposals.length - 1)));
+      },
+      (reasonOfFailure: unknown) => setError(describeError(reasonOfFailure, i18n.language)),
+    );
+  }, [api, i18n.language]);
+
+  useEffect(() => {
+    load();
+    return on('reviewQueueChanged', load);
+  }, [load, on]);
+
+  const proposal = queue?.proposals[position];
+
+  const decide = useCallback(
+    (decision: 'accept' | 'reject') => {
+      if (proposal === undefined || busy) return;
+      const recorded = reason.trim().length >= 3 ? reason.trim() : t(decision === 'accept' ? 'review.defaultAcceptReason' : 'review.defaultRejectReason');
+      setBusy(true);
+      setError(null);
+      api
+        .decideReviewProposal({ recordId: proposal.recordId, identityId: proposal.identity.identityId, decision, reason: recorded })
+        .then(
+          () => {
+            const names = { record: `${proposal.sourceLabel} ${proposal.recordKey}`, person: formatPersonName(proposal.identity) };
+            setNotice(t(decision === 'accept' ? 'review.accepted' : 'review.rejected', names));
+            setReason('');
+            load();
+          },
+          (failure: unknown) => setError(describeError(failure, i18n.language)),
+        )
+        .finally(() => setBusy(false));
+    },
+    [api, busy, i18n.language, load, proposal, reason, t],
+  );
+
+  const rerun = () => {
+    setBusy(true);
+    setError(null);
+    api
+      .runReconciliation({})
+      .then(load, (failure: unknown) => setError(describeError(failure, i18n.language)))
+      .finally(() => setBusy(false));
+  };
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      const action = reviewActionForKey(event.key);
+      if (action === null) return;
+      event.preventDefault();
+      if (action === 'accept' || action === 'reject') decide(action);
+      else if (action === 'reason') reasonRef.current?.focus();
+      else setPosition((current) => Math.max(0, Math.min((queue?.proposals.length ?? 1) - 1, current + (action === 'next' ? 1 : -1))));
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [decide, queue]);
+
+  const lastRun = queue?.lastRun ?? null;
+  return (
+    <section className="review" aria-labelledby="review-title">
+      <h2 id="review-title">{t('review.title')}</h2>
+      <div role="status" aria-live="polite" data-testid="review-status" className="service-status">
+        {queue === null ? t('review.loading') : t('review.count', { count: queue.total })}
+      </div>
+      {lastRun !== null && (
+        <p className="hint">
+          {t('review.lastRun', { automatic: (lastRun.automaticRate * 100).toFixed(1), review: lastRun.reviewCount, identities: lastRun.identities })}
+        </p>
+      )}
+      <p className="hint">{t('review.keys')}</p>
+      <button type="button" onClick={rerun} disabled={busy}>
+        {busy ? t('review.rerunning') : t('review.rerun')}
+      </button>
+      {error !== null && (
+        <p role="alert" className="banner-error">
+          {t('error.generic', { message: error })}
+        </p>
+      )}
+      {notice !== null && (
+        <p role="status" data-testid="review-notice">
+          {notice}
+        </p>
+      )}
+      {proposal !== undefined && queue !== null && (
+        <article aria-label={t('review.position', { position: position + 1, total: queue.total })} data-testid="review-proposal">
+          <h3>{t('review.position', { position: position + 1, total: queue.total })}</h3>
+          <p>
+            <strong>{t('review.score', { score: proposal.score })}</strong> · {t('review.rule', { rule: proposal.rule })}
+          </p>
+          <div className="review-sides">
+            <section aria-label={t('review.record')}>
+              <h4>
+                {t('review.record')} — {proposal.sourceLabel}
+              </h4>
+              <dl className="facts">
+                <dt>{t('review.key')}</dt>
+                <dd>{proposal.recordKey}</dd>
+                {listRecordFacts(proposal.recordAttributes).map(([field, value]) => (
+                  <FactRow key={field} label={t(`person.${field}`, { defaultValue: field })} value={value} />
+                ))}
+              </dl>
+            </section>
+            <section aria-label={t('review.person')}>
+              <h4>
+                {t('review.person')} — {formatPersonName(proposal.identity)}
+              </h4>
+              <dl className="facts">
+                <dt>{t('person.birthDate')}</dt>
+                <dd>{formatIsoDate(proposal.identity.birthDate)}</dd>
+                <dt>{t('person.hrId')}</dt>
+                <dd>{proposal.identity.hrId ?? '—'}</dd>
+                <dt>{t('person.rpps')}</dt>
+                <dd>{proposal.identity.rpps ?? '—'}</dd>
+                <dt>{t('person.service')}</dt>
+                <dd>{proposal.identity.service ?? '—'}</dd>
+                <dt>{t('person.profession')}</dt>
+                <dd>{proposal.identity.profession ?? '—'}</dd>
+              </dl>
+            </section>
+          </div>
+          <EvidenceTable evidence={proposal.evidence} caption={t('review.evidence')} />
+          <label htmlFor={reasonId}>{t('review.reason')}</label>
+          <input
+            id={reasonId}
+            ref={reasonRef}
+            type="text"
+            maxLength={500}
+            aria-describedby={hintId}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            onKeyDown={(event) => event.key === 'Escape' && event.currentTarget.blur()}
+          />
+          <p id={hintId} className="hint">
+            {t('review.reasonHint')}
+          </p>
+          <div className="review-actions">
+            <button type="button" aria-keyshortcuts="A" disabled={busy} onClick={() => decide('accept')}>
+              {t('review.accept')}
+            </button>
+            <button type="button" aria-keyshortcuts="R" disabled={busy} className="danger" onClick={() => decide('reject')}>
+              {t('review.reject')}
+            </button>
+            <button type="button" aria-keyshortcuts="ArrowLeft" disabled={position === 0} onClick={() => setPosition(position - 1)}>
+              {t('review.previous')}
+            </button>
+            <button type="button" aria-keyshortcuts="ArrowRight" disabled={position >= queue.proposals.length - 1} onClick={() => setPosition(position + 1)}>
+              {t('review.next')}
+            </button>
+          </div>
+        </article>
+      )}
+    </section>
+  );
+}
+
+function FactRow({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatIsoDate(value) : value}</dd>
+    </>
+  );
+}
