@@ -1,0 +1,89 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { formatRppsExtractLine, type RppsExtractColumn } from '../../src/core/import/formatRppsExtractLine';
+import { importSources } from '../../src/core/import/importSources';
+import { parseSourcesConfig } from '../../src/core/sources/parseSourcesConfig';
+import { openDatabase } from '../../src/core/store/openDatabase';
+import { appendRppsCheckDigit } from '../../src/shared/identifiers/rpps';
+import { createSeededRandom } from '../../src/core/demo/createSeededRandom';
+
+export const name = 'import';
+export const description = 'RPPS extract import: 2.23 M generated rows, rows/s, peak RSS, ratio vs sqlite3 .import';
+
+const rows = Number(process.env.GUICHET_BENCH_IMPORT_ROWS ?? 2_230_000);
+const lastNames = ['MARTIN', 'BERNARD', 'THOMAS', 'PETIT', 'ROBERT', 'RICHARD', 'DURAND', 'DUBOIS', 'MOREAU', 'LAURENT', 'LÉGER', 'NOËL'];
+const firstNames = ['MARIE', 'JEAN', 'ANAÏS', 'PIERRE', 'CHLOÉ', 'LUCAS', 'HÉLÈNE', 'PAUL'];
+const professions = [['10', 'Médecin'], ['60', 'Infirmier'], ['21', 'Pharmacien'], ['70', 'Masseur-Kinésithérapeute'], ['50', 'Sage-Femme']] as const;
+
+/** Writes a realistic extract: ~1.4 activities per professional, most columns filled. */
+async function writeExtract(path: string): Promise<void> {
+  const random = createSeededRandom(2026);
+  const out = createWriteStream(path);
+  out.write(`${formatRppsExtractLine('header')}\n`);
+  let person = 0;
+  for (let written = 0; written < rows; ) {
+    person += 1;
+    const rpps = appendRppsCheckDigit(String(1_000_000_000 + person));
+    const activities = random.chance(0.3) ? 2 : 1;
+    const [code, label] = random.pick(professions);
+    const lastName = random.pick(lastNames);
+    const firstName = random.pick(firstNames);
+    for (let activity = 0; activity < activities && written < rows; activity += 1, written += 1) {
+      const finess = `75${String(random.integer(1_000_000, 9_999_999))}`;
+      const values: Partial<Record<RppsExtractColumn, string>> = {
+        "Type d'identifiant PP": '8', 'Identifiant PP': rpps, 'Identification nationale PP': `8${rpps}`, "Code civilité d'exercice": code === '10' ? 'DR' : '',
+        "Libellé civilité d'exercice": code === '10' ? 'Docteur' : '', 'Code civilité': 'MME', 'Libellé civilité': 'Madame', "Nom d'exercice": lastName, "Prénom d'exercice": firstName,
+        'Code profession': code, 'Libellé profession': label, 'Code catégorie professionnelle': 'C', 'Libellé catégorie professionnelle': 'Civil',
+        'Code mode exercice': 'S', 'Libellé mode exercice': 'Salarié', 'Numéro SIRET site': `${finess}00012`, 'Numéro FINESS site': finess, 'Numéro FINESS établissement juridique': finess,
+        'Identifiant technique de la structure': `R10${finess}`, 'Raison sociale site': 'CENTRE HOSPITALIER', 'Numéro Voie (coord. structure)': '12', 'Libellé type de voie (coord. structure)': 'Rue',
+        'Libellé Voie (coord. structure)': 'de la République', 'Code postal (coord. structure)': '75012', 'Code commune (coord. structure)': '75112', 'Libellé commune (coord. structure)': 'PARIS',
+        'Téléphone (coord. structure)': '0140000000', 'Code Département (structure)': '75', 'Libellé Département (structure)': 'Paris', "Autorité d'enregistrement": 'RPPS/ARS',
+        "Code secteur d'activité": 'SA01', "Libellé secteur d'activité": 'Hôpital', 'Code rôle': 'FON-01', 'Libellé rôle': 'Titulaire', 'Code genre activité': 'GENR01', 'Libellé genre activité': 'Activité standard',
+      };
+      if (!out.write(`${formatRppsExtractLine(values)}\n`)) await once(out, 'drain');
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-import-'));
+  try {
+    const extract = join(dir, 'PS_LibreAcces_Personne_activite.txt');
+    await writeExtract(extract);
+    const size = statSync(extract).size;
+    console.log(`extract: ${rows.toLocaleString('en')} rows, ${(size / 1e6).toFixed(0)} MB`);
+
+    if (spawnSync('sqlite3', ['-version']).status !== 0) execFileSync('apt-get', ['install', '-y', 'sqlite3'], { stdio: 'inherit' });
+    const sqliteDb = join(dir, 'sqlite3-import.sqlite');
+    // 57 columns: the trailing "|" makes an empty last field.
+    const columns = Array.from({ length: 57 }, (_, index) => `c${index} TEXT`).join(', ');
+    let started = performance.now();
+    execFileSync('sqlite3', [sqliteDb, `CREATE TABLE extract (${columns});`, '.mode list', '.separator |', `.import --skip 1 ${extract} extract`]);
+    const sqliteSeconds = (performance.now() - started) / 1000;
+    console.log(`sqlite3 .import: ${sqliteSeconds.toFixed(1)} s (${Math.round(rows / sqliteSeconds).toLocaleString('en')} rows/s)`);
+
+    const config = parseSourcesConfig({ configPath: join(dir, 'sources.json'), text: JSON.stringify({ establishment: { name: 'Bench', finess: ['750000001'] }, sources: [{ id: 'rpps', kind: 'rpps-extract', path: extract }] }) });
+    if (!config.ok) throw new Error(config.errors.join('\n'));
+    const db = openDatabase({ path: join(dir, 'guichet.sqlite') });
+    const rssBefore = process.memoryUsage().rss;
+    let peakRss = rssBefore;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    started = performance.now();
+    const report = await importSources(db, { config: config.config });
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    db.close();
+    const result = report.sources.rpps!;
+    console.log(`guichet import: ${seconds.toFixed(1)} s, ${Math.round(result.read / seconds).toLocaleString('en')} rows/s, ${result.added.toLocaleString('en')} professionals, ${result.rejected} rejected`);
+    console.log(`peak RSS during import: ${(peakRss / 1e6).toFixed(0)} MB (process max RSS ${(process.resourceUsage().maxRSS / 1e3).toFixed(0)} MB)`);
+    console.log(`ratio vs sqlite3 .import: ${(seconds / sqliteSeconds).toFixed(2)}× (goal ≤ 1.5×, ≤ 500 MB)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
