@@ -1,0 +1,93 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeskDispatcher } from '../../src/shared/api/dispatch';
+import { launchChromium } from '../support/launchChromium';
+import { startTestDesk, type TestDesk } from '../support/startTestDesk';
+
+let desk: TestDesk;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+const consoleErrors: string[] = [];
+const connections = new Set<string>();
+
+const pendingCount = () => (desk.core.db.prepare("SELECT COUNT(*) AS n FROM identity_links WHERE decision = 'pending'").get() as { n: number }).n;
+
+beforeAll(async () => {
+  desk = await startTestDesk();
+  // The server reads core.dispatch per call: wrapping it tells the test which connection the page uses.
+  const dispatch: DeskDispatcher = desk.core.dispatch.bind(desk.core);
+  desk.core.dispatch = (method, input, context) => {
+    connections.add(context.connectionId);
+    return dispatch(method, input, context);
+  };
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(desk.server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await desk?.stop();
+});
+
+describe('review queue screen', () => {
+  it('shows the proposed link side by side with its evidence', async () => {
+    await page.getByRole('button', { name: 'Rapprochements' }).click();
+    const total = pendingCount();
+    expect(total).toBeGreaterThan(1);
+    await expect.poll(() => page.getByTestId('review-status').textContent()).toBe(`${total} rapprochements à valider`);
+    const proposal = page.getByTestId('review-proposal');
+    await expect.poll(() => proposal.getByRole('heading', { level: 3 }).textContent()).toBe(`Proposition 1 sur ${total}`);
+    expect(await proposal.getByRole('region', { name: 'Fiche source' }).textContent()).toMatch(/Clé/);
+    expect(await proposal.getByRole('region', { name: 'Personne proposée' }).textContent()).toMatch(/Matricule/);
+    const evidence = proposal.getByTestId('link-evidence');
+    expect(await evidence.getByRole('row').count()).toBeGreaterThan(3);
+    expect(await evidence.textContent()).toMatch(/Nom.*identique/);
+  });
+
+  it('refuses a decision without a desk session and loses nothing', async () => {
+    const before = pendingCount();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('a');
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Identifiez-vous/);
+    expect(pendingCount()).toBe(before);
+  });
+
+  it('accepts with one key and the typed reason, rejects with one key and the default reason', async () => {
+    const agent = desk.core.db.prepare("SELECT identity_id AS id FROM agents WHERE role = 'badge-office' LIMIT 1").get() as { id: string };
+    for (const connectionId of connections) desk.core.sessions.open(connectionId, { agentIdentityId: agent.id, method: 'cps' });
+    const before = pendingCount();
+    const firstKey = await page.getByTestId('review-proposal').getByRole('region', { name: 'Fiche source' }).locator('dd').first().textContent();
+
+    await page.keyboard.press('m');
+    await page.keyboard.type('vu au guichet avec sa carte');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('a');
+    await expect.poll(() => page.getByTestId('review-notice').textContent()).toMatch(/^Rapprochement accepté/);
+    await expect.poll(() => page.getByTestId('review-status').textContent()).toBe(`${before - 1} rapprochements à valider`);
+    expect(desk.core.db.prepare("SELECT reason, decided_by AS by FROM reconcile_decisions WHERE decision = 'accept' AND record_key = ?").get(firstKey)).toMatchObject({
+      reason: 'vu au guichet avec sa carte',
+      by: expect.stringContaining(agent.id),
+    });
+
+    await page.keyboard.press('r');
+    await expect.poll(() => page.getByTestId('review-notice').textContent()).toMatch(/^Rapprochement rejeté/);
+    await expect.poll(() => page.getByTestId('review-status').textContent()).toBe(`${before - 2} rapprochements à valider`);
+    expect(desk.core.db.prepare("SELECT reason FROM reconcile_decisions WHERE decision = 'reject'").get()).toEqual({ reason: 'Personnes différentes (homonyme ou autre personne)' });
+  });
+
+  it('explains on the person page why each record is linked', async () => {
+    const validated = desk.core.db
+      .prepare("SELECT i.hr_id AS hrId FROM identity_links l JOIN identities i ON i.id = l.identity_id WHERE l.decision = 'validated' LIMIT 1")
+      .get() as { hrId: string };
+    await page.getByRole('button', { name: 'Recherche' }).click();
+    await page.getByLabel('Rechercher une personne').fill(validated.hrId);
+    await page.getByTestId('search-results').locator('tbody tr').first().getByRole('button').click();
+    const panel = page.getByRole('complementary');
+    await expect.poll(() => panel.textContent()).toMatch(/lien validé par/);
+    expect(await panel.textContent()).toMatch(/fiche de référence \(RH\)/);
+    expect(consoleErrors).toEqual([]);
+  });
+});
