@@ -123,8 +123,9 @@ const credentialResponse = z
     authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
   })
   .passthrough();
-const registrationResponse = credentialResponse.transform((value) => value as unknown as RegistrationResponseJSON);
-const authenticationResponse = credentialResponse.transform((value) => value as unknown as AuthenticationResponseJSON);
+const credentialMessage = 'expected a WebAuthn credential response (id, rawId, type "public-key", response)';
+const registrationResponse = z.custom<RegistrationResponseJSON>((value) => credentialResponse.safeParse(value).success, credentialMessage);
+const authenticationResponse = z.custom<AuthenticationResponseJSON>((value) => credentialResponse.safeParse(value).success, credentialMessage);
 
 export const identityDocumentSchema = z
   .object({

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fidoRevocations, type FidoKeyView, type FidoRevocation, type PersonFidoKeys } from '../../../../shared/api/fido.contract';
+import { formatIsoDate } from '../../viewModels/formatPerson';
+
+export interface FidoKeyListProps {
+  holderName: string;
+  data: PersonFidoKeys;
+  busy: boolean;
+  onRevokeKey: (key: FidoKeyView, action: FidoRevocation) => void;
+  onRevokeSponsorship: (sponsorshipId: string, reason: string) => void;
+}
+
+export function FidoKeyList({ holderName, data, busy, onRevokeKey, onRevokeSponsorship }: FidoKeyListProps) {
+  const { t } = useTranslation();
+  const [reasons, setReasons] = useState<Record<string, FidoRevocation>>({});
+  const [sponsorshipReason, setSponsorshipReason] = useState('');
+  return (
+    <>
+      <h3>{t('fido.keys.title', { name: holderName })}</h3>
+      {data.keys.length === 0 ? (
+        <p>{t('fido.keys.none')}</p>
+      ) : (
+        <table className="results" data-testid="fido-keys">
+          <thead>
+            <tr>
+              <th scope="col">{t('fido.keys.label')}</th>
+              <th scope="col">{t('fido.keys.model')}</th>
+              <th scope="col">{t('fido.keys.role')}</th>
+              <th scope="col">{t('fido.keys.state')}</th>
+              <th scope="col">{t('fido.keys.attestation')}</th>
+              <th scope="col">{t('fido.keys.enrolledAt')}</th>
+              <th scope="col">{t('fido.keys.lastUse')}</th>
+              <th scope="col">{t('fido.keys.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.keys.map((key) => (
+              <tr key={key.credentialId} data-state={key.state}>
+                <td>
+                  {key.label}
+                  {key.serial !== null && ` (${key.serial})`}
+                </td>
+                <td>{key.model ?? t('fido.keys.unknownModel')}{key.certification !== null && ` · ${key.certification}`}</td>
+                <td>
+                  {t(`fido.role.${key.role}`)}
+                  {key.sponsorName !== null && ` — ${t('fido.keys.sponsoredBy', { name: key.sponsorName })}`}
+                </td>
+                <td>
+                  <span className={`pill ${key.state === 'revoked' ? 'pill-left' : ''}`}>{t(`fido.state.${key.state}`)}</span>
+                </td>
+                <td>{t(`fido.attestation.${key.attestation}`)}</td>
+                <td>{formatIsoDate(key.enrolledAt.slice(0, 10))}</td>
+                <td>{key.lastUsedAt === null ? '—' : formatIsoDate(key.lastUsedAt.slice(0, 10))}</td>
+                <td>
+                  {key.state !== 'revoked' && (
+                    <>
+                      <select
+                        aria-label={t('fido.revoke.reason', { label: key.label })}
+                        value={reasons[key.credentialId] ?? 'return'}
+                        onChange={(event) => setReasons({ ...reasons, [key.credentialId]: event.target.value as FidoRevocation })}
+                      >
+                        {fidoRevocations.map((action) => (
+                          <option key={action} value={action}>
+                            {t(`fido.revoke.${action}`)}
+                          </option>
+                        ))}
+                      </select>{' '}
+                      <button type="button" disabled={busy} onClick={() => onRevokeKey(key, reasons[key.credentialId] ?? 'return')}>
+                        {t('fido.revoke.button', { label: key.label })}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data.sponsorships.length > 0 && (
+        <>
+          <h3>{t('fido.sponsorships.title')}</h3>
+          <ul data-testid="fido-sponsorships">
+            {data.sponsorships.map((sponsorship) => (
+              <li key={sponsorship.id}>
+                {t('fido.sponsorships.line', {
+                  sponsor: sponsorship.sponsorName,
+                  enrollee: sponsorship.enrolleeName,
+                  date: formatIsoDate(sponsorship.createdAt.slice(0, 10)),
+                  document: t(`fido.document.${sponsorship.documentType}`),
+                  lastChars: sponsorship.documentLastChars,
+                })}
+                {sponsorship.status === 'revoked' ? (
+                  <span className="pill pill-left"> {t('fido.sponsorships.revoked')}</span>
+                ) : (
+                  <>
+                    {' '}
+                    <input aria-label={t('fido.sponsorships.reason')} value={sponsorshipReason} onChange={(event) => setSponsorshipReason(event.target.value)} />{' '}
+                    <button type="button" disabled={busy || sponsorshipReason.trim() === ''} onClick={() => onRevokeSponsorship(sponsorship.id, sponsorshipReason)}>
+                      {t('fido.sponsorships.revoke')}
+                    </button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
