@@ -4,6 +4,7 @@ import { SearchScreen } from './SearchScreen';
 import { ReviewScreen } from './review/ReviewScreen';
 import { EnrollmentScreen } from './enrollment/EnrollmentScreen';
 import { NightDeskScreen } from './nightdesk/NightDeskScreen';
+import { KeysScreen } from './fido/KeysScreen';
 
 export interface ScreenDefinition {
   id: string;
@@ -18,5 +19,6 @@ export const screens: ScreenDefinition[] = [
   { id: 'desk', titleKey: 'enrollment.nav', Component: EnrollmentScreen },
   { id: 'cards', titleKey: 'nav.cards', Component: CardReadersScreen },
   { id: 'nightdesk', titleKey: 'nightdesk.nav', Component: NightDeskScreen },
+  { id: 'fido', titleKey: 'fido.nav', Component: KeysScreen },
   { id: 'review', titleKey: 'review.nav', Component: ReviewScreen },
 ];
