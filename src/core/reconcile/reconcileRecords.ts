@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
 import { buildMatchFeatures, type MatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { compareFeatures, type CompareContext, type FieldEvidence, type PairComparison } from '../../shared/matching/compareFeatures';
-import { phoneticKeys } from '../../shared/matching/compareNames';
+import { buildBlockingKeys } from '../../shared/matching/buildBlockingKeys';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
 
 export interface ReconcileRecord {
@@ -72,33 +72,6 @@ export function recordRef(record: Pick<ReconcileRecord, 'sourceId' | 'key'>): st
 
 const genericAccount = /^(svc|srv|adm|admin|administrateur|test|tmp|temp|scan|impr|print|backup|sauvegarde|service|generique|accueil|secretariat|stagiaire|interne|guest|invite|sys|app|robot|bot)[._-]?/i;
 
-function blockingKeys(features: MatchFeatures, forQuery: boolean): string[] {
-  const keys: string[] = [];
-  if (features.rpps !== null) keys.push(`r:${features.rpps}`);
-  if (features.hrId !== null) keys.push(`h:${features.hrId}`);
-  if (features.adId !== null) keys.push(`a:${features.adId}`);
-  if (features.email !== null) keys.push(`e:${features.email}`);
-  const firstInitials = features.firstNames.map((name) => name[0]!);
-  const surnames = features.nameOrderUnknown ? features.firstNames : features.lastNameTokens;
-  // A query also tries its first names as surnames: inverted columns are common.
-  const surnameCandidates = forQuery && !features.nameOrderUnknown ? [...surnames, ...features.firstNames] : surnames;
-  const initialCandidates = forQuery && !features.nameOrderUnknown ? [...firstInitials, ...features.lastNameTokens.map((name) => name[0]!)] : firstInitials;
-  for (const surname of surnameCandidates) {
-    if (surname.length < 2) continue;
-    const sound = phoneticKeys(surname).split('|')[0]!;
-    for (const initial of initialCandidates.length > 0 ? initialCandidates : ['?']) {
-      keys.push(`n:${surname}|${initial}`, `p:${sound}|${initial}`);
-    }
-  }
-  // A surname typo defeats the name keys: given name + service (or + birth date) still meet.
-  if (features.service !== null) for (const first of features.firstNames.slice(0, 1)) keys.push(`s:${first}|${features.service}`);
-  if (features.birthDate !== null) {
-    const [year, month, day] = features.birthDate.split('-');
-    keys.push(`b:${year}|${[month, day].sort().join('|')}`);
-  }
-  return keys;
-}
-
 function mergeInto(target: MatchFeatures, source: MatchFeatures): void {
   target.rpps ??= source.rpps;
   target.adId ??= source.adId;
@@ -158,7 +131,7 @@ export function reconcileRecords({
       identities.push({ anchor: index, members: [index], features: { ...features[index]!, logins: [...features[index]!.logins] } });
       identityOfAnchor.set(index, identity);
       links[index] = { ...links[index]!, identity, decision: 'auto', score: 100, rule: 'hr-reference' };
-      for (const key of blockingKeys(features[index]!, false)) {
+      for (const key of buildBlockingKeys(features[index]!, false)) {
         const members = block.get(key);
         if (members === undefined) block.set(key, [identity]);
         else members.push(identity);
@@ -187,7 +160,7 @@ export function reconcileRecords({
   const scoreCandidates = (record: number): Candidate[] => {
     const seen = new Set<number>();
     const candidates: Candidate[] = [];
-    for (const key of blockingKeys(features[record]!, true)) {
+    for (const key of buildBlockingKeys(features[record]!, true)) {
       for (const identity of block.get(key) ?? []) {
         if (seen.has(identity) || rejected.has(`${record}:${identity}`)) continue;
         seen.add(identity);
