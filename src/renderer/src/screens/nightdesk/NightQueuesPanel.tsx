@@ -15,7 +15,7 @@ interface QueuesProps {
   onError: (reason: unknown) => void;
 }
 
-/** Pool, cards out, overdue cards, and the badge office's queues. */
+/** Pool, cards out, overdue cards, and the badge office's queues (read-only for the night desk). */
 export function NightQueuesPanel({ overview, canSettle, registering, onToggleRegistering, onChanged, onError }: QueuesProps) {
   const { t, i18n } = useTranslation();
   const { api } = useDesk();
@@ -108,17 +108,19 @@ export function NightQueuesPanel({ overview, canSettle, registering, onToggleReg
         <DepartureForm onSubmit={(identityId, reason) => act(api.recordImmediateDeparture({ identityId, reason }))} />
       </section>
 
-      {canSettle && (
-        <>
-          <section aria-labelledby="nightdesk-regularizations">
+      <section aria-labelledby="nightdesk-regularizations">
             <h3 id="nightdesk-regularizations">{t('nightdesk.regularization.title', { count: overview.regularizations.length })}</h3>
             <ul className="nightdesk-tasks" data-testid="nightdesk-regularizations">
               {overview.regularizations.map((task) => (
                 <li key={task.id}>
                   <strong>{task.personName}</strong> {task.rpps !== null && `RPPS ${task.rpps}`} {task.profession ?? ''} {formatIsoDate(task.birthDate)} —{' '}
                   {t('nightdesk.regularization.issued', { card: task.issuance.cardLabel, agent: task.issuance.issuedByName, at: when(task.issuance.issuedAt) })}
-                  <LinkToHr onPick={(hrIdentityId) => act(api.confirmRegularization({ taskId: task.id, hrIdentityId }))} />
-                  <ReasonAction label={t('nightdesk.regularization.revoke')} onSubmit={(reason) => act(api.revokeRegularization({ taskId: task.id, reason }))} />
+                  {canSettle && (
+                    <>
+                      <LinkToHr onPick={(hrIdentityId) => act(api.confirmRegularization({ taskId: task.id, hrIdentityId }))} />
+                      <ReasonAction label={t('nightdesk.regularization.revoke')} onSubmit={(reason) => act(api.revokeRegularization({ taskId: task.id, reason }))} />
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -130,10 +132,14 @@ export function NightQueuesPanel({ overview, canSettle, registering, onToggleReg
               {overview.leaverReviews.map((review) => (
                 <li key={review.id}>
                   <strong>{review.personName}</strong> — {t('nightdesk.leavers.line', { end: formatIsoDate(review.hrEndDate), count: review.suspendedMieIds.length, due: formatIsoDate(review.dueOn) })}{' '}
-                  <button type="button" onClick={() => act(api.resolveLeaverReview({ reviewId: review.id, decision: 'revoke' }))}>
-                    {t('nightdesk.leavers.revoke')}
-                  </button>
-                  <RestoreForm onSubmit={(reason, newEndDate) => act(api.resolveLeaverReview({ reviewId: review.id, decision: 'restore', reason, newEndDate }))} />
+                  {canSettle && (
+                    <>
+                      <button type="button" onClick={() => act(api.resolveLeaverReview({ reviewId: review.id, decision: 'revoke' }))}>
+                        {t('nightdesk.leavers.revoke')}
+                      </button>
+                      <RestoreForm onSubmit={(reason, newEndDate) => act(api.resolveLeaverReview({ reviewId: review.id, decision: 'restore', reason, newEndDate }))} />
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -141,17 +147,19 @@ export function NightQueuesPanel({ overview, canSettle, registering, onToggleReg
               <div key={hold.id} className="status-banner status-warning" role="alert" data-testid="nightdesk-hold">
                 <p>{t('nightdesk.hold.line', { count: hold.affected, population: hold.population, share: Math.round(hold.maxShare * 100) })}</p>
                 <p className="hint">{hold.names.slice(0, 12).join(', ')}{hold.names.length > 12 ? '…' : ''}</p>
-                <button type="button" onClick={() => act(api.resolveLeaverHold({ holdId: hold.id, decision: 'apply' }))}>
-                  {t('nightdesk.hold.apply')}
-                </button>{' '}
-                <button type="button" onClick={() => act(api.resolveLeaverHold({ holdId: hold.id, decision: 'dismiss' }))}>
-                  {t('nightdesk.hold.dismiss')}
-                </button>
+                {canSettle && (
+                  <p>
+                    <button type="button" onClick={() => act(api.resolveLeaverHold({ holdId: hold.id, decision: 'apply' }))}>
+                      {t('nightdesk.hold.apply')}
+                    </button>{' '}
+                    <button type="button" onClick={() => act(api.resolveLeaverHold({ holdId: hold.id, decision: 'dismiss' }))}>
+                      {t('nightdesk.hold.dismiss')}
+                    </button>
+                  </p>
+                )}
               </div>
             ))}
-          </section>
-        </>
-      )}
+      </section>
     </div>
   );
 }

@@ -1,0 +1,211 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulatedReaderNames } from '../../src/core/cards/createCardService';
+import { openDeskCore, type DeskCore } from '../../src/core/desk/openDeskCore';
+import { bindMie } from '../../src/core/enrollment/bindMie';
+import { importSources } from '../../src/core/import/importSources';
+import { parseSourcesConfig } from '../../src/core/sources/parseSourcesConfig';
+import { startBrowserServer, type BrowserServer } from '../../src/server/startBrowserServer';
+import { launchChromium } from '../support/launchChromium';
+import { projectRoot } from '../support/startTestDesk';
+
+// The desk's clock runs with real time, shifted when a test moves it (the desk closed for days).
+let shiftMs = 0;
+const clock = { now: () => new Date(Date.now() + shiftMs) };
+const dataDir = mkdtempSync(join(tmpdir(), 'guichet-e2e-nightdesk-'));
+let core: DeskCore;
+let server: BrowserServer;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+const consoleErrors: string[] = [];
+const setup = { agentId: null, agentName: 'préparation e2e', desk: 'e2e' };
+
+async function openDesk(): Promise<void> {
+  core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', clock, logger: { info: () => {}, error: (message, error) => console.error(message, error) } });
+  server = await startBrowserServer({ core, rendererDir: join(projectRoot, 'out', 'renderer') });
+}
+
+async function closeDesk(): Promise<void> {
+  await server.close();
+  core.close();
+}
+
+/** A hand putting a simulated card on a reader (or taking it away). */
+async function tap(reader: 'contact' | 'contactless', cardId: string | null): Promise<void> {
+  const context = { connectionId: 'hand', transport: 'browser' as const };
+  const name = simulatedReaderNames[reader];
+  const result = cardId === null ? await core.dispatch('removeSimulatedCard', { reader: name }, context) : await core.dispatch('insertSimulatedCard', { reader: name, cardId }, context);
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+}
+
+/** The night-desk agent inserts their CPS, types the PIN and opens the night desk. */
+async function logInAsNightAgent(): Promise<void> {
+  const agent = core.db.prepare("SELECT identity_id AS id FROM agents WHERE role = 'night-desk'").get() as { id: string };
+  await tap('contact', `cps:${agent.id}`);
+  await page.goto(server.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Guichet de nuit' }).click();
+  await page.getByTestId('login-card').filter({ hasText: 'Carte de' }).waitFor();
+  await page.getByLabel('Code de la carte (4 à 8 chiffres)').fill('1234');
+  await page.getByRole('button', { name: 'Ouvrir la session' }).click();
+  await page.getByRole('heading', { name: 'Carte temporaire' }).waitFor();
+}
+
+function importHrEndDates(rows: { hrId: string; lastName: string; firstName: string; endDate: string }[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-e2e-hr-'));
+  writeFileSync(join(dir, 'sorties.csv'), ['MATRICULE;NOM;PRENOM;DATE_SORTIE', ...rows.map((row) => `${row.hrId};${row.lastName};${row.firstName};${row.endDate.split('-').reverse().join('/')}`)].join('\n'));
+  const parsed = parseSourcesConfig({
+    configPath: join(dir, 'sources.json'),
+    text: JSON.stringify({
+      establishment: { name: 'Hôpital La Porte Verte', finess: ['990000011'] },
+      sources: [{ id: 'sirh-sorties', kind: 'csv', role: 'hr', path: 'sorties.csv', delimiter: ';', dateFormat: 'DD/MM/YYYY', key: 'MATRICULE', fields: { hrId: 'MATRICULE', lastName: 'NOM', firstName: 'PRENOM', endDate: 'DATE_SORTIE' } }],
+    }),
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  // The night desk hooks its leaver check on the import's afterCommit, as the composition root offers.
+  return importSources(core.db, { config: parsed.config, clock, force: true, afterCommit: () => core.nightDeskChecks.runNow('import') }).finally(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+const mieStatuses = (identityId: string) =>
+  (core.db.prepare('SELECT kind, status FROM mie WHERE identity_id = ? ORDER BY created_at, rowid').all(identityId) as { kind: string; status: string }[]).map((row) => `${row.kind}:${row.status}`);
+const today = () => clock.now().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  await openDesk();
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await logInAsNightAgent();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await closeDesk();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('night desk in Chromium', () => {
+  it('registers three blank cards into the pool by tapping them', async () => {
+    await page.getByRole('button', { name: 'Enregistrer des cartes dans le stock' }).click();
+    for (const [index, cardId] of ['test:desfire-ev1', 'test:mifare-classic-1k', 'test:ultralight'].entries()) {
+      await tap('contactless', cardId);
+      await expect.poll(() => page.getByTestId('nightdesk-pool').locator('tbody tr').count()).toBe(index + 1);
+      await tap('contactless', null);
+    }
+    await page.getByRole('button', { name: 'Terminer l’enregistrement' }).click();
+    expect(await page.getByTestId('nightdesk-pool').locator('tbody').textContent()).toMatch(/T-01.*disponible.*T-02.*disponible.*T-03.*disponible/);
+  });
+
+  it('gives an interim nurse found in the RPPS extract a temporary card within 90 s and 8 interactions', async () => {
+    const nurse = core.db
+      .prepare("SELECT rpps, first_name FROM source_records WHERE source_id = 'rpps' AND json_extract(attributes_json, '$.profession') = '60' AND rpps NOT IN (SELECT rpps FROM identities WHERE rpps IS NOT NULL) LIMIT 1")
+      .get() as { rpps: string; first_name: string };
+    let interactions = 0;
+    const started = Date.now();
+    await page.getByLabel(/Nom, prénom, RPPS/).fill(nurse.rpps);
+    interactions += 1;
+    await page.getByTestId('nightdesk-candidates').getByRole('button').first().click();
+    interactions += 1;
+    await tap('contactless', 'test:desfire-ev1');
+    interactions += 1;
+    await expect.poll(() => page.getByTestId('nightdesk-card').textContent()).toContain('Carte T-01');
+    await page.getByRole('button', { name: 'Remettre la carte temporaire' }).click();
+    interactions += 1;
+    await expect.poll(() => page.getByTestId('nightdesk-result').textContent()).toMatch(/Carte T-01 remise à .*valable jusqu’au/);
+    await page.getByRole('button', { name: 'Reçu PDF' }).click();
+    interactions += 1;
+    await page.getByTestId('receipt').waitFor();
+    const seconds = (Date.now() - started) / 1000;
+    console.info(`[nightdesk] interim nurse: temporary card issued in ${seconds.toFixed(1)} s of desk time with ${interactions} interactions (receipt included)`);
+    expect(interactions).toBeLessThanOrEqual(8);
+    expect(seconds).toBeLessThanOrEqual(90);
+
+    const issued = core.db
+      .prepare('SELECT t.desk_seconds, t.interactions, i.status, i.rpps, i.profession FROM temporary_issuances t JOIN identities i ON i.id = t.identity_id ORDER BY t.issued_at DESC LIMIT 1')
+      .get() as { desk_seconds: number; interactions: number; status: string; rpps: string; profession: string };
+    expect(issued).toMatchObject({ status: 'temporary', rpps: nurse.rpps, profession: 'Infirmier', interactions: 4 });
+    expect(issued.desk_seconds).toBeLessThanOrEqual(90);
+    expect(await page.getByTestId('nightdesk-timing').textContent()).toMatch(/Temps au guichet : \d+ s, 4 action/);
+    await page.getByRole('button', { name: 'Nouvelle remise' }).click();
+    await tap('contactless', null);
+  });
+
+  it('creates a temporary identity for a non-professional typed by name, first name and birth date', async () => {
+    await page.getByRole('button', { name: /Personne hors annuaire/ }).click();
+    await page.getByLabel('Nom', { exact: true }).fill('Lambert');
+    await page.getByLabel('Prénom', { exact: true }).fill('Océane');
+    await page.getByLabel('Date de naissance', { exact: true }).fill('1998-05-17');
+    await page.getByRole('button', { name: 'Utiliser cette personne' }).click();
+    await page.getByRole('button', { name: 'Carte T-02' }).click();
+    await page.getByRole('button', { name: 'Remettre la carte temporaire' }).click();
+    await expect.poll(() => page.getByTestId('nightdesk-result').textContent()).toContain('Carte T-02 remise à Océane LAMBERT');
+    expect(core.db.prepare("SELECT status, rpps, birth_date FROM identities WHERE last_name = 'LAMBERT' AND first_name = 'Océane'").all()).toEqual([{ status: 'temporary', rpps: null, birth_date: '1998-05-17' }]);
+    await page.getByRole('button', { name: 'Nouvelle remise' }).click();
+  });
+
+  it('suspends a forgotten main badge while the temporary card is out, and restores it on return', async () => {
+    const person = core.db.prepare("SELECT id, hr_id, first_name, last_name FROM identities WHERE status = 'active' AND hr_id IS NOT NULL AND rpps IS NULL AND id NOT IN (SELECT identity_id FROM agents) LIMIT 1").get() as {
+      id: string;
+      hr_id: string;
+      first_name: string;
+      last_name: string;
+    };
+    bindMie(core.db, clock, { actor: setup, identityId: person.id, kind: 'badge', identifier: '04E2E00000000A' });
+    await page.getByLabel(/Nom, prénom, RPPS/).fill(person.hr_id);
+    const candidate = page.getByTestId('nightdesk-candidates').locator('li').filter({ hasText: 'badge actif (oubli)' });
+    await candidate.getByRole('button').click();
+    await page.getByRole('button', { name: 'Carte T-03' }).click();
+    await page.getByRole('button', { name: 'Remettre la carte temporaire' }).click();
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('Badge oublié : le badge principal est suspendu');
+    expect(mieStatuses(person.id)).toEqual(['badge:suspended', 'temporary-badge:active']);
+    await page.getByRole('button', { name: 'Nouvelle remise' }).click();
+    await page.getByTestId('nightdesk-open').getByRole('row').filter({ hasText: person.last_name }).getByRole('button', { name: 'Reprendre la carte' }).click();
+    await expect.poll(() => mieStatuses(person.id)).toEqual(['badge:active', 'temporary-badge:returned']);
+    await expect.poll(() => page.getByTestId('nightdesk-pool').locator('tr').filter({ hasText: 'T-03' }).textContent()).toContain('rendue (disponible)');
+  });
+
+  it('expires the temporary cards whose end passed while the desk was closed, and lists them as overdue', async () => {
+    await closeDesk();
+    shiftMs += 73 * 3_600_000;
+    await openDesk();
+    await logInAsNightAgent();
+    await expect.poll(() => page.getByTestId('nightdesk-overdue').locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('nightdesk-overdue').textContent()).toMatch(/T-01.*T-02|T-02.*T-01/);
+    expect((core.db.prepare("SELECT status FROM mie WHERE kind = 'temporary-badge' ORDER BY created_at").all() as { status: string }[]).map((row) => row.status)).toEqual(['expired', 'expired', 'returned']);
+  });
+
+  it('suspends every MIE of a person an HR import says has left, with a review due D+7', async () => {
+    const person = core.db.prepare("SELECT i.id, i.hr_id, i.first_name, i.last_name FROM identities i JOIN mie m ON m.identity_id = i.id WHERE m.identifier = '04E2E00000000A'").get() as {
+      id: string;
+      hr_id: string;
+      first_name: string;
+      last_name: string;
+    };
+    bindMie(core.db, clock, { actor: setup, identityId: person.id, kind: 'badge', identifier: '04E2E00000000B', additional: true });
+    const report = await importHrEndDates([{ hrId: person.hr_id, lastName: person.last_name, firstName: person.first_name, endDate: today() }]);
+    expect(report.ok).toBe(true);
+    expect(mieStatuses(person.id)).toEqual(['badge:suspended', 'temporary-badge:returned', 'badge:suspended']);
+    const due = new Date(`${today()}T00:00:00Z`);
+    due.setUTCDate(due.getUTCDate() + 7);
+    expect(core.db.prepare("SELECT trigger, due_on FROM leaver_reviews WHERE identity_id = ? AND status = 'open'").get(person.id)).toEqual({ trigger: 'import', due_on: due.toISOString().slice(0, 10) });
+    await expect.poll(() => page.getByTestId('nightdesk-leaver-reviews').textContent()).toContain(`${person.first_name} ${person.last_name}`);
+  });
+
+  it('holds a mass-leaver import for confirmation instead of suspending', async () => {
+    const people = core.db
+      .prepare("SELECT id, hr_id, first_name, last_name FROM identities WHERE status = 'active' AND hr_id IS NOT NULL AND id NOT IN (SELECT identity_id FROM agents) AND id NOT IN (SELECT identity_id FROM mie) LIMIT 40")
+      .all() as { id: string; hr_id: string; first_name: string; last_name: string }[];
+    for (const [index, person] of people.entries()) bindMie(core.db, clock, { actor: setup, identityId: person.id, kind: 'badge', identifier: `04E2E1${String(index).padStart(8, '0')}` });
+    const report = await importHrEndDates(people.map((person) => ({ hrId: person.hr_id, lastName: person.last_name, firstName: person.first_name, endDate: today() })));
+    expect(report.ok).toBe(true);
+    expect(core.db.prepare("SELECT COUNT(*) AS n FROM mie WHERE identifier LIKE '04E2E1%' AND status = 'active'").get()).toEqual({ n: 40 });
+    await expect.poll(() => page.getByTestId('nightdesk-hold').textContent()).toContain('Départs en masse retenus : 40 personnes');
+  });
+
+  it('ran without console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
