@@ -89,13 +89,14 @@ describe('guichet cards watch --json (the JSON-lines contract)', () => {
   });
 
   it('limits to readers matching --readers, and stops after --timeout seconds', async () => {
+    const ignored = runCli(['cards', 'emulate', '--card', 'mifare-classic-1k', '--port', String(stack.readers[0]!.port), '--seconds', '60']);
+    const badge = runCli(['cards', 'emulate', '--card', 'desfire-ev3', '--random-uid', '--port', String(stack.readers[1]!.port), '--seconds', '60']);
+    // Both cards are in their readers before watching starts: watch reports cards already present.
+    await expect.poll(() => ignored.stderr() + badge.stderr(), { timeout: 30_000 }).toMatch(/insérée[\s\S]*insérée/);
     const started = Date.now();
-    const watch = runCli(['cards', 'watch', '--json', '--readers', '00 01', '--timeout', '4']);
-    await watch.waitForLines(1);
-    const ignored = runCli(['cards', 'emulate', '--card', 'mifare-classic-1k', '--port', String(stack.readers[0]!.port), '--seconds', '30']);
-    const badge = runCli(['cards', 'emulate', '--card', 'desfire-ev3', '--random-uid', '--port', String(stack.readers[1]!.port), '--seconds', '30']);
+    const watch = runCli(['cards', 'watch', '--json', '--readers', '00 01', '--timeout', '8']);
     expect(await watch.exited).toBe(0);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(8000);
     ignored.child.kill('SIGINT');
     badge.child.kill('SIGINT');
     const events = watch.lines.map((line) => JSON.parse(line) as Record<string, unknown>);

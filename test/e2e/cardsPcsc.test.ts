@@ -18,7 +18,7 @@ let dataDir: string;
 const connections = new Set<VpcdConnection>();
 
 /** Resolves with the first matching event from now on; never a fixed sleep (pcscd polls ~400 ms). */
-function nextEvent<K extends DeskEventName>(name: K, matches: (payload: EventPayload<DeskEvents[K]>) => boolean = () => true, timeoutMs = 5000) {
+function nextEvent<K extends DeskEventName>(name: K, matches: (payload: EventPayload<DeskEvents[K]>) => boolean = () => true, timeoutMs = 15_000) {
   return new Promise<EventPayload<DeskEvents[K]>>((resolve, reject) => {
     const timer = setTimeout(() => {
       unsubscribe();
@@ -76,7 +76,8 @@ beforeAll(async () => {
   stack = await startPcscStack({ readerEntries: ['Guichet Test'] });
   dataDir = mkdtempSync(join(tmpdir(), 'guichet-cards-'));
   core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', seedDemo: false, cardReaders: 'pcsc', pcscEnv: stack.env, logger: { info: () => {}, error: () => {} } });
-  const deadline = Date.now() + 10_000;
+  // Generous: the worker loads TypeScript, which takes seconds when every core is busy.
+  const deadline = Date.now() + 60_000;
   while (core.cards.readState().readers.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 });
 
@@ -184,7 +185,7 @@ describe('card readers over a real pcscd with vpcd and emulated cards', () => {
     await stack.stop('SIGKILL');
     expect((await unavailable).detail).toMatch(/^service carte à puce indisponible/);
     await expect.poll(() => core.cards.readState().readers.length).toBe(0);
-    const ready = nextEvent('cardServiceChanged', (service) => service.status === 'ready', 10_000);
+    const ready = nextEvent('cardServiceChanged', (service) => service.status === 'ready', 30_000);
     await stack.start();
     await ready;
     await expect.poll(() => core.cards.readState().readers.length).toBe(2);
@@ -198,14 +199,14 @@ describe('card readers over a real pcscd with vpcd and emulated cards', () => {
     const otherDir = mkdtempSync(join(tmpdir(), 'guichet-cards-'));
     const late = openDeskCore({ dataDir: otherDir, appVersion: 'test', transport: 'browser', seedDemo: false, cardReaders: 'pcsc', pcscEnv: stack.env, logger: { info: () => {}, error: () => {} } });
     try {
-      await expect.poll(() => late.cards.readState().service.status, { timeout: 10_000 }).toBe('unavailable');
+      await expect.poll(() => late.cards.readState().service.status, { timeout: 30_000 }).toBe('unavailable');
       expect(late.cards.readState().service.detail).toMatch(/^service carte à puce indisponible/);
       // Neither the desk nor its PC/SC workers spin while they wait (the binding would, unguarded).
       const before = cpuTicksOfDeskAndWorkers();
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(cpuTicksOfDeskAndWorkers() - before).toBeLessThan(30);
       await stack.start();
-      await expect.poll(() => late.cards.readState(), { timeout: 10_000 }).toMatchObject({ service: { status: 'ready' }, readers: [{}, {}] });
+      await expect.poll(() => late.cards.readState(), { timeout: 30_000 }).toMatchObject({ service: { status: 'ready' }, readers: [{}, {}] });
     } finally {
       late.close();
       rmSync(otherDir, { recursive: true, force: true });
@@ -219,15 +220,15 @@ describe('the PC/SC worker process', () => {
     const events: PcscWorkerEvent[] = [];
     const bridge = startPcscBridge({ env: stack.env, watchdogMs: 800, onEvent: (event) => events.push(event) });
     try {
-      await expect.poll(() => events.filter((event) => event.type === 'reader' && event.state === 'attached').length, { timeout: 10_000 }).toBe(2);
+      await expect.poll(() => events.filter((event) => event.type === 'reader' && event.state === 'attached').length, { timeout: 30_000 }).toBe(2);
       const hung = bridge.workerPid()!;
       process.kill(hung, 'SIGSTOP');
       await expect.poll(() => events.some((event) => event.type === 'status' && event.status === 'unavailable'), { timeout: 5000 }).toBe(true);
       await expect.poll(() => bridge.workerPid(), { timeout: 5000 }).not.toBe(hung);
-      await expect.poll(() => events.filter((event) => event.type === 'reader' && event.state === 'attached').length, { timeout: 10_000 }).toBe(4);
+      await expect.poll(() => events.filter((event) => event.type === 'reader' && event.state === 'attached').length, { timeout: 30_000 }).toBe(4);
       expect(events.filter((event) => event.type === 'reader' && event.state === 'detached')).toHaveLength(2);
       process.kill(bridge.workerPid()!, 'SIGKILL');
-      await expect.poll(() => events.filter((event) => event.type === 'reader' && event.state === 'attached').length, { timeout: 10_000 }).toBe(6);
+      await expect.poll(() => events.filter((event) => event.type === 'reader' && event.state === 'attached').length, { timeout: 30_000 }).toBe(6);
     } finally {
       bridge.close();
     }
@@ -243,7 +244,7 @@ describe('the PC/SC worker process', () => {
     const events: PcscWorkerEvent[] = [];
     const bridge = startPcscBridge({ env: stack.env, onEvent: (event) => events.push(event) });
     try {
-      await expect.poll(() => events.find((event) => event.type === 'card'), { timeout: 10_000 }).toMatchObject({ card: { reader: stack.readers[1]!.name, type: 'MIFARE_ULTRALIGHT', uid: '04A1B2C3D4E5F6' } });
+      await expect.poll(() => events.find((event) => event.type === 'card'), { timeout: 30_000 }).toMatchObject({ card: { reader: stack.readers[1]!.name, type: 'MIFARE_ULTRALIGHT', uid: '04A1B2C3D4E5F6' } });
     } finally {
       bridge.close();
       await connection.remove();

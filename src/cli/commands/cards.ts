@@ -117,6 +117,8 @@ async function emulate(args: string[], io: CliIo): Promise<number> {
   };
   const card = await createVirtualCard({ kind, holder, randomUid: values['random-uid'], ...(values.uid === undefined ? {} : { uid: values.uid }), ...(values.pin === undefined ? {} : { pin: values.pin }) });
   const connection = connectCardToVpcd({ card, port, host: values.host });
+  // vpcd queues a second card on a busy port: it is only inserted once vpcd speaks to it.
+  await Promise.race([connection.ready, connection.closed]);
   io.err(`carte ${kind} insérée dans vpcd ${values.host}:${port} (Ctrl+C pour la retirer)`);
   await Promise.race([
     connection.closed,

@@ -10,6 +10,8 @@ export interface PcscBridgeOptions {
   env?: NodeJS.ProcessEnv;
   /** A worker not answering pings for this long is killed and restarted. */
   watchdogMs?: number;
+  /** How long a new worker may take to say its first word (loading TypeScript on a busy machine). */
+  startupMs?: number;
   log?: (message: string) => void;
 }
 
@@ -44,11 +46,13 @@ function workerEntry(): { path: string; execArgv: string[] } {
  * (a native call hung), with a growing pause so a crash loop never spins. Readers known before a
  * restart are reported detached, then attached again by the new worker.
  */
-export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000, log = () => {} }: PcscBridgeOptions): PcscBridge {
+export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000, startupMs = 30_000, log = () => {} }: PcscBridgeOptions): PcscBridge {
   let child: ChildProcess | null = null;
   let closed = false;
   let restartDelayMs = 250;
   let lastPong = Date.now();
+  /** The current worker has spoken at least once: from then on the short watchdog applies. */
+  let workerStarted = false;
   let nextId = 1;
   const readers = new Set<string>();
   const pending = new Map<number, { resolve: (result: PinVerification) => void; reject: (error: Error) => void }>();
@@ -63,8 +67,10 @@ export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000,
   };
 
   const onMessage = (message: PcscWorkerMessage) => {
-    if (message.type === 'pong') lastPong = Date.now();
-    else if (message.type === 'pinResult') pending.get(message.id)?.resolve(message.result);
+    workerStarted = true;
+    lastPong = Date.now();
+    if (message.type === 'pong') return;
+    if (message.type === 'pinResult') pending.get(message.id)?.resolve(message.result);
     else if (message.type === 'pinError') pending.get(message.id)?.reject(new PinRequestError(message.code, message.message));
     else forward(message);
     if (message.type === 'pinResult' || message.type === 'pinError') pending.delete(message.id);
@@ -75,6 +81,7 @@ export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000,
     const worker = fork(entry.path, [], { env, execArgv: entry.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
     child = worker;
     lastPong = Date.now();
+    workerStarted = false;
     worker.stderr?.on('data', (chunk: Buffer) => log(`pcsc worker: ${chunk.toString().trim()}`));
     worker.on('message', (message) => onMessage(message as PcscWorkerMessage));
     worker.on('exit', (code, signal) => {
@@ -98,7 +105,7 @@ export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000,
 
   const watchdog = setInterval(() => {
     if (child === null) return;
-    if (Date.now() - lastPong > watchdogMs) {
+    if (Date.now() - lastPong > (workerStarted ? watchdogMs : startupMs)) {
       log(`pcsc worker silent for ${Date.now() - lastPong} ms: killing it`);
       child.kill('SIGKILL');
       lastPong = Date.now();
