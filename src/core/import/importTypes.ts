@@ -1,4 +1,5 @@
 import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
+import type { FileLine } from './createLineDecoder';
 
 /** One activity of a professional in the RPPS register (one extract row). */
 export interface RppsActivity {
@@ -28,6 +29,21 @@ export interface ParsedRecord {
 export interface RejectedLine {
   line: number;
   reason: string;
+}
+
+/** What a parser returns for the lines (or rows) it was given. */
+export interface ParsedPart {
+  records: ParsedRecord[];
+  rejected: RejectedLine[];
+  /** Data rows read so far, header excluded. */
+  rowsRead: number;
+}
+
+/** A text format parsed line by line, fed from a stream or from a small file read at once. */
+export interface LineParser {
+  push(lines: readonly FileLine[]): ParsedPart;
+  /** Flushes the last record; throws `SourceUnreadableError` when the file had no header. */
+  end(): ParsedPart;
 }
 
 /** What a reader hands over at a time: records, rejected lines and how far it got. */

@@ -1,0 +1,230 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../clock';
+import { buildSearchText } from '../directory/buildSearchText';
+import type { SourceConfig } from '../sources/parseSourcesConfig';
+import type { ImportedAttributes, ParsedBatch, ParsedRecord, RejectedLine } from './importTypes';
+
+export interface ImportProgress {
+  sourceId: string;
+  phase: 'reading' | 'applying' | 'done';
+  rows: number;
+  rowsPerSecond: number;
+  /** Share of the file read (0–100), or null when the size is unknown (live LDAP). */
+  percent: number | null;
+}
+
+export interface SourceImportResult {
+  sourceId: string;
+  kind: SourceConfig['kind'];
+  role: SourceConfig['role'];
+  runId: number;
+  read: number;
+  imported: number;
+  rejected: number;
+  added: number;
+  updated: number;
+  removed: number;
+  /** True when nothing changed for this source: unreadable, empty, or too many removals without force. */
+  refused: boolean;
+  refusal: string | null;
+  /** The rejected lines (all of them, also kept in `import_rejections`). */
+  rejections: RejectedLine[];
+}
+
+export interface BeginSourceImportOptions {
+  source: SourceConfig;
+  /** Register rows of one professional may be apart: fold them instead of rejecting duplicates. */
+  foldsDuplicates: boolean;
+  force?: boolean;
+  clock: Clock;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Minimum time between two progress reports while reading. */
+  progressIntervalMs?: number;
+}
+
+const defaultLabels: Record<SourceConfig['kind'], string> = {
+  'rpps-extract': 'Annuaire Santé (RPPS)',
+  csv: 'Export CSV',
+  ldif: 'Annuaire LDIF',
+  ldap: 'Annuaire LDAP',
+};
+
+function stageColumns(record: ParsedRecord): unknown[] {
+  const a = record.attributes;
+  return [
+    record.key,
+    record.line,
+    JSON.stringify(record.raw),
+    JSON.stringify(a),
+    a.rpps ?? null,
+    a.hrId ?? null,
+    a.adId ?? null,
+    a.lastName ?? null,
+    a.firstName ?? null,
+    a.birthDate ?? null,
+    buildSearchText([a.lastName, a.birthName, a.firstName, a.rpps, a.hrId, a.adId]),
+  ];
+}
+
+export interface SourceImportRun {
+  /** Stages one batch (records, rejected lines) in the run's temporary table. */
+  stage(batch: ParsedBatch, totalBytes: number | null): void;
+  /** Compares the staged records with the store and applies them in one transaction (or refuses). */
+  finish(): SourceImportResult;
+  /** Ends the run without touching the records (unreadable source). */
+  fail(reason: string): SourceImportResult;
+  /** Drops the staging table; always call it. */
+  dispose(): void;
+}
+
+/**
+ * Starts importing one source, synchronously: the caller feeds batches (from a stream, a live
+ * directory, or a small file read at once) and then finishes. Rows are staged in a
+ * connection-private temporary table, then compared with the stored records and applied in ONE
+ * transaction: the source's records change all together or not at all. Unchanged records are not
+ * touched, so importing the same file twice changes nothing. The circuit breaker refuses (changing
+ * nothing) a source that came back empty or would mark more than `maxRemovalShare` of its records
+ * gone, unless `force`.
+ */
+export function beginSourceImport(
+  db: Database.Database,
+  { source, foldsDuplicates, force = false, clock, onProgress, progressIntervalMs = 250 }: BeginSourceImportOptions,
+): SourceImportRun {
+  const startedAt = clock.now();
+  db.prepare(
+    `INSERT INTO sources (id, kind, role, label, config_json) VALUES (@id, @kind, @role, @label, @config)
+     ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, role = excluded.role, label = excluded.label, config_json = excluded.config_json`,
+  ).run({ id: source.id, kind: source.kind, role: source.role, label: source.label ?? defaultLabels[source.kind], config: JSON.stringify(source) });
+  const runId = Number(
+    db.prepare("INSERT INTO import_runs (source_id, started_at, status) VALUES (?, ?, 'running')").run(source.id, startedAt.toISOString()).lastInsertRowid,
+  );
+  const result: SourceImportResult = {
+    sourceId: source.id, kind: source.kind, role: source.role, runId,
+    read: 0, imported: 0, rejected: 0, added: 0, updated: 0, removed: 0, refused: false, refusal: null, rejections: [],
+  };
+  const finishRun = db.prepare('UPDATE import_runs SET finished_at = ?, status = ?, stats_json = ?, error = ? WHERE id = ?');
+  const statsOf = (): string => JSON.stringify({ read: result.read, imported: result.imported, rejected: result.rejected, added: result.added, updated: result.updated, removed: result.removed });
+  const report = (phase: ImportProgress['phase'], percent: number | null): void => {
+    const seconds = Math.max((clock.now().getTime() - startedAt.getTime()) / 1000, 0.001);
+    onProgress?.({ sourceId: source.id, phase, rows: result.read, rowsPerSecond: Math.round(result.read / seconds), percent });
+  };
+  const refuse = (reason: string, status: 'failed' | 'held'): SourceImportResult => {
+    result.refused = true;
+    result.refusal = reason;
+    result.added = result.updated = result.removed = 0;
+    finishRun.run(clock.now().toISOString(), status, statsOf(), reason, runId);
+    report('done', null);
+    return result;
+  };
+
+  db.exec(`DROP TABLE IF EXISTS temp.import_stage;
+    CREATE TEMP TABLE import_stage (record_key TEXT PRIMARY KEY, line INTEGER NOT NULL, raw_json TEXT NOT NULL, attributes_json TEXT NOT NULL,
+      rpps TEXT, hr_id TEXT, ad_id TEXT, last_name TEXT, first_name TEXT, birth_date TEXT, search_text TEXT NOT NULL)`);
+  const insertStaged = db.prepare('INSERT INTO temp.import_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(record_key) DO NOTHING');
+  const staged = db.prepare('SELECT line, raw_json AS raw, attributes_json AS attributes FROM temp.import_stage WHERE record_key = ?');
+  const restage = db.prepare('UPDATE temp.import_stage SET raw_json = ?, attributes_json = ? WHERE record_key = ?');
+  const reject = db.prepare('INSERT INTO import_rejections (run_id, line, reason) VALUES (?, ?, ?)');
+  const stageBatch = db.transaction((records: ParsedRecord[], rejected: RejectedLine[]) => {
+    for (const record of records) {
+      if (insertStaged.run(...stageColumns(record)).changes === 1) continue;
+      const first = staged.get(record.key) as { line: number; raw: string; attributes: string };
+      if (foldsDuplicates) {
+        // Activities of one professional on non-consecutive rows: fold them into the first record.
+        const raw = JSON.parse(first.raw) as { activities: unknown[] };
+        const attributes = JSON.parse(first.attributes) as ImportedAttributes;
+        raw.activities.push(...(record.raw.activities as unknown[]));
+        attributes.activities!.push(...record.attributes.activities!);
+        restage.run(JSON.stringify(raw), JSON.stringify(attributes), record.key);
+      } else {
+        rejected.push({ line: record.line, reason: `duplicate key "${record.key}": already on line ${first.line}` });
+      }
+    }
+    for (const line of rejected) reject.run(runId, line.line, line.reason);
+  });
+  let lastReport = 0;
+
+  return {
+    stage(batch, totalBytes) {
+      const rejected = [...batch.rejected];
+      stageBatch(batch.records, rejected);
+      result.read = batch.rowsRead;
+      result.rejected += rejected.length;
+      for (const line of rejected) result.rejections.push(line);
+      const now = clock.now().getTime();
+      if (now - lastReport >= progressIntervalMs) {
+        lastReport = now;
+        report('reading', totalBytes ? Math.min(100, Math.round((batch.bytesRead / totalBytes) * 1000) / 10) : null);
+      }
+    },
+    finish() {
+      result.rejections.sort((a, b) => a.line - b.line);
+      result.imported = result.read - result.rejected;
+      report('applying', 100);
+      return applyStage(db, { source, result, force, runId, clock, finishRun, statsOf, refuse, report });
+    },
+    fail: (reason) => refuse(reason, 'failed'),
+    dispose: () => db.exec('DROP TABLE IF EXISTS temp.import_stage'),
+  };
+}
+
+interface ApplyContext {
+  source: SourceConfig;
+  result: SourceImportResult;
+  force: boolean;
+  runId: number;
+  clock: Clock;
+  finishRun: Database.Statement;
+  statsOf: () => string;
+  refuse: (reason: string, status: 'failed' | 'held') => SourceImportResult;
+  report: (phase: ImportProgress['phase'], percent: number | null) => void;
+}
+
+function applyStage(db: Database.Database, { source, result, force, runId, clock, finishRun, statsOf, refuse, report }: ApplyContext): SourceImportResult {
+  const count = (sql: string): number => (db.prepare(sql).get(source.id) as { n: number }).n;
+  const stagedCount = (db.prepare('SELECT COUNT(*) AS n FROM temp.import_stage').get() as { n: number }).n;
+  const presentBefore = count('SELECT COUNT(*) AS n FROM source_records WHERE source_id = ? AND present = 1');
+  const added = count(
+    `SELECT COUNT(*) AS n FROM temp.import_stage s
+      WHERE NOT EXISTS (SELECT 1 FROM source_records r WHERE r.source_id = ? AND r.record_key = s.record_key AND r.present = 1)`,
+  );
+  const updated = count(
+    `SELECT COUNT(*) AS n FROM temp.import_stage s JOIN source_records r ON r.source_id = ? AND r.record_key = s.record_key AND r.present = 1
+      WHERE r.raw_json <> s.raw_json OR r.attributes_json <> s.attributes_json`,
+  );
+  const removed = presentBefore - (stagedCount - added);
+
+  if (stagedCount === 0) {
+    return refuse(`source "${source.id}" came back empty (${result.read} rows read, ${result.rejected} rejected); expected records — nothing was changed`, 'held');
+  }
+  if (!force && presentBefore > 0 && removed / presentBefore > source.maxRemovalShare) {
+    const share = Math.round((removed / presentBefore) * 1000) / 10;
+    return refuse(
+      `source "${source.id}" would remove ${removed} of ${presentBefore} records (${share} %), above the ${source.maxRemovalShare * 100} % limit; nothing was changed (use --force if this is expected)`,
+      'held',
+    );
+  }
+
+  const now = clock.now().toISOString();
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date,
+                                   search_text, present, first_run_id, last_run_id, change, change_run_id, updated_at)
+       SELECT @sourceId, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date,
+              search_text, 1, @runId, @runId, 'added', @runId, @now FROM temp.import_stage WHERE true
+       ON CONFLICT(source_id, record_key) DO UPDATE SET
+         raw_json = excluded.raw_json, attributes_json = excluded.attributes_json, rpps = excluded.rpps, hr_id = excluded.hr_id,
+         ad_id = excluded.ad_id, last_name = excluded.last_name, first_name = excluded.first_name, birth_date = excluded.birth_date,
+         search_text = excluded.search_text, last_run_id = @runId, change_run_id = @runId, updated_at = @now,
+         change = CASE WHEN source_records.present = 1 THEN 'updated' ELSE 'added' END, present = 1
+       WHERE source_records.present = 0 OR source_records.raw_json <> excluded.raw_json OR source_records.attributes_json <> excluded.attributes_json`,
+    ).run({ sourceId: source.id, runId, now });
+    db.prepare(
+      `UPDATE source_records SET present = 0, change = 'removed', change_run_id = @runId, last_run_id = @runId, updated_at = @now
+        WHERE source_id = @sourceId AND present = 1 AND NOT EXISTS (SELECT 1 FROM temp.import_stage s WHERE s.record_key = source_records.record_key)`,
+    ).run({ sourceId: source.id, runId, now });
+    Object.assign(result, { added, updated, removed });
+    finishRun.run(now, 'succeeded', statsOf(), null, runId);
+  })();
+  report('done', 100);
+  return result;
+}
