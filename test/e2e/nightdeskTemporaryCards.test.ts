@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -203,6 +203,16 @@ describe('night desk in Chromium', () => {
     expect(report.ok).toBe(true);
     expect(core.db.prepare("SELECT COUNT(*) AS n FROM mie WHERE identifier LIKE '04E2E1%' AND status = 'active'").get()).toEqual({ n: 40 });
     await expect.poll(() => page.getByTestId('nightdesk-hold').textContent()).toContain('Départs en masse retenus : 40 personnes');
+  });
+
+  it('has no serious or critical axe violation on the working night desk (lists, hold, flow)', async () => {
+    await page.evaluate(readFileSync(join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('ran without console errors', () => {

@@ -220,6 +220,18 @@ describe('night desk API', () => {
     expect(readMies(db, { identityId: leaver.id })).toHaveLength(rowsBefore);
   });
 
+  it('lets the badge office change the shift changes, margin and maximum; refuses an unknown time zone', async () => {
+    expect((await call('night', 'updateNightDeskSettings', { shiftChanges: ['06:30'], marginMinutes: 30, maxHours: 24, timeZone: 'Europe/Paris', massLeaverShare: 0.05 })).error?.code).toBe('FORBIDDEN');
+    const bad = await call('office', 'updateNightDeskSettings', { shiftChanges: ['06:30'], marginMinutes: 30, maxHours: 24, timeZone: 'Mars/Olympus', massLeaverShare: 0.05 });
+    expect(bad.error?.details?.field).toBe('timeZone');
+    await value(call('office', 'updateNightDeskSettings', { shiftChanges: ['18:30', '06:30', '06:30'], marginMinutes: 30, maxHours: 24, timeZone: 'Europe/Paris', massLeaverShare: 0.05 }));
+    const state = await overview();
+    expect(state.settings.shiftChanges).toEqual(['06:30', '18:30']);
+    // 10:30 Paris now: next change 18:30 Paris (17:30Z) + 30 min; at most 24 h.
+    expect(state.defaultEnd).toBe('2026-11-29T18:00:00.000Z');
+    expect(state.latestEnd).toBe('2026-11-30T09:30:00.000Z');
+  });
+
   it('holds a mass-leaver run above the configured share, then applies it once confirmed', async () => {
     const people = db.prepare("SELECT id FROM identities WHERE status = 'active' AND hr_id IS NOT NULL AND id NOT IN (SELECT identity_id FROM agents) AND id NOT IN (SELECT identity_id FROM mie) LIMIT 30").all() as { id: string }[];
     for (const [index, person] of people.entries()) {

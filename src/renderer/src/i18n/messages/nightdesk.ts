@@ -71,6 +71,12 @@ export const fr = {
   'nightdesk.hold.line': 'Départs en masse retenus : {{count}} personnes sur {{population}} (seuil {{share}} %). Rien n’a été suspendu.',
   'nightdesk.hold.apply': 'Confirmer et suspendre',
   'nightdesk.hold.dismiss': 'Ignorer',
+  'nightdesk.settings.title': 'Réglages du guichet de nuit',
+  'nightdesk.settings.shiftChanges': 'Changements de garde (HH:MM)',
+  'nightdesk.settings.margin': 'Marge après la garde (min)',
+  'nightdesk.settings.max': 'Durée maximale (h)',
+  'nightdesk.settings.share': 'Seuil de départs en masse (%)',
+  'nightdesk.settings.save': 'Enregistrer les réglages',
 };
 
 export const en: typeof fr = {
@@ -145,4 +151,10 @@ export const en: typeof fr = {
   'nightdesk.hold.line': 'Mass departures held: {{count}} people out of {{population}} (threshold {{share}} %). Nothing was suspended.',
   'nightdesk.hold.apply': 'Confirm and suspend',
   'nightdesk.hold.dismiss': 'Dismiss',
+  'nightdesk.settings.title': 'Night desk settings',
+  'nightdesk.settings.shiftChanges': 'Shift changes (HH:MM)',
+  'nightdesk.settings.margin': 'Margin after the shift (min)',
+  'nightdesk.settings.max': 'Maximum validity (h)',
+  'nightdesk.settings.share': 'Mass-departure threshold (%)',
+  'nightdesk.settings.save': 'Save settings',
 };

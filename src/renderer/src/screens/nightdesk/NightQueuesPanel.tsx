@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NightDeskOverview, TemporaryIssuanceView } from '../../../../shared/api/nightdesk.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
+import { NightDeskSettingsForm } from './NightDeskSettingsForm';
 import { PersonPicker } from './PersonPicker';
 
 interface QueuesProps {
@@ -102,6 +103,13 @@ export function NightQueuesPanel({ overview, canSettle, registering, onToggleReg
           </tbody>
         </table>
       </section>
+
+      {canSettle && (
+        <section aria-labelledby="nightdesk-settings">
+          <h3 id="nightdesk-settings">{t('nightdesk.settings.title')}</h3>
+          <NightDeskSettingsForm settings={overview.settings} onSaved={onChanged} onError={onError} />
+        </section>
+      )}
 
       <section aria-labelledby="nightdesk-departure">
         <h3 id="nightdesk-departure">{t('nightdesk.departure.title')}</h3>
