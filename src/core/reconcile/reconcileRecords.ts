@@ -146,14 +146,15 @@ export function reconcileRecords({
   };
 
   const accepted = new Map<number, number>();
-  const rejected = new Set<string>();
+  const rejected = new Set<number>();
+  const pairKey = (record: number, identity: number) => record * 4_194_304 + identity;
   for (const decision of decisions) {
     const record = indexByRef.get(decision.record);
     const anchor = indexByRef.get(decision.anchor);
     const identity = anchor === undefined ? undefined : identityOfAnchor.get(anchor);
     if (record === undefined || identity === undefined) continue;
     if (decision.decision === 'accept') accepted.set(record, identity);
-    else rejected.add(`${record}:${identity}`);
+    else rejected.add(pairKey(record, identity));
   }
 
   let candidatePairs = 0;
@@ -162,7 +163,7 @@ export function reconcileRecords({
     const candidates: Candidate[] = [];
     for (const key of buildBlockingKeys(features[record]!, true)) {
       for (const identity of block.get(key) ?? []) {
-        if (seen.has(identity) || rejected.has(`${record}:${identity}`)) continue;
+        if (seen.has(identity) || rejected.has(pairKey(record, identity))) continue;
         seen.add(identity);
         const comparison = compareFeatures(features[record]!, identities[identity]!.features, context);
         candidates.push({ identity, ...comparison });

@@ -64,7 +64,9 @@ function compareNamePair(a: MatchFeatures, b: MatchFeatures, config: MatchingCon
       candidates.push({ last: compareLastNames(left.last, right.last), first: compareFirstNames(left.first, right.first), inverted: left.inverted || right.inverted });
     }
   }
-  if (!a.nameOrderUnknown && !b.nameOrderUnknown) {
+  const direct = candidates[0]!;
+  // Inverted columns are tried only when the names as given do not already agree.
+  if (!a.nameOrderUnknown && !b.nameOrderUnknown && !(direct.last.level === 'exact' && direct.first.level === 'exact')) {
     candidates.push({
       last: compareLastNames([surnameTokens(a.firstNames.join(' ')).join(' ')], b.lastNames),
       first: compareFirstNames(a.lastNames[0]?.split(' ') ?? [], b.firstNames),

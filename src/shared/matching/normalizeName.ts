@@ -5,9 +5,13 @@ const particles = new Set(['DE', 'DU', 'DES', 'LE', 'LA', 'LES', 'D', 'L', 'DA',
  * Folds a name for comparison: upper case, no diacritics (Œ → OE, Æ → AE), hyphens, apostrophes and
  * punctuation become spaces. "Lœuillet-D'Aubigné" → "LOEUILLET D AUBIGNE".
  */
+const foldCache = new Map<string, string>();
+
 export function foldName(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';
-  return text
+  const cached = foldCache.get(text);
+  if (cached !== undefined) return cached;
+  const folded = text
     .replace(/[œŒ]/g, 'OE')
     .replace(/[æÆ]/g, 'AE')
     .replace(/ß/g, 'SS')
@@ -16,6 +20,10 @@ export function foldName(text: string | null | undefined): string {
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, ' ')
     .trim();
+  // Names repeat a lot across sources and rows: folding each spelling once is enough.
+  if (foldCache.size > 500_000) foldCache.clear();
+  foldCache.set(text, folded);
+  return folded;
 }
 
 /** Surname tokens without particles (keeps a lone particle, e.g. the surname "LE"). */
