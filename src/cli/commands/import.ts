@@ -52,6 +52,8 @@ export const command: CliCommand = {
         config: parsed.config,
         force: values.force,
         clock: core.clock,
+        // HR end dates that arrived are acted on at once: leavers' MIE suspended (or the run held).
+        afterCommit: () => core.nightDeskChecks.runNow('import'),
         ...(values.source === undefined ? {} : { only: values.source }),
         ...(process.stderr.isTTY ? { onProgress: drawProgress } : {}),
       });
