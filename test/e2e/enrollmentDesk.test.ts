@@ -154,7 +154,10 @@ afterAll(async () => {
 describe('the enrollment desk over real PC/SC', () => {
   it('opens a session with the agent’s own CPS and PIN, keyboard only', async () => {
     const agent = agentOf('badge-office');
-    await page.keyboard.press('Alt+2');
+    // The shortcut works once the shell is up; the desk is Alt+N where N is its place in the navigation.
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const names = await page.getByRole('navigation').getByRole('button').allTextContents();
+    await page.keyboard.press(`Alt+${names.indexOf('Guichet') + 1}`);
     await page.getByRole('heading', { name: 'Ouverture du guichet' }).waitFor();
     await present(0, cpsOf(agent, '3990000011000001', 'AA00000001'));
     await page.getByLabel('Lecteur de votre carte').selectOption(stack.readers[0]!.name);
