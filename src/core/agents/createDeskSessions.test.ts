@@ -95,7 +95,7 @@ describe('desk sessions', () => {
       readCard: (reader) => (reader === 'Lecteur 1' ? card : null),
       verifyPin: (_reader, pin) => Promise.resolve(pin === '1234' ? { ok: true, triesLeft: null } : { ok: false, reason: 'WRONG_PIN', triesLeft: --triesLeft }),
     };
-    const login = { db, sessions, cards };
+    const login = { db, clock, sessions, cards };
     expect(await asyncCodeOf(() => openSessionWithCps(login, 'w1', { reader: 'Lecteur 2', pin: '1234' }))).toBe('PRECONDITION_FAILED');
     expect(await asyncCodeOf(() => openSessionWithCps(login, 'w1', { reader: 'Lecteur 1', pin: '0000' }))).toBe('UNAUTHENTICATED');
     expect(triesLeft).toBe(2);
@@ -103,9 +103,10 @@ describe('desk sessions', () => {
     // A CPS without RPPS logs in through its binding to the agent.
     card.cps = { ...card.cps!, rpps: null, serial: 'AA00000001' };
     expect((await openSessionWithCps(login, 'w2', { reader: 'Lecteur 1', pin: '1234' })).agent?.identityId).toBe('office');
+    expect(await asyncCodeOf(() => openSessionWithCps(login, 'w4', { reader: 'Lecteur 1', pin: '1234' }).then(() => openSessionWithCps({ ...login, clock: { now: () => new Date('2030-01-01T00:00:00Z') } }, 'w4', { reader: 'Lecteur 1', pin: '1234' })))).toBe('PRECONDITION_FAILED');
     card.cps = { ...card.cps, rpps: '10009998887', serial: 'CC00000003' };
     expect(await asyncCodeOf(() => openSessionWithCps(login, 'w3', { reader: 'Lecteur 1', pin: '1234' }))).toBe('FORBIDDEN');
-    expect(readJournalEntries(db).map((e) => e.action)).toEqual(['session.refused', 'session.open', 'session.open']);
+    expect(readJournalEntries(db).map((e) => e.action)).toEqual(['session.refused', 'session.open', 'session.open', 'session.open']);
   });
 });
 
@@ -130,7 +131,7 @@ describe('demo agent cards', () => {
       cps: { idNat: '3990000011', rpps: null, lastName: 'X', firstName: 'Y', profession: 'Adjoint administratif', serial, notAfter: '2029-01-01' },
     };
     const cards: CardAccess = { readCard: () => card, verifyPin: () => Promise.resolve({ ok: true, triesLeft: null }) };
-    expect((await openSessionWithCps({ db, sessions, cards }, 'w', { reader: 'R', pin: '1234' })).agent?.identityId).toBe(office.id);
+    expect((await openSessionWithCps({ db, clock, sessions, cards }, 'w', { reader: 'R', pin: '1234' })).agent?.identityId).toBe(office.id);
     expect(db.prepare("SELECT COUNT(*) AS n FROM mie WHERE kind = 'cps'").get()).toEqual({ n: 4 });
     db.close();
   });

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { DeskSessionView } from '../../shared/api/enrollment.contract';
 import { DeskError } from '../../shared/api/errors';
+import type { Clock } from '../clock';
 import type { CardAccess } from './CardAccess';
 import type { DeskSessions } from './createDeskSessions';
 
 export interface CpsLogin {
   db: Database.Database;
+  clock: Clock;
   sessions: DeskSessions;
   cards: CardAccess;
 }
@@ -15,13 +17,20 @@ export interface CpsLogin {
  * a CPS bound (active MIE) to an agent; the PIN is checked by the card (which keeps its try
  * counter). Refusals are journaled; the PIN never is.
  */
-export async function openSessionWithCps({ db, sessions, cards }: CpsLogin, connectionId: string, { reader, pin }: { reader: string; pin: string }): Promise<DeskSessionView> {
+export async function openSessionWithCps({ db, clock, sessions, cards }: CpsLogin, connectionId: string, { reader, pin }: { reader: string; pin: string }): Promise<DeskSessionView> {
   const card = cards.readCard(reader);
   if (card?.cps === null || card?.cps === undefined) {
     throw new DeskError(
       'PRECONDITION_FAILED',
       { fr: `Insérez votre carte CPS dans le lecteur « ${reader} ».`, en: `Insert your CPS card in the reader "${reader}".` },
       { reader, rule: 'cps-expected' },
+    );
+  }
+  if (card.cps.notAfter < clock.now().toISOString()) {
+    throw new DeskError(
+      'PRECONDITION_FAILED',
+      { fr: `Cette carte CPS a expiré le ${card.cps.notAfter.slice(0, 10)} : elle n’ouvre plus de session.`, en: `This CPS expired on ${card.cps.notAfter.slice(0, 10)}: it no longer opens a session.` },
+      { rule: 'card-expired', notAfter: card.cps.notAfter },
     );
   }
   const agentId = findCpsHolder(db, card.cps);

@@ -105,6 +105,10 @@ describe('enrollment desk API', () => {
     expect(scored.rppsHolder).toBeNull();
     expect(scored.candidates[0]).toMatchObject({ person: { identityId: unknown.id }, score: 100 });
     expect(scored.candidates[0]!.evidence.find((e) => e.field === 'lastName')?.outcome).toBe('identical');
+    const expired = readers.get('Customer')!;
+    readers.set('Customer', { ...expired, cps: { ...expired.cps!, notAfter: '2026-11-28T00:00:00.000Z' } });
+    expect((await call('w1', 'bindCard', { identityId: unknown.id, reader: 'Customer', confirmPairing: true })).error?.details).toMatchObject({ rule: 'card-expired' });
+    readers.set('Customer', expired);
     expect((await call('w1', 'bindCard', { identityId: unknown.id, reader: 'Customer' })).error?.details).toMatchObject({ rule: 'pairing-needs-confirmation' });
     expect((await call('w1', 'bindCard', { identityId: unknown.id, reader: 'Customer', confirmPairing: true })).ok).toBe(true);
     expect(person(`id = '${unknown.id}'`).rpps).toBe('10000000018');

@@ -62,7 +62,7 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
 
   return {
     getDeskSession: (_input, { connectionId }) => sessions.view(connectionId),
-    openDeskSession: (input, { connectionId }) => openSessionWithCps({ db, sessions, cards }, connectionId, input),
+    openDeskSession: (input, { connectionId }) => openSessionWithCps({ db, clock, sessions, cards }, connectionId, input),
     closeDeskSession: (_input, { connectionId }) => sessions.close(connectionId),
 
     lookUpCard: ({ reader }, { connectionId }) => {
@@ -98,6 +98,13 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
     bindCard: ({ identityId, reader, additional, confirmPairing, validUntil, label }, { connectionId }) => {
       const actor = require(connectionId, 'mie.bind');
       const card = describeCardMie(cardIn(reader));
+      if (card.cps !== null && card.cps.notAfter < clock.now().toISOString()) {
+        throw new DeskError(
+          'PRECONDITION_FAILED',
+          { fr: `Cette carte CPS a expiré le ${card.cps.notAfter.slice(0, 10)} : elle ne peut pas être remise.`, en: `This CPS expired on ${card.cps.notAfter.slice(0, 10)}: it cannot be issued.` },
+          { rule: 'card-expired', notAfter: card.cps.notAfter },
+        );
+      }
       return announce(
         bindMie(db, clock, {
           actor,
