@@ -161,8 +161,8 @@ describe('FIDO2 keys at the desk (Chromium virtual authenticators)', () => {
 
     // Four earlier sponsorships this month, plus today's: the default quota is 5 per 30 days.
     const insert = desk.core.db.prepare(
-      `INSERT INTO fido_sponsorships (id, sponsor_id, enrollee_id, agent_id, sponsor_credential_id, document_type, document_last_chars, status, created_at)
-       VALUES (?, ?, ?, 'earlier-agent', 'earlier', 'passport', '0000', 'active', ?)`,
+      `INSERT INTO fido_sponsorships (id, sponsor_id, enrollee_id, agent_id, sponsor_method, sponsor_means, document_type, document_last_chars, status, created_at)
+       VALUES (?, ?, ?, 'earlier-agent', 'cps', 'earlier-card', 'passport', '0000', 'active', ?)`,
     );
     for (const daysAgo of [3, 8, 12, 20]) insert.run(randomUUID(), sponsor.id, third.id, new Date(Date.now() - daysAgo * 86_400_000).toISOString());
     await pickSponsor(sponsor);

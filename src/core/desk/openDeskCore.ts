@@ -109,7 +109,7 @@ export function openDeskCore({
     ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createNightDeskHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createReconcileHandlers({ db, clock, events, sessions }),
-    ...createFidoHandlers({ db, clock, events, sessions, settings: resolveFidoSettings(fido) }),
+    ...createFidoHandlers({ db, clock, events, sessions, cards: createCardAccess(cards), settings: resolveFidoSettings(fido) }),
   };
   const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));
   const nightDeskChecks = startNightDeskChecks({

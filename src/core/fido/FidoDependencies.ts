@@ -14,7 +14,9 @@ export interface VerifiedSponsor {
   sponsorId: string;
   sponsorName: string;
   enrolleeId: string;
-  credentialId: string;
+  /** How the sponsor authenticated: their FIDO key (credential id) or their CPS with PIN (card serial). */
+  method: 'fido' | 'cps';
+  means: string;
   agentId: string | null;
   verifiedAt: string;
 }
@@ -22,6 +24,7 @@ export interface VerifiedSponsor {
 /** What a backup key carries from its registration to its activation. */
 export interface PendingSponsorship {
   sponsorId: string;
-  credentialId: string;
+  method: 'fido' | 'cps';
+  means: string;
   document: { type: string; lastChars: string };
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import { DeskError } from '../../shared/api/errors';
+import type { CardAccess } from '../agents/CardAccess';
 import type { DeskSessions } from '../agents/createDeskSessions';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
@@ -17,12 +18,14 @@ import { revokeFidoKey } from './revokeFidoKey';
 import { revokeSponsorship } from './revokeSponsorship';
 import { startKeyRegistration } from './startKeyRegistration';
 import { startSponsorCheck } from './startSponsorCheck';
+import { verifySponsorWithCps } from './verifySponsorWithCps';
 
 export interface FidoHandlerOptions {
   db: Database.Database;
   clock: Clock;
   events: EventHub;
   sessions: DeskSessions;
+  cards: CardAccess;
   settings: FidoSettings;
 }
 
@@ -30,6 +33,7 @@ type FidoMethod =
   | 'listFidoKeys'
   | 'startSponsorCheck'
   | 'finishSponsorCheck'
+  | 'verifySponsorWithCps'
   | 'startFidoRegistration'
   | 'finishFidoRegistration'
   | 'finishFidoKeyTest'
@@ -39,7 +43,7 @@ type FidoMethod =
   | 'importFidoMetadata';
 
 /** FIDO2 keys and sponsorship at the desk; every act checks the agent's session and role. */
-export function createFidoHandlers({ db, clock, events, sessions, settings }: FidoHandlerOptions): Pick<DeskHandlers, FidoMethod> {
+export function createFidoHandlers({ db, clock, events, sessions, cards, settings }: FidoHandlerOptions): Pick<DeskHandlers, FidoMethod> {
   const deps: FidoDependencies = { db, clock, settings };
   // A sponsor verified in this desk session vouches for one key, for a short while.
   const verifiedSponsors = new Map<string, VerifiedSponsor>();
@@ -47,6 +51,10 @@ export function createFidoHandlers({ db, clock, events, sessions, settings }: Fi
     const sponsor = verifiedSponsors.get(connectionId);
     if (sponsor === undefined || clock.now().getTime() - Date.parse(sponsor.verifiedAt) > settings.challengeTtlMs) return null;
     return sponsor;
+  };
+  const remember = (connectionId: string, sponsor: VerifiedSponsor) => {
+    verifiedSponsors.set(connectionId, sponsor);
+    return { sponsorId: sponsor.sponsorId, sponsorName: sponsor.sponsorName, enrolleeId: sponsor.enrolleeId, method: sponsor.method, verifiedAt: sponsor.verifiedAt };
   };
   const changed = (identityId: string) => events.emit('fidoKeysChanged', { identityId });
 
@@ -62,9 +70,12 @@ export function createFidoHandlers({ db, clock, events, sessions, settings }: Fi
     },
     finishSponsorCheck: async ({ response }, { connectionId }) => {
       const actor = sessions.requireAct(connectionId, 'mie.bind');
-      const sponsor = await finishSponsorCheck(deps, { actor, connectionId, response });
-      verifiedSponsors.set(connectionId, sponsor);
-      return { sponsorId: sponsor.sponsorId, sponsorName: sponsor.sponsorName, enrolleeId: sponsor.enrolleeId, verifiedAt: sponsor.verifiedAt };
+      return remember(connectionId, await finishSponsorCheck(deps, { actor, connectionId, response }));
+    },
+    verifySponsorWithCps: async ({ enrolleeId, sponsorId, reader, pin }, { connectionId }) => {
+      const actor = sessions.requireAct(connectionId, 'mie.bind');
+      verifiedSponsors.delete(connectionId);
+      return remember(connectionId, await verifySponsorWithCps({ ...deps, cards }, { actor, sponsorId, enrolleeId, reader, pin }));
     },
     startFidoRegistration: ({ identityId, role, label, serial, document }, { connectionId }) => {
       const actor = sessions.requireAct(connectionId, 'mie.bind');

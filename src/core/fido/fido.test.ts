@@ -3,8 +3,8 @@ import type Database from 'better-sqlite3';
 import { createSoftwareAuthenticator } from '../../../test/fixtures/fido/createSoftwareAuthenticator';
 import { createTestCertificateAuthority } from '../../../test/fixtures/fido/createTestCertificateAuthority';
 import { signMetadataBlob } from '../../../test/fixtures/fido/signMetadataBlob';
-import type { DeskHandlers } from '../../shared/api/dispatch';
 import { DeskError } from '../../shared/api/errors';
+import type { CardAccess } from '../agents/CardAccess';
 import { createDeskSessions } from '../agents/createDeskSessions';
 import type { Clock } from '../clock';
 import { createEventHub } from '../desk/createEventHub';
@@ -28,11 +28,21 @@ function addPerson(id: string, { status = 'active', hrEndDate = null }: { status
   ).run(id, id.toUpperCase(), status, hrEndDate, now.toISOString(), now.toISOString());
 }
 
-function open(settings: Partial<FidoSettings> = {}): Pick<DeskHandlers, 'listFidoKeys' | 'startFidoRegistration' | 'finishFidoRegistration' | 'finishFidoKeyTest' | 'startSponsorCheck' | 'finishSponsorCheck' | 'revokeFidoKey' | 'revokeSponsorship' | 'importFidoMetadata' | 'getFidoMetadataStatus'> {
+/** The card in the desk's reader: a CPS whose PIN is 1234. */
+let cardRpps: string | null = null;
+const cards: CardAccess = {
+  readCard: (reader) =>
+    cardRpps === null
+      ? null
+      : { reader, type: 'cps', uid: null, desfire: null, cps: { idNat: `8${cardRpps}`, rpps: cardRpps, lastName: 'SPONSOR', firstName: 'Test', profession: '10', serial: 'CPS-0001', notAfter: '2029-01-01' } },
+  verifyPin: async (_reader, pin) => (pin === '1234' ? { ok: true, triesLeft: 3 } : { ok: false, reason: 'WRONG_PIN', triesLeft: 2 }),
+};
+
+function open(settings: Partial<FidoSettings> = {}) {
   const events = createEventHub();
   const sessions = createDeskSessions({ db, clock, events, deskName: 'desk-test', idleLockMs: 365 * 86_400_000 });
   for (const connectionId of [desk.connectionId, 'window-2']) sessions.open(connectionId, { agentIdentityId: 'agent', method: 'cps' });
-  return createFidoHandlers({ db, clock, events, sessions, settings: resolveFidoSettings(settings, {}) });
+  return createFidoHandlers({ db, clock, events, sessions, cards, settings: resolveFidoSettings(settings, {}) });
 }
 
 async function refusal(call: () => unknown): Promise<DeskError> {
@@ -61,6 +71,7 @@ async function vouch(fido: Handlers, key: Authenticator, sponsorId: string, enro
 
 beforeEach(() => {
   now = new Date('2026-11-29T09:00:00Z');
+  cardRpps = null;
   db = openDatabase({ path: ':memory:' });
   for (const id of ['agent', 'sponsor', 'enrollee', 'other']) addPerson(id);
   addPerson('leaver', { hrEndDate: '2026-12-10' });
@@ -236,6 +247,21 @@ describe('sponsored backup keys (parrainage)', () => {
     expect((await refusal(() => fido.startSponsorCheck({ sponsorId: 'sponsor', enrolleeId: 'other' }, desk))).details?.rule).toBe('sponsor-quota');
     now = new Date(now.getTime() + 31 * 86_400_000);
     await expect(fido.startSponsorCheck({ sponsorId: 'sponsor', enrolleeId: 'other' }, desk)).resolves.toMatchObject({ sponsorName: 'Test SPONSOR' });
+  });
+
+  it('lets the sponsor authenticate with their own CPS and PIN instead of a key', async () => {
+    const { fido } = await withPrimaryKeys();
+    db.prepare("UPDATE identities SET rpps = '10000000001' WHERE id = 'sponsor'").run();
+    const request = { sponsorId: 'sponsor', enrolleeId: 'enrollee', reader: 'Lecteur 1', pin: '1234' };
+    expect((await refusal(() => fido.verifySponsorWithCps(request, desk))).details?.rule).toBe('cps-expected');
+    cardRpps = '10000000099';
+    expect((await refusal(() => fido.verifySponsorWithCps(request, desk))).details?.rule).toBe('sponsor-card-mismatch');
+    cardRpps = '10000000001';
+    expect((await refusal(() => fido.verifySponsorWithCps({ ...request, pin: '9999' }, desk))).details).toMatchObject({ rule: 'sponsor-pin', reason: 'WRONG_PIN' });
+    await expect(fido.verifySponsorWithCps(request, desk)).resolves.toMatchObject({ sponsorName: 'Test SPONSOR', method: 'cps' });
+    await enroll(fido, createSoftwareAuthenticator(), 'enrollee', { role: 'backup', label: 'Secours', document: { type: 'cni', lastChars: '5678' } });
+    expect(db.prepare('SELECT sponsor_method, sponsor_means FROM fido_sponsorships').get()).toEqual({ sponsor_method: 'cps', sponsor_means: 'CPS-0001' });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM journal WHERE action = 'fido.sponsor-refused'").get()).toEqual({ n: 1 });
   });
 
   it('refuses an assertion from a key that is not the sponsor’s, and revokes one key through its MIE', async () => {

@@ -34,9 +34,9 @@ export async function finishKeyTest(
       assertSponsorEligible(db, clock, settings, { actor, sponsorId: sponsorship.sponsorId, enrolleeId: started.identityId });
       sponsorshipId = randomUUID();
       db.prepare(
-        `INSERT INTO fido_sponsorships (id, sponsor_id, enrollee_id, agent_id, sponsor_credential_id, document_type, document_last_chars, status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
-      ).run(sponsorshipId, sponsorship.sponsorId, started.identityId, actor.agentId ?? 'system', sponsorship.credentialId, sponsorship.document.type, sponsorship.document.lastChars, clock.now().toISOString());
+        `INSERT INTO fido_sponsorships (id, sponsor_id, enrollee_id, agent_id, sponsor_method, sponsor_means, document_type, document_last_chars, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
+      ).run(sponsorshipId, sponsorship.sponsorId, started.identityId, actor.agentId ?? 'system', sponsorship.method, sponsorship.means, sponsorship.document.type, sponsorship.document.lastChars, clock.now().toISOString());
     }
     const mie = bindMie(db, clock, { actor, identityId: started.identityId, kind: 'fido', identifier: credentialId, label, cardType: 'FIDO2', action: 'fido.enroll' });
     db.prepare("UPDATE fido_credentials SET status = 'active', mie_id = ?, sponsorship_id = ? WHERE credential_id = ?").run(mie.id, sponsorshipId, credentialId);
@@ -47,7 +47,8 @@ export async function finishKeyTest(
         subject: { type: 'fido-sponsorship', id: sponsorshipId },
         after: {
           sponsorId: sponsorship.sponsorId,
-          sponsorCredentialId: sponsorship.credentialId,
+          sponsorMethod: sponsorship.method,
+          sponsorMeans: sponsorship.means,
           enrolleeId: started.identityId,
           agentId: actor.agentId,
           credentialId,

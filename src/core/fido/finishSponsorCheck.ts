@@ -26,13 +26,14 @@ export async function finishSponsorCheck(
     actor,
     action: 'fido.sponsor-authenticated',
     subject: { type: 'identity', id: started.identityId },
-    after: { sponsorId: started.identityId, enrolleeId: started.context.enrolleeId, credentialId: credential.id },
+    after: { sponsorId: started.identityId, enrolleeId: started.context.enrolleeId, method: 'fido', means: credential.id },
   });
   return {
     sponsorId: started.identityId,
     sponsorName,
     enrolleeId: started.context.enrolleeId,
-    credentialId: credential.id,
+    method: 'fido',
+    means: credential.id,
     agentId: actor.agentId,
     verifiedAt: clock.now().toISOString(),
   };

@@ -61,7 +61,7 @@ export async function startKeyRegistration(deps: FidoDependencies, request: Star
         { rule: 'document-required' },
       );
     }
-    sponsorship = { sponsorId: sponsor.sponsorId, credentialId: sponsor.credentialId, document: { type: request.document.type, lastChars: request.document.lastChars.toUpperCase() } };
+    sponsorship = { sponsorId: sponsor.sponsorId, method: sponsor.method, means: sponsor.means, document: { type: request.document.type, lastChars: request.document.lastChars.toUpperCase() } };
   }
   const allKeys = db.prepare("SELECT credential_id AS id, transports_json FROM fido_credentials WHERE identity_id = ? AND status = 'active'").all(request.identityId) as {
     id: string;

@@ -93,6 +93,7 @@ export interface SponsorVerified {
   sponsorId: string;
   sponsorName: string;
   enrolleeId: string;
+  method: 'fido' | 'cps';
   verifiedAt: string;
 }
 
@@ -143,6 +144,10 @@ export const fidoMethods = {
   /** A sponsor (parrain) about to vouch for `enrolleeId`: checks the sponsor rules, asks for their key. */
   startSponsorCheck: defineMethod<SponsorCheckStarted>()(z.object({ enrolleeId: id, sponsorId: id }).strict()),
   finishSponsorCheck: defineMethod<SponsorVerified>()(z.object({ response: authenticationResponse }).strict()),
+  /** The sponsor authenticates with their own CPS in `reader` and its PIN, instead of a FIDO key. */
+  verifySponsorWithCps: defineMethod<SponsorVerified>()(
+    z.object({ enrolleeId: id, sponsorId: id, reader: z.string().trim().min(1).max(200), pin: z.string().regex(/^\d{4,8}$/, 'expected a PIN of 4 to 8 digits') }).strict(),
+  ),
   startFidoRegistration: defineMethod<FidoRegistrationStarted>()(
     z
       .object({

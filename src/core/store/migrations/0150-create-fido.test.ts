@@ -22,8 +22,8 @@ describe('migration 0150 create-fido', () => {
     insertCredential.run('cred-1', 'Clé bleue', now);
     expect(() => insertCredential.run('cred-2', '', now)).toThrow(/CHECK/);
     const insertSponsorship = db.prepare(
-      `INSERT INTO fido_sponsorships (id, sponsor_id, enrollee_id, agent_id, sponsor_credential_id, document_type, document_last_chars, status, created_at)
-       VALUES (?, ?, ?, 'agent', 'cred-1', 'CNI', '1234', 'active', ?)`,
+      `INSERT INTO fido_sponsorships (id, sponsor_id, enrollee_id, agent_id, sponsor_method, sponsor_means, document_type, document_last_chars, status, created_at)
+       VALUES (?, ?, ?, 'agent', 'fido', 'cred-1', 'CNI', '1234', 'active', ?)`,
     );
     insertSponsorship.run('s-1', 'id-1', 'id-2', now);
     expect(() => insertSponsorship.run('s-2', 'id-2', 'id-2', now)).toThrow(/CHECK/);

@@ -18,7 +18,9 @@ export const createFido: Migration = {
         sponsor_id TEXT NOT NULL REFERENCES identities(id),
         enrollee_id TEXT NOT NULL REFERENCES identities(id),
         agent_id TEXT NOT NULL,
-        sponsor_credential_id TEXT NOT NULL,
+        sponsor_method TEXT NOT NULL CHECK (sponsor_method IN ('fido', 'cps')),
+        -- The credential id of the sponsor's FIDO key, or the serial of their CPS.
+        sponsor_means TEXT NOT NULL,
         document_type TEXT NOT NULL CHECK (length(document_type) > 0),
         document_last_chars TEXT NOT NULL CHECK (length(document_last_chars) BETWEEN 2 AND 8),
         status TEXT NOT NULL CHECK (status IN ('active', 'revoked')),

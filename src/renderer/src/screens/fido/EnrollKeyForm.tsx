@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../../shared/api/directory.contract';
 import { identityDocumentSchema, type FidoKeyRole, type IdentityDocument, type SponsorVerified } from '../../../../shared/api/fido.contract';
@@ -23,7 +23,19 @@ export function EnrollKeyForm({ holder, status, onEnrolled }: { holder: PersonSu
   const [verified, setVerified] = useState<SponsorVerified | null>(null);
   const [documentType, setDocumentType] = useState<IdentityDocument['type']>('cni');
   const [lastChars, setLastChars] = useState('');
-  const ids = { label: useId(), serial: useId(), document: useId(), lastChars: useId() };
+  const [readers, setReaders] = useState<string[]>([]);
+  const [reader, setReader] = useState('');
+  const [pin, setPin] = useState('');
+  const ids = { label: useId(), serial: useId(), document: useId(), lastChars: useId(), reader: useId(), pin: useId() };
+  useEffect(() => {
+    api.listCardReaders({}).then(
+      (state) => {
+        setReaders(state.readers.map((view) => view.name));
+        setReader((current) => current || (state.readers[0]?.name ?? ''));
+      },
+      () => setReaders([]),
+    );
+  }, [api]);
   const holderName = formatPersonName(holder);
   const problems = checkEnrollmentForm({ role, label, sponsorVerified: verified?.enrolleeId === holder.identityId, documentLastChars: lastChars });
 
@@ -36,6 +48,18 @@ export function EnrollKeyForm({ holder, status, onEnrolled }: { holder: PersonSu
       },
       (result) => t('fido.sponsor.verified', { name: result.sponsorName }),
     ).then((result) => setVerified(result));
+
+  const checkSponsorCps = (chosen: PersonSummary) =>
+    status
+      .run(
+        t('fido.sponsor.withCps'),
+        () => api.verifySponsorWithCps({ enrolleeId: holder.identityId, sponsorId: chosen.identityId, reader, pin }),
+        (result) => t('fido.sponsor.verified', { name: result.sponsorName }),
+      )
+      .then((result) => {
+        setPin('');
+        setVerified(result);
+      });
 
   const enroll = () =>
     status.run(
@@ -112,6 +136,23 @@ export function EnrollKeyForm({ holder, status, onEnrolled }: { holder: PersonSu
                 }}
               >
                 {t('fido.person.change')}
+              </button>
+            </p>
+          )}
+          {sponsor !== null && readers.length > 0 && (
+            <p>
+              {t('fido.sponsor.orCps')} <label htmlFor={ids.reader}>{t('fido.sponsor.reader')}</label>{' '}
+              <select id={ids.reader} value={reader} onChange={(event) => setReader(event.target.value)}>
+                {readers.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>{' '}
+              <label htmlFor={ids.pin}>{t('fido.sponsor.pin')}</label>{' '}
+              <input id={ids.pin} type="password" inputMode="numeric" autoComplete="off" maxLength={8} size={8} value={pin} onChange={(event) => setPin(event.target.value)} />{' '}
+              <button type="button" disabled={status.busy || !/^\d{4,8}$/.test(pin)} onClick={() => void checkSponsorCps(sponsor)}>
+                {t('fido.sponsor.withCps')}
               </button>
             </p>
           )}
