@@ -138,6 +138,9 @@ describe('enrollment desk API', () => {
     readers.set('Badge', badge('04AABBCCDDEE03'));
     const replacement = (await call('w1', 'replaceMie', { mieId: lost!.id, reader: 'Badge', reason: 'perdu' })).value as MieView;
     expect(replacement).toMatchObject({ status: 'active', replacesMieId: lost!.id });
+    const history = (await call('w1', 'getMieHistory', { mieId: lost!.id })).value as { action: string; toStatus: string }[];
+    expect(history.map((h) => [h.action, h.toStatus])).toEqual([['mie.bind', 'active'], ['mie.declare-lost', 'lost']]);
+    expect((await call('w1', 'getMieHistory', { mieId: 'nope' })).error?.code).toBe('NOT_FOUND');
     await logIn('w3', 'auditor');
     expect((await call('w3', 'verifyJournal', {})).value).toMatchObject({ ok: true });
     const csv = (await call('w3', 'exportJournalCsv', {})).value as { csv: string };

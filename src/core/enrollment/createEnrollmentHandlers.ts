@@ -38,6 +38,7 @@ type EnrollmentMethod =
   | 'bindCard'
   | 'changeMieStatus'
   | 'replaceMie'
+  | 'getMieHistory'
   | 'listJournal'
   | 'verifyJournal'
   | 'exportJournalCsv'
@@ -148,6 +149,11 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
       });
       announce(readMieOrFail(db, mieId));
       return announce(replacement);
+    },
+
+    getMieHistory: ({ mieId }, { connectionId }) => {
+      require(connectionId, 'mie.read');
+      return readMieHistory(db, { mieId: readMieOrFail(db, mieId).id });
     },
 
     listJournal: ({ limit }, { connectionId }) => {

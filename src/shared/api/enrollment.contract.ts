@@ -199,6 +199,8 @@ export const enrollmentMethods = {
   replaceMie: defineMethod<MieView>()(
     z.object({ mieId: id, reader: readerName, reason, validUntil: isoDate.optional() }).strict(),
   ),
+  /** Every status change of one MIE, oldest first (the person's view lists all their MIE's). */
+  getMieHistory: defineMethod<MieHistoryView[]>()(z.object({ mieId: id }).strict()),
   listJournal: defineMethod<JournalEntryView[]>()(
     z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
   ),
