@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { command } from '../../src/cli/commands/cards';
 import { startPcscStack, type PcscStack } from '../support/pcscStack';
 import { projectRoot } from '../support/startTestDesk';
 
@@ -107,8 +108,9 @@ describe('guichet cards watch --json (the JSON-lines contract)', () => {
   });
 
   it('refuses bad options with a message saying what was expected', async () => {
-    const run = runCli(['cards', 'watch', '--json', '--count', 'many']);
-    expect(await run.exited).not.toBe(0);
-    expect(run.stderr()).toMatch(/--count expects a positive number/);
+    const io = { out: () => {}, err: () => {} };
+    await expect(command.run(['watch', '--json', '--count', 'many'], io)).rejects.toThrow('--count expects a positive number, got "many"');
+    await expect(command.run(['emulate', '--card', 'cps9'], io)).rejects.toThrow(/^--card expects one of cps3, cps4, /);
+    await expect(command.run(['listen'], io)).rejects.toThrow('Expected "cards watch" or "cards emulate", got "listen"');
   });
 });

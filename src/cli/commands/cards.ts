@@ -1,6 +1,4 @@
-import { connectCardToVpcd } from '../../core/cards/emulator/connectCardToVpcd';
-import { createVirtualCard, virtualCardKinds, type VirtualCardKind } from '../../core/cards/emulator/createVirtualCard';
-import { startPcscBridge } from '../../core/cards/pcsc/startPcscBridge';
+import { virtualCardKinds, type VirtualCardKind } from '../../core/cards/emulator/virtualCardKinds';
 import type { PcscWorkerEvent } from '../../core/cards/pcsc/pcscWorkerProtocol';
 import type { CardInfo } from '../../shared/cards/cardTypes';
 import { CliUsageError, type CliCommand, type CliIo } from '../CliCommand';
@@ -52,6 +50,8 @@ async function watch(args: string[], io: CliIo): Promise<number> {
   const count = positiveNumber(values.count, 'count');
   const timeoutSeconds = positiveNumber(values.timeout, 'timeout');
   const filter = values.readers?.toLowerCase() ?? null;
+  // Loaded on use: every CLI start imports every command module.
+  const { startPcscBridge } = await import('../../core/cards/pcsc/startPcscBridge');
   let printed = 0;
   let lastServiceLine = '';
   return new Promise((resolve) => {
@@ -115,6 +115,7 @@ async function emulate(args: string[], io: CliIo): Promise<number> {
     ...(values['first-name'] === undefined ? {} : { firstName: values['first-name'] }),
     ...(values.profession === undefined ? {} : { profession: values.profession }),
   };
+  const [{ createVirtualCard }, { connectCardToVpcd }] = await Promise.all([import('../../core/cards/emulator/createVirtualCard'), import('../../core/cards/emulator/connectCardToVpcd')]);
   const card = await createVirtualCard({ kind, holder, randomUid: values['random-uid'], ...(values.uid === undefined ? {} : { uid: values.uid }), ...(values.pin === undefined ? {} : { pin: values.pin }) });
   const connection = connectCardToVpcd({ card, port, host: values.host });
   // vpcd queues a second card on a busy port: it is only inserted once vpcd speaks to it.

@@ -3,20 +3,8 @@ import { createDesfireCard } from './createDesfireCard';
 import { createStorageCard, type StorageCardKind } from './createStorageCard';
 import { generateCpsTestCertificates, type CpsHolder } from './generateCpsTestCertificates';
 import type { VirtualCard } from './VirtualCard';
+import type { VirtualCardKind } from './virtualCardKinds';
 
-export const virtualCardKinds = [
-  'cps3',
-  'cps4',
-  'mifare-classic-1k',
-  'mifare-classic-4k',
-  'mifare-mini',
-  'ultralight',
-  'desfire-ev1',
-  'desfire-ev2',
-  'desfire-ev3',
-  'desfire-light',
-] as const;
-export type VirtualCardKind = (typeof virtualCardKinds)[number];
 
 export interface VirtualCardSpec {
   kind: VirtualCardKind;
