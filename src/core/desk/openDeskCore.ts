@@ -91,7 +91,7 @@ export function openDeskCore({
   const db = openDatabase({ path: dbPath });
   const sourceCount = (db.prepare('SELECT COUNT(*) AS n FROM sources').get() as { n: number }).n;
   if (seedDemo && sourceCount === 0) {
-    seedDemoDirectory(db, generateDemoHospital({ today: clock.now().toISOString().slice(0, 10) }), clock);
+    seedDemoDirectory(db, generateDemoHospital({ today: clock.now().toISOString().slice(0, 10) }), clock, { sourcesDir: join(dataDir, 'sources') });
     seedDemoAgentCards(db, clock);
     logger.info(`created the demo directory "Hôpital La Porte Verte" in ${dataDir}`);
   }

@@ -94,7 +94,8 @@ export function createRppsExtractParser(path: string): LineParser {
         current = {
           line: number,
           key,
-          raw: { ...nonEmptyColumns(header, fields, 0, personColumnCount), activities: [rawActivity] },
+          // The first row flat (as consumers read a register entry), then every row's activity columns.
+          raw: { ...nonEmptyColumns(header, fields, 0, header.length), activities: [rawActivity] },
           attributes: {
             ...(idType === '8' ? { rpps: id } : {}),
             lastName: fields[column.lastName]!,

@@ -4,22 +4,12 @@ import { systemClock, type Clock } from '../clock';
 import type { SourcesConfig } from '../sources/parseSourcesConfig';
 import { importSource, type ImportProgress, type SourceImportResult } from './importSource';
 import { openSourceReader } from './openSourceReader';
+import { addToImportReport, type ImportReport } from './addToImportReport';
+import { saveEstablishment } from './saveEstablishment';
 
 export type { ImportProgress, SourceImportResult } from './importSource';
+export type { ImportError, ImportReport } from './addToImportReport';
 
-/** One problem of an import: a rejected line, or (line 0) why a whole source was refused. */
-export interface ImportError {
-  source: string;
-  line: number;
-  reason: string;
-}
-
-export interface ImportReport {
-  sources: Record<string, SourceImportResult>;
-  errors: ImportError[];
-  /** False when a source was refused (unreadable, empty, circuit breaker): the CLI exits non-zero. */
-  ok: boolean;
-}
 
 export interface ImportSourcesOptions {
   config: SourcesConfig;
@@ -61,18 +51,11 @@ export async function importSources(db: Database.Database, { config, force = fal
   }
   runningImports.add(db);
   try {
-    db.prepare("INSERT INTO settings (key, value_json) VALUES ('establishment', ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json").run(
-      JSON.stringify(config.establishment),
-    );
+    saveEstablishment(db, config.establishment);
     const report: ImportReport = { sources: {}, errors: [], ok: true };
     for (const source of config.sources.filter((candidate) => only === undefined || only.includes(candidate.id))) {
       const result = await importSource(db, { source, openReader: (chosen) => openSourceReader(chosen, env), force, clock, ...(onProgress === undefined ? {} : { onProgress }) });
-      report.sources[source.id] = result;
-      for (const rejection of result.rejections) report.errors.push({ source: source.id, ...rejection });
-      if (result.refused) {
-        report.ok = false;
-        report.errors.push({ source: source.id, line: 0, reason: result.refusal! });
-      }
+      addToImportReport(report, result);
     }
     await afterCommit?.(Object.values(report.sources).filter((result) => !result.refused), db);
     return report;
