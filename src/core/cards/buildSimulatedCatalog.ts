@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { SimulatedCardView } from '../../shared/api/cards.contract';
+import { demoAgentCardSerial } from '../agents/seedDemoAgentCards';
 import type { Clock } from '../clock';
 import { createCpsCard } from './emulator/createCpsCard';
 import { createDesfireCard } from './emulator/createDesfireCard';
 import { createStorageCard } from './emulator/createStorageCard';
 import { generateCpsTestCertificates } from './emulator/generateCpsTestCertificates';
 import type { VirtualCard } from './emulator/VirtualCard';
+
+/** The demo hospital's FINESS: staff cards (CPE) carry `3<FINESS>/<internal id>` as idNat. */
+const demoFiness = '990000011';
 
 /** PIN of every simulated CPS (training cards): documented in the README. */
 export const simulatedCpsPin = '1234';
@@ -19,6 +23,7 @@ export interface SimulatedCardEntry extends SimulatedCardView {
 
 interface IdentityRow {
   id: string;
+  agent: number;
   last_name: string;
   first_name: string;
   rpps: string | null;
@@ -43,12 +48,15 @@ function years(date: Date, count: number): Date {
 
 /**
  * The simulated readers' card box: a CPS for each demo person with an RPPS number (CPS3 or CPS4),
- * a DESFire EV2 badge for each person with an HR number, and test cards (random-UID DESFire,
+ * a staff card (CPE) for each demo agent without RPPS, a DESFire EV2 badge for each person with an HR number, and test cards (random-UID DESFire,
  * MIFARE Classic, Ultralight). Cards are cheap descriptions until inserted.
  */
 export function buildSimulatedCatalog(db: Database.Database, clock: Clock): SimulatedCardEntry[] {
   const people = db
-    .prepare("SELECT id, last_name, first_name, rpps, hr_id, profession FROM identities WHERE status != 'left' ORDER BY last_name, first_name, id")
+    .prepare(
+      `SELECT i.id, i.last_name, i.first_name, i.rpps, i.hr_id, i.profession, EXISTS (SELECT 1 FROM agents a WHERE a.identity_id = i.id AND a.active = 1) AS agent
+       FROM identities i WHERE i.status != 'left' ORDER BY i.last_name, i.first_name, i.id`,
+    )
     .all() as IdentityRow[];
   const entries: SimulatedCardEntry[] = [];
   for (const person of people) {
@@ -77,6 +85,36 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
           return createCpsCard({
             generation,
             serial: hash.subarray(1, 6).toString('hex').toUpperCase(),
+            authenticationCertificate: certificates.authentication,
+            signatureCertificate: certificates.signature,
+            pin: simulatedCpsPin,
+          });
+        },
+      });
+    }
+    if (person.rpps === null && person.agent === 1) {
+      // A demo agent without RPPS logs in with a staff card (CPE): the one the demo bound to them.
+      const internalId = person.hr_id ?? person.id;
+      entries.push({
+        id: `cpe:${person.id}`,
+        label: `CPE (agent) — ${holderName}`,
+        type: 'CPS4',
+        identityId: person.id,
+        holderName,
+        interface: 'contact',
+        create: async () => {
+          const today = clock.now();
+          const certificates = await generateCpsTestCertificates({
+            idNat: `3${demoFiness}/${internalId}`,
+            lastName: person.last_name.toUpperCase(),
+            firstName: person.first_name.toUpperCase(),
+            profession: 'Carte de service santé ou social',
+            notBefore: years(today, -1),
+            notAfter: years(today, 2),
+          });
+          return createCpsCard({
+            generation: 'CPS4',
+            serial: demoAgentCardSerial(person.id),
             authenticationCertificate: certificates.authentication,
             signatureCertificate: certificates.signature,
             pin: simulatedCpsPin,

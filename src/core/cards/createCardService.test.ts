@@ -7,6 +7,7 @@ import type { DeskEventName } from '../../shared/api/contract';
 import { systemClock } from '../clock';
 import { createEventHub } from '../desk/createEventHub';
 import { openDatabase } from '../store/openDatabase';
+import { demoAgentCardSerial } from '../agents/seedDemoAgentCards';
 import type { CardService } from './CardService';
 import { createCardService, simulatedReaderNames } from './createCardService';
 import { createVirtualCard } from './emulator/createVirtualCard';
@@ -72,5 +73,14 @@ describe('simulated readers', { timeout: 20_000 }, () => {
     await service.insertSimulatedCard(simulatedReaderNames.contactless, 'badge:id-1');
     await expect(service.insertSimulatedCard(simulatedReaderNames.contactless, 'cps:id-1')).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     expect(service.readState().readers[1]).toMatchObject({ state: 'present', card: { type: 'DESFIRE' }, simulatedCardId: 'badge:id-1' });
+  });
+
+  it('gives a demo agent without RPPS the staff card (CPE) the demo bound to them', async () => {
+    const now = '2026-01-01T00:00:00Z';
+    db.prepare("INSERT INTO identities (id, last_name, first_name, hr_id, status, search_text, created_at, updated_at) VALUES ('id-2', 'Roux', 'Paul', 'M002', 'active', '', ?, ?)").run(now, now);
+    db.prepare("INSERT INTO agents (identity_id, role, active, created_at) VALUES ('id-2', 'badge-office', 1, ?)").run(now);
+    expect(service.listSimulatedCards('roux').map((card) => card.id)).toEqual(['cpe:id-2', 'badge:id-2']);
+    const view = await service.insertSimulatedCard(simulatedReaderNames.contact, 'cpe:id-2');
+    expect(view.card).toMatchObject({ type: 'CPS4', cps: { idNat: '3990000011/M002', rpps: null, serial: demoAgentCardSerial('id-2'), lastName: 'ROUX' } });
   });
 });

@@ -19,6 +19,7 @@ import { resolveFidoSettings, type FidoSettings } from '../fido/FidoSettings';
 import { createNightDeskHandlers } from '../nightdesk/createNightDeskHandlers';
 import { startNightDeskChecks, type NightDeskChecks } from '../nightdesk/startNightDeskChecks';
 import { createReconcileHandlers } from '../reconcile/createReconcileHandlers';
+import { createSourcesHandlers } from '../sources/createSourcesHandlers';
 import { openDatabase } from '../store/openDatabase';
 import { createEventHub, type EventHub } from './createEventHub';
 import { readDeskStatus } from './readDeskStatus';
@@ -53,6 +54,8 @@ export interface OpenDeskCoreOptions {
   idleLockMs?: number;
   /** Temporary-card expiry and HR leaver checks run at start and then this often (default 1 minute). */
   nightDeskCheckIntervalMs?: number;
+  /** The sources configuration imported from the Sources screen (default `<dataDir>/sources/sources.json`, where the demo writes its files). */
+  sourcesConfigPath?: string;
   /** FIDO2 enrollment: RP ID, origins, sponsor quota… (defaults: environment, then `localhost`). */
   fido?: Partial<FidoSettings>;
 }
@@ -85,6 +88,7 @@ export function openDeskCore({
   deskName = hostname(),
   idleLockMs,
   nightDeskCheckIntervalMs,
+  sourcesConfigPath = process.env.GUICHET_SOURCES_CONFIG ?? join(dataDir, 'sources', 'sources.json'),
   fido,
 }: OpenDeskCoreOptions): DeskCore {
   mkdirSync(dataDir, { recursive: true });
@@ -109,6 +113,7 @@ export function openDeskCore({
     ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createNightDeskHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createReconcileHandlers({ db, clock, events, sessions }),
+    ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfigPath }),
     ...createFidoHandlers({ db, clock, events, sessions, cards: createCardAccess(cards), settings: resolveFidoSettings(fido) }),
   };
   const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));

@@ -8,6 +8,7 @@ import type {
 import { cardsEvents, cardsMethods } from './cards.contract';
 import { directoryMethods } from './directory.contract';
 import { enrollmentEvents, enrollmentMethods } from './enrollment.contract';
+import { sourcesEvents, sourcesMethods } from './sources.contract';
 import { fidoEvents, fidoMethods } from './fido.contract';
 import { nightDeskEvents, nightDeskMethods } from './nightdesk.contract';
 import { reconcileEvents, reconcileMethods } from './reconcile.contract';
@@ -22,6 +23,7 @@ export const deskMethods = {
   ...directoryMethods,
   ...cardsMethods,
   ...enrollmentMethods,
+  ...sourcesMethods,
   ...fidoMethods,
   ...nightDeskMethods,
   ...reconcileMethods,
@@ -31,6 +33,7 @@ export const deskEvents = {
   ...statusEvents,
   ...cardsEvents,
   ...enrollmentEvents,
+  ...sourcesEvents,
   ...fidoEvents,
   ...nightDeskEvents,
   ...reconcileEvents,
