@@ -1,0 +1,42 @@
+import type Database from 'better-sqlite3';
+import type { DeskHandlers } from '../../shared/api/dispatch';
+import { DeskError } from '../../shared/api/errors';
+import type { ImportRunResult, RejectedLineView } from '../../shared/api/sources.contract';
+import type { Clock } from '../clock';
+import type { EventHub } from '../desk/createEventHub';
+import { importSources } from '../import/importSources';
+import { readSourcesConfig } from './readSourcesConfig';
+import { readSourcesOverview } from './readSourcesOverview';
+
+const reportedErrors = 500;
+
+type SourcesHandlers = Pick<DeskHandlers, 'listSources' | 'runImport' | 'listRejectedLines'>;
+
+/** The Sources screen's API: what is configured and imported, run an import (progress as events). */
+export function createSourcesHandlers({ db, clock, events, configPath }: { db: Database.Database; clock: Clock; events: EventHub; configPath: string }): SourcesHandlers {
+  return {
+    listSources: () => readSourcesOverview(db, configPath),
+    runImport: async ({ force, sourceIds }) => {
+      const config = await readSourcesConfig(configPath);
+      if (!config.ok) {
+        throw new DeskError('PRECONDITION_FAILED', {
+          fr: `La configuration des sources ${configPath} est invalide : ${config.errors.join(' ; ')}`,
+          en: `The sources configuration ${configPath} is invalid: ${config.errors.join('; ')}`,
+        }, { errors: config.errors });
+      }
+      const report = await importSources(db, { config: config.config, force, clock, ...(sourceIds === undefined ? {} : { only: sourceIds }), onProgress: (progress) => events.emit('importProgress', progress) });
+      const result: ImportRunResult = {
+        ok: report.ok,
+        sources: Object.fromEntries(
+          Object.entries(report.sources).map(([id, { read, imported, rejected, added, updated, removed, refused, refusal, runId }]) => [id, { read, imported, rejected, added, updated, removed, refused, refusal, runId }]),
+        ),
+        errors: report.errors.slice(0, reportedErrors),
+        errorCount: report.errors.length,
+      };
+      return result;
+    },
+    listRejectedLines: ({ runId, limit }) => {
+      return db.prepare('SELECT line, reason FROM import_rejections WHERE run_id = ? ORDER BY line LIMIT ?').all(runId, limit) as RejectedLineView[];
+    },
+  };
+}
