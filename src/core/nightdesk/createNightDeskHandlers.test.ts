@@ -232,6 +232,19 @@ describe('night desk API', () => {
     expect(state.latestEnd).toBe('2026-11-30T09:30:00.000Z');
   });
 
+  it('keeps the forgotten main badge suspended when its holder leaves while the temporary card is out', async () => {
+    const person = db.prepare("SELECT id FROM identities WHERE status = 'active' AND hr_id IS NOT NULL AND id NOT IN (SELECT identity_id FROM agents) AND id NOT IN (SELECT identity_id FROM mie) LIMIT 1").get() as { id: string };
+    readers.set('Badge', badge('04BB00000000FF'));
+    const main = await value(call<{ id: string }>('office', 'bindCard', { identityId: person.id, reader: 'Badge' }));
+    await registerPool('night', '04AA000000000D');
+    const issued = await value(call<TemporaryIssueResult>('night', 'issueTemporaryCard', { holder: { source: 'person', identityId: person.id }, cardIdentifier: '04AA000000000D' }));
+    expect(readMies(db, { mieId: main.id })[0]!.status).toBe('suspended');
+    await value(call('night', 'recordImmediateDeparture', { identityId: person.id, reason: 'démission' }));
+    await value(call('night', 'returnTemporaryCard', { cardIdentifier: issued.issuance.cardIdentifier }));
+    expect(readMies(db, { mieId: main.id })[0]!.status).toBe('suspended');
+    expect(readMies(db, { mieId: issued.mie.id })[0]!.status).toBe('returned');
+  });
+
   it('holds a mass-leaver run above the configured share, then applies it once confirmed', async () => {
     const people = db.prepare("SELECT id FROM identities WHERE status = 'active' AND hr_id IS NOT NULL AND id NOT IN (SELECT identity_id FROM agents) AND id NOT IN (SELECT identity_id FROM mie) LIMIT 30").all() as { id: string }[];
     for (const [index, person] of people.entries()) {
