@@ -1,3 +1,4 @@
+/// <reference path="./talisman.d.ts" />
 import { distance } from 'fastest-levenshtein';
 import jaroWinkler from 'talisman/metrics/jaro-winkler';
 import fonem from 'talisman/phonetics/french/fonem';
