@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- talisman has no typings; projects that reach this file only through imports (tests) need the declarations too
 /// <reference path="./talisman.d.ts" />
 import { distance } from 'fastest-levenshtein';
 import jaroWinkler from 'talisman/metrics/jaro-winkler';

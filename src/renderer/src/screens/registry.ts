@@ -5,6 +5,7 @@ import { ReviewScreen } from './review/ReviewScreen';
 import { EnrollmentScreen } from './enrollment/EnrollmentScreen';
 import { NightDeskScreen } from './nightdesk/NightDeskScreen';
 import { KeysScreen } from './fido/KeysScreen';
+import { SourcesScreen } from './sources/SourcesScreen';
 
 export interface ScreenDefinition {
   id: string;
@@ -21,4 +22,5 @@ export const screens: ScreenDefinition[] = [
   { id: 'nightdesk', titleKey: 'nightdesk.nav', Component: NightDeskScreen },
   { id: 'fido', titleKey: 'fido.nav', Component: KeysScreen },
   { id: 'review', titleKey: 'review.nav', Component: ReviewScreen },
+  { id: 'sources', titleKey: 'sources.nav', Component: SourcesScreen },
 ];
