@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportProgressEvent, ImportRunResult, RejectedLineView, SourcesOverview, SourceView } from '../../../../shared/api/sources.contract';
+import { useDesk } from '../../desk/DeskContext';
+import { describeError } from '../../desk/describeError';
+import { formatImportRun } from './formatImportRun';
+
+type ImportState = { phase: 'idle' } | { phase: 'running'; progress: ImportProgressEvent | null } | { phase: 'done'; result: ImportRunResult } | { phase: 'failed'; message: string };
+
+export function SourcesScreen() {
+  const { t, i18n } = useTranslation();
+  const desk = useDesk();
+  const [overview, setOverview] = useState<SourcesOverview | null>(null);
+  const [importState, setImportState] = useState<ImportState>({ phase: 'idle' });
+  const [force, setForce] = useState(false);
+  const [rejected, setRejected] = useState<{ source: SourceView; lines: RejectedLineView[] } | null>(null);
+  const forceId = useId();
+
+  const refresh = useCallback(() => {
+    void desk.api.listSources({}).then(setOverview, (error: unknown) => setImportState({ phase: 'failed', message: describeError(error, i18n.language) }));
+  }, [desk, i18n.language]);
+  useEffect(refresh, [refresh]);
+  useEffect(
+    () => desk.on('importProgress', (progress) => setImportState((state) => (state.phase === 'running' ? { phase: 'running', progress } : state))),
+    [desk],
+  );
+
+  const runImport = async (): Promise<void> => {
+    setImportState({ phase: 'running', progress: null });
+    try {
+      const result = await desk.api.runImport({ force });
+      setImportState({ phase: 'done', result });
+      setForce(false);
+    } catch (error) {
+      setImportState({ phase: 'failed', message: describeError(error, i18n.language) });
+    }
+    refresh();
+  };
+  const showRejected = async (source: SourceView): Promise<void> => {
+    if (source.lastRun === null) return;
+    setRejected({ source, lines: await desk.api.listRejectedLines({ runId: source.lastRun.runId }) });
+  };
+  const progress = importState.phase === 'running' ? importState.progress : null;
+  const number = (value: number) => value.toLocaleString(i18n.language.startsWith('en') ? 'en-GB' : 'fr-FR');
+
+  return (
+    <section className="sources" aria-labelledby="sources-title">
+      <h2 id="sources-title">{t('sources.title')}</h2>
+      {overview !== null && <p className="hint">{t('sources.config', { path: overview.configPath })}</p>}
+      {overview !== null && overview.configErrors.length > 0 && (
+        <div role="alert" className="error" data-testid="sources-config-errors">
+          <p>{t('sources.configErrors')}</p>
+          <ul>
+            {overview.configErrors.map((error) => (
+              <li key={error}>{error}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="sources-actions">
+        <button type="button" className="primary" onClick={() => void runImport()} disabled={importState.phase === 'running' || (overview?.configErrors.length ?? 0) > 0}>
+          {t('sources.import')}
+        </button>
+        <input id={forceId} type="checkbox" checked={force} onChange={(event) => setForce(event.target.checked)} />
+        <label htmlFor={forceId}>{t('sources.force')}</label>
+      </div>
+      <div role="status" aria-live="polite" className="big-status" data-testid="import-status">
+        {importState.phase === 'running' && (
+          <>
+            <progress max={100} value={progress?.percent ?? undefined} aria-label={t('sources.import')} />{' '}
+            {progress !== null && t('sources.importing', { source: progress.sourceId, rows: number(progress.rows), speed: number(progress.rowsPerSecond) })}
+          </>
+        )}
+        {importState.phase === 'done' && (importState.result.ok ? t('sources.importDone') : t('sources.importRefused'))}
+        {importState.phase === 'failed' && t('sources.importFailed', { message: importState.message })}
+      </div>
+      {overview !== null && overview.sources.length === 0 && <p>{t('sources.none')}</p>}
+      {overview !== null && overview.sources.length > 0 && (
+        <table className="results" data-testid="sources-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('sources.column.source')}</th>
+              <th scope="col">{t('sources.column.kind')}</th>
+              <th scope="col">{t('sources.column.records')}</th>
+              <th scope="col">{t('sources.column.lastImport')}</th>
+              <th scope="col">{t('sources.column.counts')}</th>
+              <th scope="col">{t('sources.column.changes')}</th>
+              <th scope="col">{t('sources.column.errors')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.sources.map((source) => {
+              const run = source.lastRun;
+              const shown = run === null ? null : formatImportRun(run, i18n.language);
+              return (
+                <tr key={source.id} data-testid={`source-${source.id}`}>
+                  <th scope="row">
+                    {source.label} <span className="hint">({source.id})</span>
+                  </th>
+                  <td>
+                    {t(`sources.kind.${source.kind}`)} — {t(`sources.role.${source.role}`)}
+                  </td>
+                  <td>{number(source.recordCount)}</td>
+                  <td>
+                    {shown === null ? t('sources.never') : t(shown.statusKey, { date: shown.date })}
+                    {run?.error && <p className="error">{run.error}</p>}
+                  </td>
+                  <td>{run === null ? '—' : `${number(run.read)} / ${number(run.imported)} / ${number(run.rejected)}`}</td>
+                  <td>{run === null ? '—' : `+${number(run.added)} / ~${number(run.updated)} / −${number(run.removed)}`}</td>
+                  <td>
+                    {run !== null && run.rejected > 0 ? (
+                      <button type="button" className="link" onClick={() => void showRejected(source)}>
+                        {t('sources.showRejected', { count: run.rejected, source: source.label })}
+                      </button>
+                    ) : (
+                      '0'
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {rejected !== null && (
+        <section aria-labelledby="rejected-title" data-testid="rejected-lines">
+          <h3 id="rejected-title">{t('sources.rejectedTitle', { source: rejected.source.label })}</h3>
+          <table className="results">
+            <thead>
+              <tr>
+                <th scope="col">{t('sources.rejectedLine')}</th>
+                <th scope="col">{t('sources.rejectedReason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rejected.lines.map((line) => (
+                <tr key={`${line.line}-${line.reason}`}>
+                  <td>{line.line}</td>
+                  <td>{line.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" onClick={() => setRejected(null)}>
+            {t('sources.close')}
+          </button>
+        </section>
+      )}
+    </section>
+  );
+}
