@@ -6,8 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulatedReaderNames } from '../../src/core/cards/createCardService';
 import { openDeskCore, type DeskCore } from '../../src/core/desk/openDeskCore';
 import { bindMie } from '../../src/core/enrollment/bindMie';
-import { importSources } from '../../src/core/import/importSources';
-import { parseSourcesConfig } from '../../src/core/sources/parseSourcesConfig';
 import { startBrowserServer, type BrowserServer } from '../../src/server/startBrowserServer';
 import { launchChromium } from '../support/launchChromium';
 import { projectRoot } from '../support/startTestDesk';
@@ -16,6 +14,8 @@ import { projectRoot } from '../support/startTestDesk';
 let shiftMs = 0;
 const clock = { now: () => new Date(Date.now() + shiftMs) };
 const dataDir = mkdtempSync(join(tmpdir(), 'guichet-e2e-nightdesk-'));
+/** Where the Sources configuration points: a second HR export listing departures. */
+const hrDir = mkdtempSync(join(tmpdir(), 'guichet-e2e-hr-'));
 let core: DeskCore;
 let server: BrowserServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -24,7 +24,7 @@ const consoleErrors: string[] = [];
 const setup = { agentId: null, agentName: 'préparation e2e', desk: 'e2e' };
 
 async function openDesk(): Promise<void> {
-  core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', clock, logger: { info: () => {}, error: (message, error) => console.error(message, error) } });
+  core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', clock, sourcesConfigPath: join(hrDir, 'sources.json'), logger: { info: () => {}, error: (message, error) => console.error(message, error) } });
   server = await startBrowserServer({ core, rendererDir: join(projectRoot, 'out', 'renderer') });
 }
 
@@ -53,19 +53,19 @@ async function logInAsNightAgent(): Promise<void> {
   await page.getByRole('heading', { name: 'Carte temporaire' }).waitFor();
 }
 
-function importHrEndDates(rows: { hrId: string; lastName: string; firstName: string; endDate: string }[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'guichet-e2e-hr-'));
-  writeFileSync(join(dir, 'sorties.csv'), ['MATRICULE;NOM;PRENOM;DATE_SORTIE', ...rows.map((row) => `${row.hrId};${row.lastName};${row.firstName};${row.endDate.split('-').reverse().join('/')}`)].join('\n'));
-  const parsed = parseSourcesConfig({
-    configPath: join(dir, 'sources.json'),
-    text: JSON.stringify({
+/** An HR export listing departures, imported through the desk API as the Sources screen does. */
+async function importHrEndDates(rows: { hrId: string; lastName: string; firstName: string; endDate: string }[]) {
+  writeFileSync(join(hrDir, 'sorties.csv'), ['MATRICULE;NOM;PRENOM;DATE_SORTIE', ...rows.map((row) => `${row.hrId};${row.lastName};${row.firstName};${row.endDate.split('-').reverse().join('/')}`)].join('\n'));
+  writeFileSync(
+    join(hrDir, 'sources.json'),
+    JSON.stringify({
       establishment: { name: 'Hôpital La Porte Verte', finess: ['990000011'] },
       sources: [{ id: 'sirh-sorties', kind: 'csv', role: 'hr', path: 'sorties.csv', delimiter: ';', dateFormat: 'DD/MM/YYYY', key: 'MATRICULE', fields: { hrId: 'MATRICULE', lastName: 'NOM', firstName: 'PRENOM', endDate: 'DATE_SORTIE' } }],
     }),
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  // The night desk hooks its leaver check on the import's afterCommit, as the composition root offers.
-  return importSources(core.db, { config: parsed.config, clock, force: true, afterCommit: () => core.nightDeskChecks.runNow('import') }).finally(() => rmSync(dir, { recursive: true, force: true }));
+  );
+  const result = await core.dispatch('runImport', { force: true }, { connectionId: 'sources-screen', transport: 'browser' });
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return (result as { ok: true; value: { ok: boolean } }).value;
 }
 
 const mieStatuses = (identityId: string) =>
@@ -85,6 +85,7 @@ afterAll(async () => {
   await browser?.close();
   await closeDesk();
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(hrDir, { recursive: true, force: true });
 });
 
 describe('night desk in Chromium', () => {

@@ -13,7 +13,20 @@ const reportedErrors = 500;
 type SourcesHandlers = Pick<DeskHandlers, 'listSources' | 'runImport' | 'listRejectedLines'>;
 
 /** The Sources screen's API: what is configured and imported, run an import (progress as events). */
-export function createSourcesHandlers({ db, clock, events, configPath }: { db: Database.Database; clock: Clock; events: EventHub; configPath: string }): SourcesHandlers {
+export function createSourcesHandlers({
+  db,
+  clock,
+  events,
+  configPath,
+  afterCommit,
+}: {
+  db: Database.Database;
+  clock: Clock;
+  events: EventHub;
+  configPath: string;
+  /** Runs once the import committed (the night desk's leaver check). */
+  afterCommit?: () => void;
+}): SourcesHandlers {
   return {
     listSources: () => readSourcesOverview(db, configPath),
     runImport: async ({ force, sourceIds }) => {
@@ -24,7 +37,7 @@ export function createSourcesHandlers({ db, clock, events, configPath }: { db: D
           en: `The sources configuration ${configPath} is invalid: ${config.errors.join('; ')}`,
         }, { errors: config.errors });
       }
-      const report = await importSources(db, { config: config.config, force, clock, ...(sourceIds === undefined ? {} : { only: sourceIds }), onProgress: (progress) => events.emit('importProgress', progress) });
+      const report = await importSources(db, { config: config.config, force, clock, ...(sourceIds === undefined ? {} : { only: sourceIds }), onProgress: (progress) => events.emit('importProgress', progress), ...(afterCommit === undefined ? {} : { afterCommit }) });
       const result: ImportRunResult = {
         ok: report.ok,
         sources: Object.fromEntries(
