@@ -15,7 +15,7 @@ export default defineConfig({
       // A sandboxed preload can only require("electron"): bundle everything else, as CommonJS.
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve('src/preload/index.ts') },
+        input: { index: resolve('src/preload/index.ts'), fidoCeremony: resolve('src/preload/fidoCeremony.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { app, session } from 'electron';
 import { openDeskCore } from '../core/desk/openDeskCore';
+import { resolveFidoSettings } from '../core/fido/FidoSettings';
 import { createMainWindow } from './createMainWindow';
+import { createRpOriginCeremonyRunner } from './fido/createRpOriginCeremonyRunner';
 import { isTrustedSender } from './isTrustedSender';
 import { registerDeskIpc } from './registerDeskIpc';
 
@@ -19,7 +21,13 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     // The desk needs no browser permission (camera, geolocation, notifications…).
     session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-    const core = openDeskCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), transport: 'electron' });
+    // WebAuthn refuses the desk's file:// page: keys for the hospital's RP ID are made in a window on its origin (README).
+    const fido = resolveFidoSettings();
+    const fidoCeremonyRunner =
+      fido.ceremony === 'rp-origin-window'
+        ? createRpOriginCeremonyRunner({ rpPageUrl: process.env.GUICHET_FIDO_RP_PAGE ?? `https://${fido.rpId}/`, preloadPath: join(__dirname, '../preload/fidoCeremony.cjs'), parent: () => window })
+        : undefined;
+    const core = openDeskCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), transport: 'electron', ...(fidoCeremonyRunner === undefined ? {} : { fidoCeremonyRunner }) });
     const unregister = registerDeskIpc(core, (url) => isTrustedSender(url, { devServerUrl, rendererFile }));
     let window = createMainWindow({ preloadPath, rendererFile, devServerUrl, isDevelopment: !app.isPackaged });
 

@@ -15,6 +15,7 @@ import { seedDemoDirectory } from '../demo/seedDemoDirectory';
 import { createDirectoryHandlers } from '../directory/createDirectoryHandlers';
 import { createEnrollmentHandlers } from '../enrollment/createEnrollmentHandlers';
 import { createFidoHandlers } from '../fido/createFidoHandlers';
+import type { FidoCeremonyRunner } from '../fido/FidoCeremonyRunner';
 import { resolveFidoSettings, type FidoSettings } from '../fido/FidoSettings';
 import { createNightDeskHandlers } from '../nightdesk/createNightDeskHandlers';
 import { startNightDeskChecks, type NightDeskChecks } from '../nightdesk/startNightDeskChecks';
@@ -58,6 +59,8 @@ export interface OpenDeskCoreOptions {
   sourcesConfigPath?: string;
   /** FIDO2 enrollment: RP ID, origins, sponsor quota… (defaults: environment, then `localhost`). */
   fido?: Partial<FidoSettings>;
+  /** Electron: runs WebAuthn ceremonies on the RP's origin when the desk page cannot. */
+  fidoCeremonyRunner?: FidoCeremonyRunner;
 }
 
 export interface DeskCore {
@@ -90,6 +93,7 @@ export function openDeskCore({
   nightDeskCheckIntervalMs,
   sourcesConfigPath = process.env.GUICHET_SOURCES_CONFIG ?? join(dataDir, 'sources', 'sources.json'),
   fido,
+  fidoCeremonyRunner,
 }: OpenDeskCoreOptions): DeskCore {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase({ path: dbPath });
@@ -114,7 +118,7 @@ export function openDeskCore({
     ...createNightDeskHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createReconcileHandlers({ db, clock, events, sessions }),
     ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfigPath, afterCommit: () => nightDeskChecks.runNow('import') }),
-    ...createFidoHandlers({ db, clock, events, sessions, cards: createCardAccess(cards), settings: resolveFidoSettings(fido) }),
+    ...createFidoHandlers({ db, clock, events, sessions, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
   };
   const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));
   const nightDeskChecks = startNightDeskChecks({

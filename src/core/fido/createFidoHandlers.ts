@@ -5,6 +5,7 @@ import type { CardAccess } from '../agents/CardAccess';
 import type { DeskSessions } from '../agents/createDeskSessions';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
+import type { FidoCeremonyRunner } from './FidoCeremonyRunner';
 import type { FidoDependencies, VerifiedSponsor } from './FidoDependencies';
 import type { FidoSettings } from './FidoSettings';
 import { finishKeyRegistration } from './finishKeyRegistration';
@@ -27,6 +28,8 @@ export interface FidoHandlerOptions {
   sessions: DeskSessions;
   cards: CardAccess;
   settings: FidoSettings;
+  /** Set by the Electron app when the ceremony must run on the RP's origin (see README). */
+  ceremonyRunner?: FidoCeremonyRunner | undefined;
 }
 
 type FidoMethod =
@@ -39,12 +42,14 @@ type FidoMethod =
   | 'finishFidoKeyTest'
   | 'revokeFidoKey'
   | 'revokeSponsorship'
+  | 'runFidoCeremony'
   | 'getFidoMetadataStatus'
   | 'importFidoMetadata';
 
 /** FIDO2 keys and sponsorship at the desk; every act checks the agent's session and role. */
-export function createFidoHandlers({ db, clock, events, sessions, cards, settings }: FidoHandlerOptions): Pick<DeskHandlers, FidoMethod> {
+export function createFidoHandlers({ db, clock, events, sessions, cards, settings, ceremonyRunner }: FidoHandlerOptions): Pick<DeskHandlers, FidoMethod> {
   const deps: FidoDependencies = { db, clock, settings };
+  const ceremony = ceremonyRunner === undefined ? 'renderer' : 'rp-origin-window';
   // A sponsor verified in this desk session vouches for one key, for a short while.
   const verifiedSponsors = new Map<string, VerifiedSponsor>();
   const sponsorOf = (connectionId: string): VerifiedSponsor | null => {
@@ -106,15 +111,26 @@ export function createFidoHandlers({ db, clock, events, sessions, cards, setting
       changed(result.sponsorship.enrolleeId);
       return result;
     },
+    runFidoCeremony: (request, { connectionId }) => {
+      sessions.requireAct(connectionId, 'mie.bind');
+      if (ceremonyRunner === undefined) {
+        throw new DeskError(
+          'PRECONDITION_FAILED',
+          { fr: 'Ce guichet fait la cérémonie FIDO dans sa propre page.', en: 'This desk runs the FIDO ceremony in its own page.' },
+          { rule: 'no-ceremony-runner' },
+        );
+      }
+      return ceremonyRunner.run(request);
+    },
     getFidoMetadataStatus: (_input, { connectionId }) => {
       sessions.requireAct(connectionId, 'mie.read');
-      return readFidoMetadataStatus(db, clock, settings);
+      return readFidoMetadataStatus(db, clock, settings, ceremony);
     },
     importFidoMetadata: async ({ kind, content }, { connectionId }) => {
       const actor = sessions.requireAct(connectionId, 'mie.bind');
       if (actor.agentId === null) throw new DeskError('UNAUTHENTICATED');
       await importFidoMetadata(db, clock, { actor, kind, content, trustAnchors: settings.mdsTrustAnchors });
-      return readFidoMetadataStatus(db, clock, settings);
+      return readFidoMetadataStatus(db, clock, settings, ceremony);
     },
   };
 }

@@ -11,6 +11,7 @@ import { createEventHub } from '../desk/createEventHub';
 import { verifyJournal } from '../journal/verifyJournal';
 import { openDatabase } from '../store/openDatabase';
 import { createFidoHandlers } from './createFidoHandlers';
+import type { FidoCeremonyRunner } from './FidoCeremonyRunner';
 import { resolveFidoSettings, type FidoSettings } from './FidoSettings';
 
 const origin = 'http://localhost:4321';
@@ -38,11 +39,11 @@ const cards: CardAccess = {
   verifyPin: async (_reader, pin) => (pin === '1234' ? { ok: true, triesLeft: 3 } : { ok: false, reason: 'WRONG_PIN', triesLeft: 2 }),
 };
 
-function open(settings: Partial<FidoSettings> = {}) {
+function open(settings: Partial<FidoSettings> = {}, ceremonyRunner?: FidoCeremonyRunner) {
   const events = createEventHub();
   const sessions = createDeskSessions({ db, clock, events, deskName: 'desk-test', idleLockMs: 365 * 86_400_000 });
   for (const connectionId of [desk.connectionId, 'window-2']) sessions.open(connectionId, { agentIdentityId: 'agent', method: 'cps' });
-  return createFidoHandlers({ db, clock, events, sessions, cards, settings: resolveFidoSettings(settings, {}) });
+  return createFidoHandlers({ db, clock, events, sessions, cards, settings: resolveFidoSettings(settings, {}), ceremonyRunner });
 }
 
 async function refusal(call: () => unknown): Promise<DeskError> {
@@ -125,6 +126,25 @@ describe('FIDO key enrollment', () => {
     const forged = { ...impostor.authenticate(checked.testOptions, origin, impostorId), id: checked.key.credentialId, rawId: checked.key.credentialId };
     expect((await refusal(() => fido.finishFidoKeyTest({ response: forged }, desk))).code).toBe('FORBIDDEN');
     expect((await fido.listFidoKeys({ identityId: 'enrollee' }, desk)).keys.every((k) => k.state === 'pending')).toBe(true);
+  });
+
+  it('enrolls for the hospital RP ID through the Electron RP-origin ceremony runner, and refuses the localhost origin there', async () => {
+    const key = createSoftwareAuthenticator();
+    const runner: FidoCeremonyRunner = {
+      run: async (request) => (request.kind === 'register' ? key.register(request.options, 'https://sso.hopital.fr') : key.authenticate(request.options, 'https://sso.hopital.fr')),
+    };
+    const fido = open({ rpId: 'sso.hopital.fr' }, runner);
+    expect(await fido.getFidoMetadataStatus({}, desk)).toMatchObject({ rpId: 'sso.hopital.fr', ceremony: 'rp-origin-window' });
+    const started = await fido.startFidoRegistration({ identityId: 'enrollee', role: 'primary', label: 'Clé SSO' }, desk);
+    expect(started.options.rp.id).toBe('sso.hopital.fr');
+    const response = await fido.runFidoCeremony({ kind: 'register', options: started.options }, desk);
+    const checked = await fido.finishFidoRegistration({ response: response as never }, desk);
+    const tested = await fido.runFidoCeremony({ kind: 'authenticate', options: checked.testOptions }, desk);
+    await expect(fido.finishFidoKeyTest({ response: tested as never }, desk)).resolves.toMatchObject({ state: 'active' });
+
+    const again = await fido.startFidoRegistration({ identityId: 'other', role: 'primary', label: 'Clé' }, desk);
+    expect((await refusal(() => fido.finishFidoRegistration({ response: key.register(again.options, origin) }, desk))).details?.rule).toBe('origin');
+    expect((await refusal(() => open().runFidoCeremony({ kind: 'register', options: started.options }, desk))).details?.rule).toBe('no-ceremony-runner');
   });
 
   it('requires a label, and a sponsor for any key after the first', async () => {

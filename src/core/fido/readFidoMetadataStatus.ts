@@ -4,7 +4,7 @@ import { isoDay, type Clock } from '../clock';
 import type { FidoSettings } from './FidoSettings';
 
 /** What metadata the desk holds, and whether the BLOB is due for its monthly refresh. */
-export function readFidoMetadataStatus(db: Database.Database, clock: Clock, settings: FidoSettings): FidoMetadataStatus {
+export function readFidoMetadataStatus(db: Database.Database, clock: Clock, settings: FidoSettings, ceremony: FidoMetadataStatus['ceremony']): FidoMetadataStatus {
   const last = db
     .prepare('SELECT kind, blob_number AS blobNumber, next_update AS nextUpdate, entries, imported_at AS importedAt FROM fido_metadata_imports ORDER BY id DESC LIMIT 1')
     .get() as FidoMetadataStatus['lastImport'] | undefined;
@@ -16,5 +16,6 @@ export function readFidoMetadataStatus(db: Database.Database, clock: Clock, sett
     lastImport: last ?? null,
     stale: blob !== undefined && blob.nextUpdate < isoDay(clock.now()),
     allowList: settings.allowedAaguids,
+    ceremony,
   };
 }

@@ -110,6 +110,8 @@ export interface FidoMetadataStatus {
   /** The BLOB's `nextUpdate` has passed: refresh it (keys are still accepted). */
   stale: boolean;
   allowList: string[] | null;
+  /** Where the WebAuthn ceremony runs: the desk page itself, or the app's RP-origin window. */
+  ceremony: 'renderer' | 'rp-origin-window';
 }
 
 const id = z.string().trim().min(1).max(128);
@@ -124,6 +126,7 @@ const credentialResponse = z
     authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
   })
   .passthrough();
+const isOptionsObject = (value: unknown) => typeof value === 'object' && value !== null && typeof (value as { challenge?: unknown }).challenge === 'string';
 const credentialMessage = 'expected a WebAuthn credential response (id, rawId, type "public-key", response)';
 const registrationResponse = z.custom<RegistrationResponseJSON>((value) => credentialResponse.safeParse(value).success, credentialMessage);
 const authenticationResponse = z.custom<AuthenticationResponseJSON>((value) => credentialResponse.safeParse(value).success, credentialMessage);
@@ -167,6 +170,13 @@ export const fidoMethods = {
   ),
   revokeSponsorship: defineMethod<{ sponsorship: SponsorshipView; revokedKeys: number }>()(
     z.object({ sponsorshipId: id, reason: z.string().trim().min(1, 'say why the sponsorship is revoked').max(500) }).strict(),
+  ),
+  /** Electron with a non-localhost RP ID: the app runs the ceremony in its RP-origin window. */
+  runFidoCeremony: defineMethod<RegistrationResponseJSON | AuthenticationResponseJSON>()(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('register'), options: z.custom<PublicKeyCredentialCreationOptionsJSON>(isOptionsObject, 'expected creation options') }).strict(),
+      z.object({ kind: z.literal('authenticate'), options: z.custom<PublicKeyCredentialRequestOptionsJSON>(isOptionsObject, 'expected request options') }).strict(),
+    ]),
   ),
   getFidoMetadataStatus: defineMethod<FidoMetadataStatus>()(z.object({}).strict()),
   importFidoMetadata: defineMethod<FidoMetadataStatus>()(

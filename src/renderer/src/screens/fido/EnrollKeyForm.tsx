@@ -1,21 +1,32 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../../shared/api/directory.contract';
-import { identityDocumentSchema, type FidoKeyRole, type IdentityDocument, type SponsorVerified } from '../../../../shared/api/fido.contract';
+import { identityDocumentSchema, type FidoKeyRole, type FidoMetadataStatus, type IdentityDocument, type SponsorVerified } from '../../../../shared/api/fido.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { formatPersonName } from '../../viewModels/formatPerson';
 import { checkEnrollmentForm } from './checkEnrollmentForm';
 import { PersonPicker } from './PersonPicker';
 import type { useFidoStatus } from './useFidoStatus';
-import { ceremonies } from './webauthnCeremonies';
+import { createCeremonies } from './webauthnCeremonies';
 
 const documentTypes = identityDocumentSchema.shape.type.options;
 
 /** Primary key, or backup key with a sponsor who authenticates here first; then register + test. */
-export function EnrollKeyForm({ holder, status, onEnrolled }: { holder: PersonSummary; status: ReturnType<typeof useFidoStatus>; onEnrolled: () => void }) {
+export function EnrollKeyForm({
+  holder,
+  status,
+  ceremonyWhere,
+  onEnrolled,
+}: {
+  holder: PersonSummary;
+  status: ReturnType<typeof useFidoStatus>;
+  ceremonyWhere: FidoMetadataStatus['ceremony'];
+  onEnrolled: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const { api } = useDesk();
   const language = i18n.language.startsWith('en') ? 'en' : 'fr';
+  const ceremonies = createCeremonies(api, ceremonyWhere);
   const [role, setRole] = useState<FidoKeyRole>('primary');
   const [label, setLabel] = useState('');
   const [serial, setSerial] = useState('');

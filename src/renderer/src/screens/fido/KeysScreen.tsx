@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../../shared/api/directory.contract';
 import type { DeskSessionView } from '../../../../shared/api/enrollment.contract';
-import type { PersonFidoKeys } from '../../../../shared/api/fido.contract';
+import type { FidoMetadataStatus, PersonFidoKeys } from '../../../../shared/api/fido.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { formatPersonName } from '../../viewModels/formatPerson';
 import { EnrollKeyForm } from './EnrollKeyForm';
@@ -19,12 +19,16 @@ export function KeysScreen() {
   const [session, setSession] = useState<DeskSessionView | null>(null);
   const [holder, setHolder] = useState<PersonSummary | null>(null);
   const [keys, setKeys] = useState<PersonFidoKeys | null>(null);
+  const [ceremonyWhere, setCeremonyWhere] = useState<FidoMetadataStatus['ceremony']>('renderer');
 
   useEffect(() => {
     const refresh = () => void desk.api.getDeskSession({}).then(setSession, () => setSession(null));
     refresh();
     return desk.on('deskSessionChanged', refresh);
   }, [desk]);
+  useEffect(() => {
+    if (session?.state === 'open') desk.api.getFidoMetadataStatus({}).then((metadata) => setCeremonyWhere(metadata.ceremony), () => setCeremonyWhere('renderer'));
+  }, [desk, session?.state]);
 
   const reload = useCallback(() => {
     if (holder === null) return;
@@ -67,7 +71,7 @@ export function KeysScreen() {
                   void status.run(t('fido.sponsorships.revoke'), () => desk.api.revokeSponsorship({ sponsorshipId, reason }), (result) => t('fido.sponsorships.revokedKeys', { count: result.revokedKeys })).then(reload)
                 }
               />
-              <EnrollKeyForm key={holder.identityId} holder={holder} status={status} onEnrolled={reload} />
+              <EnrollKeyForm key={holder.identityId} holder={holder} status={status} ceremonyWhere={ceremonyWhere} onEnrolled={reload} />
             </>
           )}
           <MetadataPanel status={status} />

@@ -1,8 +1,31 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '../../../../shared/api/fido.contract';
+import type { DeskApi } from '../../../../shared/api/contract';
+import type {
+  AuthenticationResponseJSON,
+  FidoMetadataStatus,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '../../../../shared/api/fido.contract';
 
-/** The browser side of the WebAuthn ceremonies (the core made the options and checks the answers). */
-export const ceremonies = {
-  register: (optionsJSON: PublicKeyCredentialCreationOptionsJSON) => startRegistration({ optionsJSON }),
-  authenticate: (optionsJSON: PublicKeyCredentialRequestOptionsJSON) => startAuthentication({ optionsJSON }),
-};
+export interface Ceremonies {
+  register(options: PublicKeyCredentialCreationOptionsJSON): Promise<RegistrationResponseJSON>;
+  authenticate(options: PublicKeyCredentialRequestOptionsJSON): Promise<AuthenticationResponseJSON>;
+}
+
+/**
+ * The browser side of the WebAuthn ceremonies (the core made the options and checks the answers):
+ * in this page, or — Electron with the hospital's RP ID — in the app's RP-origin window.
+ */
+export function createCeremonies(api: DeskApi, where: FidoMetadataStatus['ceremony']): Ceremonies {
+  if (where === 'rp-origin-window') {
+    return {
+      register: async (options) => (await api.runFidoCeremony({ kind: 'register', options })) as RegistrationResponseJSON,
+      authenticate: async (options) => (await api.runFidoCeremony({ kind: 'authenticate', options })) as AuthenticationResponseJSON,
+    };
+  }
+  return {
+    register: (optionsJSON) => startRegistration({ optionsJSON }),
+    authenticate: (optionsJSON) => startAuthentication({ optionsJSON }),
+  };
+}
