@@ -1,0 +1,67 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/launchChromium';
+import { startTestDesk, type TestDesk } from '../support/startTestDesk';
+
+let desk: TestDesk;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  desk = await startTestDesk();
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(desk.server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await desk?.stop();
+});
+
+const presentRecords = (sourceId: string) =>
+  (desk.core.db.prepare('SELECT COUNT(*) AS n FROM source_records WHERE source_id = ? AND present = 1').get(sourceId) as { n: number }).n;
+
+describe('Sources screen', () => {
+  it('lists the demo sources the first start imported from real files', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: /Sources/ }).click();
+    const sirh = page.getByTestId('source-sirh');
+    await expect.poll(() => sirh.textContent()).toContain('Fichier CSV');
+    expect(await sirh.textContent()).toContain(String(presentRecords('sirh')));
+    expect(await sirh.textContent()).toMatch(/Réussi le/);
+    expect(await page.getByTestId('source-rpps').textContent()).toContain('Extraction Annuaire Santé');
+    expect(await page.getByTestId('source-ad').textContent()).toContain('Export LDIF');
+  });
+
+  it('runs an import with progress, then shows the new counts and the rejected lines with their numbers', async () => {
+    const dpiPath = join(desk.dataDir, 'sources', 'dpi.csv');
+    const before = presentRecords('dpi');
+    const lineCount = readFileSync(dpiPath, 'utf8').trimEnd().split('\n').length;
+    appendFileSync(dpiPath, 'nouveau.999,NOUVEAU,Test,\nligne-cassée,SEULE\n');
+    await page.getByRole('button', { name: 'Lancer l’import' }).click();
+    await expect.poll(() => page.getByTestId('import-status').textContent(), { timeout: 30_000 }).toContain('Import terminé : toutes les sources sont à jour.');
+    const dpi = page.getByTestId('source-dpi');
+    await expect.poll(() => dpi.textContent()).toContain('+1 / ~0 / −0');
+    expect(presentRecords('dpi')).toBe(before + 1);
+    await dpi.getByRole('button', { name: /Voir les 1 lignes rejetées/ }).click();
+    const rejected = page.getByTestId('rejected-lines');
+    await expect.poll(() => rejected.textContent()).toContain(`${lineCount + 2}expected 4 columns, found 2`);
+  });
+
+  it('shows the circuit breaker refusing a source that lost most of its records, changing nothing', async () => {
+    const sirhPath = join(desk.dataDir, 'sources', 'sirh.csv');
+    const lines = readFileSync(sirhPath, 'utf8').split('\r\n');
+    const before = presentRecords('sirh');
+    writeFileSync(sirhPath, lines.slice(0, 11).join('\r\n'));
+    await page.getByRole('button', { name: 'Lancer l’import' }).click();
+    await expect.poll(() => page.getByTestId('import-status').textContent(), { timeout: 30_000 }).toContain('au moins une source a été refusée');
+    await expect.poll(() => page.getByTestId('source-sirh').textContent()).toMatch(/Refusé le.*would remove/);
+    expect(presentRecords('sirh')).toBe(before);
+    expect(consoleErrors).toEqual([]);
+  });
+});
