@@ -7,7 +7,7 @@ const today = '2026-11-29';
 
 describe('reconcileRecords on labelled synthetic hospitals', () => {
   for (const seed of [7, 4242]) {
-    it(`meets the quality targets (seed ${seed})`, () => {
+    it(`meets the quality targets (seed ${seed})`, { timeout: 60_000 }, () => {
       const hospital = generateSyntheticHospital({ seed, employees: 1500 });
       const truePairs = new Map<number, number>();
       // Identities are numbered in the order of their HR records.

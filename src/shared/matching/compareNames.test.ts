@@ -69,6 +69,8 @@ describe('birth dates, logins and professions', () => {
     expect(matchesLoginPattern('jmartin2', ['JEAN'], ['MARTIN'])).toBe(true);
     expect(matchesLoginPattern('MARTIN_JEA', ['JEAN'], ['MARTIN'])).toBe(true);
     expect(matchesLoginPattern('pdurand', ['JEAN'], ['MARTIN'])).toBe(false);
+    expect(matchesLoginPattern('laetitia.d-almeida', ['LAETITIA'], ['ALMEIDA'])).toBe(true);
+    expect(matchesLoginPattern('tvandenberg', ['THEO'], ['BERG'])).toBe(true);
   });
   it('maps HR grades and application labels to TRE_G15 codes', () => {
     expect(mapProfessionCode('Infirmier diplômé d’État')).toBe('60');

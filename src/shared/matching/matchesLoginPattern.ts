@@ -17,10 +17,15 @@ export function matchesLoginPattern(login: string, firstNames: readonly string[]
   const first = squeeze(firstNames.join(''));
   const initial = first.slice(0, 1);
   const initials = firstNames.map((name) => name[0]!.toLowerCase()).join('');
+  // Surname forms arrive without particles; mail systems usually keep them (laetitia.d-almeida).
+  const particles = ['', 'd', 'de', 'du', 'le', 'la', 'da', 'dos', 'van', 'vanden', 'vander', 'dela'];
   for (const lastForm of lastNames) {
-    const last = squeeze(lastForm);
-    const patterns = [first + last, initial + last, initials + last, last + first.slice(0, 3), last + first, last + initial];
-    if (patterns.some((pattern) => pattern === core || (core.length >= 6 && pattern.startsWith(core)))) return true;
+    for (const particle of particles) if (matchesOne(core, first, initial, initials, particle + squeeze(lastForm))) return true;
   }
   return false;
+}
+
+function matchesOne(core: string, first: string, initial: string, initials: string, last: string): boolean {
+  const patterns = [first + last, initial + last, initials + last, last + first.slice(0, 3), last + first, last + initial];
+  return patterns.some((pattern) => pattern === core || (core.length >= 6 && pattern.startsWith(core)));
 }
