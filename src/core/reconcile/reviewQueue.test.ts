@@ -21,7 +21,7 @@ beforeAll(() => {
   core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', clock, cardReaders: 'simulated', logger: { info: () => {}, error: () => {} } });
   const badgeAgent = core.db.prepare("SELECT identity_id AS id FROM agents WHERE role = 'badge-office' LIMIT 1").get() as { id: string };
   core.sessions.open(desk.connectionId, { agentIdentityId: badgeAgent.id, method: 'cps' });
-});
+}, 60_000);
 afterAll(() => {
   core.close();
   rmSync(dataDir, { recursive: true, force: true });
