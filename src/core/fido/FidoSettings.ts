@@ -46,7 +46,11 @@ export const defaultFidoSettings: FidoSettings = {
 export function resolveFidoSettings(overrides: Partial<FidoSettings> = {}, env: NodeJS.ProcessEnv = process.env): FidoSettings {
   const list = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean));
   const rpId = overrides.rpId ?? env.GUICHET_FIDO_RP_ID ?? defaultFidoSettings.rpId;
-  const ceremony = overrides.ceremony ?? (env.GUICHET_FIDO_CEREMONY === 'rp-origin-window' ? 'rp-origin-window' : rpId === 'localhost' ? 'renderer' : 'rp-origin-window');
+  const envCeremony = env.GUICHET_FIDO_CEREMONY;
+  if (envCeremony !== undefined && envCeremony !== 'renderer' && envCeremony !== 'rp-origin-window') {
+    throw new Error(`Invalid GUICHET_FIDO_CEREMONY "${envCeremony}": expected renderer or rp-origin-window`);
+  }
+  const ceremony = overrides.ceremony ?? envCeremony ?? (rpId === 'localhost' ? 'renderer' : 'rp-origin-window');
   const settings: FidoSettings = {
     ...defaultFidoSettings,
     rpId,
