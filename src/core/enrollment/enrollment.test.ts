@@ -121,7 +121,9 @@ describe('enrollment core', () => {
   it('expires MIE whose validity has ended, as the system, and only those', () => {
     const old = bindMie(db, clock, { actor, identityId: 'durand', kind: 'badge', identifier: '04OLD', validUntil: '2026-11-28' });
     const current = bindMie(db, clock, { actor, identityId: 'martin', kind: 'badge', identifier: '04NOW', validUntil: '2026-11-29' });
+    const temporary = bindMie(db, clock, { actor, identityId: 'martin', kind: 'temporary-badge', identifier: 'T-01', validUntil: '2026-11-28' });
     expect(expireOverdueMies(db, clock)).toBe(1);
+    expect(readMies(db, { mieId: temporary.id })[0]!.status).toBe('active');
     expect(readMies(db, { mieId: old.id })[0]!.status).toBe('expired');
     expect(readMies(db, { mieId: current.id })[0]!.status).toBe('active');
     expect(readMieHistory(db, { mieId: old.id }).at(-1)).toMatchObject({ action: 'mie.expire', agentName: 'system', reason: 'fin de validité' });
