@@ -121,7 +121,7 @@ describe('enrollment core', () => {
   it('expires MIE whose validity has ended, as the system, and only those', () => {
     const old = bindMie(db, clock, { actor, identityId: 'durand', kind: 'badge', identifier: '04OLD', validUntil: '2026-11-28' });
     const current = bindMie(db, clock, { actor, identityId: 'martin', kind: 'badge', identifier: '04NOW', validUntil: '2026-11-29' });
-    const temporary = bindMie(db, clock, { actor, identityId: 'martin', kind: 'temporary-badge', identifier: 'T-01', validUntil: '2026-11-28' });
+    const temporary = bindMie(db, clock, { actor, identityId: 'martin', kind: 'temporary-badge', identifier: 'T-01', validUntil: '2026-11-28', additional: true });
     expect(expireOverdueMies(db, clock)).toBe(1);
     expect(readMies(db, { mieId: temporary.id })[0]!.status).toBe('active');
     expect(readMies(db, { mieId: old.id })[0]!.status).toBe('expired');
