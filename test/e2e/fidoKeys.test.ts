@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../src/shared/api/dispatch';
 import { launchChromium } from '../support/launchChromium';
-import { startTestDesk, type TestDesk } from '../support/startTestDesk';
+import { projectRoot, startTestDesk, type TestDesk } from '../support/startTestDesk';
 
 /**
  * FIDO2 keys end to end: the real core in browser mode (RP ID `localhost`), the built renderer in
@@ -194,6 +196,17 @@ describe('FIDO2 keys at the desk (Chromium virtual authenticators)', () => {
     await enrollPrimary(third, 'Clé compromise');
     await expect.poll(() => status().textContent()).toMatch(/Modèle de clé refusé : « Clé virtuelle Chromium » est déclaré ATTESTATION_KEY_COMPROMISE/);
     expect(desk.core.db.prepare('SELECT COUNT(*) AS n FROM fido_credentials WHERE identity_id = ?').get(third.id)).toEqual({ n: 0 });
+  });
+
+  it('has no serious or critical axe violation with keys, sponsorships and the sponsor form on screen', async () => {
+    await chooseHolder(enrollee);
+    await page.getByLabel('Clé de secours (parrainée)').check();
+    await page.evaluate(readFileSync(join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      return (await axe.run(document)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('ran without console errors', () => {
