@@ -172,13 +172,21 @@ describe('FIDO2 keys at the desk (Chromium virtual authenticators)', () => {
   });
 
   it('revokes one key and keeps the other', async () => {
-    const backup = keyRows().filter({ hasText: 'Clé de secours rouge' });
-    await backup.getByLabel(/Motif de révocation/).selectOption('declare-lost');
-    await backup.getByRole('button', { name: /Révoquer/ }).click();
-    await expect.poll(() => status().textContent()).toContain('Clé « Clé de secours rouge » révoquée.');
+    const primary = keyRows().filter({ hasText: 'Clé verte' });
+    await primary.getByLabel(/Motif de révocation/).selectOption('declare-lost');
+    await primary.getByRole('button', { name: /Révoquer/ }).click();
+    await expect.poll(() => status().textContent()).toContain('Clé « Clé verte » révoquée.');
+    await expect.poll(() => keyRows().filter({ hasText: 'Clé verte' }).textContent()).toContain('Révoquée');
+    expect(await keyRows().filter({ hasText: 'Clé de secours rouge' }).textContent()).toContain('Active');
+    expect(desk.core.db.prepare("SELECT m.status FROM fido_credentials c JOIN mie m ON m.id = c.mie_id WHERE c.label = 'Clé verte'").get()).toEqual({ status: 'lost' });
+  });
+
+  it('revokes a sponsorship together with the key it produced', async () => {
+    await page.getByLabel('Motif de révocation du parrainage').fill('parrain non présent physiquement');
+    await page.getByRole('button', { name: 'Révoquer le parrainage et ses clés' }).click();
+    await expect.poll(() => status().textContent()).toContain('Parrainage révoqué : 1 clé(s) révoquée(s).');
     await expect.poll(() => keyRows().filter({ hasText: 'Clé de secours rouge' }).textContent()).toContain('Révoquée');
-    expect(await keyRows().filter({ hasText: 'Clé verte' }).textContent()).toContain('Active');
-    expect(desk.core.db.prepare("SELECT m.status FROM fido_credentials c JOIN mie m ON m.id = c.mie_id WHERE c.label = 'Clé de secours rouge'").get()).toEqual({ status: 'lost' });
+    expect(await page.getByTestId('fido-sponsorships').textContent()).toContain('révoqué');
   });
 
   it('refuses a key whose model the metadata reports compromised', async () => {

@@ -14,7 +14,7 @@ export interface FidoKeyListProps {
 export function FidoKeyList({ holderName, data, busy, onRevokeKey, onRevokeSponsorship }: FidoKeyListProps) {
   const { t } = useTranslation();
   const [reasons, setReasons] = useState<Record<string, FidoRevocation>>({});
-  const [sponsorshipReason, setSponsorshipReason] = useState('');
+  const [sponsorshipReasons, setSponsorshipReasons] = useState<Record<string, string>>({});
   return (
     <>
       <h3>{t('fido.keys.title', { name: holderName })}</h3>
@@ -95,8 +95,12 @@ export function FidoKeyList({ holderName, data, busy, onRevokeKey, onRevokeSpons
                 ) : (
                   <>
                     {' '}
-                    <input aria-label={t('fido.sponsorships.reason')} value={sponsorshipReason} onChange={(event) => setSponsorshipReason(event.target.value)} />{' '}
-                    <button type="button" disabled={busy || sponsorshipReason.trim() === ''} onClick={() => onRevokeSponsorship(sponsorship.id, sponsorshipReason)}>
+                    <input
+                      aria-label={t('fido.sponsorships.reason')}
+                      value={sponsorshipReasons[sponsorship.id] ?? ''}
+                      onChange={(event) => setSponsorshipReasons({ ...sponsorshipReasons, [sponsorship.id]: event.target.value })}
+                    />{' '}
+                    <button type="button" disabled={busy || (sponsorshipReasons[sponsorship.id] ?? '').trim() === ''} onClick={() => onRevokeSponsorship(sponsorship.id, sponsorshipReasons[sponsorship.id] ?? '')}>
                       {t('fido.sponsorships.revoke')}
                     </button>
                   </>
