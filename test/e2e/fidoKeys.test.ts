@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallContext } from '../../src/shared/api/dispatch';
+import { simulatedReaderNames } from '../../src/core/cards/createCardService';
 import { launchChromium } from '../support/launchChromium';
 import { projectRoot, startTestDesk, type TestDesk } from '../support/startTestDesk';
 
@@ -86,17 +86,14 @@ beforeAll(async () => {
     desk.core.db.prepare('UPDATE identities SET hr_end_date = ? WHERE id = ?').run(inTwoWeeks, leaver.id);
   }
 
-  // The agent's desk session is opened for the page's own connection (CPS login is the desk screen's test).
+  // The badge-office agent's CPS sits in the simulated contact reader; they log in at the desk with its PIN.
+  const hand = { connectionId: 'hand', transport: 'browser' as const };
   const agent = desk.core.db.prepare("SELECT identity_id AS id FROM agents WHERE role = 'badge-office' AND active = 1 ORDER BY identity_id LIMIT 1").get() as { id: string };
-  const dispatch = desk.core.dispatch;
-  let pageConnection: string | null = null;
-  desk.core.dispatch = (method, input, context: CallContext) => {
-    if (pageConnection === null) {
-      pageConnection = context.connectionId;
-      desk.core.sessions.open(context.connectionId, { agentIdentityId: agent.id, method: 'cps' });
-    }
-    return dispatch(method, input, context);
-  };
+  const catalog = await desk.core.dispatch('listSimulatedCards', { query: agent.id }, hand);
+  const agentCard = catalog.ok ? (catalog.value as { id: string; identityId: string | null; interface: string }[]).find((card) => card.identityId === agent.id && card.interface === 'contact') : undefined;
+  if (agentCard === undefined) throw new Error(`no simulated agent card for ${agent.id}: ${JSON.stringify(catalog).slice(0, 300)}`);
+  const inserted = await desk.core.dispatch('insertSimulatedCard', { reader: simulatedReaderNames.contact, cardId: agentCard.id }, hand);
+  if (!inserted.ok) throw new Error(`could not insert the agent's card: ${JSON.stringify(inserted)}`);
 
   browser = await launchChromium();
   page = await browser.context.newPage();
@@ -109,7 +106,11 @@ beforeAll(async () => {
   keyB = (await cdp.send('WebAuthn.addVirtualAuthenticator', { options: { ...options, automaticPresenceSimulation: false } })).authenticatorId;
   // RP ID `localhost` needs the page on http://localhost (the server accepts that Host and Origin).
   await page.goto(desk.server.url.replace('127.0.0.1', 'localhost'));
-  await page.getByRole('button', { name: 'Clés FIDO' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Guichet', exact: true }).click();
+  await page.getByTestId('login-card').filter({ hasText: 'Carte de' }).waitFor();
+  await page.getByLabel('Code de la carte (4 à 8 chiffres)').fill('1234');
+  await page.getByRole('button', { name: 'Ouvrir la session' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Clés FIDO' }).click();
   await page.getByLabel('Titulaire de la clé').waitFor();
 }, 60_000);
 
