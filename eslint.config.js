@@ -30,7 +30,7 @@ export default tseslint.config(
     files: ['src/shared/**'],
     rules: {
       'no-restricted-imports': forbid(
-        ['electron', ...nodeBuiltins, 'better-sqlite3', 'react', 'react-dom', '**/core/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/cli/**'],
+        ['electron', ...nodeBuiltins, 'better-sqlite3', 'react', 'react-dom', '**/core/**', '**/main/**', '**/preload/**', '**/renderer/**', '../**/server/*', './server/*', '**/cli/**'],
         'src/shared is pure code with no runtime: no Node, Electron, DOM or other layer.',
       ),
     },
@@ -39,7 +39,7 @@ export default tseslint.config(
     files: ['src/core/**'],
     rules: {
       'no-restricted-imports': forbid(
-        ['electron', 'react', 'react-dom', '**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/cli/**'],
+        ['electron', 'react', 'react-dom', '**/main/**', '**/preload/**', '**/renderer/**', '../**/server/*', './server/*', '**/cli/**'],
         'src/core is plain Node: it may use src/shared only; hardware and clock come in through interfaces.',
       ),
     },
@@ -56,14 +56,14 @@ export default tseslint.config(
   {
     files: ['src/main/**'],
     rules: {
-      'no-restricted-imports': forbid(['react', 'react-dom', '**/renderer/**', '**/preload/**', '**/server/**', '**/cli/**'], 'src/main wires the core into Electron; no UI code.'),
+      'no-restricted-imports': forbid(['react', 'react-dom', '**/renderer/**', '**/preload/**', '../**/server/*', './server/*', '**/cli/**'], 'src/main wires the core into Electron; no UI code.'),
     },
   },
   {
     files: ['src/preload/**'],
     rules: {
       'no-restricted-imports': forbid(
-        [...nodeBuiltins, 'better-sqlite3', '**/core/**', '**/main/**', '**/renderer/**', '**/server/**', '**/cli/**'],
+        [...nodeBuiltins, 'better-sqlite3', '**/core/**', '**/main/**', '**/renderer/**', '../**/server/*', './server/*', '**/cli/**'],
         'The sandboxed preload exposes contract functions only: electron + src/shared.',
       ),
     },
@@ -73,7 +73,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': forbid(
-        ['electron', ...nodeBuiltins, 'better-sqlite3', 'ws', 'nfc-pcsc', '@pokusew/pcsclite', '**/core/**', '**/main/**', '**/preload/**', '**/server/**', '**/cli/**'],
+        ['electron', ...nodeBuiltins, 'better-sqlite3', 'ws', 'nfc-pcsc', '@pokusew/pcsclite', '**/core/**', '**/main/**', '**/preload/**', '../**/server/*', './server/*', '**/cli/**'],
         'The renderer reaches the desk only through its client module (src/renderer/src/desk).',
       ),
     },

@@ -1,38 +1,15 @@
-import type { AgentRole, DeskAct } from '../../shared/api/enrollment.contract';
+import { deskActs, type AgentRole, type DeskAct } from '../../shared/api/enrollment.contract';
 
 /**
  * What each role may do, checked by the core on every call. The night desk handles emergencies
  * (temporary badges, suspending or declaring a card lost at night) but not regular issuance;
  * auditors only read; admins can do everything.
  */
+const everyAct: readonly DeskAct[] = deskActs;
+
 export const deskPermissions: Record<AgentRole, readonly DeskAct[]> = {
-  'badge-office': [
-    'mie.bind',
-    'mie.bind-temporary',
-    'mie.suspend',
-    'mie.resume',
-    'mie.declare-lost',
-    'mie.declare-stolen',
-    'mie.return',
-    'mie.expire',
-    'mie.replace',
-    'mie.read',
-    'receipt.read',
-  ],
+  'badge-office': everyAct.filter((act) => act !== 'journal.read'),
   'night-desk': ['mie.bind-temporary', 'mie.suspend', 'mie.declare-lost', 'mie.declare-stolen', 'mie.read', 'receipt.read'],
   auditor: ['mie.read', 'receipt.read', 'journal.read'],
-  admin: [
-    'mie.bind',
-    'mie.bind-temporary',
-    'mie.suspend',
-    'mie.resume',
-    'mie.declare-lost',
-    'mie.declare-stolen',
-    'mie.return',
-    'mie.expire',
-    'mie.replace',
-    'mie.read',
-    'receipt.read',
-    'journal.read',
-  ],
+  admin: everyAct,
 };

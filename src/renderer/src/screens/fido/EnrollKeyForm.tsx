@@ -5,7 +5,7 @@ import { identityDocumentSchema, type FidoKeyRole, type FidoMetadataStatus, type
 import { useDesk } from '../../desk/DeskContext';
 import { formatPersonName } from '../../viewModels/formatPerson';
 import { checkEnrollmentForm } from './checkEnrollmentForm';
-import { PersonPicker } from './PersonPicker';
+import { PersonPicker } from '../PersonPicker';
 import type { useFidoStatus } from './useFidoStatus';
 import { createCeremonies } from './webauthnCeremonies';
 

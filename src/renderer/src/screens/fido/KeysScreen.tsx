@@ -8,7 +8,7 @@ import { formatPersonName } from '../../viewModels/formatPerson';
 import { EnrollKeyForm } from './EnrollKeyForm';
 import { FidoKeyList } from './FidoKeyList';
 import { MetadataPanel } from './MetadataPanel';
-import { PersonPicker } from './PersonPicker';
+import { PersonPicker } from '../PersonPicker';
 import { useFidoStatus } from './useFidoStatus';
 
 /** FIDO2 security keys: per-person list, enrollment (primary or sponsored backup), revocation, metadata. */

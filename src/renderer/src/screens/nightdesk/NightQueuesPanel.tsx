@@ -4,7 +4,7 @@ import type { NightDeskOverview, TemporaryIssuanceView } from '../../../../share
 import { useDesk } from '../../desk/DeskContext';
 import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
 import { NightDeskSettingsForm } from './NightDeskSettingsForm';
-import { PersonPicker } from './PersonPicker';
+import { PersonPicker } from '../PersonPicker';
 
 interface QueuesProps {
   overview: NightDeskOverview;
