@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type DeskHandlers } from '../../shared/api/dispatch';
@@ -9,6 +10,7 @@ import { seedDemoDirectory } from '../demo/seedDemoDirectory';
 import { createEventHub } from '../desk/createEventHub';
 import { createEnrollmentHandlers } from '../enrollment/createEnrollmentHandlers';
 import { readMies } from '../enrollment/readMies';
+import { createIssuanceReceipt } from '../receipts/createIssuanceReceipt';
 import { openDatabase } from '../store/openDatabase';
 import { createNightDeskHandlers } from './createNightDeskHandlers';
 import { startNightDeskChecks } from './startNightDeskChecks';
@@ -102,6 +104,10 @@ describe('night desk API', () => {
     );
     expect(result.mie).toMatchObject({ kind: 'temporary-badge', status: 'active', validUntil: '2026-11-29T07:00:00.000Z' });
     expect(result.issuance).toMatchObject({ reason: 'newcomer', deskSeconds: 48, interactions: 5, endsAt: '2026-11-29T07:00:00.000Z' });
+    // A temporary card ends with a shift: the receipt gives the hour (07:00 UTC = 08:00 in Paris).
+    const receipt = await createIssuanceReceipt(db, result.mie.id);
+    const receiptText = execFileSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(receipt.pdfBase64, 'base64'), encoding: 'utf8' });
+    expect(receiptText).toMatch(/Valide jusqu.au\s+29 novembre 2026 (à )?08:00/);
     const person = db.prepare('SELECT status, rpps, profession, last_name FROM identities WHERE id = ?').get(result.mie.identityId);
     expect(person).toEqual({ status: 'temporary', rpps: nurse.rpps, profession: 'Infirmier', last_name: nurse.last_name });
     const state = await overview();

@@ -36,6 +36,11 @@ function frenchDate(iso: string | null): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' });
 }
 
+/** A validity bound: a day for badges, a day and time for temporary cards (they end with a shift). */
+function frenchValidityBound(iso: string | null): string {
+  return iso === null || iso.length === 10 ? frenchDate(iso) : frenchDateTime(iso);
+}
+
 /**
  * The PDF receipt of one issuance: establishment, person, MIE, validity, issuing agent and desk,
  * and the journal entry (sequence and hash) that records it, with signature boxes.
@@ -95,8 +100,8 @@ export async function createIssuanceReceipt(db: Database.Database, mieId: string
   field('Type', kindLabels[mie.kind] ?? mie.kind);
   field('Identifiant', mie.identifier);
   field('Modèle de carte', mie.cardType);
-  field('Valide du', frenchDate(mie.validFrom));
-  field('Valide jusqu’au', frenchDate(mie.validUntil));
+  field('Valide du', frenchValidityBound(mie.validFrom));
+  field('Valide jusqu’au', frenchValidityBound(mie.validUntil));
   if (mie.replacesMieId !== null) field('Remplace', readMieOrFail(db, mie.replacesMieId).identifier);
   y -= 6;
   write('Remise', { size: 13, font: bold });
