@@ -7,7 +7,8 @@ export default defineConfig({
     build: {
       // Native modules and their loaders stay outside the bundle (unpacked from asar).
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The PC/SC worker is a second entry: Electron starts it as a utility process.
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), pcscWorker: resolve('src/core/cards/pcsc/runPcscWorker.ts') } },
     },
   },
   preload: {

@@ -5,6 +5,7 @@ import { resolveFidoSettings } from '../core/fido/FidoSettings';
 import { createMainWindow } from './createMainWindow';
 import { createRpOriginCeremonyRunner } from './fido/createRpOriginCeremonyRunner';
 import { isTrustedSender } from './isTrustedSender';
+import { launchUtilityPcscWorker } from './launchUtilityPcscWorker';
 import { registerDeskIpc } from './registerDeskIpc';
 
 // electron-vite injects __dirname into the ESM bundle.
@@ -27,7 +28,7 @@ if (!app.requestSingleInstanceLock()) {
       fido.ceremony === 'rp-origin-window'
         ? createRpOriginCeremonyRunner({ rpPageUrl: process.env.GUICHET_FIDO_RP_PAGE ?? `https://${fido.rpId}/`, preloadPath: join(__dirname, '../preload/fidoCeremony.cjs'), parent: () => window })
         : undefined;
-    const core = openDeskCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), transport: 'electron', ...(fidoCeremonyRunner === undefined ? {} : { fidoCeremonyRunner }) });
+    const core = openDeskCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), transport: 'electron', launchPcscWorker: launchUtilityPcscWorker, ...(fidoCeremonyRunner === undefined ? {} : { fidoCeremonyRunner }) });
     const unregister = registerDeskIpc(core, (url) => isTrustedSender(url, { devServerUrl, rendererFile }));
     let window = createMainWindow({ preloadPath, rendererFile, devServerUrl, isDevelopment: !app.isPackaged });
 

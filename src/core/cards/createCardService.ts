@@ -9,6 +9,7 @@ import { buildSimulatedCatalog } from './buildSimulatedCatalog';
 import type { CpsVirtualCard } from './emulator/createCpsCard';
 import type { VirtualCard } from './emulator/VirtualCard';
 import { PinRequestError, startPcscBridge, type PcscBridge } from './pcsc/startPcscBridge';
+import type { WorkerLauncher } from './pcsc/WorkerLauncher';
 import type { PcscWorkerEvent } from './pcsc/pcscWorkerProtocol';
 import { readCard } from './readCard';
 import { verifyCpsPin } from './verifyCpsPin';
@@ -23,6 +24,7 @@ export interface CreateCardServiceOptions {
   mode?: CardReaderMode;
   /** Environment of the PC/SC worker (a private pcscd socket in tests). */
   pcscEnv?: NodeJS.ProcessEnv;
+  launchPcscWorker?: WorkerLauncher;
   log?: (message: string) => void;
 }
 
@@ -43,7 +45,7 @@ const unavailableDetail = 'service carte à puce indisponible';
  * `readCard` code as real ones (no pcscd needed, so browser mode works anywhere); real readers
  * come from the PC/SC worker. Every change goes out as a desk event.
  */
-export function createCardService({ db, events, clock, mode = 'simulated', pcscEnv, log = () => {} }: CreateCardServiceOptions): CardService {
+export function createCardService({ db, events, clock, mode = 'simulated', pcscEnv, launchPcscWorker, log = () => {} }: CreateCardServiceOptions): CardService {
   const readers = new Map<string, ReaderEntry>();
   const createdCards = new Map<string, Promise<VirtualCard>>();
   let service: CardReadersState['service'] = mode === 'pcsc' ? { status: 'starting', detail: null } : { status: 'disabled', detail: null };
@@ -115,7 +117,12 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
   };
 
   let bridge: PcscBridge | null = null;
-  if (mode === 'pcsc') bridge = startPcscBridge({ onEvent: onPcscEvent, ...(pcscEnv === undefined ? {} : { env: pcscEnv }), log });
+  if (mode === 'pcsc') bridge = startPcscBridge({
+      onEvent: onPcscEvent,
+      ...(pcscEnv === undefined ? {} : { env: pcscEnv }),
+      ...(launchPcscWorker === undefined ? {} : { launchWorker: launchPcscWorker }),
+      log,
+    });
   else {
     attach(simulatedReaderNames.contact, 'simulated', 'contact');
     attach(simulatedReaderNames.contactless, 'simulated', 'contactless');

@@ -9,6 +9,7 @@ import { createDispatcher, type DeskDispatcher, type DeskHandlers } from '../../
 import type { CardService } from '../cards/CardService';
 import { createCardsHandlers } from '../cards/createCardsHandlers';
 import { createCardService, type CardReaderMode } from '../cards/createCardService';
+import type { WorkerLauncher } from '../cards/pcsc/WorkerLauncher';
 import { systemClock, type Clock } from '../clock';
 import { generateDemoHospital } from '../demo/generateDemoHospital';
 import { seedDemoDirectory } from '../demo/seedDemoDirectory';
@@ -49,6 +50,8 @@ export interface OpenDeskCoreOptions {
   cardReaders?: CardReaderMode;
   /** Environment of the PC/SC worker (e.g. a private pcscd socket). */
   pcscEnv?: NodeJS.ProcessEnv;
+  /** How the PC/SC worker process starts (Electron passes its utilityProcess launcher). */
+  launchPcscWorker?: WorkerLauncher;
   /** Workstation name written in the journal (default: the host name). */
   deskName?: string;
   /** Desk sessions lock after this long without an act (default 5 minutes). */
@@ -88,6 +91,7 @@ export function openDeskCore({
   seedDemo = true,
   cardReaders = process.env.GUICHET_CARD_READERS === 'pcsc' ? 'pcsc' : 'simulated',
   pcscEnv,
+  launchPcscWorker,
   deskName = hostname(),
   idleLockMs,
   nightDeskCheckIntervalMs,
@@ -104,7 +108,7 @@ export function openDeskCore({
     logger.info(`created the demo directory "Hôpital La Porte Verte" in ${dataDir}`);
   }
   const events = createEventHub();
-  const cards = createCardService({ db, events, clock, mode: cardReaders, ...(pcscEnv === undefined ? {} : { pcscEnv }), log: (message) => logger.info(message) });
+  const cards = createCardService({ db, events, clock, mode: cardReaders, ...(pcscEnv === undefined ? {} : { pcscEnv }), ...(launchPcscWorker === undefined ? {} : { launchPcscWorker }), log: (message) => logger.info(message) });
   const sessions = createDeskSessions({ db, clock, events, deskName, ...(idleLockMs === undefined ? {} : { idleLockMs }) });
   events.subscribe((event, payload) => {
     if (event === 'cardRemoved') sessions.lockOnCardRemoved((payload as { reader: string }).reader);

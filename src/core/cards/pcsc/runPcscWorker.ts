@@ -28,8 +28,16 @@ const pollMs = Number(process.env.GUICHET_PCSC_POLL_MS ?? 500);
 const slots = new Map<string, ReaderSlot>();
 let pcsc: Pcsc | null = null;
 
+/** Electron's utilityProcess talks through `process.parentPort`; a forked Node child through IPC. */
+interface ParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
+
 function send(message: PcscWorkerMessage): void {
-  process.send?.(message);
+  if (parentPort !== undefined) parentPort.postMessage(message);
+  else process.send?.(message);
 }
 
 /** PC/SC codes meaning the card is gone: removed, reset, absent, reader unavailable. */
@@ -163,6 +171,11 @@ async function onCommand(command: PcscWorkerCommand): Promise<void> {
   }
 }
 
-process.on('message', (command: PcscWorkerCommand) => void onCommand(command));
-process.on('disconnect', () => process.exit(0));
+if (parentPort !== undefined) {
+  // The utility process ends with the app (Electron kills it); nothing to watch here.
+  parentPort.on('message', (event) => void onCommand(event.data as PcscWorkerCommand));
+} else {
+  process.on('message', (command: PcscWorkerCommand) => void onCommand(command));
+  process.on('disconnect', () => process.exit(0));
+}
 void startBinding();

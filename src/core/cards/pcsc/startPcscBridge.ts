@@ -1,8 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PinVerification } from '../../../shared/api/cards.contract';
 import type { PcscWorkerCommand, PcscWorkerEvent, PcscWorkerMessage } from './pcscWorkerProtocol';
+import { launchForkedWorker, type WorkerHandle, type WorkerLauncher } from './WorkerLauncher';
 
 export interface PcscBridgeOptions {
   onEvent(event: PcscWorkerEvent): void;
@@ -13,6 +11,8 @@ export interface PcscBridgeOptions {
   /** How long a new worker may take to say its first word (loading TypeScript on a busy machine). */
   startupMs?: number;
   log?: (message: string) => void;
+  /** Starts the worker process; the Electron shell passes a utilityProcess launcher. */
+  launchWorker?: WorkerLauncher;
 }
 
 export interface PcscBridge {
@@ -33,21 +33,20 @@ export class PinRequestError extends Error {
   }
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** The worker runs from TypeScript under tsx in development and tests, from JS when built. */
-function workerEntry(): { path: string; execArgv: string[] } {
-  const typescript = import.meta.url.endsWith('.ts');
-  return { path: join(here, typescript ? 'runPcscWorker.ts' : 'runPcscWorker.js'), execArgv: typescript ? ['--import', 'tsx'] : [] };
-}
-
 /**
  * Runs PC/SC in a child process and keeps it alive: restarts it when it exits or stops answering
  * (a native call hung), with a growing pause so a crash loop never spins. Readers known before a
  * restart are reported detached, then attached again by the new worker.
  */
-export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000, startupMs = 30_000, log = () => {} }: PcscBridgeOptions): PcscBridge {
-  let child: ChildProcess | null = null;
+export function startPcscBridge({
+  onEvent,
+  env = process.env,
+  watchdogMs = 4000,
+  startupMs = 30_000,
+  log = () => {},
+  launchWorker = launchForkedWorker,
+}: PcscBridgeOptions): PcscBridge {
+  let child: WorkerHandle | null = null;
   let closed = false;
   let restartDelayMs = 250;
   let lastPong = Date.now();
@@ -77,14 +76,13 @@ export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000,
   };
 
   const spawnWorker = () => {
-    const entry = workerEntry();
-    const worker = fork(entry.path, [], { env, execArgv: entry.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    const worker = launchWorker(env);
     child = worker;
     lastPong = Date.now();
     workerStarted = false;
-    worker.stderr?.on('data', (chunk: Buffer) => log(`pcsc worker: ${chunk.toString().trim()}`));
-    worker.on('message', (message) => onMessage(message as PcscWorkerMessage));
-    worker.on('exit', (code, signal) => {
+    worker.onStderr((text) => log(`pcsc worker: ${text}`));
+    worker.onMessage(onMessage);
+    worker.onExit((reason) => {
       if (child === worker) child = null;
       for (const [id, request] of pending) {
         request.reject(new PinRequestError('SERVICE_UNAVAILABLE', 'The smart-card service restarted during the PIN check'));
@@ -92,22 +90,20 @@ export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000,
       }
       if (closed) return;
       for (const name of [...readers]) forward({ type: 'reader', name, state: 'detached' });
-      forward({ type: 'status', status: 'unavailable', detail: `smart-card worker stopped (${signal ?? code}); restarting` });
-      log(`pcsc worker exited (${signal ?? code}), restarting in ${restartDelayMs} ms`);
+      forward({ type: 'status', status: 'unavailable', detail: `smart-card worker stopped (${reason}); restarting` });
+      log(`pcsc worker exited (${reason}), restarting in ${restartDelayMs} ms`);
       setTimeout(() => closed || spawnWorker(), restartDelayMs);
       restartDelayMs = Math.min(restartDelayMs * 2, 5000);
     });
   };
 
-  const send = (command: PcscWorkerCommand) => {
-    if (child?.connected === true) child.send(command);
-  };
+  const send = (command: PcscWorkerCommand) => child?.send(command);
 
   const watchdog = setInterval(() => {
     if (child === null) return;
     if (Date.now() - lastPong > (workerStarted ? watchdogMs : startupMs)) {
       log(`pcsc worker silent for ${Date.now() - lastPong} ms: killing it`);
-      child.kill('SIGKILL');
+      child.kill();
       lastPong = Date.now();
       return;
     }
@@ -115,18 +111,10 @@ export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000,
   }, Math.max(100, Math.floor(watchdogMs / 4)));
   watchdog.unref();
 
-  if (process.versions.electron !== undefined) {
-    // Electron's fork() needs the runAsNode fuse we turn off; the shell has no utilityProcess
-    // launcher for this worker yet. Say so plainly instead of relaunching the app in a loop.
-    clearInterval(watchdog);
-    closed = true;
-    queueMicrotask(() => forward({ type: 'status', status: 'unavailable', detail: 'PC/SC worker not available in the Electron shell yet: use browser mode for real readers' }));
-  } else {
-    spawnWorker();
-  }
+  spawnWorker();
   return {
     verifyPin(reader, pin) {
-      if (child?.connected !== true) return Promise.reject(new PinRequestError('SERVICE_UNAVAILABLE', 'The smart-card service is not running'));
+      if (child?.isConnected() !== true) return Promise.reject(new PinRequestError('SERVICE_UNAVAILABLE', 'The smart-card service is not running'));
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
@@ -137,7 +125,7 @@ export function startPcscBridge({ onEvent, env = process.env, watchdogMs = 4000,
     close() {
       closed = true;
       clearInterval(watchdog);
-      child?.kill('SIGTERM');
+      child?.kill();
       child = null;
     },
   };
