@@ -2,21 +2,18 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/launchChromium';
+import { openDeskPage, type DeskPage } from '../support/openDeskPage';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 
 let desk: TestDesk;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
+let browser: DeskPage;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
   desk = await startTestDesk();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(desk.server.url);
+  browser = await openDeskPage(desk);
+  ({ page, consoleErrors } = browser);
 });
 
 afterAll(async () => {

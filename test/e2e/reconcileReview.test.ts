@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskDispatcher } from '../../src/shared/api/dispatch';
-import { launchChromium } from '../support/launchChromium';
+import { openDeskPage, type DeskPage } from '../support/openDeskPage';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 
 let desk: TestDesk;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
+let browser: DeskPage;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const connections = new Set<string>();
 
 const pendingCount = () => (desk.core.db.prepare("SELECT COUNT(*) AS n FROM identity_links WHERE decision = 'pending'").get() as { n: number }).n;
@@ -20,11 +20,8 @@ beforeAll(async () => {
     connections.add(context.connectionId);
     return dispatch(method, input, context);
   };
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(desk.server.url);
+  browser = await openDeskPage(desk);
+  ({ page, consoleErrors } = browser);
 });
 
 afterAll(async () => {
