@@ -37,7 +37,7 @@ const readerPanel = (name: string) => page.getByTestId('reader').filter({ has: p
 describe('simulated readers panel (the desk without any real reader)', () => {
   it('says the readers are simulated and shows both empty readers', async () => {
     await expect.poll(() => page.getByTestId('card-service-status').textContent()).toContain('Lecteurs simulés');
-    await expect.poll(() => page.getByTestId('reader').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('reader').count()).toBe(3);
     await expect.poll(() => readerPanel('Lecteur simulé (contact)').getByRole('status').textContent()).toBe('Aucune carte');
   });
 
@@ -53,7 +53,7 @@ describe('simulated readers panel (the desk without any real reader)', () => {
     expect(facts).toContain(`8${person.rpps}`);
     expect(facts).toContain('Essais de code restants3');
     expect(insertedCards.at(-1)).toMatchObject({ reader: 'Lecteur simulé (contact)', cps: { rpps: person.rpps, idNat: `8${person.rpps}`, lastName: person.last_name.toUpperCase() } });
-    expect(desk.core.cards.readState().readers[0]).toMatchObject({ state: 'present', simulatedCardId: `cps:${person.id}` });
+    expect(desk.core.cards.readState().readers.find((reader) => reader.name === 'Lecteur simulé (contact)')).toMatchObject({ state: 'present', simulatedCardId: `cps:${person.id}` });
   });
 
   it('checks the simulated CPS PIN on the card, for the agent login', async () => {
@@ -82,7 +82,7 @@ describe('simulated readers panel (the desk without any real reader)', () => {
     const person = doctor();
     const ws = await desk.core.dispatch('insertSimulatedCard', { reader: 'Lecteur simulé (sans contact)', cardId: `cps:${person.id}` }, { connectionId: 't', transport: 'browser' });
     expect(ws).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED', message: { fr: 'Une CPS s’insère dans le lecteur à contact.' } } });
-    expect(desk.core.cards.readState().readers[1]).toMatchObject({ state: 'present', card: { type: 'DESFIRE' } });
+    expect(desk.core.cards.readState().readers.find((reader) => reader.name === 'Lecteur simulé (sans contact)')).toMatchObject({ state: 'present', card: { type: 'DESFIRE' } });
   });
 
   it('switches to English', async () => {

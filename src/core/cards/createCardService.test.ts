@@ -48,6 +48,22 @@ describe('simulated readers', { timeout: 20_000 }, () => {
     ]);
   });
 
+  it('has two contact readers, so the agent’s CPS stays in while a customer card is read', async () => {
+    const readers = service.readState().readers.map((reader) => [reader.name, reader.accepts]);
+    expect(readers).toEqual([
+      [simulatedReaderNames.agent, 'contact'],
+      [simulatedReaderNames.contact, 'contact'],
+      [simulatedReaderNames.contactless, 'contactless'],
+    ]);
+    await service.insertSimulatedCard(simulatedReaderNames.agent, 'cps:id-1');
+    await service.insertSimulatedCard(simulatedReaderNames.contactless, 'badge:id-1');
+    const states = service.readState().readers.map((reader) => reader.state);
+    expect(states).toEqual(['present', 'empty', 'present']);
+    service.removeSimulatedCard(simulatedReaderNames.agent);
+    service.removeSimulatedCard(simulatedReaderNames.contactless);
+    events.length = 0;
+  });
+
   it('emits reading, then the decoded card, then its removal', async () => {
     const view = await service.insertSimulatedCard(simulatedReaderNames.contact, 'cps:id-1');
     expect(view).toMatchObject({ state: 'present', card: { cps: { idNat: '810100271385', lastName: 'LEFÈVRE', firstName: 'ANAÏS', profession: 'Infirmier' } } });
@@ -72,7 +88,11 @@ describe('simulated readers', { timeout: 20_000 }, () => {
     await expect(service.verifyPin(simulatedReaderNames.contact, '1234')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await service.insertSimulatedCard(simulatedReaderNames.contactless, 'badge:id-1');
     await expect(service.insertSimulatedCard(simulatedReaderNames.contactless, 'cps:id-1')).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
-    expect(service.readState().readers[1]).toMatchObject({ state: 'present', card: { type: 'DESFIRE' }, simulatedCardId: 'badge:id-1' });
+    expect(service.readState().readers.find((reader) => reader.name === simulatedReaderNames.contactless)).toMatchObject({
+      state: 'present',
+      card: { type: 'DESFIRE' },
+      simulatedCardId: 'badge:id-1',
+    });
   });
 
   it('gives a demo agent without RPPS the staff card (CPE) the demo bound to them', async () => {

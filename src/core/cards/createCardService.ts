@@ -28,7 +28,15 @@ export interface CreateCardServiceOptions {
   log?: (message: string) => void;
 }
 
-export const simulatedReaderNames = { contact: 'Lecteur simulé (contact)', contactless: 'Lecteur simulé (sans contact)' } as const;
+/**
+ * A real desk has two contact readers (the agent's own CPS stays in one while the customer's card
+ * goes into the other) and one contactless reader; the simulated desk has the same.
+ */
+export const simulatedReaderNames = {
+  agent: 'Lecteur simulé (carte agent)',
+  contact: 'Lecteur simulé (contact)',
+  contactless: 'Lecteur simulé (sans contact)',
+} as const;
 
 interface ReaderEntry {
   view: ReaderView;
@@ -124,6 +132,7 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
       log,
     });
   else {
+    attach(simulatedReaderNames.agent, 'simulated', 'contact');
     attach(simulatedReaderNames.contact, 'simulated', 'contact');
     attach(simulatedReaderNames.contactless, 'simulated', 'contactless');
   }
