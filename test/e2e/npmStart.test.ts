@@ -8,7 +8,8 @@ import { projectRoot } from '../support/startTestDesk';
 let child: ChildProcess | undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'guichet-start-'));
 afterAll(() => {
-  child?.kill('SIGTERM');
+  // npm → tsx → node: stop the whole process group, not just npm.
+  if (child?.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -18,6 +19,7 @@ describe('npm start', () => {
       cwd: projectRoot,
       env: { ...process.env, GUICHET_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let output = '';
     const ready = await new Promise<string>((resolve, reject) => {
