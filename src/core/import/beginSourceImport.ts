@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { buildSearchText } from '../directory/buildSearchText';
+import type { ImportCounts } from '../../shared/api/sources.contract';
 import type { SourceConfig } from '../sources/parseSourcesConfig';
 import type { ImportedAttributes, ParsedBatch, ParsedRecord, RejectedLine } from './importTypes';
 
@@ -13,17 +14,11 @@ export interface ImportProgress {
   percent: number | null;
 }
 
-export interface SourceImportResult {
+export interface SourceImportResult extends ImportCounts {
   sourceId: string;
   kind: SourceConfig['kind'];
   role: SourceConfig['role'];
   runId: number;
-  read: number;
-  imported: number;
-  rejected: number;
-  added: number;
-  updated: number;
-  removed: number;
   /** True when nothing changed for this source: unreadable, empty, or too many removals without force. */
   refused: boolean;
   refusal: string | null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldEvidence } from '../matching/compareFeatures';
 import { defineEvent, defineMethod } from './defineContract';
+import type { PersonSummary } from './directory.contract';
 
 export type { FieldEvidence as LinkEvidence } from '../matching/compareFeatures';
 
@@ -11,17 +12,10 @@ export interface ReviewProposal {
   sourceLabel: string;
   recordKey: string;
   recordAttributes: Record<string, string | boolean | null>;
-  identity: {
-    identityId: string;
-    lastName: string;
-    birthName: string | null;
-    firstName: string;
-    birthDate: string | null;
-    hrId: string | null;
-    rpps: string | null;
-    service: string | null;
-    profession: string | null;
-  };
+  identity: Pick<
+    PersonSummary,
+    'identityId' | 'lastName' | 'birthName' | 'firstName' | 'birthDate' | 'hrId' | 'rpps' | 'service' | 'profession'
+  >;
   score: number;
   rule: string;
   evidence: FieldEvidence[];
