@@ -7,8 +7,15 @@ export default defineConfig({
     build: {
       // Native modules and their loaders stay outside the bundle (unpacked from asar).
       externalizeDeps: true,
-      // The PC/SC worker is a second entry: Electron starts it as a utility process.
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), pcscWorker: resolve('src/core/cards/pcsc/runPcscWorker.ts') } },
+      // The PC/SC worker is a second entry (Electron starts it as a utility process), the import's
+      // parser thread a third, named as the core looks for it next to the main bundle.
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          pcscWorker: resolve('src/core/cards/pcsc/runPcscWorker.ts'),
+          runSourceParserThread: resolve('src/core/import/runSourceParserThread.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -19,7 +19,7 @@ const firstNames = ['MARIE', 'JEAN', 'ANAÏS', 'PIERRE', 'CHLOÉ', 'LUCAS', 'HÉ
 const professions = [['10', 'Médecin'], ['60', 'Infirmier'], ['21', 'Pharmacien'], ['70', 'Masseur-Kinésithérapeute'], ['50', 'Sage-Femme']] as const;
 
 /** Writes a realistic extract: ~1.4 activities per professional, most columns filled. */
-async function writeExtract(path: string): Promise<void> {
+export async function writeExtract(path: string): Promise<void> {
   const random = createSeededRandom(2026);
   const out = createWriteStream(path);
   out.write(`${formatRppsExtractLine('header')}\n`);

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
-import { buildSearchText } from '../directory/buildSearchText';
 import type { ImportCounts } from '../../shared/api/sources.contract';
 import type { SourceConfig } from '../sources/parseSourcesConfig';
-import type { ImportedAttributes, ParsedBatch, ParsedRecord, RejectedLine } from './importTypes';
+import type { ImportedAttributes, RejectedLine } from './importTypes';
+import type { StagedBatch, StagedRow } from './toStagedBatch';
 
 export interface ImportProgress {
   sourceId: string;
@@ -44,26 +44,9 @@ const defaultLabels: Record<SourceConfig['kind'], string> = {
   ldap: 'Annuaire LDAP',
 };
 
-function stageColumns(record: ParsedRecord): unknown[] {
-  const a = record.attributes;
-  return [
-    record.key,
-    record.line,
-    JSON.stringify(record.raw),
-    JSON.stringify(a),
-    a.rpps ?? null,
-    a.hrId ?? null,
-    a.adId ?? null,
-    a.lastName ?? null,
-    a.firstName ?? null,
-    a.birthDate ?? null,
-    buildSearchText([a.lastName, a.birthName, a.firstName, a.rpps, a.hrId, a.adId]),
-  ];
-}
-
 export interface SourceImportRun {
   /** Stages one batch (records, rejected lines) in the run's temporary table. */
-  stage(batch: ParsedBatch, totalBytes: number | null): void;
+  stage(batch: StagedBatch, totalBytes: number | null): void;
   /** Compares the staged records with the store and applies them in one transaction (or refuses). */
   finish(): SourceImportResult;
   /** Ends the run without touching the records (unreadable source). */
@@ -119,19 +102,24 @@ export function beginSourceImport(
   const staged = db.prepare('SELECT line, raw_json AS raw, attributes_json AS attributes FROM temp.import_stage WHERE record_key = ?');
   const restage = db.prepare('UPDATE temp.import_stage SET raw_json = ?, attributes_json = ? WHERE record_key = ?');
   const reject = db.prepare('INSERT INTO import_rejections (run_id, line, reason) VALUES (?, ?, ?)');
-  const stageBatch = db.transaction((records: ParsedRecord[], rejected: RejectedLine[]) => {
-    for (const record of records) {
-      if (insertStaged.run(...stageColumns(record)).changes === 1) continue;
-      const first = staged.get(record.key) as { line: number; raw: string; attributes: string };
+  let stagedCount = 0;
+  const stageBatch = db.transaction((rows: StagedRow[], rejected: RejectedLine[]) => {
+    for (const row of rows) {
+      if (insertStaged.run(row).changes === 1) {
+        stagedCount += 1;
+        continue;
+      }
+      const [key, line, rawJson, attributesJson] = row;
+      const first = staged.get(key) as { line: number; raw: string; attributes: string };
       if (foldsDuplicates) {
         // Activities of one professional on non-consecutive rows: fold them into the first record.
-        const raw = JSON.parse(first.raw) as { activities: unknown[] };
+        const raw = JSON.parse(first.raw) as { lines: unknown[] };
         const attributes = JSON.parse(first.attributes) as ImportedAttributes;
-        raw.activities.push(...(record.raw.activities as unknown[]));
-        attributes.activities!.push(...record.attributes.activities!);
-        restage.run(JSON.stringify(raw), JSON.stringify(attributes), record.key);
+        raw.lines.push(...(JSON.parse(rawJson) as { lines: unknown[] }).lines);
+        attributes.activities!.push(...(JSON.parse(attributesJson) as ImportedAttributes).activities!);
+        restage.run(JSON.stringify(raw), JSON.stringify(attributes), key);
       } else {
-        rejected.push({ line: record.line, reason: `duplicate key "${record.key}": already on line ${first.line}` });
+        rejected.push({ line, reason: `duplicate key "${key}": already on line ${first.line}` });
       }
     }
     for (const line of rejected) reject.run(runId, line.line, line.reason);
@@ -141,7 +129,7 @@ export function beginSourceImport(
   return {
     stage(batch, totalBytes) {
       const rejected = [...batch.rejected];
-      stageBatch(batch.records, rejected);
+      stageBatch(batch.rows, rejected);
       result.read = batch.rowsRead;
       result.rejected += rejected.length;
       for (const line of rejected) result.rejections.push(line);
@@ -155,7 +143,7 @@ export function beginSourceImport(
       result.rejections.sort((a, b) => a.line - b.line);
       result.imported = result.read - result.rejected;
       report('applying', 100);
-      return applyStage(db, { source, result, force, runId, clock, finishRun, statsOf, refuse, report });
+      return applyStage(db, { source, stagedCount, result, force, runId, clock, finishRun, statsOf, refuse, report });
     },
     fail: (reason) => refuse(reason, 'failed'),
     dispose: () => db.exec('DROP TABLE IF EXISTS temp.import_stage'),
@@ -164,6 +152,8 @@ export function beginSourceImport(
 
 interface ApplyContext {
   source: SourceConfig;
+  /** Distinct keys staged (folded and duplicate rows excluded). */
+  stagedCount: number;
   result: SourceImportResult;
   force: boolean;
   runId: number;
@@ -174,18 +164,17 @@ interface ApplyContext {
   report: (phase: ImportProgress['phase'], percent: number | null) => void;
 }
 
-function applyStage(db: Database.Database, { source, result, force, runId, clock, finishRun, statsOf, refuse, report }: ApplyContext): SourceImportResult {
+function applyStage(db: Database.Database, { source, stagedCount, result, force, runId, clock, finishRun, statsOf, refuse, report }: ApplyContext): SourceImportResult {
   const count = (sql: string): number => (db.prepare(sql).get(source.id) as { n: number }).n;
-  const stagedCount = (db.prepare('SELECT COUNT(*) AS n FROM temp.import_stage').get() as { n: number }).n;
   const presentBefore = count('SELECT COUNT(*) AS n FROM source_records WHERE source_id = ? AND present = 1');
-  const added = count(
-    `SELECT COUNT(*) AS n FROM temp.import_stage s
-      WHERE NOT EXISTS (SELECT 1 FROM source_records r WHERE r.source_id = ? AND r.record_key = s.record_key AND r.present = 1)`,
-  );
-  const updated = count(
-    `SELECT COUNT(*) AS n FROM temp.import_stage s JOIN source_records r ON r.source_id = ? AND r.record_key = s.record_key AND r.present = 1
-      WHERE r.raw_json <> s.raw_json OR r.attributes_json <> s.attributes_json`,
-  );
+  // A first import adds everything: no need to look each staged key up.
+  const added =
+    presentBefore === 0
+      ? stagedCount
+      : count(
+          `SELECT COUNT(*) AS n FROM temp.import_stage s
+            WHERE NOT EXISTS (SELECT 1 FROM source_records r WHERE r.source_id = ? AND r.record_key = s.record_key AND r.present = 1)`,
+        );
   const removed = presentBefore - (stagedCount - added);
 
   if (stagedCount === 0) {
@@ -201,7 +190,7 @@ function applyStage(db: Database.Database, { source, result, force, runId, clock
 
   const now = clock.now().toISOString();
   db.transaction(() => {
-    db.prepare(
+    const written = db.prepare(
       `INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date,
                                    search_text, present, first_run_id, last_run_id, change, change_run_id, updated_at)
        SELECT @sourceId, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date,
@@ -212,12 +201,13 @@ function applyStage(db: Database.Database, { source, result, force, runId, clock
          search_text = excluded.search_text, last_run_id = @runId, change_run_id = @runId, updated_at = @now,
          change = CASE WHEN source_records.present = 1 THEN 'updated' ELSE 'added' END, present = 1
        WHERE source_records.present = 0 OR source_records.raw_json <> excluded.raw_json OR source_records.attributes_json <> excluded.attributes_json`,
-    ).run({ sourceId: source.id, runId, now });
+    ).run({ sourceId: source.id, runId, now }).changes;
     db.prepare(
       `UPDATE source_records SET present = 0, change = 'removed', change_run_id = @runId, last_run_id = @runId, updated_at = @now
         WHERE source_id = @sourceId AND present = 1 AND NOT EXISTS (SELECT 1 FROM temp.import_stage s WHERE s.record_key = source_records.record_key)`,
     ).run({ sourceId: source.id, runId, now });
-    Object.assign(result, { added, updated, removed });
+    // Every staged record was either added or (changed) updated; unchanged ones were not written.
+    Object.assign(result, { added, updated: written - added, removed });
     finishRun.run(now, 'succeeded', statsOf(), null, runId);
   })();
   report('done', 100);

@@ -1,12 +1,9 @@
 import { isValidRpps } from '../../shared/identifiers/rpps';
-import type { LineParser, ParsedRecord, RejectedLine, RppsActivity } from './importTypes';
+import type { ImportedAttributes, LineParser, ParsedRecord, RejectedLine, RppsActivity } from './importTypes';
 import { SourceUnreadableError } from './importTypes';
 
 /** Current extracts have 56 columns; files before the "rôle" and "genre activité" columns have 52. */
 const knownColumnCounts = [56, 52];
-/** Columns 1–9 describe the professional; the rest describe one activity. */
-const personColumnCount = 9;
-
 const column = {
   idType: 0,
   id: 1,
@@ -25,24 +22,20 @@ const column = {
 
 const sexByCivility: Record<string, 'M' | 'F'> = { M: 'M', MME: 'F', MLLE: 'F' };
 
-function nonEmptyColumns(header: readonly string[], fields: readonly string[], from: number, to: number): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let index = from; index < to; index += 1) if (fields[index] !== '') out[header[index]!] = fields[index]!;
-  return out;
-}
-
 
 /**
  * Parses the Annuaire Santé `PS_LibreAcces_Personne_activite` extract line by line: `|`-separated
  * with a trailing `|`, a header line, 56 (or, in older files, 52) columns, one row per
  * professional × activity. Consecutive rows of the same professional are folded into one record
- * with its activities (the import engine folds the rare non-consecutive ones). RPPS numbers must
+ * with its activities (the import engine folds the rare non-consecutive ones); its raw form is
+ * `{ lines: [...] }`, the rows as read, whose columns are the fixed extract header. RPPS numbers must
  * carry a valid Luhn key; ADELI-only rows are kept under their national id, without `rpps`.
  */
 export function createRppsExtractParser(path: string): LineParser {
   let header: string[] | null = null;
   let current: ParsedRecord | null = null;
   let rowsRead = 0;
+  const cuts = new Int32Array(64);
   return {
     push(lines) {
       const records: ParsedRecord[] = [];
@@ -54,13 +47,19 @@ export function createRppsExtractParser(path: string): LineParser {
         }
         if (text === '') continue;
         rowsRead += 1;
-        const fields = text.split('|');
-        if (fields.length !== header.length + 1 || fields[header.length] !== '') {
-          rejected.push({ line: number, reason: `expected ${header.length} columns each ended by "|", found ${fields.length - 1} separators` });
+        // Separator positions rather than split(): only 13 of the 56 fields are read.
+        let separators = 0;
+        for (let at = text.indexOf('|'); at !== -1; at = text.indexOf('|', at + 1)) {
+          if (separators < cuts.length) cuts[separators] = at;
+          separators += 1;
+        }
+        if (separators !== header.length || cuts[separators - 1] !== text.length - 1) {
+          rejected.push({ line: number, reason: `expected ${header.length} columns each ended by "|", found ${separators} separators` });
           continue;
         }
-        const idType = fields[column.idType]!;
-        const id = fields[column.id]!;
+        const field = (index: number): string => text.slice(index === 0 ? 0 : cuts[index - 1]! + 1, cuts[index]);
+        const idType = field(column.idType);
+        const id = field(column.id);
         if (idType === '8' && !isValidRpps(id)) {
           rejected.push({ line: number, reason: `invalid RPPS "${id}": expected 11 digits with a valid Luhn key` });
           continue;
@@ -69,42 +68,36 @@ export function createRppsExtractParser(path: string): LineParser {
           rejected.push({ line: number, reason: `unknown identifier type "${idType}": expected 8 (RPPS) or 0 (ADELI)` });
           continue;
         }
-        const key = idType === '8' ? id : fields[column.nationalId]!;
+        const key = idType === '8' ? id : field(column.nationalId);
         if (key === '') {
           rejected.push({ line: number, reason: 'missing identifier: expected "Identification nationale PP"' });
           continue;
         }
         const activity: RppsActivity = {
-          professionCode: fields[column.professionCode]!,
-          professionLabel: fields[column.professionLabel]!,
-          modeCode: fields[column.modeCode]!,
-          finessSite: fields[column.finessSite]!,
-          finessEj: fields[column.finessEj]!,
-          siteName: fields[column.siteName]!,
-          roleCode: header.length > column.roleCode ? fields[column.roleCode]! : '',
+          professionCode: field(column.professionCode),
+          professionLabel: field(column.professionLabel),
+          modeCode: field(column.modeCode),
+          finessSite: field(column.finessSite),
+          finessEj: field(column.finessEj),
+          siteName: field(column.siteName),
+          roleCode: header.length > column.roleCode ? field(column.roleCode) : '',
         };
-        const rawActivity = nonEmptyColumns(header, fields, personColumnCount, header.length);
         if (current !== null && current.key === key) {
           current.attributes.activities!.push(activity);
-          (current.raw.activities as Record<string, string>[]).push(rawActivity);
+          (current.raw.lines as string[]).push(text);
           continue;
         }
         if (current !== null) records.push(current);
-        const sex = sexByCivility[fields[column.civility]!];
-        current = {
-          line: number,
-          key,
-          // The first row flat (as consumers read a register entry), then every row's activity columns.
-          raw: { ...nonEmptyColumns(header, fields, 0, header.length), activities: [rawActivity] },
-          attributes: {
-            ...(idType === '8' ? { rpps: id } : {}),
-            lastName: fields[column.lastName]!,
-            firstName: fields[column.firstName]!,
-            ...(sex === undefined ? {} : { sex }),
-            ...(activity.professionCode === '' ? {} : { profession: activity.professionCode }),
-            activities: [activity],
-          },
-        };
+        const sex = sexByCivility[field(column.civility)];
+        const attributes: ImportedAttributes = {};
+        if (idType === '8') attributes.rpps = id;
+        attributes.lastName = field(column.lastName);
+        attributes.firstName = field(column.firstName);
+        if (sex !== undefined) attributes.sex = sex;
+        if (activity.professionCode !== '') attributes.profession = activity.professionCode;
+        attributes.activities = [activity];
+        // The rows as read: a 56-key object per row would be five times larger to store and compare.
+        current = { line: number, key, raw: { lines: [text] }, attributes };
       }
       return { records, rejected, rowsRead };
     },

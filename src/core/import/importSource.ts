@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { SourceConfig } from '../sources/parseSourcesConfig';
 import { beginSourceImport, type BeginSourceImportOptions, type SourceImportResult } from './beginSourceImport';
-import type { SourceReader } from './importTypes';
 import { SourceUnreadableError } from './importTypes';
+import type { StagedSourceReader } from './toStagedBatch';
 
 export type { ImportProgress, SourceImportResult } from './beginSourceImport';
 
 export interface ImportSourceOptions extends Omit<BeginSourceImportOptions, 'foldsDuplicates'> {
-  openReader: (source: SourceConfig) => Promise<SourceReader>;
+  openReader: (source: SourceConfig) => Promise<StagedSourceReader>;
 }
 
 /**
@@ -16,7 +16,7 @@ export interface ImportSourceOptions extends Omit<BeginSourceImportOptions, 'fol
  * even half-way, changes nothing.
  */
 export async function importSource(db: Database.Database, { openReader, ...options }: ImportSourceOptions): Promise<SourceImportResult> {
-  let reader: SourceReader;
+  let reader: StagedSourceReader;
   try {
     reader = await openReader(options.source);
   } catch (error) {

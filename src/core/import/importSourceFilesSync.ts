@@ -6,6 +6,7 @@ import { SourceUnreadableError } from './importTypes';
 import { addToImportReport, type ImportReport } from './addToImportReport';
 import { readSourceFileSync } from './readSourceFileSync';
 import { saveEstablishment } from './saveEstablishment';
+import { toStagedBatch } from './toStagedBatch';
 
 /**
  * `importSources` for small local files, synchronously: same parsers, same staged and atomic
@@ -27,7 +28,7 @@ export function importSourceFilesSync(db: Database.Database, { config, clock }: 
     }
     const run = beginSourceImport(db, { source, foldsDuplicates: read?.foldsDuplicates ?? false, clock });
     try {
-      if (read !== null) run.stage(read.batch, read.batch.bytesRead);
+      if (read !== null) run.stage(toStagedBatch(read.batch), read.batch.bytesRead);
       addToImportReport(report, read === null ? run.fail(failure!) : run.finish());
     } finally {
       run.dispose();

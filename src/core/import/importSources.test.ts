@@ -10,6 +10,7 @@ import { formatRppsExtractLine } from './formatRppsExtractLine';
 import { importSource } from './importSource';
 import { importSources, type ImportProgress } from './importSources';
 import { SourceUnreadableError } from './importTypes';
+import { stageOnThisThread } from './toStagedBatch';
 
 const clock = { now: () => new Date('2026-11-29T08:00:00Z') };
 let dir: string;
@@ -53,11 +54,12 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 describe('importSources', () => {
-  it('imports, then changes nothing when the same files come again, then records updates and removals', async () => {
+  // Through the parser thread, as the register extract goes (small files are parsed on this thread).
+  it('imports, then changes nothing when the same files come again, then records updates and removals', { timeout: 30_000 }, async () => {
     writeSirh([...people, 'M000;DOUBLON;X;']);
     writeRpps([[1, '990000011'], [2, '750000001'], [1, '750000019']]);
     const progress: ImportProgress[] = [];
-    const first = await importSources(db, { config: writeConfig(), clock, onProgress: (p) => progress.push(p) });
+    const first = await importSources(db, { config: writeConfig(), clock, parserThreadMinBytes: 0, onProgress: (p) => progress.push(p) });
     expect(first.ok).toBe(true);
     expect(counts(first, 'sirh')).toEqual({ read: 21, imported: 20, rejected: 1, added: 20, updated: 0, removed: 0, refused: false });
     expect(counts(first, 'rpps')).toEqual({ read: 3, imported: 3, rejected: 0, added: 2, updated: 0, removed: 0, refused: false });
@@ -69,7 +71,7 @@ describe('importSources', () => {
     expect(JSON.parse((db.prepare("SELECT value_json FROM settings WHERE key = 'establishment'").get() as { value_json: string }).value_json).finess).toEqual(['990000011']);
 
     const before = snapshot();
-    const again = await importSources(db, { config: writeConfig(), clock });
+    const again = await importSources(db, { config: writeConfig(), clock, parserThreadMinBytes: 0 });
     expect(counts(again, 'sirh')).toMatchObject({ added: 0, updated: 0, removed: 0 });
     expect(counts(again, 'rpps')).toMatchObject({ added: 0, updated: 0, removed: 0 });
     expect(snapshot()).toEqual(before);
@@ -77,7 +79,7 @@ describe('importSources', () => {
     writeSirh([...people.slice(1, 19).map((row) => row.replace('NOM5;', 'NOM5-BIS;')), 'M100;NOUVEAU;Né;']);
     const changed: unknown[] = [];
     const third = await importSources(db, {
-      config: writeConfig(), clock, only: ['sirh'],
+      config: writeConfig(), clock, only: ['sirh'], parserThreadMinBytes: 0,
       afterCommit: (committed, store) => {
         changed.push(...committed.flatMap((result) => store.prepare('SELECT record_key, change FROM source_records WHERE change_run_id = ? ORDER BY record_key').all(result.runId)));
       },
@@ -128,7 +130,7 @@ describe('importSources', () => {
     const result = await importSource(db, {
       source: sirh!,
       clock,
-      openReader: async () => ({
+      openReader: async () => stageOnThisThread({
         totalBytes: null,
         foldsDuplicates: false,
         async *batches() {

@@ -3,7 +3,7 @@ import { DeskError } from '../../shared/api/errors';
 import { systemClock, type Clock } from '../clock';
 import type { SourcesConfig } from '../sources/parseSourcesConfig';
 import { importSource, type ImportProgress, type SourceImportResult } from './importSource';
-import { openSourceReader } from './openSourceReader';
+import { openStagedReader } from './openStagedReader';
 import { addToImportReport, type ImportReport } from './addToImportReport';
 import { saveEstablishment } from './saveEstablishment';
 
@@ -28,6 +28,8 @@ export interface ImportSourcesOptions {
    * updated or removed). It runs outside the import transactions: its failure rejects the promise
    * but does not undo the import.
    */
+  /** Files of at least this size are parsed on a parser thread (default 8 MB; `Infinity`: never). */
+  parserThreadMinBytes?: number;
   afterCommit?: (committed: SourceImportResult[], db: Database.Database) => void | Promise<void>;
 }
 
@@ -38,7 +40,7 @@ const runningImports = new WeakSet<Database.Database>();
  * so a refused or unreadable source leaves its records as they were while the others go through.
  * Records the establishment (name, FINESS) in the settings for reconciliation.
  */
-export async function importSources(db: Database.Database, { config, force = false, clock = systemClock, onProgress, only, env = process.env, afterCommit }: ImportSourcesOptions): Promise<ImportReport> {
+export async function importSources(db: Database.Database, { config, force = false, clock = systemClock, onProgress, only, env = process.env, parserThreadMinBytes = 8 * 1024 * 1024, afterCommit }: ImportSourcesOptions): Promise<ImportReport> {
   if (runningImports.has(db)) {
     throw new DeskError('CONFLICT', { fr: 'Un import est déjà en cours.', en: 'An import is already running.' });
   }
@@ -54,7 +56,7 @@ export async function importSources(db: Database.Database, { config, force = fal
     saveEstablishment(db, config.establishment);
     const report: ImportReport = { sources: {}, errors: [], ok: true };
     for (const source of config.sources.filter((candidate) => only === undefined || only.includes(candidate.id))) {
-      const result = await importSource(db, { source, openReader: (chosen) => openSourceReader(chosen, env), force, clock, ...(onProgress === undefined ? {} : { onProgress }) });
+      const result = await importSource(db, { source, openReader: (chosen) => openStagedReader(chosen, { env, parserThreadMinBytes }), force, clock, ...(onProgress === undefined ? {} : { onProgress }) });
       addToImportReport(report, result);
     }
     await afterCommit?.(Object.values(report.sources).filter((result) => !result.refused), db);

@@ -24,9 +24,18 @@ export function toPersonCandidate(db: Database.Database, identityId: string): Ni
   };
 }
 
+/** The profession label of a register record's first activity, as a SELECT column. */
+export const registerProfessionLabel = "json_extract(r.attributes_json, '$.activities[0].professionLabel') AS profession_label";
+
+export interface RegisterCandidateRow {
+  rpps: string;
+  last_name: string | null;
+  first_name: string | null;
+  profession_label: string | null;
+}
+
 /** A register record nobody in the directory holds yet: an interim or visiting professional. */
-export function toRegisterCandidate(row: { rpps: string; last_name: string | null; first_name: string | null; raw_json: string }): NightDeskCandidate {
-  const raw = JSON.parse(row.raw_json) as Record<string, string | undefined>;
+export function toRegisterCandidate(row: RegisterCandidateRow): NightDeskCandidate {
   return {
     source: 'register',
     identityId: null,
@@ -34,7 +43,7 @@ export function toRegisterCandidate(row: { rpps: string; last_name: string | nul
     lastName: row.last_name ?? '',
     firstName: row.first_name ?? '',
     birthDate: null,
-    profession: raw['Libellé profession'] ?? null,
+    profession: row.profession_label,
     status: null,
     activeBadge: null,
   };
@@ -51,12 +60,12 @@ export function searchNightDeskCandidates(db: Database.Database, { query, limit 
   const conditions = tokens.map(() => "(' ' || r.search_text) LIKE ? ESCAPE '\\'");
   const register = db
     .prepare(
-      `SELECT r.rpps, r.last_name, r.first_name, r.raw_json FROM source_records r JOIN sources s ON s.id = r.source_id
+      `SELECT r.rpps, r.last_name, r.first_name, ${registerProfessionLabel} FROM source_records r JOIN sources s ON s.id = r.source_id
         WHERE s.role = 'register' AND r.present = 1 AND r.rpps IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM identities i WHERE i.rpps = r.rpps)
           AND ${conditions.join(' AND ')}
         ORDER BY r.last_name, r.first_name LIMIT ?`,
     )
-    .all(...tokens.map((token) => `% ${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), limit - people.length) as { rpps: string; last_name: string | null; first_name: string | null; raw_json: string }[];
+    .all(...tokens.map((token) => `% ${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), limit - people.length) as RegisterCandidateRow[];
   return [...people, ...register.map(toRegisterCandidate)];
 }

@@ -3,6 +3,8 @@
  * Ligatures are expanded first because NFD does not decompose Œ or Æ.
  */
 export function normalizeForSearch(text: string): string {
+  // Most names are plain ASCII: nothing to decompose (a third of an import's parsing time otherwise).
+  if (/^[ -~]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return text
     .replace(/œ/gi, (m) => (m === 'Œ' ? 'OE' : 'oe'))
     .replace(/æ/gi, (m) => (m === 'Æ' ? 'AE' : 'ae'))

@@ -1,0 +1,56 @@
+import { buildSearchText } from '../directory/buildSearchText';
+import type { ParsedBatch, ParsedRecord, RejectedLine } from './importTypes';
+
+/**
+ * A record as the store keeps it, column by column: record_key, line, raw_json, attributes_json,
+ * rpps, hr_id, ad_id, last_name, first_name, birth_date, search_text. Serializing is half the cost of
+ * an import, so it happens where the file is parsed (the parser thread), not on the store's thread.
+ */
+export type StagedRow = [string, number, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string];
+
+/** What the import engine stages at a time. */
+export interface StagedBatch {
+  rows: StagedRow[];
+  rejected: RejectedLine[];
+  rowsRead: number;
+  bytesRead: number;
+}
+
+/** A source being read, already serialized for the store. */
+export interface StagedSourceReader {
+  totalBytes: number | null;
+  foldsDuplicates: boolean;
+  batches(): AsyncIterable<StagedBatch>;
+}
+
+export function toStagedRow(record: ParsedRecord): StagedRow {
+  const a = record.attributes;
+  return [
+    record.key,
+    record.line,
+    JSON.stringify(record.raw),
+    JSON.stringify(a),
+    a.rpps ?? null,
+    a.hrId ?? null,
+    a.adId ?? null,
+    a.lastName ?? null,
+    a.firstName ?? null,
+    a.birthDate ?? null,
+    buildSearchText([a.lastName, a.birthName, a.firstName, a.rpps, a.hrId, a.adId]),
+  ];
+}
+
+export function toStagedBatch(batch: ParsedBatch): StagedBatch {
+  return { rows: batch.records.map(toStagedRow), rejected: batch.rejected, rowsRead: batch.rowsRead, bytesRead: batch.bytesRead };
+}
+
+/** Serializes a reader's batches on the calling thread (live LDAP, or when no parser thread starts). */
+export function stageOnThisThread(reader: { totalBytes: number | null; foldsDuplicates: boolean; batches(): AsyncIterable<ParsedBatch> }): StagedSourceReader {
+  return {
+    totalBytes: reader.totalBytes,
+    foldsDuplicates: reader.foldsDuplicates,
+    async *batches() {
+      for await (const batch of reader.batches()) yield toStagedBatch(batch);
+    },
+  };
+}
