@@ -2,6 +2,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulatedReaderNames } from '../../src/core/cards/createCardService';
 import { openDeskPage, type DeskPage } from '../support/openDeskPage';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 
@@ -35,6 +36,22 @@ describe('Sources screen', () => {
     expect(await page.getByTestId('source-ad').textContent()).toContain('Export LDIF');
   });
 
+  it('lets only a logged-in badge-office agent or admin run an import', async () => {
+    const importButton = page.getByRole('button', { name: 'Lancer l’import' });
+    expect(await importButton.isDisabled()).toBe(true);
+    const refused = await desk.core.dispatch('runImport', { force: false }, { connectionId: 'no-session', transport: 'browser' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+
+    const agent = desk.core.db.prepare("SELECT a.identity_id AS id, i.rpps FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role = 'badge-office'").get() as { id: string; rpps: string | null };
+    const inserted = await desk.core.dispatch('insertSimulatedCard', { reader: simulatedReaderNames.agent, cardId: `${agent.rpps === null ? 'cpe' : 'cps'}:${agent.id}` }, { connectionId: 'hand', transport: 'browser' });
+    expect(inserted.ok, JSON.stringify(inserted)).toBe(true);
+    await page.getByText('Identifiez-vous (bureau des badges ou administrateur) pour lancer un import').waitFor();
+    await page.getByTestId('login-card').filter({ hasText: 'Carte de' }).waitFor();
+    await page.getByLabel('Code de la carte (4 à 8 chiffres)').fill('1234');
+    await page.getByRole('button', { name: 'Ouvrir la session' }).click();
+    await expect.poll(() => importButton.isEnabled()).toBe(true);
+  });
+
   it('runs an import with progress, then shows the new counts and the rejected lines with their numbers', async () => {
     const dpiPath = join(desk.dataDir, 'sources', 'dpi.csv');
     const before = presentRecords('dpi');
@@ -45,6 +62,9 @@ describe('Sources screen', () => {
     const dpi = page.getByTestId('source-dpi');
     await expect.poll(() => dpi.textContent()).toContain('+1 / ~0 / −0');
     expect(presentRecords('dpi')).toBe(before + 1);
+    const journaled = desk.core.db.prepare("SELECT agent_id AS agentId, after_json AS after FROM journal WHERE action = 'sources.import' ORDER BY seq DESC LIMIT 1").get() as { agentId: string; after: string };
+    expect(journaled.agentId).toBeTruthy();
+    expect(JSON.parse(journaled.after)).toMatchObject({ ok: true, sources: { dpi: { added: 1, rejected: 1, refused: false } } });
     await dpi.getByRole('button', { name: /Voir les 1 lignes rejetées/ }).click();
     const rejected = page.getByTestId('rejected-lines');
     await expect.poll(() => rejected.textContent()).toContain(`${lineCount + 2}expected 4 columns, found 2`);

@@ -34,7 +34,7 @@ async function closeDesk(): Promise<void> {
 }
 
 /** A hand putting a simulated card on a reader (or taking it away). */
-async function tap(reader: 'contact' | 'contactless', cardId: string | null): Promise<void> {
+async function tap(reader: keyof typeof simulatedReaderNames, cardId: string | null): Promise<void> {
   const context = { connectionId: 'hand', transport: 'browser' as const };
   const name = simulatedReaderNames[reader];
   const result = cardId === null ? await core.dispatch('removeSimulatedCard', { reader: name }, context) : await core.dispatch('insertSimulatedCard', { reader: name, cardId }, context);
@@ -63,7 +63,14 @@ async function importHrEndDates(rows: { hrId: string; lastName: string; firstNam
       sources: [{ id: 'sirh-sorties', kind: 'csv', role: 'hr', path: 'sorties.csv', delimiter: ';', dateFormat: 'DD/MM/YYYY', key: 'MATRICULE', fields: { hrId: 'MATRICULE', lastName: 'NOM', firstName: 'PRENOM', endDate: 'DATE_SORTIE' } }],
     }),
   );
-  const result = await core.dispatch('runImport', { force: true }, { connectionId: 'sources-screen', transport: 'browser' });
+  // A badge-office agent runs it from the Sources screen, logged in with their own CPS.
+  const officeAgent = core.db.prepare("SELECT a.identity_id AS id, i.rpps FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role = 'badge-office'").get() as { id: string; rpps: string | null };
+  const sourcesScreen = { connectionId: 'sources-screen', transport: 'browser' as const };
+  await tap('agent', `${officeAgent.rpps === null ? 'cpe' : 'cps'}:${officeAgent.id}`);
+  const login = await core.dispatch('openDeskSession', { reader: simulatedReaderNames.agent, pin: '1234' }, sourcesScreen);
+  expect(login.ok, JSON.stringify(login)).toBe(true);
+  const result = await core.dispatch('runImport', { force: true }, sourcesScreen);
+  await tap('agent', null);
   expect(result.ok, JSON.stringify(result)).toBe(true);
   return (result as { ok: true; value: { ok: boolean } }).value;
 }

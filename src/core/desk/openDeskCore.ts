@@ -121,7 +121,7 @@ export function openDeskCore({
     ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createNightDeskHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createReconcileHandlers({ db, clock, events, sessions }),
-    ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfigPath, afterCommit: () => nightDeskChecks.runNow('import') }),
+    ...createSourcesHandlers({ db, clock, events, sessions, configPath: sourcesConfigPath, afterCommit: () => nightDeskChecks.runNow('import') }),
     ...createFidoHandlers({ db, clock, events, sessions, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
   };
   const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));

@@ -2,9 +2,11 @@ import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import { DeskError } from '../../shared/api/errors';
 import type { ImportRunResult, RejectedLineView } from '../../shared/api/sources.contract';
+import type { DeskSessions } from '../agents/createDeskSessions';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
 import { importSources } from '../import/importSources';
+import { appendJournalEntry } from '../journal/appendJournalEntry';
 import { readSourcesConfig } from './readSourcesConfig';
 import { readSourcesOverview } from './readSourcesOverview';
 
@@ -17,19 +19,23 @@ export function createSourcesHandlers({
   db,
   clock,
   events,
+  sessions,
   configPath,
   afterCommit,
 }: {
   db: Database.Database;
   clock: Clock;
   events: EventHub;
+  sessions: DeskSessions;
   configPath: string;
   /** Runs once the import committed (the night desk's leaver check). */
   afterCommit?: () => void;
 }): SourcesHandlers {
   return {
     listSources: () => readSourcesOverview(db, configPath),
-    runImport: async ({ force, sourceIds }) => {
+    runImport: async ({ force, sourceIds }, context) => {
+      // An import rewrites the directory every desk works from: a badge-office agent or an admin, journaled.
+      const actor = sessions.requireAct(context.connectionId, 'sources.import');
       const config = await readSourcesConfig(configPath);
       if (!config.ok) {
         throw new DeskError('PRECONDITION_FAILED', {
@@ -46,6 +52,12 @@ export function createSourcesHandlers({
         errors: report.errors.slice(0, reportedErrors),
         errorCount: report.errors.length,
       };
+      appendJournalEntry(db, clock, {
+        actor,
+        action: 'sources.import',
+        subject: { type: 'sources', id: configPath },
+        after: { force, ok: result.ok, sources: Object.fromEntries(Object.entries(result.sources).map(([id, { runId, added, updated, removed, rejected, refused }]) => [id, { runId, added, updated, removed, rejected, refused }])) },
+      });
       return result;
     },
     listRejectedLines: ({ runId, limit }) => {

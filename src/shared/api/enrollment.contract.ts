@@ -97,6 +97,7 @@ export const deskActs = [
   'mie.read',
   'receipt.read',
   'journal.read',
+  'sources.import',
 ] as const;
 export type DeskAct = (typeof deskActs)[number];
 

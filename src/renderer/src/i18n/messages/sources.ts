@@ -36,6 +36,8 @@ export const fr = {
   'sources.importDone': 'Import terminé : toutes les sources sont à jour.',
   'sources.importRefused': 'Import terminé, mais au moins une source a été refusée : rien n’a changé pour elle.',
   'sources.importFailed': 'L’import n’a pas pu être lancé : {{message}}',
+  'sources.loginToImport': 'Identifiez-vous (bureau des badges ou administrateur) pour lancer un import',
+  'sources.notAllowed': 'Votre rôle ({{role}}) ne permet pas de lancer un import : bureau des badges ou administrateur.',
 };
 
 export const en: typeof fr = {
@@ -75,4 +77,6 @@ export const en: typeof fr = {
   'sources.importDone': 'Import finished: every source is up to date.',
   'sources.importRefused': 'Import finished, but at least one source was refused: nothing changed for it.',
   'sources.importFailed': 'The import could not start: {{message}}',
+  'sources.loginToImport': 'Log in (badge office or admin) to run an import',
+  'sources.notAllowed': 'Your role ({{role}}) cannot run an import: badge office or admin.',
 };

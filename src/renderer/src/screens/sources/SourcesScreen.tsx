@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ImportProgressEvent, ImportRunResult, RejectedLineView, SourcesOverview, SourceView } from '../../../../shared/api/sources.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
+import { LoginPanel } from '../enrollment/LoginPanel';
+import { useDeskSession } from '../enrollment/useDeskSession';
 import { formatImportRun } from './formatImportRun';
 
 type ImportState = { phase: 'idle' } | { phase: 'running'; progress: ImportProgressEvent | null } | { phase: 'done'; result: ImportRunResult } | { phase: 'failed'; message: string };
@@ -10,6 +12,8 @@ type ImportState = { phase: 'idle' } | { phase: 'running'; progress: ImportProgr
 export function SourcesScreen() {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
+  const { session, refresh: refreshSession } = useDeskSession();
+  const canImport = session?.state === 'open' && session.allowedActs.includes('sources.import');
   const [overview, setOverview] = useState<SourcesOverview | null>(null);
   const [importState, setImportState] = useState<ImportState>({ phase: 'idle' });
   const [force, setForce] = useState(false);
@@ -58,12 +62,19 @@ export function SourcesScreen() {
         </div>
       )}
       <div className="sources-actions">
-        <button type="button" className="primary" onClick={() => void runImport()} disabled={importState.phase === 'running' || (overview?.configErrors.length ?? 0) > 0}>
+        <button type="button" className="primary" onClick={() => void runImport()} disabled={!canImport || importState.phase === 'running' || (overview?.configErrors.length ?? 0) > 0}>
           {t('sources.import')}
         </button>
         <input id={forceId} type="checkbox" checked={force} onChange={(event) => setForce(event.target.checked)} />
         <label htmlFor={forceId}>{t('sources.force')}</label>
       </div>
+      {session !== null && session.state === 'open' && !canImport && <p className="hint">{t('sources.notAllowed', { role: session.agent?.role ?? '' })}</p>}
+      {session !== null && session.state !== 'open' && (
+        <details className="sources-login" open>
+          <summary>{t('sources.loginToImport')}</summary>
+          <LoginPanel session={session} onOpened={refreshSession} />
+        </details>
+      )}
       <div role="status" aria-live="polite" className="big-status" data-testid="import-status">
         {importState.phase === 'running' && (
           <>
