@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { reconcileRecords, type ReconcileRecord } from '../../src/core/reconcile/reconcileRecords';
 import type { CanonicalAttributes } from '../../src/shared/directory/canonicalAttributes';
-import { buildBlockingKeys } from '../../src/shared/matching/buildBlockingKeys';
+import { visitBlockingKeys } from '../../src/shared/matching/visitBlockingKeys';
 import { buildMatchFeatures } from '../../src/shared/matching/buildMatchFeatures';
 import { compareFeatures, type CompareContext } from '../../src/shared/matching/compareFeatures';
 import { defaultMatchingConfig } from '../../src/shared/matching/matchingConfig';
@@ -58,7 +58,10 @@ function deduplicate(records: Labelled[], threshold: number) {
   const context: CompareContext = { config: defaultMatchingConfig, establishmentFiness: new Set(), lastNameCount: (form) => counts.get(form) ?? 1 };
   const blocks = new Map<string, number[]>();
   features.forEach((feature, index) => {
-    for (const key of buildBlockingKeys(feature, false)) blocks.set(key, [...(blocks.get(key) ?? []), index]);
+    visitBlockingKeys(feature, false, (kind, value, initial) => {
+      const key = `${kind}:${value}|${initial}`;
+      blocks.set(key, [...(blocks.get(key) ?? []), index]);
+    });
   });
   const compared = new Set<number>();
   const scored: { score: number; match: boolean }[] = [];

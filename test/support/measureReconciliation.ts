@@ -33,10 +33,10 @@ export function measureReconciliation(records: readonly LabelledRecord[], result
   let homonymMerges = 0;
   records.forEach((record, index) => {
     if (record.role === 'hr') return;
-    const link = result.links[index]!;
+    const link = result.links[index];
     const truth = record.personId;
     if (truth !== null) truePairs += 1;
-    if (link.identity === null) return;
+    if (link === undefined || link.identity === null) return;
     const linked = personOfIdentity[link.identity];
     if (link.decision === 'auto') {
       automatic += 1;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
-import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
+import { canonicalAttributeNames, type CanonicalAttributes, type SourceRole } from '../../shared/directory/canonicalAttributes';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
 import { isoDay, type Clock } from '../clock';
 import { buildSearchText, dateSearchForms } from '../directory/buildSearchText';
@@ -37,26 +37,24 @@ export interface ReconcileReport {
 
 export interface ReconcileDirectoryResult {
   report: ReconcileReport;
+  /** Every non-register record, and the register entries linked to an identity. */
   rows: ReconciledRow[];
   orphans: { sourceId: string; key: string; reason: OrphanReason }[];
 }
 
-interface StoredRecord {
-  id: number;
-  sourceId: string;
-  role: SourceRole;
-  key: string;
-  attributes: string;
-  raw: string;
-}
-
-/** FINESS numbers of a register entry: imported activities, or the extract's FINESS columns. */
-function finessOf(attributes: Record<string, unknown>, raw: Record<string, unknown>): string[] {
+/** FINESS numbers of a register entry: those of its imported activities. */
+function finessOf(attributes: Record<string, unknown>): string[] {
   const found = new Set<string>();
   const activities = Array.isArray(attributes.activities) ? (attributes.activities as Record<string, unknown>[]) : [];
   for (const activity of activities) for (const key of ['finessSite', 'finessEj']) if (typeof activity[key] === 'string' && activity[key] !== '') found.add(activity[key]);
-  for (const [key, value] of Object.entries(raw)) if (/finess/i.test(key) && typeof value === 'string' && /^\d[\dAB]\d{7}$/.test(value)) found.add(value);
   return [...found];
+}
+
+/** The canonical attributes only: a register entry's activities are read once (FINESS), not kept. */
+function canonicalOf(attributes: Record<string, unknown>): CanonicalAttributes {
+  const canonical: Record<string, unknown> = {};
+  for (const name of canonicalAttributeNames) if (attributes[name] !== undefined) canonical[name] = attributes[name];
+  return canonical as CanonicalAttributes;
 }
 
 /** The configuration stored in settings (`reconciliation.config`) over the defaults: tuning without code. */
@@ -78,23 +76,21 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
   const started = performance.now();
   const now = clock.now().toISOString();
   const today = isoDay(clock.now());
-  const stored = db
+  // Two million register rows: read as arrays, their ids kept apart, their activities reduced to FINESS numbers.
+  const recordIds: number[] = [];
+  const records: ReconcileRecord[] = [];
+  const read = db
     .prepare(
-      `SELECT r.id, r.source_id AS sourceId, s.role, r.record_key AS key, r.attributes_json AS attributes, r.raw_json AS raw
+      `SELECT r.id, r.source_id, s.role, r.record_key, r.attributes_json
          FROM source_records r JOIN sources s ON s.id = r.source_id
         WHERE r.present = 1 ORDER BY r.id`,
     )
-    .all() as StoredRecord[];
-  const records: ReconcileRecord[] = stored.map((row) => {
-    const attributes = JSON.parse(row.attributes) as CanonicalAttributes & Record<string, unknown>;
-    return {
-      sourceId: row.sourceId,
-      role: row.role,
-      key: row.key,
-      attributes,
-      ...(row.role === 'register' ? { finess: finessOf(attributes, JSON.parse(row.raw) as Record<string, unknown>) } : {}),
-    };
-  });
+    .raw(true);
+  for (const [id, sourceId, role, key, json] of read.iterate() as IterableIterator<[number, string, SourceRole, string, string]>) {
+    const attributes = JSON.parse(json) as Record<string, unknown>;
+    recordIds.push(id);
+    records.push(role === 'register' ? { sourceId, role, key, attributes: canonicalOf(attributes), finess: finessOf(attributes) } : { sourceId, role, key, attributes: attributes as CanonicalAttributes });
+  }
   const establishment = db.prepare("SELECT value_json AS value FROM settings WHERE key = 'establishment'").get() as { value: string } | undefined;
   const establishmentFiness = establishment === undefined ? [] : ((JSON.parse(establishment.value) as { finess?: string[] }).finess ?? []);
 
@@ -170,11 +166,12 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     result.links.forEach((link, index) => {
+      if (link === undefined) return;
       const column = decisionColumn[link.decision];
       if (link.identity === null || column === null) return;
       const human = link.validated ? acceptedBy.get(recordRef(records[index]!)) : undefined;
       insertLink.run(
-        stored[index]!.id,
+        recordIds[index],
         identityIds[link.identity],
         link.rule,
         link.score,
@@ -188,32 +185,44 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
     // Identities no longer anchored on an HR record: removed, unless other records (agents, MIE) still point at them.
     const anchored = new Set(identityIds);
     const stale = (db.prepare('SELECT id FROM identities').all() as { id: string }[]).filter((row) => !anchored.has(row.id));
+    const [savepoint, drop, release, rollback, markLeft] = [
+      'SAVEPOINT drop_identity',
+      'DELETE FROM identities WHERE id = ?',
+      'RELEASE drop_identity',
+      'ROLLBACK TO drop_identity',
+      "UPDATE identities SET status = 'left', updated_at = ? WHERE id = ?",
+    ].map((sql) => db.prepare(sql)) as [Database.Statement, Database.Statement, Database.Statement, Database.Statement, Database.Statement];
     for (const { id } of stale) {
       try {
-        db.prepare('SAVEPOINT drop_identity').run();
-        db.prepare('DELETE FROM identities WHERE id = ?').run(id);
-        db.prepare('RELEASE drop_identity').run();
+        savepoint.run();
+        drop.run(id);
+        release.run();
       } catch {
-        db.prepare('ROLLBACK TO drop_identity').run();
-        db.prepare('RELEASE drop_identity').run();
-        db.prepare("UPDATE identities SET status = 'left', updated_at = ? WHERE id = ?").run(now, id);
+        rollback.run();
+        release.run();
+        markLeft.run(now, id);
       }
     }
   })();
   const writeMs = Math.round(performance.now() - writeStart);
 
-  const rows: ReconciledRow[] = result.links.map((link, index) => ({
-    sourceId: records[index]!.sourceId,
-    role: records[index]!.role,
-    key: records[index]!.key,
-    rpps: records[index]!.role === 'register' ? (records[index]!.attributes.rpps ?? null) : null,
-    identityId: link.identity === null ? null : identityIds[link.identity]!,
-    decision: link.decision,
-    score: link.score,
-  }));
+  // Register entries no identity claimed are left out: two million rows that say nothing.
+  const rows: ReconciledRow[] = [];
+  result.links.forEach((link, index) => {
+    const record = records[index]!;
+    if (link === undefined || (record.role === 'register' && link.identity === null)) return;
+    rows.push({
+      sourceId: record.sourceId,
+      role: record.role,
+      key: record.key,
+      rpps: record.role === 'register' ? (record.attributes.rpps ?? null) : null,
+      identityId: link.identity === null ? null : identityIds[link.identity]!,
+      decision: link.decision,
+      score: link.score,
+    });
+  });
   const perSource: ReconcileReport['perSource'] = {};
   for (const row of rows) {
-    if (row.role === 'register' && row.identityId === null) continue;
     const counts = (perSource[row.sourceId] ??= {});
     counts[row.decision] = (counts[row.decision] ?? 0) + 1;
   }

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
 import { buildMatchFeatures, type MatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { compareFeatures, type CompareContext, type FieldEvidence, type PairComparison } from '../../shared/matching/compareFeatures';
-import { buildBlockingKeys } from '../../shared/matching/buildBlockingKeys';
+import { visitBlockingKeys, type BlockingKind } from '../../shared/matching/visitBlockingKeys';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
 
 export interface ReconcileRecord {
@@ -48,8 +48,11 @@ export interface ReconciledIdentity {
 
 export interface ReconcileResult {
   identities: ReconciledIdentity[];
-  /** One per record, in input order (HR anchors included, with rule `hr-reference`). */
-  links: ReconciledLink[];
+  /**
+   * One per record, in input order (HR anchors included, with rule `hr-reference`); a hole for a
+   * register entry that no identity could claim (most of the national register, never scored).
+   */
+  links: (ReconciledLink | undefined)[];
   orphans: { record: number; reason: OrphanReason }[];
   stats: { candidatePairs: number; timingsMs: Record<string, number> };
 }
@@ -105,39 +108,53 @@ export function reconcileRecords({
     timingsMs[phase] = Math.round(performance.now() - start);
     return result;
   };
-  const features = time('features', () =>
-    records.map((record) =>
-      buildMatchFeatures({
-        attributes: record.attributes,
-        ...(record.finess === undefined ? {} : { finess: record.finess }),
-        ...(record.role === 'directory' || record.role === 'application' ? { accountKey: record.key } : {}),
-      }),
-    ),
+  const featuresOf = (record: ReconcileRecord) =>
+    buildMatchFeatures({
+      attributes: record.attributes,
+      ...(record.finess === undefined ? {} : { finess: record.finess }),
+      ...(record.role === 'directory' || record.role === 'application' ? { accountKey: record.key } : {}),
+    });
+  // Register entries get features only when an identity may claim them (see the register phase).
+  const features: (MatchFeatures | undefined)[] = new Array(records.length);
+  const indexesOf: Record<SourceRole, number[]> = { hr: [], register: [], directory: [], application: [] };
+  time('features', () =>
+    records.forEach((record, index) => {
+      indexesOf[record.role].push(index);
+      if (record.role !== 'register') features[index] = featuresOf(record);
+    }),
   );
-  const indexByRef = new Map(records.map((record, index) => [recordRef(record), index]));
   const identities: ReconciledIdentity[] = [];
   const identityOfAnchor = new Map<number, number>();
-  const links: ReconciledLink[] = records.map((_, index) => ({
-    record: index, identity: null, decision: 'none', validated: false, score: 0, rule: 'none', evidence: [], runnerUpScore: null,
-  }));
+  const links: (ReconciledLink | undefined)[] = new Array(records.length);
+  const unlinked = (record: number): ReconciledLink => ({ record, identity: null, decision: 'none', validated: false, score: 0, rule: 'none', evidence: [], runnerUpScore: null });
+  for (const role of ['directory', 'application'] as const) for (const index of indexesOf[role]) links[index] = unlinked(index);
   const orphans: { record: number; reason: OrphanReason }[] = [];
-  const block = new Map<string, number[]>();
+  // Identities by blocking key: kind → value → given-name initial ('' when the kind has none).
+  const block: Record<BlockingKind, Map<string, Map<string, number[]>>> = {
+    rpps: new Map(), hrId: new Map(), adId: new Map(), email: new Map(), name: new Map(), sound: new Map(), service: new Map(), birth: new Map(),
+  };
+  const membersOf = (kind: BlockingKind, value: string, initial: string): number[] => {
+    let byInitial = block[kind].get(value);
+    if (byInitial === undefined) block[kind].set(value, (byInitial = new Map()));
+    let members = byInitial.get(initial);
+    if (members === undefined) byInitial.set(initial, (members = []));
+    return members;
+  };
   const lastNameCounts = new Map<string, number>();
 
   time('identities', () => {
-    records.forEach((record, index) => {
-      if (record.role !== 'hr') return;
+    for (const index of indexesOf.hr) {
       const identity = identities.length;
-      identities.push({ anchor: index, members: [index], features: { ...features[index]!, logins: [...features[index]!.logins] } });
+      const anchor = features[index]!;
+      identities.push({ anchor: index, members: [index], features: { ...anchor, logins: [...anchor.logins] } });
       identityOfAnchor.set(index, identity);
-      links[index] = { ...links[index]!, identity, decision: 'auto', score: 100, rule: 'hr-reference' };
-      for (const key of buildBlockingKeys(features[index]!, false)) {
-        const members = block.get(key);
-        if (members === undefined) block.set(key, [identity]);
-        else members.push(identity);
-      }
-      for (const form of features[index]!.lastNames) lastNameCounts.set(form, (lastNameCounts.get(form) ?? 0) + 1);
-    });
+      links[index] = { ...unlinked(index), identity, decision: 'auto', score: 100, rule: 'hr-reference' };
+      visitBlockingKeys(anchor, false, (kind, value, initial) => {
+        const members = membersOf(kind, value, initial);
+        if (members.at(-1) !== identity) members.push(identity);
+      });
+      for (const form of anchor.lastNames) lastNameCounts.set(form, (lastNameCounts.get(form) ?? 0) + 1);
+    }
   });
   const context: CompareContext = {
     config,
@@ -148,29 +165,44 @@ export function reconcileRecords({
   const accepted = new Map<number, number>();
   const rejected = new Set<number>();
   const pairKey = (record: number, identity: number) => record * 4_194_304 + identity;
-  for (const decision of decisions) {
-    const record = indexByRef.get(decision.record);
-    const anchor = indexByRef.get(decision.anchor);
-    const identity = anchor === undefined ? undefined : identityOfAnchor.get(anchor);
-    if (record === undefined || identity === undefined) continue;
-    if (decision.decision === 'accept') accepted.set(record, identity);
-    else rejected.add(pairKey(record, identity));
+  if (decisions.length > 0) {
+    const named = new Set(decisions.flatMap((decision) => [decision.record, decision.anchor]));
+    const indexByRef = new Map<string, number>();
+    records.forEach((record, index) => {
+      const ref = recordRef(record);
+      if (named.has(ref)) indexByRef.set(ref, index);
+    });
+    for (const decision of decisions) {
+      const record = indexByRef.get(decision.record);
+      const anchor = indexByRef.get(decision.anchor);
+      const identity = anchor === undefined ? undefined : identityOfAnchor.get(anchor);
+      if (record === undefined || identity === undefined) continue;
+      if (decision.decision === 'accept') accepted.set(record, identity);
+      else rejected.add(pairKey(record, identity));
+    }
   }
 
+  // Pairs that can reach neither a rule, a review rule nor this score decide nothing: never scored in full.
+  const floor = config.reviewThreshold - config.homonymMargin;
   let candidatePairs = 0;
-  const scoreCandidates = (record: number): Candidate[] => {
-    const seen = new Set<number>();
+  // seenBy[identity] === record + 1: the identity was already compared with this record (no Set per record).
+  const seenBy = new Int32Array(identities.length);
+  const scoreCandidates = (record: number, recordFeatures: MatchFeatures): Candidate[] => {
+    const seen: number[] = [];
     const candidates: Candidate[] = [];
-    for (const key of buildBlockingKeys(features[record]!, true)) {
-      for (const identity of block.get(key) ?? []) {
-        if (seen.has(identity) || rejected.has(pairKey(record, identity))) continue;
-        seen.add(identity);
-        const comparison = compareFeatures(features[record]!, identities[identity]!.features, context);
-        candidates.push({ identity, ...comparison });
+    visitBlockingKeys(recordFeatures, true, (kind, value, initial) => {
+      const members = block[kind].get(value)?.get(initial);
+      if (members === undefined) return;
+      for (const identity of members) {
+        if (seenBy[identity] === record + 1 || (rejected.size > 0 && rejected.has(pairKey(record, identity)))) continue;
+        seenBy[identity] = record + 1;
+        seen.push(identity);
+        const comparison = compareFeatures(recordFeatures, identities[identity]!.features, context, { floor });
+        if (comparison !== null) candidates.push({ identity, ...comparison });
       }
-    }
-    candidatePairs += seen.size;
-    onCandidates?.(record, [...seen]);
+    });
+    candidatePairs += seen.length;
+    onCandidates?.(record, seen);
     return candidates.sort((a, b) => Number(b.rule !== null) - Number(a.rule !== null) || b.score - a.score);
   };
   const decide = (candidate: Candidate, runnerUp: Candidate | undefined): LinkDecision => {
@@ -200,19 +232,24 @@ export function reconcileRecords({
     return true;
   };
 
-  const phaseRecords = (role: SourceRole) => records.flatMap((record, index) => (record.role === role ? [index] : []));
-
   time('register', () => {
     // One register entry per person and one person per entry: greedy assignment by score.
     const proposals: { record: number; candidates: Candidate[] }[] = [];
     const taken = new Set<number>();
-    for (const record of phaseRecords('register')) {
-      if (pinAccepted(record)) {
+    for (const record of indexesOf.register) {
+      const entry = featuresOf(records[record]!);
+      if (accepted.has(record)) {
+        features[record] = entry;
+        pinAccepted(record);
         taken.add(links[record]!.identity!);
         continue;
       }
-      const candidates = scoreCandidates(record).filter((candidate) => candidate.rule !== null || candidate.reviewRule !== null || candidate.score >= config.reviewThreshold - config.homonymMargin);
-      if (candidates.length > 0) proposals.push({ record, candidates });
+      const candidates = scoreCandidates(record, entry).filter((candidate) => candidate.rule !== null || candidate.reviewRule !== null || candidate.score >= floor);
+      if (candidates.length === 0) continue;
+      // Kept only for the entries some identity may claim: the rest of the register is let go.
+      features[record] = entry;
+      links[record] = unlinked(record);
+      proposals.push({ record, candidates });
     }
     const competitorsOf = new Map<number, { record: number; candidate: Candidate }[]>();
     for (const proposal of proposals) {
@@ -244,9 +281,9 @@ export function reconcileRecords({
   });
 
   const mergeAutomatic = (role: SourceRole) => {
-    for (const record of phaseRecords(role)) {
-      const current = links[record]!;
-      if (current.identity === null) continue;
+    for (const record of indexesOf[role]) {
+      const current = links[record];
+      if (current === undefined || current.identity === null) continue;
       identities[current.identity]!.members.push(record);
       if (current.decision === 'auto') mergeInto(identities[current.identity]!.features, features[record]!);
     }
@@ -256,9 +293,9 @@ export function reconcileRecords({
 
   for (const role of ['directory', 'application'] as const) {
     time(role, () => {
-      for (const record of phaseRecords(role)) {
+      for (const record of indexesOf[role]) {
         if (pinAccepted(record)) continue;
-        const [best, runnerUp] = scoreCandidates(record);
+        const [best, runnerUp] = scoreCandidates(record, features[record]!);
         if (best !== undefined) link(record, best, decide(best, runnerUp), runnerUp);
       }
       mergeAutomatic(role);
@@ -268,12 +305,11 @@ export function reconcileRecords({
 
   /** Identifiers learned from automatic links (RPPS, account, e-mail) become blocking keys too. */
   function reindexIdentifiers(): void {
-    identities.forEach((identity, index) => {
-      for (const key of [identity.features.rpps && `r:${identity.features.rpps}`, identity.features.adId && `a:${identity.features.adId}`, identity.features.email && `e:${identity.features.email}`]) {
-        if (!key) continue;
-        const members = block.get(key) ?? [];
+    identities.forEach(({ features: learned }, index) => {
+      for (const [kind, value] of [['rpps', learned.rpps], ['adId', learned.adId], ['email', learned.email]] as const) {
+        if (value === null) continue;
+        const members = membersOf(kind, value, '');
         if (!members.includes(index)) members.push(index);
-        block.set(key, members);
       }
     });
   }

@@ -18,7 +18,11 @@ export interface MatchFeatures {
   hrId: string | null;
   adId: string | null;
   email: string | null;
-  /** Login-like local parts (AD account, e-mail local part, application key) lower-cased. */
+  /**
+   * Account names (AD account, application key) lower-cased. Not the e-mail's local part: a
+   * homonym's mailbox "prenom.nom2" leaves "prenom.nom" to the other one, who may own the AD
+   * account "prenom.nom" — the same string in two namespaces is not the same account.
+   */
   logins: string[];
   profession: string | null;
   service: string | null;
@@ -49,10 +53,30 @@ function loginOf(value: string | null): string | null {
   return folded === '' ? null : folded;
 }
 
+const lastFormCache = new Map<string, string>();
+const firstNamesCache = new Map<string, readonly string[]>();
+const formTokensCache = new Map<string, readonly string[]>();
+
+/** Names repeat a lot (two million register rows, a few hundred thousand spellings): each spelling is folded once, and its tokens are then the same strings everywhere. */
+function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size > 300_000) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const lastFormOf = (name: string | undefined) => (name === undefined ? '' : remember(lastFormCache, name, () => surnameTokens(name).join(' ')));
+const firstNamesOf = (name: string | undefined): readonly string[] =>
+  name === undefined ? [] : remember(firstNamesCache, name, () => Object.freeze(foldName(name).split(' ').filter((token) => token !== '')));
+const tokensOf = (form: string) => remember(formTokensCache, form, () => Object.freeze(form.split(' ')));
+
 /** Builds the comparison features of one source record (pure; no frequency statistics here). */
 export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: MatchInput): MatchFeatures {
-  let lastForms = [a.lastName, a.birthName].map((name) => surnameTokens(name).join(' '));
-  let firstNames = foldName(a.firstName).split(' ').filter((token) => token !== '');
+  let lastForms = [lastFormOf(a.lastName), lastFormOf(a.birthName)];
+  let firstNames = [...firstNamesOf(a.firstName)];
   let nameOrderUnknown = false;
   if (lastForms.every((form) => form === '') && firstNames.length === 0 && clean(a.fullName) !== null) {
     // "Christophe LECLERC" or "LECLERC Christophe": the order is decided at comparison time.
@@ -67,7 +91,7 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: M
   const sex = clean(a.sex)?.toUpperCase();
   return {
     lastNames,
-    lastNameTokens: unique(lastNames.flatMap((form) => form.split(' '))),
+    lastNameTokens: lastNames.length === 1 ? [...tokensOf(lastNames[0]!)] : unique(lastNames.flatMap(tokensOf)),
     firstNames,
     nameOrderUnknown,
     birthDate: clean(a.birthDate),
@@ -76,7 +100,7 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: M
     hrId: clean(a.hrId),
     adId: adId?.toLowerCase() ?? null,
     email,
-    logins: unique([loginOf(adId), loginOf(email), loginOf(clean(accountKey ?? null))].filter((login): login is string => login !== null)),
+    logins: unique([loginOf(adId), loginOf(clean(accountKey ?? null))].filter((login): login is string => login !== null)),
     profession: mapProfessionCode(a.profession),
     service: clean(a.service)?.toUpperCase() ?? null,
     finess: [...finess],

@@ -1,6 +1,6 @@
 import type { MatchFeatures } from './buildMatchFeatures';
 import { compareBirthDates } from './compareBirthDates';
-import { compareFirstNames, compareLastNames, type NameComparison } from './compareNames';
+import { compareFirstNames, compareLastNames, isSameFirstName, isSameLastName, type NameComparison } from './compareNames';
 import type { ComparisonLevel, MatchField, MatchingConfig } from './matchingConfig';
 import { matchesLoginPattern } from './matchesLoginPattern';
 import { surnameTokens } from './normalizeName';
@@ -33,7 +33,51 @@ export interface CompareContext {
 }
 
 function pointsFor(config: MatchingConfig, field: MatchField, level: ComparisonLevel): number {
-  return config.points[field]?.[level] ?? 0;
+  return level === 'missing' ? 0 : (config.points[field]?.[level] ?? 0);
+}
+
+export interface CompareOptions {
+  /**
+   * Gives up on a pair (null) that can reach neither a rule, a review rule nor this many points:
+   * its names and login patterns are then never compared. Most blocked pairs end here cheaply.
+   */
+  floor?: number;
+}
+
+/** The most a field can still give, per configuration: what bounds a pair before its names are compared. */
+interface Ceilings {
+  lastNameExact: number;
+  lastNameOther: number;
+  firstNameExact: number;
+  firstNameOther: number;
+  emailPattern: number;
+  loginPattern: number;
+}
+
+const ceilingsByConfig = new WeakMap<MatchingConfig, Ceilings>();
+
+function ceilingsOf(config: MatchingConfig): Ceilings {
+  let ceilings = ceilingsByConfig.get(config);
+  if (ceilings === undefined) {
+    const bestOther = (field: MatchField) => Math.max(0, ...Object.entries(config.points[field] ?? {}).flatMap(([level, points]) => (level === 'exact' ? [] : [points])));
+    ceilings = {
+      lastNameExact: pointsFor(config, 'lastName', 'exact') + config.rareLastNameBonus,
+      lastNameOther: bestOther('lastName'),
+      firstNameExact: pointsFor(config, 'firstName', 'exact'),
+      firstNameOther: bestOther('firstName'),
+      emailPattern: Math.max(0, pointsFor(config, 'email', 'compatible')),
+      loginPattern: Math.max(0, pointsFor(config, 'login', 'compatible')),
+    };
+    ceilingsByConfig.set(config, ceilings);
+  }
+  return ceilings;
+}
+
+/** Fields known without comparing names or login patterns. */
+const cheapFields = ['rpps', 'hrId', 'adId', 'birthDate', 'sex', 'service', 'email', 'login', 'profession', 'finess'] as const;
+
+function compactLogin(login: string): string {
+  return login.replace(/[^a-z0-9]/g, '');
 }
 
 function compareIdentifier(a: string | null, b: string | null): ComparisonLevel {
@@ -76,49 +120,104 @@ function compareNamePair(a: MatchFeatures, b: MatchFeatures, config: MatchingCon
   return candidates.reduce((winner, next) => (worth(next) > worth(winner) ? next : winner));
 }
 
-/** Compares a source record with a reference (an identity's merged features), field by field. */
-export function compareFeatures(record: MatchFeatures, reference: MatchFeatures, context: CompareContext): PairComparison {
+/**
+ * Compares a source record with a reference (an identity's merged features), field by field. With
+ * a `floor`, the cheap fields (identifiers, dates, profession, FINESS) are compared first and a pair
+ * that cannot reach the floor, a rule or a review rule is dropped before its names are.
+ */
+export function compareFeatures(record: MatchFeatures, reference: MatchFeatures, context: CompareContext): PairComparison;
+export function compareFeatures(record: MatchFeatures, reference: MatchFeatures, context: CompareContext, options: CompareOptions): PairComparison | null;
+export function compareFeatures(record: MatchFeatures, reference: MatchFeatures, context: CompareContext, { floor }: CompareOptions = {}): PairComparison | null {
   const { config } = context;
-  const evidence: FieldEvidence[] = [];
-  const add = (field: MatchField, left: string | null, right: string | null, level: ComparisonLevel, comparator: string, extra = 0) => {
-    if (level === 'missing') return;
-    evidence.push({ field, left, right, level, comparator, points: pointsFor(config, field, level) + extra });
+  const accounts = record.logins.filter((login) => !login.includes('@'));
+  const sharedLogin = reference.logins.length === 0 ? undefined : accounts.find((login) => reference.logins.some((other) => compactLogin(other) === compactLogin(login)));
+  const registerSide = record.finess.length > 0 ? record.finess : reference.finess;
+  const finessHere = registerSide.length > 0 && context.establishmentFiness.size > 0 ? registerSide.find((finess) => context.establishmentFiness.has(finess)) : undefined;
+  const levels: Record<MatchField, ComparisonLevel> = {
+    rpps: compareIdentifier(record.rpps, reference.rpps),
+    hrId: compareIdentifier(record.hrId, reference.hrId),
+    adId: compareIdentifier(record.adId, reference.adId),
+    // Names are compared last: they cost the most.
+    lastName: 'missing',
+    firstName: 'missing',
+    birthDate: compareBirthDates(record.birthDate, reference.birthDate),
+    sex: record.sex !== null && reference.sex !== null && record.sex !== reference.sex ? 'different' : 'missing',
+    service: record.service !== null && reference.service !== null && record.service === reference.service ? 'exact' : 'missing',
+    email: record.email !== null && reference.email !== null && record.email === reference.email ? 'exact' : 'missing',
+    login: sharedLogin !== undefined ? 'exact' : 'missing',
+    profession: record.profession !== null && reference.profession !== null ? (record.profession === reference.profession ? 'exact' : 'different') : 'missing',
+    finess: registerSide.length > 0 && context.establishmentFiness.size > 0 ? (finessHere !== undefined ? 'exact' : 'different') : 'missing',
   };
-  add('rpps', record.rpps, reference.rpps, compareIdentifier(record.rpps, reference.rpps), 'equal');
-  add('hrId', record.hrId, reference.hrId, compareIdentifier(record.hrId, reference.hrId), 'equal');
-  add('adId', record.adId, reference.adId, compareIdentifier(record.adId, reference.adId), 'equal');
+  let known = 0;
+  let contradicted = false;
+  for (const field of cheapFields) {
+    const points = pointsFor(config, field, levels[field]);
+    known += points;
+    if (points < 0) contradicted = true;
+  }
+  const patternCeiling = () => {
+    const ceilings = ceilingsOf(config);
+    return (levels.email !== 'exact' && record.email !== null ? ceilings.emailPattern : 0) + (sharedLogin === undefined && accounts.length > 0 ? ceilings.loginPattern : 0);
+  };
+  const hopeless = (ceiling: number, maybeExact: (field: MatchField) => boolean) =>
+    floor !== undefined &&
+    ceiling < floor &&
+    !config.rules.some((rule) => rule.exact.every(maybeExact)) &&
+    (contradicted || !config.reviewRules.some((rule) => rule.exact.every(maybeExact)));
+  if (floor !== undefined) {
+    // Before the names: can they still be exact? (Only as given; an unknown order may be anything.)
+    const ordered = !record.nameOrderUnknown && !reference.nameOrderUnknown;
+    const lastMaybe = !ordered || record.lastNames.some((a) => reference.lastNames.some((b) => isSameLastName(a, b)));
+    const firstMaybe = !ordered || isSameFirstName(record.firstNames, reference.firstNames);
+    const ceilings = ceilingsOf(config);
+    const ceiling =
+      known +
+      (lastMaybe ? Math.max(ceilings.lastNameExact, ceilings.lastNameOther) : ceilings.lastNameOther) +
+      (firstMaybe ? Math.max(ceilings.firstNameExact, ceilings.firstNameOther) : ceilings.firstNameOther) +
+      patternCeiling();
+    if (hopeless(ceiling, (field) => (field === 'lastName' ? lastMaybe : field === 'firstName' ? firstMaybe : levels[field] === 'exact'))) return null;
+  }
 
   const names = compareNamePair(record, reference, config);
   const nameLevel = (level: ComparisonLevel): ComparisonLevel => (names.inverted && level === 'exact' ? 'inverted' : level);
-  const lastLevel = nameLevel(names.last.level);
-  const frequency = lastLevel === 'exact' ? context.lastNameCount(names.last.right) : Number.POSITIVE_INFINITY;
+  levels.lastName = nameLevel(names.last.level);
+  levels.firstName = nameLevel(names.first.level);
+  const frequency = levels.lastName === 'exact' ? context.lastNameCount(names.last.right) : Number.POSITIVE_INFINITY;
   const rarity = Number.isFinite(frequency) ? Math.round(config.rareLastNameBonus * Math.max(0, 1 - Math.log(Math.max(1, frequency)) / Math.log(50))) : 0;
-  add('lastName', names.last.left, names.last.right, lastLevel, names.inverted ? 'inverted order' : names.last.comparator, rarity);
-  add('firstName', names.first.left, names.first.right, nameLevel(names.first.level), names.inverted ? 'inverted order' : names.first.comparator);
+  const lastPoints = levels.lastName === 'missing' ? 0 : pointsFor(config, 'lastName', levels.lastName) + rarity;
+  const firstPoints = pointsFor(config, 'firstName', levels.firstName);
+  if (lastPoints < 0 || firstPoints < 0) contradicted = true;
+  if (hopeless(known + lastPoints + firstPoints + patternCeiling(), (field) => levels[field] === 'exact')) return null;
 
-  add('birthDate', record.birthDate, reference.birthDate, compareBirthDates(record.birthDate, reference.birthDate), 'calendar');
-  add('sex', record.sex, reference.sex, record.sex !== null && reference.sex !== null && record.sex !== reference.sex ? 'different' : 'missing', 'equal');
-  add('service', record.service, reference.service, record.service !== null && reference.service !== null && record.service === reference.service ? 'exact' : 'missing', 'equal');
   const referenceName = `${reference.firstNames.join(' ')} ${reference.lastNames[0] ?? ''}`.trim();
-  if (record.email !== null && reference.email !== null && record.email === reference.email) add('email', record.email, reference.email, 'exact', 'equal');
-  else if (record.email !== null && matchesLoginPattern(record.email.split('@')[0]!, reference.firstNames, reference.lastNames)) add('email', record.email, referenceName, 'compatible', 'name pattern');
-  const accounts = record.logins.filter((login) => !login.includes('@'));
-  const patternLogin = accounts.find((login) => matchesLoginPattern(login, reference.firstNames, reference.lastNames));
-  const sharedLogin = accounts.find((login) => reference.logins.some((other) => other.replace(/[^a-z0-9]/g, '') === login.replace(/[^a-z0-9]/g, '')));
-  if (sharedLogin !== undefined) add('login', sharedLogin, reference.logins.join(' '), 'exact', 'same account');
-  else if (patternLogin !== undefined) add('login', patternLogin, referenceName, 'compatible', 'name pattern');
-  const professionLevel = record.profession !== null && reference.profession !== null ? (record.profession === reference.profession ? 'exact' : 'different') : 'missing';
-  add('profession', record.profession, reference.profession, professionLevel, 'TRE_G15');
-  const registerSide = record.finess.length > 0 ? record.finess : reference.finess;
-  if (registerSide.length > 0 && context.establishmentFiness.size > 0) {
-    const here = registerSide.find((finess) => context.establishmentFiness.has(finess));
-    add('finess', here ?? registerSide[0]!, [...context.establishmentFiness].join(' '), here !== undefined ? 'exact' : 'different', 'activity at the establishment');
-  }
+  if (levels.email !== 'exact' && record.email !== null && matchesLoginPattern(record.email.split('@')[0]!, reference.firstNames, reference.lastNames)) levels.email = 'compatible';
+  const patternLogin = sharedLogin === undefined ? accounts.find((login) => matchesLoginPattern(login, reference.firstNames, reference.lastNames)) : undefined;
+  if (patternLogin !== undefined) levels.login = 'compatible';
 
-  const levels = new Map(evidence.map((item) => [item.field, item.level]));
-  const rule = config.rules.find((candidate) => candidate.exact.every((field) => levels.get(field) === 'exact'))?.name ?? null;
-  const contradicted = evidence.some((item) => item.points < 0);
-  const reviewRule = contradicted ? null : (config.reviewRules.find((candidate) => candidate.exact.every((field) => levels.get(field) === 'exact'))?.name ?? null);
+  const evidence: FieldEvidence[] = [];
+  const add = (field: MatchField, left: string | null, right: string | null, comparator: string, extra = 0) => {
+    const level = levels[field];
+    if (level === 'missing') return;
+    evidence.push({ field, left, right, level, comparator, points: pointsFor(config, field, level) + extra });
+  };
+  add('rpps', record.rpps, reference.rpps, 'equal');
+  add('hrId', record.hrId, reference.hrId, 'equal');
+  add('adId', record.adId, reference.adId, 'equal');
+  add('lastName', names.last.left, names.last.right, names.inverted ? 'inverted order' : names.last.comparator, rarity);
+  add('firstName', names.first.left, names.first.right, names.inverted ? 'inverted order' : names.first.comparator);
+  add('birthDate', record.birthDate, reference.birthDate, 'calendar');
+  add('sex', record.sex, reference.sex, 'equal');
+  add('service', record.service, reference.service, 'equal');
+  if (levels.email === 'exact') add('email', record.email, reference.email, 'equal');
+  else add('email', record.email, referenceName, 'name pattern');
+  if (sharedLogin !== undefined) add('login', sharedLogin, reference.logins.join(' '), 'same account');
+  else add('login', patternLogin ?? null, referenceName, 'name pattern');
+  add('profession', record.profession, reference.profession, 'TRE_G15');
+  add('finess', finessHere ?? registerSide[0] ?? null, [...context.establishmentFiness].join(' '), 'activity at the establishment');
+
+  const rule = config.rules.find((candidate) => candidate.exact.every((field) => levels[field] === 'exact'))?.name ?? null;
+  const negative = evidence.some((item) => item.points < 0);
+  const reviewRule = negative ? null : (config.reviewRules.find((candidate) => candidate.exact.every((field) => levels[field] === 'exact'))?.name ?? null);
   const score = evidence.reduce((sum, item) => sum + item.points, 0);
   return { score, rule, reviewRule, evidence };
 }

@@ -21,14 +21,14 @@ export function isGenderVariant(a: string, b: string): boolean {
   return short.length >= 3 && long.startsWith(short) && genderEndings.has(long.slice(short.length));
 }
 
-const phoneticCache = new Map<string, string>();
+const phoneticCache = new Map<string, readonly [phonex: string, fonem: string]>();
 
 /** Phonex and FONEM keys of a folded name, cached: surnames repeat a lot across sources. */
-export function phoneticKeys(name: string): string {
+export function phoneticKeys(name: string): readonly [phonex: string, fonem: string] {
   let keys = phoneticCache.get(name);
   if (keys === undefined) {
     const plain = name.replace(/ /g, '');
-    keys = `${phonex(plain)}|${fonem(plain)}`;
+    keys = [phonex(plain), fonem(plain)];
     if (phoneticCache.size > 200_000) phoneticCache.clear();
     phoneticCache.set(name, keys);
   }
@@ -37,8 +37,8 @@ export function phoneticKeys(name: string): string {
 
 /** Same French sound: Phonex or FONEM agree and the spellings stay close. */
 function soundsAlike(a: string, b: string): boolean {
-  const [phonexA, fonemA] = phoneticKeys(a).split('|');
-  const [phonexB, fonemB] = phoneticKeys(b).split('|');
+  const [phonexA, fonemA] = phoneticKeys(a);
+  const [phonexB, fonemB] = phoneticKeys(b);
   return (phonexA === phonexB || fonemA === fonemB) && jaroWinkler(a.replace(/ /g, ''), b.replace(/ /g, '')) >= 0.85;
 }
 
@@ -54,15 +54,36 @@ function best(comparisons: NameComparison[]): NameComparison {
   return comparisons.reduce((winner, next) => (rank[next.level] < rank[winner.level] ? next : winner));
 }
 
+const sortedCache = new Map<string, string>();
+
+/** A surname form with its tokens in alphabetical order ("MARTIN DUPONT" → "DUPONT MARTIN"), cached. */
+function sortedTokens(form: string): string {
+  let sorted = sortedCache.get(form);
+  if (sorted === undefined) {
+    sorted = form.includes(' ') ? form.split(' ').sort().join(' ') : form;
+    if (sortedCache.size > 200_000) sortedCache.clear();
+    sortedCache.set(form, sorted);
+  }
+  return sorted;
+}
+
+/** Two surname forms are the same name: identical, or the same parts in another order. */
+export function isSameLastName(a: string, b: string): boolean {
+  return a === b || sortedTokens(a) === sortedTokens(b);
+}
+
+/** Two given-name lists are the same: identical, or a compound spelled with or without its space. */
+export function isSameFirstName(left: readonly string[], right: readonly string[]): boolean {
+  return left.length > 0 && right.length > 0 && (left.length === 1 && right.length === 1 ? left[0] === right[0] : left.join('') === right.join(''));
+}
+
 /** Surname forms: identical, one shared part (compound or birth/usage name), same sound, a typo, or different. */
 export function compareLastNames(left: readonly string[], right: readonly string[]): NameComparison {
   if (left.length === 0 || right.length === 0) return { level: 'missing', comparator: 'none', left: left[0] ?? '', right: right[0] ?? '' };
   const comparisons: NameComparison[] = [];
   for (const a of left) {
     for (const b of right) {
-      const sortedA = a.split(' ').sort().join(' ');
-      const sortedB = b.split(' ').sort().join(' ');
-      if (a === b || sortedA === sortedB) comparisons.push({ level: 'exact', comparator: 'equal', left: a, right: b });
+      if (isSameLastName(a, b)) comparisons.push({ level: 'exact', comparator: 'equal', left: a, right: b });
       else if (a.split(' ').some((token) => token.length > 1 && b.split(' ').includes(token))) comparisons.push({ level: 'part', comparator: 'shared part', left: a, right: b });
       else if (soundsAlike(a, b)) comparisons.push({ level: 'phonetic', comparator: 'phonex/fonem', left: a, right: b });
       else if (isTypo(a.replace(/ /g, ''), b.replace(/ /g, ''))) comparisons.push({ level: 'close', comparator: 'levenshtein/jaro-winkler', left: a, right: b });
@@ -81,7 +102,7 @@ export function compareFirstNames(left: readonly string[], right: readonly strin
   const a = left.join(' ');
   const b = right.join(' ');
   if (a === '' || b === '') return { level: 'missing', comparator: 'none', left: a, right: b };
-  if (a === b || a.replace(/ /g, '') === b.replace(/ /g, '')) return { level: 'exact', comparator: 'equal', left: a, right: b };
+  if (isSameFirstName(left, right)) return { level: 'exact', comparator: 'equal', left: a, right: b };
   const [firstA, firstB] = [left[0]!, right[0]!];
   if (isGenderVariant(firstA, firstB)) return { level: 'different', comparator: 'gender variant', left: a, right: b };
   const isInitials = (short: readonly string[], long: readonly string[]) =>
