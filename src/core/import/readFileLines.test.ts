@@ -28,6 +28,8 @@ describe('readFileLines', () => {
   it('switches to Windows-1252 at the first line that is not UTF-8', async () => {
     const path = join(dir, 'cp1252.txt');
     writeFileSync(path, Buffer.concat([Buffer.from('ascii only\n'), Buffer.from([0x43, 0x8c, 0x55, 0x52, 0x0a, 0x80, 0x20, 0xe9])]));
-    expect(await collect(path, 3)).toEqual({ lines: ['1:ascii only', '2:CŒUR', '3:€ é'], encoding: 'windows-1252' });
+    for (const chunkBytes of [3, 1024]) {
+      expect(await collect(path, chunkBytes)).toEqual({ lines: ['1:ascii only', '2:CŒUR', '3:€ é'], encoding: 'windows-1252' });
+    }
   });
 });

@@ -22,13 +22,9 @@ export async function* readFileLines(path: string, { chunkBytes = 1 << 20 }: { c
   for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
     bytesRead += chunk.length;
     const data: Buffer = pending === null ? chunk : Buffer.concat([pending, chunk]);
-    const lines: FileLine[] = [];
-    let start = 0;
-    for (let end = data.indexOf(newline, start); end !== -1; end = data.indexOf(newline, start)) {
-      lines.push(decoder.decode(data.subarray(start, end)));
-      start = end + 1;
-    }
-    pending = start < data.length ? Buffer.from(data.subarray(start)) : null;
+    const lastNewline = data.lastIndexOf(newline);
+    const lines: FileLine[] = lastNewline === -1 ? [] : decoder.decodeLines(data.subarray(0, lastNewline));
+    pending = lastNewline + 1 < data.length ? Buffer.from(data.subarray(lastNewline + 1)) : null;
     yield { lines, bytesRead, encoding: decoder.encoding };
   }
   if (pending !== null && pending.length > 0) yield { lines: [decoder.decode(pending)], bytesRead, encoding: decoder.encoding };
