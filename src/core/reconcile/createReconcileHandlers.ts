@@ -5,8 +5,8 @@ import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
 import { decideReviewProposal } from './decideReviewProposal';
 import { listReviewProposals } from './listReviewProposals';
+import { appendJournalEntry } from '../journal/appendJournalEntry';
 import { reconcileDirectory } from './reconcileDirectory';
-import { requireReviewer } from './requireReviewer';
 
 export interface ReconcileHandlersOptions {
   db: Database.Database;
@@ -19,12 +19,19 @@ export function createReconcileHandlers({ db, clock, events, sessions }: Reconci
   return {
     listReviewProposals: (input) => listReviewProposals(db, input),
     decideReviewProposal: (input, context) => {
-      const result = decideReviewProposal(db, { ...input, clock, decidedBy: requireReviewer(sessions, context.connectionId) });
+      const result = decideReviewProposal(db, { ...input, clock, actor: sessions.requireAct(context.connectionId, 'directory.review') });
       events.emit('reviewQueueChanged', result);
       return result;
     },
-    runReconciliation: () => {
+    runReconciliation: (_input, context) => {
+      // Rewrites every automatic link of the directory: an agent's act, journaled with what it found.
+      const actor = sessions.requireAct(context.connectionId, 'directory.reconcile');
       const { report } = reconcileDirectory(db, { clock });
+      appendJournalEntry(db, clock, {
+        actor,
+        action: 'directory.reconcile',
+        after: { identities: report.identities, automaticRate: report.automaticRate, reviewCount: report.reviewCount },
+      });
       events.emit('reviewQueueChanged', { remaining: report.reviewCount });
       return report;
     },

@@ -1,31 +1,35 @@
 import type Database from 'better-sqlite3';
 import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
+import { appendJournalEntry } from '../journal/appendJournalEntry';
+import type { Actor } from '../journal/journalTypes';
 
 export interface DecideReviewProposalOptions {
   recordId: number;
   identityId: string;
   decision: 'accept' | 'reject';
   reason: string;
-  decidedBy: string;
+  /** The agent deciding (a desk session allowed `directory.review`). */
+  actor: Actor;
   clock: Clock;
 }
 
 /**
  * Records a human decision on a proposed link and applies it now: accepted links become
  * `validated` (and lend the identity a missing RPPS or account), rejected ones disappear. The
- * decision is stored apart so the next automatic run keeps it.
+ * decision is stored apart so the next automatic run keeps it, and journaled with its reason.
  */
-export function decideReviewProposal(db: Database.Database, { recordId, identityId, decision, reason, decidedBy, clock }: DecideReviewProposalOptions): { remaining: number } {
+export function decideReviewProposal(db: Database.Database, { recordId, identityId, decision, reason, actor, clock }: DecideReviewProposalOptions): { remaining: number } {
   const now = clock.now().toISOString();
+  const decidedBy = actor.agentName === null ? actor.desk : `${actor.agentName} (${actor.agentId})`;
   db.transaction(() => {
     const link = db
       .prepare(
-        `SELECT l.identity_id AS identityId, l.decision, r.source_id AS sourceId, r.record_key AS recordKey, r.rpps, r.ad_id AS adId, s.role
+        `SELECT l.identity_id AS identityId, l.decision, l.score, r.source_id AS sourceId, r.record_key AS recordKey, r.rpps, r.ad_id AS adId, s.role
            FROM identity_links l JOIN source_records r ON r.id = l.record_id JOIN sources s ON s.id = r.source_id
           WHERE l.record_id = ?`,
       )
-      .get(recordId) as { identityId: string; decision: string; sourceId: string; recordKey: string; rpps: string | null; adId: string | null; role: string } | undefined;
+      .get(recordId) as { identityId: string; decision: string; score: number; sourceId: string; recordKey: string; rpps: string | null; adId: string | null; role: string } | undefined;
     if (link === undefined || link.identityId !== identityId) {
       throw new DeskError(
         'NOT_FOUND',
@@ -46,6 +50,13 @@ export function decideReviewProposal(db: Database.Database, { recordId, identity
        ON CONFLICT (source_id, record_key, identity_id) DO UPDATE SET decision = excluded.decision, reason = excluded.reason,
          decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
     ).run(link.sourceId, link.recordKey, identityId, decision, reason, decidedBy, now);
+    appendJournalEntry(db, clock, {
+      actor,
+      action: decision === 'accept' ? 'identity-link.accept' : 'identity-link.reject',
+      subject: { type: 'source-record', id: `${link.sourceId}/${link.recordKey}` },
+      before: { identityId, decision: 'pending', score: link.score },
+      after: { identityId: decision === 'accept' ? identityId : null, decision: decision === 'accept' ? 'validated' : 'rejected', reason },
+    });
     if (decision === 'reject') {
       db.prepare('DELETE FROM identity_links WHERE record_id = ?').run(recordId);
       return;

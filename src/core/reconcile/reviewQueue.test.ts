@@ -57,6 +57,13 @@ describe('review queue (desk API)', () => {
     expect(identityOf(rejected!.recordId)).toBeUndefined();
     const again = await core.dispatch('decideReviewProposal', { recordId: accepted!.recordId, identityId: accepted!.identity.identityId, decision: 'reject', reason: 'changement d’avis' }, desk);
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const journaled = core.db.prepare("SELECT action, agent_id AS agentId, subject_type AS type, after_json AS after FROM journal WHERE action LIKE 'identity-link.%' ORDER BY seq").all() as { action: string; agentId: string; type: string; after: string }[];
+    expect(journaled.map(({ action, type }) => [action, type])).toEqual([['identity-link.accept', 'source-record'], ['identity-link.reject', 'source-record']]);
+    expect(journaled.every((entry) => entry.agentId !== null)).toBe(true);
+    expect(JSON.parse(journaled[1]!.after)).toEqual({ identityId: null, decision: 'rejected', reason: 'homonyme, autre service' });
+
+    const anonymousRun = await core.dispatch('runReconciliation', {}, { connectionId: 'other', transport: 'browser' });
+    expect(anonymousRun).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 
     const identitiesBefore = core.db.prepare('SELECT id, hr_id FROM identities ORDER BY id').all();
     const report = await call<ReconcileReportView>('runReconciliation', {});
@@ -64,5 +71,6 @@ describe('review queue (desk API)', () => {
     expect(core.db.prepare('SELECT id, hr_id FROM identities ORDER BY id').all()).toEqual(identitiesBefore);
     expect(identityOf(accepted!.recordId)).toMatchObject({ id: accepted!.identity.identityId, decision: 'validated' });
     expect(identityOf(rejected!.recordId)?.id).not.toBe(rejected!.identity.identityId);
+    expect(core.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE action = 'directory.reconcile'").get()).toEqual({ n: 1 });
   });
 });

@@ -98,6 +98,8 @@ export const deskActs = [
   'receipt.read',
   'journal.read',
   'sources.import',
+  'directory.review',
+  'directory.reconcile',
 ] as const;
 export type DeskAct = (typeof deskActs)[number];
 
