@@ -1,19 +1,44 @@
 import type Database from 'better-sqlite3';
-import { distance } from 'fastest-levenshtein';
 import type { CardCandidate, FieldEvidence } from '../../shared/api/enrollment.contract';
+import type { PersonSummary } from '../../shared/api/directory.contract';
+import { compareFirstNames, compareLastNames } from '../../shared/matching/compareNames';
+import type { ComparisonLevel } from '../../shared/matching/matchingConfig';
+import { foldName, surnameTokens } from '../../shared/matching/normalizeName';
 import { normalizeForSearch } from '../../shared/text/normalizeForSearch';
 import { searchPeople } from '../directory/searchPeople';
 
 /** Points each field brings when identical; a close spelling brings about half. */
 const weights = { lastName: 45, firstName: 35, profession: 20 } as const;
 
-function compare(field: FieldEvidence['field'], cardValue: string | null, personValue: string | null): FieldEvidence {
-  if (cardValue === null || personValue === null || cardValue === '' || personValue === '') return { field, cardValue, personValue, outcome: 'missing' };
-  const a = normalizeForSearch(cardValue);
-  const b = normalizeForSearch(personValue);
-  if (a === b) return { field, cardValue, personValue, outcome: 'identical' };
-  const close = a.includes(b) || b.includes(a) || distance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 5));
-  return { field, cardValue, personValue, outcome: close ? 'close' : 'different' };
+/** The reconciliation engine's levels, as the card panel shows them. */
+const outcomeOf: Record<ComparisonLevel, FieldEvidence['outcome']> = {
+  exact: 'identical', part: 'close', compatible: 'close', phonetic: 'close', close: 'close', swapped: 'different', inverted: 'different', different: 'different', missing: 'missing',
+};
+
+const surnameForm = (name: string | null | undefined): string[] => {
+  const form = surnameTokens(name).join(' ');
+  return form === '' ? [] : [form];
+};
+const givenNames = (name: string | null | undefined): string[] => foldName(name).split(' ').filter((token) => token !== '');
+
+/**
+ * Names compare as reconciliation compares them: particles, compound and birth/usage names, French
+ * sound, typos, and Denis/Denise kept apart.
+ */
+export function compareCardNames(cps: { lastName: string; firstName: string }, person: Pick<PersonSummary, 'lastName' | 'birthName' | 'firstName'>): [FieldEvidence, FieldEvidence] {
+  const lastName = compareLastNames(surnameForm(cps.lastName), [...surnameForm(person.lastName), ...surnameForm(person.birthName)]);
+  const firstName = compareFirstNames(givenNames(cps.firstName), givenNames(person.firstName));
+  return [
+    { field: 'lastName', cardValue: cps.lastName, personValue: person.lastName, outcome: outcomeOf[lastName.level] },
+    { field: 'firstName', cardValue: cps.firstName, personValue: person.firstName, outcome: outcomeOf[firstName.level] },
+  ];
+}
+
+function compareProfession(cardValue: string, personValue: string | null): FieldEvidence {
+  const field = 'profession';
+  if (cardValue === '' || personValue === null || personValue === '') return { field, cardValue, personValue, outcome: 'missing' };
+  const [a, b] = [normalizeForSearch(cardValue), normalizeForSearch(personValue)];
+  return { field, cardValue, personValue, outcome: a === b ? 'identical' : a.includes(b) || b.includes(a) ? 'close' : 'different' };
 }
 
 function points(evidence: FieldEvidence): number {
@@ -41,9 +66,8 @@ export function scoreCardCandidates(
     .map((person): CardCandidate => {
       const evidence: FieldEvidence[] = [
         { field: 'rpps', cardValue: cps.rpps, personValue: null, outcome: 'missing' },
-        compare('lastName', cps.lastName, person.lastName),
-        compare('firstName', cps.firstName, person.firstName),
-        compare('profession', cps.profession, person.profession),
+        ...compareCardNames(cps, person),
+        compareProfession(cps.profession, person.profession),
       ];
       return { person, score: evidence.reduce((sum, item) => sum + points(item), 0), evidence };
     })
