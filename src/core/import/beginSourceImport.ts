@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { ImportCounts } from '../../shared/api/sources.contract';
 import type { SourceConfig } from '../sources/parseSourcesConfig';
-import type { ImportedAttributes, RejectedLine } from './importTypes';
+import type { ImportedAttributes, RejectedLine, RppsActivity } from './importTypes';
 import type { StagedBatch, StagedRow } from './toStagedBatch';
 
 export interface ImportProgress {
@@ -43,6 +43,9 @@ const defaultLabels: Record<SourceConfig['kind'], string> = {
   ldif: 'Annuaire LDIF',
   ldap: 'Annuaire LDAP',
 };
+
+const rawLinesOf = (rawJson: string): unknown[] => (JSON.parse(rawJson) as { lines: unknown[] }).lines;
+const activitiesOf = (attributesJson: string): RppsActivity[] => (JSON.parse(attributesJson) as ImportedAttributes).activities ?? [];
 
 export interface SourceImportRun {
   /** Stages one batch (records, rejected lines) in the run's temporary table. */
@@ -99,8 +102,11 @@ export function beginSourceImport(
     CREATE TEMP TABLE import_stage (record_key TEXT PRIMARY KEY, line INTEGER NOT NULL, raw_json TEXT NOT NULL, attributes_json TEXT NOT NULL,
       rpps TEXT, hr_id TEXT, ad_id TEXT, last_name TEXT, first_name TEXT, birth_date TEXT, search_text TEXT NOT NULL)`);
   const insertStaged = db.prepare('INSERT INTO temp.import_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(record_key) DO NOTHING');
-  const staged = db.prepare('SELECT line, raw_json AS raw, attributes_json AS attributes FROM temp.import_stage WHERE record_key = ?');
-  const restage = db.prepare('UPDATE temp.import_stage SET raw_json = ?, attributes_json = ? WHERE record_key = ?');
+  const restage = db.prepare(
+    `UPDATE temp.import_stage SET line = ?, raw_json = ?, attributes_json = ?, rpps = ?, hr_id = ?, ad_id = ?, last_name = ?, first_name = ?,
+       birth_date = ?, search_text = ? WHERE record_key = ?`,
+  );
+  const stagedColumns = db.prepare('SELECT * FROM temp.import_stage WHERE record_key = ?').raw(true);
   const reject = db.prepare('INSERT INTO import_rejections (run_id, line, reason) VALUES (?, ?, ?)');
   let stagedCount = 0;
   const stageBatch = db.transaction((rows: StagedRow[], rejected: RejectedLine[]) => {
@@ -109,17 +115,21 @@ export function beginSourceImport(
         stagedCount += 1;
         continue;
       }
-      const [key, line, rawJson, attributesJson] = row;
-      const first = staged.get(key) as { line: number; raw: string; attributes: string };
+      const [key, line] = row;
+      const kept = stagedColumns.get(key) as StagedRow;
       if (foldsDuplicates) {
-        // Activities of one professional on non-consecutive rows: fold them into the first record.
-        const raw = JSON.parse(first.raw) as { lines: unknown[] };
-        const attributes = JSON.parse(first.attributes) as ImportedAttributes;
-        raw.lines.push(...(JSON.parse(rawJson) as { lines: unknown[] }).lines);
-        attributes.activities!.push(...(JSON.parse(attributesJson) as ImportedAttributes).activities!);
-        restage.run(JSON.stringify(raw), JSON.stringify(attributes), key);
+        // Activities of one professional on non-consecutive rows (or on both sides of the point
+        // where two parser threads split the file) fold in file order, whatever arrived first, so
+        // the same file always gives the same record.
+        const [earlier, later] = line < kept[1] ? [row, kept] : [kept, row];
+        const folded: StagedRow = [...earlier];
+        folded[2] = JSON.stringify({ lines: [...rawLinesOf(earlier[2]), ...rawLinesOf(later[2])] });
+        const attributes = JSON.parse(earlier[3]) as ImportedAttributes;
+        attributes.activities = [...activitiesOf(earlier[3]), ...activitiesOf(later[3])];
+        folded[3] = JSON.stringify(attributes);
+        restage.run(...folded.slice(1), folded[0]);
       } else {
-        rejected.push({ line, reason: `duplicate key "${key}": already on line ${first.line}` });
+        rejected.push({ line, reason: `duplicate key "${key}": already on line ${kept[1]}` });
       }
     }
     for (const line of rejected) reject.run(runId, line.line, line.reason);

@@ -21,10 +21,10 @@ export interface LineDecoder {
  * first line that is not valid UTF-8 (the earlier lines were then plain ASCII, identical in both).
  * A UTF-8 BOM and a CR before the LF are removed.
  */
-export function createLineDecoder(): LineDecoder {
+export function createLineDecoder({ firstLineNumber = 1 }: { firstLineNumber?: number } = {}): LineDecoder {
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let encoding: LineDecoder['encoding'] = 'utf-8';
-  let number = 0;
+  let number = firstLineNumber - 1;
   const decodeText = (bytes: Uint8Array): string => {
     if (encoding === 'utf-8') {
       try {

@@ -15,11 +15,26 @@ const newline = 0x0a;
  * Streams a text file as batches of lines without ever holding it whole. Lines are split on the
  * bytes (so a multi-byte character is never cut) and decoded by `createLineDecoder`.
  */
-export async function* readFileLines(path: string, { chunkBytes = 1 << 20 }: { chunkBytes?: number } = {}): AsyncGenerator<FileLineBatch> {
-  const decoder = createLineDecoder();
+export interface ReadFileLinesOptions {
+  chunkBytes?: number;
+  /** A byte range of whole lines (a parser thread's share of the file), and its first line's number. */
+  range?: FileLineRange;
+}
+
+export interface FileLineRange {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  firstLineNumber: number;
+}
+
+export async function* readFileLines(path: string, { chunkBytes = 1 << 20, range }: ReadFileLinesOptions = {}): AsyncGenerator<FileLineBatch> {
+  const decoder = createLineDecoder({ firstLineNumber: range?.firstLineNumber ?? 1 });
   let pending: Buffer | null = null;
   let bytesRead = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
+  const window = range === undefined ? {} : { start: range.start, end: range.end - 1 };
+  if (range !== undefined && range.end <= range.start) return;
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes, ...window }) as AsyncIterable<Buffer>) {
     bytesRead += chunk.length;
     const data: Buffer = pending === null ? chunk : Buffer.concat([pending, chunk]);
     const lastNewline = data.lastIndexOf(newline);

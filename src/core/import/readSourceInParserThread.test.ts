@@ -1,25 +1,28 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendRppsCheckDigit } from '../../shared/identifiers/rpps';
-import type { FileSourceConfig } from '../sources/parseSourcesConfig';
+import type { FileSourceConfig, SourcesConfig } from '../sources/parseSourcesConfig';
+import { openDatabase } from '../store/openDatabase';
 import { formatRppsExtractLine } from './formatRppsExtractLine';
 import { SourceUnreadableError } from './importTypes';
 import { ParserThreadUnavailableError, readSourceInParserThread } from './readSourceInParserThread';
-import { readRppsExtract } from './readRppsExtract';
+import { importSources } from './importSources';
+import { readRppsExtract, splitExtract } from './readRppsExtract';
 import { stageOnThisThread, type StagedBatch, type StagedSourceReader } from './toStagedBatch';
 
 const dir = mkdtempSync(join(tmpdir(), 'guichet-parser-thread-'));
+const clock = { now: () => new Date('2026-11-29T08:00:00Z') };
 
-function writeExtract(name: string, professionals: number): FileSourceConfig {
+function writeExtract(name: string, professionals: number, rowsPerProfessional: (index: number) => number = (index) => (index % 3 === 0 ? 2 : 1)): FileSourceConfig {
   const path = join(dir, name);
   const lines = [formatRppsExtractLine('header')];
   for (let index = 1; index <= professionals; index += 1) {
     const rpps = appendRppsCheckDigit(String(1_000_000_000 + index));
     const row = { "Type d'identifiant PP": '8', 'Identifiant PP': rpps, "Nom d'exercice": `NOM${index}`, "Prénom d'exercice": 'Élise', 'Code profession': '60', 'Numéro FINESS site': '750000001' };
     lines.push(formatRppsExtractLine(row));
-    if (index % 3 === 0) lines.push(formatRppsExtractLine({ ...row, 'Numéro FINESS site': '990000011' }));
+    for (let extra = 1; extra < rowsPerProfessional(index); extra += 1) lines.push(formatRppsExtractLine({ ...row, 'Numéro FINESS site': `99000001${extra}` }));
   }
   lines.push('1|bad line|', '');
   writeFileSync(path, lines.join('\n'));
@@ -65,5 +68,33 @@ describe('readSourceInParserThread', () => {
       break;
     }
     // The generator's `finally` awaited the thread's termination: nothing is left running.
+  });
+});
+
+describe('a register extract shared by two parser threads', () => {
+  it('imports exactly what one thread imports, a professional cut by the split included, with the file’s line numbers', { timeout: 60_000 }, async () => {
+    // Two rows per professional: find a size whose middle line feed falls inside a professional.
+    let source: FileSourceConfig;
+    for (let professionals = 4_000; ; professionals += 1) {
+      source = writeExtract('split.txt', professionals, () => 2);
+      const [first] = await splitExtract(source.path, 2);
+      const lines = readFileSync(source.path, 'utf8').slice(0, first!.end + 400).split('\n');
+      const cut = readFileSync(source.path, 'utf8').slice(0, first!.end).split('\n').length - 1;
+      if (lines[cut - 1]!.split('|')[1] === lines[cut]!.split('|')[1]) break;
+    }
+    const config = { establishment: { name: 'Test', finess: ['750000001'] }, sources: [source] } as SourcesConfig;
+    const imported = async (splitRegisterMinBytes: number) => {
+      const db = openDatabase({ path: ':memory:' });
+      const report = await importSources(db, { config, clock, parserThreadMinBytes: 0, splitRegisterMinBytes });
+      const records = db.prepare('SELECT record_key, raw_json, attributes_json, search_text FROM source_records ORDER BY record_key').all();
+      const rejections = db.prepare('SELECT line, reason FROM import_rejections').all();
+      db.close();
+      return { counts: report.sources.rpps, records, rejections };
+    };
+    const [oneThread, twoThreads] = [await imported(Number.POSITIVE_INFINITY), await imported(0)];
+    expect(twoThreads.records).toEqual(oneThread.records);
+    expect(twoThreads.rejections).toEqual(oneThread.rejections);
+    expect(twoThreads.rejections).toHaveLength(1);
+    expect(twoThreads.counts).toMatchObject({ read: oneThread.counts!.read, added: oneThread.counts!.added, rejected: 1 });
   });
 });

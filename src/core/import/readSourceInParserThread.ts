@@ -3,10 +3,13 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileSourceConfig } from '../sources/parseSourcesConfig';
 import { SourceUnreadableError } from './importTypes';
+import { splitExtract, type ExtractRange } from './readRppsExtract';
 import type { StagedBatch, StagedSourceReader } from './toStagedBatch';
 
 export interface ParserThreadData {
   source: FileSourceConfig;
+  /** This thread's share of a register extract; the whole file when absent. */
+  range?: ExtractRange;
 }
 
 /** Parser thread → store thread. */
@@ -26,6 +29,15 @@ export class ParserThreadUnavailableError extends Error {
   override name = 'ParserThreadUnavailableError';
 }
 
+export interface ReadSourceInParserThreadOptions {
+  /** Batches each thread may have waiting in memory. */
+  aheadBatches?: number;
+  /** Threads sharing a register extract (split at line feeds); other kinds use one. */
+  threads?: number;
+  /** The threads' script (tests). */
+  entry?: URL;
+}
+
 /** From TypeScript under tsx (development, tests, CLI), from the built JS next to the main bundle. */
 function parserThreadEntry(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './runSourceParserThread.ts' : './runSourceParserThread.js', import.meta.url);
@@ -43,73 +55,111 @@ function startParserThread(entryUrl: URL, workerData: ParserThreadData): Worker 
   return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }
 
+interface ThreadState {
+  worker: Worker;
+  opened: boolean;
+  ended: boolean;
+  rowsRead: number;
+  bytesRead: number;
+}
+
 /**
- * Reads a source file on a parser thread: on a two-core desk, parsing and serializing the 2 M-row
- * register extract runs next to the store's writes instead of before them. At most `aheadBatches`
- * batches wait in memory. Rejects with `SourceUnreadableError` when the file cannot be read, and
- * with `ParserThreadUnavailableError` when no thread could start (the caller then parses here).
+ * Reads a source file on parser threads: on a two-core desk, parsing and serializing the 2 M-row
+ * register extract runs next to the store's writes instead of before them, and a register extract
+ * is shared by `threads` threads (each parses its half; records cut by the split fold together in
+ * the import engine). At most `aheadBatches` batches per thread wait in memory. Rejects with
+ * `SourceUnreadableError` when the file cannot be read, and with `ParserThreadUnavailableError`
+ * when no thread could start (the caller then parses here).
  */
-export function readSourceInParserThread(
+export async function readSourceInParserThread(
   source: FileSourceConfig,
-  { aheadBatches = 3, entry = parserThreadEntry() }: { aheadBatches?: number; /** The thread's script (tests). */ entry?: URL } = {},
+  { aheadBatches = 3, threads = 1, entry = parserThreadEntry() }: ReadSourceInParserThreadOptions = {},
 ): Promise<StagedSourceReader> {
-  const worker = startParserThread(entry, { source });
-  const queue: ParserThreadMessage[] = [];
+  const ranges: (ExtractRange | undefined)[] =
+    source.kind === 'rpps-extract' && threads > 1 ? await splitExtract(source.path, threads).catch(() => [undefined]) : [undefined];
+  const states: ThreadState[] = ranges.map((range) => ({
+    worker: startParserThread(entry, range === undefined ? { source } : { source, range }),
+    opened: false,
+    ended: false,
+    rowsRead: 0,
+    bytesRead: 0,
+  }));
+  const queue: { state: ThreadState; batch: StagedBatch }[] = [];
   let problem: Error | null = null;
   let wake: (() => void) | null = null;
   const notify = (): void => {
     wake?.();
     wake = null;
   };
-  let opened = false;
-  let settled = false;
+  const stopAll = (): Promise<unknown> => Promise.all(states.map((state) => state.worker.terminate()));
+  let resolved = false;
+  let totalBytes = 0;
+  let foldsDuplicates = false;
 
   return new Promise<StagedSourceReader>((resolve, reject) => {
     const fail = (error: Error): void => {
-      problem ??= error;
-      if (!opened) {
-        settled = true;
-        reject(problem);
+      if (problem !== null) return;
+      problem = error;
+      if (!resolved) {
+        void stopAll();
+        reject(error);
       }
       notify();
     };
-    worker.on('error', (error) => fail(opened ? error : new ParserThreadUnavailableError(`the parser thread could not start: ${error.message}`, { cause: error })));
-    worker.on('exit', (code) => fail(new Error(`the parser thread stopped (exit code ${code}) before the end of ${source.path}`)));
-    worker.on('message', (message: ParserThreadMessage) => {
-      if (message.type === 'failed') {
-        const error = message.unreadable ? new SourceUnreadableError(message.message) : new Error(message.message);
-        if (!opened) void worker.terminate();
-        fail(error);
-        return;
-      }
-      if (message.type === 'opened') {
-        opened = true;
-        if (settled) return;
-        worker.postMessage({ batches: aheadBatches } satisfies ParserThreadRequest);
-        resolve({ totalBytes: message.totalBytes, foldsDuplicates: message.foldsDuplicates, batches });
-        return;
-      }
-      queue.push(message);
-      notify();
-    });
+    for (const state of states) {
+      const { worker } = state;
+      worker.on('error', (error) => fail(state.opened ? error : new ParserThreadUnavailableError(`the parser thread could not start: ${error.message}`, { cause: error })));
+      worker.on('exit', (code) => {
+        if (!state.ended) fail(new Error(`the parser thread stopped (exit code ${code}) before the end of ${source.path}`));
+      });
+      worker.on('message', (message: ParserThreadMessage) => {
+        switch (message.type) {
+          case 'failed':
+            fail(message.unreadable ? new SourceUnreadableError(message.message) : new Error(message.message));
+            return;
+          case 'opened':
+            state.opened = true;
+            totalBytes += message.totalBytes ?? 0;
+            foldsDuplicates ||= message.foldsDuplicates;
+            worker.postMessage({ batches: aheadBatches } satisfies ParserThreadRequest);
+            if (!resolved && problem === null && states.every((each) => each.opened)) {
+              resolved = true;
+              resolve({ totalBytes, foldsDuplicates, batches });
+            }
+            return;
+          case 'batch':
+            queue.push({ state, batch: message.batch });
+            notify();
+            return;
+          case 'end':
+            state.ended = true;
+            notify();
+        }
+      });
+    }
 
     async function* batches(): AsyncGenerator<StagedBatch> {
       try {
         for (;;) {
-          const message = queue.shift();
-          if (message === undefined) {
+          const next = queue.shift();
+          if (next === undefined) {
             if (problem !== null) throw problem;
+            if (states.every((state) => state.ended)) return;
             await new Promise<void>((wakeUp) => (wake = wakeUp));
             continue;
           }
-          if (message.type === 'end') return;
-          if (message.type === 'batch') {
-            worker.postMessage({ batches: 1 } satisfies ParserThreadRequest);
-            yield message.batch;
-          }
+          next.state.rowsRead = next.batch.rowsRead;
+          next.state.bytesRead = next.batch.bytesRead;
+          next.state.worker.postMessage({ batches: 1 } satisfies ParserThreadRequest);
+          // Counts over all threads, as if one had read the file.
+          yield {
+            ...next.batch,
+            rowsRead: states.reduce((sum, state) => sum + state.rowsRead, 0),
+            bytesRead: states.reduce((sum, state) => sum + state.bytesRead, 0),
+          };
         }
       } finally {
-        await worker.terminate();
+        await stopAll();
       }
     }
   });

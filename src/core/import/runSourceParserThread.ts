@@ -1,16 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SourceUnreadableError } from './importTypes';
 import { openSourceReader } from './openSourceReader';
+import { readRppsExtract } from './readRppsExtract';
 import type { ParserThreadData, ParserThreadMessage, ParserThreadRequest } from './readSourceInParserThread';
 import { toStagedBatch } from './toStagedBatch';
 
 /**
- * The parser thread: reads and parses one source file and serializes its records, while the
+ * A parser thread: reads and parses one source file (or its share of a register extract) and serializes its records, while the
  * store's thread writes the previous batches. It sends a batch only when the store asked for one,
  * so a slow disk write never piles parsed batches up in memory.
  */
 const port = parentPort!;
-const { source } = workerData as ParserThreadData;
+const { source, range } = workerData as ParserThreadData;
 let credits = 0;
 let wake: (() => void) | null = null;
 port.on('message', (request: ParserThreadRequest) => {
@@ -21,7 +22,7 @@ port.on('message', (request: ParserThreadRequest) => {
 const send = (message: ParserThreadMessage): void => port.postMessage(message);
 
 try {
-  const reader = await openSourceReader(source, {});
+  const reader = range === undefined ? await openSourceReader(source, {}) : await readRppsExtract(source.path, { range });
   send({ type: 'opened', totalBytes: reader.totalBytes, foldsDuplicates: reader.foldsDuplicates });
   for await (const batch of reader.batches()) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
