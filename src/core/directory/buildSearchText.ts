@@ -1,8 +1,28 @@
 import { normalizeForSearch } from '../../shared/text/normalizeForSearch';
 
+const foldedParts = new Map<string, string>();
+
+/** Folds one name, once per spelling: an import folds the same few thousand names millions of times. */
+function foldPart(part: string): string {
+  let folded = foldedParts.get(part);
+  if (folded === undefined) {
+    folded = normalizeForSearch(part);
+    if (foldedParts.size >= 100_000) foldedParts.clear();
+    foldedParts.set(part, folded);
+  }
+  return folded;
+}
+
 /** The folded text a search token is matched against (prefix of any word). */
 export function buildSearchText(parts: readonly (string | null | undefined)[]): string {
-  return normalizeForSearch(parts.filter((part): part is string => typeof part === 'string' && part !== '').join(' '));
+  const folded: string[] = [];
+  for (const part of parts) {
+    if (typeof part !== 'string' || part === '') continue;
+    // Identifiers are unique: caching them would only churn the cache.
+    const text = /^[0-9A-Za-z]+$/.test(part) && /[0-9]/.test(part) ? part.toLowerCase() : foldPart(part);
+    if (text !== '') folded.push(text);
+  }
+  return folded.join(' ');
 }
 
 /** Both date forms an agent may type: 12/03/1980 and 1980-03-12. */
