@@ -58,7 +58,7 @@ function deduplicate(records: Labelled[], threshold: number) {
   const context: CompareContext = { config: defaultMatchingConfig, establishmentFiness: new Set(), lastNameCount: (form) => counts.get(form) ?? 1 };
   const blocks = new Map<string, number[]>();
   features.forEach((feature, index) => {
-    visitBlockingKeys(feature, false, (kind, value, initial) => {
+    visitBlockingKeys(feature, 'index', (kind, value, initial) => {
       const key = `${kind}:${value}|${initial}`;
       blocks.set(key, [...(blocks.get(key) ?? []), index]);
     });

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
 import { buildMatchFeatures, type MatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { compareFeatures, type CompareContext, type FieldEvidence, type PairComparison } from '../../shared/matching/compareFeatures';
+import { needsExactNames } from '../../shared/matching/needsExactNames';
 import { visitBlockingKeys, type BlockingKind } from '../../shared/matching/visitBlockingKeys';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
 
@@ -109,11 +110,7 @@ export function reconcileRecords({
     return result;
   };
   const featuresOf = (record: ReconcileRecord) =>
-    buildMatchFeatures({
-      attributes: record.attributes,
-      ...(record.finess === undefined ? {} : { finess: record.finess }),
-      ...(record.role === 'directory' || record.role === 'application' ? { accountKey: record.key } : {}),
-    });
+    buildMatchFeatures({ attributes: record.attributes, finess: record.finess, accountKey: record.role === 'directory' || record.role === 'application' ? record.key : undefined });
   // Register entries get features only when an identity may claim them (see the register phase).
   const features: (MatchFeatures | undefined)[] = new Array(records.length);
   const indexesOf: Record<SourceRole, number[]> = { hr: [], register: [], directory: [], application: [] };
@@ -131,7 +128,7 @@ export function reconcileRecords({
   const orphans: { record: number; reason: OrphanReason }[] = [];
   // Identities by blocking key: kind → value → given-name initial ('' when the kind has none).
   const block: Record<BlockingKind, Map<string, Map<string, number[]>>> = {
-    rpps: new Map(), hrId: new Map(), adId: new Map(), email: new Map(), name: new Map(), sound: new Map(), service: new Map(), birth: new Map(),
+    rpps: new Map(), hrId: new Map(), adId: new Map(), email: new Map(), name: new Map(), sound: new Map(), service: new Map(), birth: new Map(), fullName: new Map(),
   };
   const membersOf = (kind: BlockingKind, value: string, initial: string): number[] => {
     let byInitial = block[kind].get(value);
@@ -149,7 +146,7 @@ export function reconcileRecords({
       identities.push({ anchor: index, members: [index], features: { ...anchor, logins: [...anchor.logins] } });
       identityOfAnchor.set(index, identity);
       links[index] = { ...unlinked(index), identity, decision: 'auto', score: 100, rule: 'hr-reference' };
-      visitBlockingKeys(anchor, false, (kind, value, initial) => {
+      visitBlockingKeys(anchor, 'index', (kind, value, initial) => {
         const members = membersOf(kind, value, initial);
         if (members.at(-1) !== identity) members.push(identity);
       });
@@ -184,20 +181,22 @@ export function reconcileRecords({
 
   // Pairs that can reach neither a rule, a review rule nor this score decide nothing: never scored in full.
   const floor = config.reviewThreshold - config.homonymMargin;
+  const bounded = { floor };
   let candidatePairs = 0;
   // seenBy[identity] === record + 1: the identity was already compared with this record (no Set per record).
   const seenBy = new Int32Array(identities.length);
   const scoreCandidates = (record: number, recordFeatures: MatchFeatures): Candidate[] => {
     const seen: number[] = [];
     const candidates: Candidate[] = [];
-    visitBlockingKeys(recordFeatures, true, (kind, value, initial) => {
+    // Most register entries can only be claimed by an identity with their very names or RPPS: only those keys are looked up.
+    visitBlockingKeys(recordFeatures, needsExactNames(recordFeatures, context, floor) ? 'exact-query' : 'query', (kind, value, initial) => {
       const members = block[kind].get(value)?.get(initial);
       if (members === undefined) return;
       for (const identity of members) {
         if (seenBy[identity] === record + 1 || (rejected.size > 0 && rejected.has(pairKey(record, identity)))) continue;
         seenBy[identity] = record + 1;
         seen.push(identity);
-        const comparison = compareFeatures(recordFeatures, identities[identity]!.features, context, { floor });
+        const comparison = compareFeatures(recordFeatures, identities[identity]!.features, context, bounded);
         if (comparison !== null) candidates.push({ identity, ...comparison });
       }
     });

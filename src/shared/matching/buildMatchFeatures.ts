@@ -5,11 +5,11 @@ import { foldName, surnameTokens } from './normalizeName';
 /** A record reduced to what the comparators need, computed once per record. */
 export interface MatchFeatures {
   /** Whole surname forms (usage, birth), particles dropped, e.g. ["MARTIN DUPONT", "DUPONT"]. */
-  lastNames: string[];
+  lastNames: readonly string[];
   /** Every surname token of every form. */
-  lastNameTokens: string[];
+  lastNameTokens: readonly string[];
   /** Given-name tokens, e.g. ["JEAN", "PIERRE"]; a single-column name leaves them with the surname tokens. */
-  firstNames: string[];
+  firstNames: readonly string[];
   /** True when the name came in one column and its order is unknown. */
   nameOrderUnknown: boolean;
   birthDate: string | null;
@@ -26,7 +26,7 @@ export interface MatchFeatures {
   logins: string[];
   profession: string | null;
   service: string | null;
-  finess: string[];
+  finess: readonly string[];
 }
 
 export interface MatchInput {
@@ -73,25 +73,28 @@ const firstNamesOf = (name: string | undefined): readonly string[] =>
   name === undefined ? [] : remember(firstNamesCache, name, () => Object.freeze(foldName(name).split(' ').filter((token) => token !== '')));
 const tokensOf = (form: string) => remember(formTokensCache, form, () => Object.freeze(form.split(' ')));
 
-/** Builds the comparison features of one source record (pure; no frequency statistics here). */
+/** Builds the comparison features of one source record (pure; no frequency statistics here). Name arrays are shared and frozen. */
 export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: MatchInput): MatchFeatures {
-  let lastForms = [lastFormOf(a.lastName), lastFormOf(a.birthName)];
-  let firstNames = [...firstNamesOf(a.firstName)];
+  const usage = lastFormOf(a.lastName);
+  const birth = lastFormOf(a.birthName);
+  let lastNames: readonly string[] = usage === '' ? (birth === '' ? [] : [birth]) : birth === '' || birth === usage ? [usage] : [usage, birth];
+  let firstNames = firstNamesOf(a.firstName);
   let nameOrderUnknown = false;
-  if (lastForms.every((form) => form === '') && firstNames.length === 0 && clean(a.fullName) !== null) {
+  if (lastNames.length === 0 && firstNames.length === 0 && clean(a.fullName) !== null) {
     // "Christophe LECLERC" or "LECLERC Christophe": the order is decided at comparison time.
-    const tokens = surnameTokens(a.fullName);
-    lastForms = [tokens.join(' ')];
+    const tokens = Object.freeze(surnameTokens(a.fullName));
+    lastNames = [tokens.join(' ')];
     firstNames = tokens;
     nameOrderUnknown = true;
   }
-  const lastNames = unique(lastForms);
   const email = clean(a.email)?.toLowerCase() ?? null;
   const adId = clean(a.adId);
   const sex = clean(a.sex)?.toUpperCase();
+  const adLogin = loginOf(adId);
+  const keyLogin = loginOf(clean(accountKey ?? null));
   return {
     lastNames,
-    lastNameTokens: lastNames.length === 1 ? [...tokensOf(lastNames[0]!)] : unique(lastNames.flatMap(tokensOf)),
+    lastNameTokens: lastNames.length === 1 ? tokensOf(lastNames[0]!) : unique(lastNames.flatMap(tokensOf)),
     firstNames,
     nameOrderUnknown,
     birthDate: clean(a.birthDate),
@@ -100,9 +103,9 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: M
     hrId: clean(a.hrId),
     adId: adId?.toLowerCase() ?? null,
     email,
-    logins: unique([loginOf(adId), loginOf(clean(accountKey ?? null))].filter((login): login is string => login !== null)),
+    logins: adLogin === null ? (keyLogin === null ? [] : [keyLogin]) : keyLogin === null || keyLogin === adLogin ? [adLogin] : [adLogin, keyLogin],
     profession: mapProfessionCode(a.profession),
     service: clean(a.service)?.toUpperCase() ?? null,
-    finess: [...finess],
+    finess,
   };
 }

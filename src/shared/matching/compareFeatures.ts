@@ -1,4 +1,5 @@
 import type { MatchFeatures } from './buildMatchFeatures';
+import { ceilingsOf, pointsFor } from './ceilingsOf';
 import { compareBirthDates } from './compareBirthDates';
 import { compareFirstNames, compareLastNames, isSameFirstName, isSameLastName, type NameComparison } from './compareNames';
 import type { ComparisonLevel, MatchField, MatchingConfig } from './matchingConfig';
@@ -32,10 +33,6 @@ export interface CompareContext {
   lastNameCount(form: string): number;
 }
 
-function pointsFor(config: MatchingConfig, field: MatchField, level: ComparisonLevel): number {
-  return level === 'missing' ? 0 : (config.points[field]?.[level] ?? 0);
-}
-
 export interface CompareOptions {
   /**
    * Gives up on a pair (null) that can reach neither a rule, a review rule nor this many points:
@@ -44,40 +41,30 @@ export interface CompareOptions {
   floor?: number;
 }
 
-/** The most a field can still give, per configuration: what bounds a pair before its names are compared. */
-interface Ceilings {
-  lastNameExact: number;
-  lastNameOther: number;
-  firstNameExact: number;
-  firstNameOther: number;
-  emailPattern: number;
-  loginPattern: number;
-}
-
-const ceilingsByConfig = new WeakMap<MatchingConfig, Ceilings>();
-
-function ceilingsOf(config: MatchingConfig): Ceilings {
-  let ceilings = ceilingsByConfig.get(config);
-  if (ceilings === undefined) {
-    const bestOther = (field: MatchField) => Math.max(0, ...Object.entries(config.points[field] ?? {}).flatMap(([level, points]) => (level === 'exact' ? [] : [points])));
-    ceilings = {
-      lastNameExact: pointsFor(config, 'lastName', 'exact') + config.rareLastNameBonus,
-      lastNameOther: bestOther('lastName'),
-      firstNameExact: pointsFor(config, 'firstName', 'exact'),
-      firstNameOther: bestOther('firstName'),
-      emailPattern: Math.max(0, pointsFor(config, 'email', 'compatible')),
-      loginPattern: Math.max(0, pointsFor(config, 'login', 'compatible')),
-    };
-    ceilingsByConfig.set(config, ceilings);
-  }
-  return ceilings;
-}
-
 /** Fields known without comparing names or login patterns. */
 const cheapFields = ['rpps', 'hrId', 'adId', 'birthDate', 'sex', 'service', 'email', 'login', 'profession', 'finess'] as const;
 
+const compactLogins = new Map<string, string>();
+
+/** An account name without separators ("jean.dupont" → "jeandupont"), cached: compared for every pair. */
 function compactLogin(login: string): string {
-  return login.replace(/[^a-z0-9]/g, '');
+  let compact = compactLogins.get(login);
+  if (compact === undefined) {
+    compact = login.replace(/[^a-z0-9]/g, '');
+    if (compactLogins.size > 200_000) compactLogins.clear();
+    compactLogins.set(login, compact);
+  }
+  return compact;
+}
+
+function findSharedLogin(logins: readonly string[], others: readonly string[]): string | undefined {
+  for (const login of logins) for (const other of others) if (login === other || compactLogin(login) === compactLogin(other)) return login;
+  return undefined;
+}
+
+function shareLastName(left: readonly string[], right: readonly string[]): boolean {
+  for (const a of left) for (const b of right) if (isSameLastName(a, b)) return true;
+  return false;
 }
 
 function compareIdentifier(a: string | null, b: string | null): ComparisonLevel {
@@ -95,7 +82,7 @@ interface NamePair {
 function compareNamePair(a: MatchFeatures, b: MatchFeatures, config: MatchingConfig): NamePair {
   const worth = (pair: NamePair) => pointsFor(config, 'lastName', pair.last.level) + pointsFor(config, 'firstName', pair.first.level);
   const candidates: NamePair[] = [];
-  const splits = (features: MatchFeatures): { last: string[]; first: string[]; inverted: boolean }[] => {
+  const splits = (features: MatchFeatures): { last: readonly string[]; first: readonly string[]; inverted: boolean }[] => {
     if (!features.nameOrderUnknown) return [{ last: features.lastNames, first: features.firstNames, inverted: false }];
     const tokens = features.firstNames;
     return tokens.flatMap((_, index) => [
@@ -129,8 +116,7 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
 export function compareFeatures(record: MatchFeatures, reference: MatchFeatures, context: CompareContext, options: CompareOptions): PairComparison | null;
 export function compareFeatures(record: MatchFeatures, reference: MatchFeatures, context: CompareContext, { floor }: CompareOptions = {}): PairComparison | null {
   const { config } = context;
-  const accounts = record.logins.filter((login) => !login.includes('@'));
-  const sharedLogin = reference.logins.length === 0 ? undefined : accounts.find((login) => reference.logins.some((other) => compactLogin(other) === compactLogin(login)));
+  const sharedLogin = findSharedLogin(record.logins, reference.logins);
   const registerSide = record.finess.length > 0 ? record.finess : reference.finess;
   const finessHere = registerSide.length > 0 && context.establishmentFiness.size > 0 ? registerSide.find((finess) => context.establishmentFiness.has(finess)) : undefined;
   const levels: Record<MatchField, ComparisonLevel> = {
@@ -157,7 +143,7 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   }
   const patternCeiling = () => {
     const ceilings = ceilingsOf(config);
-    return (levels.email !== 'exact' && record.email !== null ? ceilings.emailPattern : 0) + (sharedLogin === undefined && accounts.length > 0 ? ceilings.loginPattern : 0);
+    return (levels.email !== 'exact' && record.email !== null ? ceilings.notExact.email : 0) + (sharedLogin === undefined && record.logins.length > 0 ? ceilings.notExact.login : 0);
   };
   const hopeless = (ceiling: number, maybeExact: (field: MatchField) => boolean) =>
     floor !== undefined &&
@@ -167,13 +153,13 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   if (floor !== undefined) {
     // Before the names: can they still be exact? (Only as given; an unknown order may be anything.)
     const ordered = !record.nameOrderUnknown && !reference.nameOrderUnknown;
-    const lastMaybe = !ordered || record.lastNames.some((a) => reference.lastNames.some((b) => isSameLastName(a, b)));
+    const lastMaybe = !ordered || shareLastName(record.lastNames, reference.lastNames);
     const firstMaybe = !ordered || isSameFirstName(record.firstNames, reference.firstNames);
     const ceilings = ceilingsOf(config);
     const ceiling =
       known +
-      (lastMaybe ? Math.max(ceilings.lastNameExact, ceilings.lastNameOther) : ceilings.lastNameOther) +
-      (firstMaybe ? Math.max(ceilings.firstNameExact, ceilings.firstNameOther) : ceilings.firstNameOther) +
+      (lastMaybe ? Math.max(ceilings.lastNameExact, ceilings.notExact.lastName) : ceilings.notExact.lastName) +
+      (firstMaybe ? ceilings.any.firstName : ceilings.notExact.firstName) +
       patternCeiling();
     if (hopeless(ceiling, (field) => (field === 'lastName' ? lastMaybe : field === 'firstName' ? firstMaybe : levels[field] === 'exact'))) return null;
   }
@@ -191,7 +177,7 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
 
   const referenceName = `${reference.firstNames.join(' ')} ${reference.lastNames[0] ?? ''}`.trim();
   if (levels.email !== 'exact' && record.email !== null && matchesLoginPattern(record.email.split('@')[0]!, reference.firstNames, reference.lastNames)) levels.email = 'compatible';
-  const patternLogin = sharedLogin === undefined ? accounts.find((login) => matchesLoginPattern(login, reference.firstNames, reference.lastNames)) : undefined;
+  const patternLogin = sharedLogin === undefined ? record.logins.find((login) => matchesLoginPattern(login, reference.firstNames, reference.lastNames)) : undefined;
   if (patternLogin !== undefined) levels.login = 'compatible';
 
   const evidence: FieldEvidence[] = [];

@@ -57,7 +57,7 @@ function best(comparisons: NameComparison[]): NameComparison {
 const sortedCache = new Map<string, string>();
 
 /** A surname form with its tokens in alphabetical order ("MARTIN DUPONT" → "DUPONT MARTIN"), cached. */
-function sortedTokens(form: string): string {
+export function sortedTokens(form: string): string {
   let sorted = sortedCache.get(form);
   if (sorted === undefined) {
     sorted = form.includes(' ') ? form.split(' ').sort().join(' ') : form;
@@ -69,7 +69,8 @@ function sortedTokens(form: string): string {
 
 /** Two surname forms are the same name: identical, or the same parts in another order. */
 export function isSameLastName(a: string, b: string): boolean {
-  return a === b || sortedTokens(a) === sortedTokens(b);
+  // Only two compound forms can be the same parts in another order.
+  return a === b || (a.includes(' ') && b.includes(' ') && sortedTokens(a) === sortedTokens(b));
 }
 
 /** Two given-name lists are the same: identical, or a compound spelled with or without its space. */

@@ -1,25 +1,33 @@
 import type { MatchFeatures } from './buildMatchFeatures';
-import { phoneticKeys } from './compareNames';
+import { phoneticKeys, sortedTokens } from './compareNames';
 
 /**
  * Kinds of blocking key: identifiers (`rpps`, `hrId`, `adId`, `email`), surname + initial (`name`),
  * surname sound + initial (`sound`), given name + service (`service`), birth date in either day/month
- * order (`birth`).
+ * order (`birth`), and the whole names as they compare exactly (`fullName`).
  */
-export type BlockingKind = 'rpps' | 'hrId' | 'adId' | 'email' | 'name' | 'sound' | 'service' | 'birth';
+export type BlockingKind = 'rpps' | 'hrId' | 'adId' | 'email' | 'name' | 'sound' | 'service' | 'birth' | 'fullName';
+
+/**
+ * How the keys are used: `index` files a reference under all its keys; `query` looks a record up
+ * (also with its given names as surnames: inverted columns); `exact-query` looks up only its
+ * identifiers and exact names (see `needsExactNames`).
+ */
+export type BlockingMode = 'index' | 'query' | 'exact-query';
 
 /**
  * Blocking keys: records are compared only when they share one. Each key is handed to `visit` as
  * its kind, its value and, for names and sounds, a given-name initial: no string is built per key,
- * so a register of two million rows is looked up without concatenating ten million keys. A query
- * (the record looking for its identity) also tries its given names as surnames: inverted columns.
+ * so a register of two million rows is looked up without concatenating ten million keys.
  */
-export function visitBlockingKeys(features: MatchFeatures, forQuery: boolean, visit: (kind: BlockingKind, value: string, initial: string) => void): void {
+export function visitBlockingKeys(features: MatchFeatures, mode: BlockingMode, visit: (kind: BlockingKind, value: string, initial: string) => void): void {
   if (features.rpps !== null) visit('rpps', features.rpps, '');
   if (features.hrId !== null) visit('hrId', features.hrId, '');
   if (features.adId !== null) visit('adId', features.adId, '');
   if (features.email !== null) visit('email', features.email, '');
-  const inverted = forQuery && !features.nameOrderUnknown;
+  if (mode !== 'query') visitFullNames(features, mode === 'index', visit);
+  if (mode === 'exact-query') return;
+  const inverted = mode === 'query' && !features.nameOrderUnknown;
   const surnames = features.nameOrderUnknown ? features.firstNames : features.lastNameTokens;
   const visitSurname = (surname: string) => {
     if (surname.length < 2) return;
@@ -40,5 +48,21 @@ export function visitBlockingKeys(features: MatchFeatures, forQuery: boolean, vi
   if (features.birthDate !== null) {
     const [year, month, day] = features.birthDate.split('-');
     visit('birth', `${year}|${[month, day].sort().join('|')}`, '');
+  }
+}
+
+/** Names as they compare exactly: a surname form (parts in any order) with the given names, spaces aside. */
+function visitFullNames(features: MatchFeatures, indexing: boolean, visit: (kind: BlockingKind, value: string, initial: string) => void): void {
+  const key = (last: string, first: readonly string[]) => visit('fullName', `${sortedTokens(last)}|${first.join('')}`, '');
+  if (!features.nameOrderUnknown) {
+    if (features.firstNames.length > 0) for (const form of features.lastNames) key(form, features.firstNames);
+    return;
+  }
+  // A one-column name compares in every split (see compareFeatures): a reference is filed under each.
+  if (!indexing) return;
+  const tokens = features.firstNames;
+  for (let index = 0; index < tokens.length - 1; index += 1) {
+    key(tokens.slice(index + 1).join(' '), tokens.slice(0, index + 1));
+    key(tokens.slice(0, index + 1).join(' '), tokens.slice(index + 1));
   }
 }
