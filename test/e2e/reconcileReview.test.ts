@@ -44,12 +44,16 @@ describe('review queue screen', () => {
     expect(await evidence.textContent()).toMatch(/Nom.*identique/);
   });
 
-  it('refuses a decision without a desk session and loses nothing', async () => {
+  it('offers the login instead of a decision without a desk session, and loses nothing', async () => {
     const before = pendingCount();
+    await page.getByText('Identifiez-vous (bureau des badges ou administrateur) pour valider ou rejeter un rapprochement').waitFor();
+    expect(await page.getByRole('button', { name: /Accepter/ }).isDisabled()).toBe(true);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('a');
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Identifiez-vous/);
+    await page.waitForTimeout(300);
     expect(pendingCount()).toBe(before);
+    const refused = await desk.core.dispatch('decideReviewProposal', { recordId: 1, identityId: 'x', decision: 'accept', reason: 'sans session' }, { connectionId: 'no-session', transport: 'browser' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('accepts with one key and the typed reason, rejects with one key and the default reason', async () => {

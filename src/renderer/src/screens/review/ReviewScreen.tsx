@@ -4,6 +4,8 @@ import type { ReviewQueue } from '../../../../shared/api/reconcile.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
 import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
+import { LoginPanel } from '../enrollment/LoginPanel';
+import { useDeskSession } from '../enrollment/useDeskSession';
 import { EvidenceTable } from './EvidenceTable';
 import { listRecordFacts, reviewActionForKey } from './reviewViewModel';
 
@@ -14,6 +16,9 @@ import { listRecordFacts, reviewActionForKey } from './reviewViewModel';
 export function ReviewScreen() {
   const { t, i18n } = useTranslation();
   const { api, on } = useDesk();
+  const { session, refresh: refreshSession } = useDeskSession();
+  const canDecide = session?.state === 'open' && session.allowedActs.includes('directory.review');
+  const canRerun = session?.state === 'open' && session.allowedActs.includes('directory.reconcile');
   const [queue, setQueue] = useState<ReviewQueue | null>(null);
   const [position, setPosition] = useState(0);
   const [reason, setReason] = useState('');
@@ -43,7 +48,7 @@ export function ReviewScreen() {
 
   const decide = useCallback(
     (decision: 'accept' | 'reject') => {
-      if (proposal === undefined || busy) return;
+      if (proposal === undefined || busy || !canDecide) return;
       const recorded = reason.trim().length >= 3 ? reason.trim() : t(decision === 'accept' ? 'review.defaultAcceptReason' : 'review.defaultRejectReason');
       setBusy(true);
       setError(null);
@@ -60,7 +65,7 @@ export function ReviewScreen() {
         )
         .finally(() => setBusy(false));
     },
-    [api, busy, i18n.language, load, proposal, reason, t],
+    [api, busy, canDecide, i18n.language, load, proposal, reason, t],
   );
 
   const rerun = () => {
@@ -101,7 +106,13 @@ export function ReviewScreen() {
         </p>
       )}
       <p className="hint">{t('review.keys')}</p>
-      <button type="button" onClick={rerun} disabled={busy}>
+      {session !== null && session.state !== 'open' && (
+        <details className="review-login" open>
+          <summary>{t('review.loginToDecide')}</summary>
+          <LoginPanel session={session} onOpened={refreshSession} />
+        </details>
+      )}
+      <button type="button" onClick={rerun} disabled={busy || !canRerun}>
         {busy ? t('review.rerunning') : t('review.rerun')}
       </button>
       {error !== null && (
@@ -167,10 +178,10 @@ export function ReviewScreen() {
             {t('review.reasonHint')}
           </p>
           <div className="review-actions">
-            <button type="button" aria-keyshortcuts="A" disabled={busy} onClick={() => decide('accept')}>
+            <button type="button" aria-keyshortcuts="A" disabled={busy || !canDecide} onClick={() => decide('accept')}>
               {t('review.accept')}
             </button>
-            <button type="button" aria-keyshortcuts="R" disabled={busy} className="danger" onClick={() => decide('reject')}>
+            <button type="button" aria-keyshortcuts="R" disabled={busy || !canDecide} className="danger" onClick={() => decide('reject')}>
               {t('review.reject')}
             </button>
             <button type="button" aria-keyshortcuts="ArrowLeft" disabled={position === 0} onClick={() => setPosition(position - 1)}>
