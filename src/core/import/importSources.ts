@@ -30,8 +30,8 @@ export interface ImportSourcesOptions {
    */
   /** Files of at least this size are parsed on a parser thread (default 8 MB; `Infinity`: never). */
   parserThreadMinBytes?: number;
-  /** Register extracts of at least this size are shared by two parser threads (default 64 MB). */
-  splitRegisterMinBytes?: number;
+  /** Parser threads sharing a register extract (default: two for 64 MB and more on four cores or more, else one). */
+  registerParserThreads?: number;
   afterCommit?: (committed: SourceImportResult[], db: Database.Database) => void | Promise<void>;
 }
 
@@ -42,7 +42,7 @@ const runningImports = new WeakSet<Database.Database>();
  * so a refused or unreadable source leaves its records as they were while the others go through.
  * Records the establishment (name, FINESS) in the settings for reconciliation.
  */
-export async function importSources(db: Database.Database, { config, force = false, clock = systemClock, onProgress, only, env = process.env, parserThreadMinBytes = 8 * 1024 * 1024, splitRegisterMinBytes = 64 * 1024 * 1024, afterCommit }: ImportSourcesOptions): Promise<ImportReport> {
+export async function importSources(db: Database.Database, { config, force = false, clock = systemClock, onProgress, only, env = process.env, parserThreadMinBytes = 8 * 1024 * 1024, registerParserThreads, afterCommit }: ImportSourcesOptions): Promise<ImportReport> {
   if (runningImports.has(db)) {
     throw new DeskError('CONFLICT', { fr: 'Un import est déjà en cours.', en: 'An import is already running.' });
   }
@@ -58,7 +58,7 @@ export async function importSources(db: Database.Database, { config, force = fal
     saveEstablishment(db, config.establishment);
     const report: ImportReport = { sources: {}, errors: [], ok: true };
     for (const source of config.sources.filter((candidate) => only === undefined || only.includes(candidate.id))) {
-      const result = await importSource(db, { source, openReader: (chosen) => openStagedReader(chosen, { env, parserThreadMinBytes, splitRegisterMinBytes }), force, clock, ...(onProgress === undefined ? {} : { onProgress }) });
+      const result = await importSource(db, { source, openReader: (chosen) => openStagedReader(chosen, { env, parserThreadMinBytes, registerParserThreads }), force, clock, ...(onProgress === undefined ? {} : { onProgress }) });
       addToImportReport(report, result);
     }
     await afterCommit?.(Object.values(report.sources).filter((result) => !result.refused), db);

@@ -9,20 +9,24 @@ export interface OpenStagedReaderOptions {
   env: NodeJS.ProcessEnv;
   /** Files of at least this size are parsed on a parser thread; `Infinity` never starts one. */
   parserThreadMinBytes: number;
-  /** Register extracts of at least this size are shared by two parser threads (on two cores or more). */
-  splitRegisterMinBytes: number;
+  /** Parser threads sharing a register extract; by default two for 64 MB and more on four cores or more, else one. */
+  registerParserThreads?: number | undefined;
 }
+
+const splitRegisterMinBytes = 64 * 1024 * 1024;
 
 /**
  * Opens a source for the import engine: large files on a parser thread (falling back to this
  * thread if none can start; starting one costs more than parsing an HR export), a live LDAP
  * directory on this thread (its paging is network bound and needs the bind password from `env`).
  */
-export async function openStagedReader(source: SourceConfig, { env, parserThreadMinBytes, splitRegisterMinBytes }: OpenStagedReaderOptions): Promise<StagedSourceReader> {
+export async function openStagedReader(source: SourceConfig, { env, parserThreadMinBytes, registerParserThreads }: OpenStagedReaderOptions): Promise<StagedSourceReader> {
   const size = source.kind === 'ldap' ? null : await stat(source.path).then((info) => info.size, () => null);
   if (source.kind !== 'ldap' && size !== null && size >= parserThreadMinBytes) {
     try {
-      const threads = source.kind === 'rpps-extract' && size >= splitRegisterMinBytes ? Math.min(2, availableParallelism()) : 1;
+      // Two parser threads and the store's thread need their own cores: on two cores the split
+      // costs more (a second isolate, interleaved keys) than it saves.
+      const threads = registerParserThreads ?? (source.kind === 'rpps-extract' && size >= splitRegisterMinBytes && availableParallelism() >= 4 ? 2 : 1);
       return await readSourceInParserThread(source, { threads });
     } catch (error) {
       if (!(error instanceof ParserThreadUnavailableError)) throw error;

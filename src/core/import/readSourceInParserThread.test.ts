@@ -75,23 +75,30 @@ describe('a register extract shared by two parser threads', () => {
   it('imports exactly what one thread imports, a professional cut by the split included, with the file’s line numbers', { timeout: 60_000 }, async () => {
     // Two rows per professional: find a size whose middle line feed falls inside a professional.
     let source: FileSourceConfig;
+    let cutKey = '';
     for (let professionals = 4_000; ; professionals += 1) {
       source = writeExtract('split.txt', professionals, () => 2);
       const [first] = await splitExtract(source.path, 2);
       const lines = readFileSync(source.path, 'utf8').slice(0, first!.end + 400).split('\n');
       const cut = readFileSync(source.path, 'utf8').slice(0, first!.end).split('\n').length - 1;
-      if (lines[cut - 1]!.split('|')[1] === lines[cut]!.split('|')[1]) break;
+      if (lines[cut - 1]!.split('|')[1] === lines[cut]!.split('|')[1]) {
+        cutKey = lines[cut]!.split('|')[1]!;
+        break;
+      }
     }
+    // Each thread hands over its own part of the professional cut by the split.
+    const shared = await readAll(await readSourceInParserThread(source, { threads: 2 }));
+    expect(shared.rows.filter((row) => row[0] === cutKey)).toHaveLength(2);
     const config = { establishment: { name: 'Test', finess: ['750000001'] }, sources: [source] } as SourcesConfig;
-    const imported = async (splitRegisterMinBytes: number) => {
+    const imported = async (registerParserThreads: number) => {
       const db = openDatabase({ path: ':memory:' });
-      const report = await importSources(db, { config, clock, parserThreadMinBytes: 0, splitRegisterMinBytes });
+      const report = await importSources(db, { config, clock, parserThreadMinBytes: 0, registerParserThreads });
       const records = db.prepare('SELECT record_key, raw_json, attributes_json, search_text FROM source_records ORDER BY record_key').all();
       const rejections = db.prepare('SELECT line, reason FROM import_rejections').all();
       db.close();
       return { counts: report.sources.rpps, records, rejections };
     };
-    const [oneThread, twoThreads] = [await imported(Number.POSITIVE_INFINITY), await imported(0)];
+    const [oneThread, twoThreads] = [await imported(1), await imported(2)];
     expect(twoThreads.records).toEqual(oneThread.records);
     expect(twoThreads.rejections).toEqual(oneThread.rejections);
     expect(twoThreads.rejections).toHaveLength(1);
