@@ -6,6 +6,7 @@ import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matchin
 import { isoDay, type Clock } from '../clock';
 import { buildSearchText, dateSearchForms } from '../directory/buildSearchText';
 import { identityStatusFromEndDate } from '../directory/identityStatus';
+import { createRegisterEntryFilter } from './createRegisterEntryFilter';
 import { reconcileRecords, recordRef, type HumanDecision, type LinkDecision, type OrphanReason, type ReconcileRecord } from './reconcileRecords';
 
 export interface ReconciledRow {
@@ -76,21 +77,6 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
   const started = performance.now();
   const now = clock.now().toISOString();
   const today = isoDay(clock.now());
-  // Two million register rows: read as arrays, their ids kept apart, their activities reduced to FINESS numbers.
-  const recordIds: number[] = [];
-  const records: ReconcileRecord[] = [];
-  const read = db
-    .prepare(
-      `SELECT r.id, r.source_id, s.role, r.record_key, r.attributes_json
-         FROM source_records r JOIN sources s ON s.id = r.source_id
-        WHERE r.present = 1 ORDER BY r.id`,
-    )
-    .raw(true);
-  for (const [id, sourceId, role, key, json] of read.iterate() as IterableIterator<[number, string, SourceRole, string, string]>) {
-    const attributes = JSON.parse(json) as Record<string, unknown>;
-    recordIds.push(id);
-    records.push(role === 'register' ? { sourceId, role, key, attributes: canonicalOf(attributes), finess: finessOf(attributes) } : { sourceId, role, key, attributes: attributes as CanonicalAttributes });
-  }
   const establishment = db.prepare("SELECT value_json AS value FROM settings WHERE key = 'establishment'").get() as { value: string } | undefined;
   const establishmentFiness = establishment === undefined ? [] : ((JSON.parse(establishment.value) as { finess?: string[] }).finess ?? []);
 
@@ -110,6 +96,44 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
     return anchor === undefined ? [] : [{ record: `${row.sourceId}/${row.key}`, anchor, decision: row.decision }];
   });
   const acceptedBy = new Map(storedDecisions.filter((row) => row.decision === 'accept').map((row) => [`${row.sourceId}/${row.key}`, row]));
+
+  // Local records first; then the national register, streamed: an entry is kept only when some
+  // identity may claim it (or a human decided on it) — two million entries are never held at once.
+  const recordIds: number[] = [];
+  const records: ReconcileRecord[] = [];
+  const localRows = db
+    .prepare(
+      `SELECT r.id, r.source_id, s.role, r.record_key, r.attributes_json
+         FROM source_records r JOIN sources s ON s.id = r.source_id
+        WHERE r.present = 1 AND s.role <> 'register' ORDER BY r.id`,
+    )
+    .raw(true)
+    .iterate() as IterableIterator<[number, string, SourceRole, string, string]>;
+  for (const [id, sourceId, role, key, json] of localRows) {
+    recordIds.push(id);
+    records.push({ sourceId, role, key, attributes: JSON.parse(json) as CanonicalAttributes });
+  }
+  const screenStart = performance.now();
+  const claimable = createRegisterEntryFilter({ records, config, establishmentFiness });
+  const decided = new Set(storedDecisions.map((row) => `${row.sourceId}/${row.key}`));
+  // The table in its own order (+source_id: not through the index, which would need a sort of millions).
+  const registerRows = db
+    .prepare(
+      `SELECT r.id, r.source_id, r.record_key, r.attributes_json FROM source_records r
+        WHERE r.present = 1 AND +r.source_id IN (SELECT id FROM sources WHERE role = 'register') ORDER BY r.id`,
+    )
+    .raw(true)
+    .iterate() as IterableIterator<[number, string, string, string]>;
+  let registerEntries = 0;
+  for (const [id, sourceId, key, json] of registerRows) {
+    registerEntries += 1;
+    const attributes = JSON.parse(json) as Record<string, unknown>;
+    const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: canonicalOf(attributes), finess: finessOf(attributes) };
+    if (!claimable(entry) && !decided.has(recordRef(entry))) continue;
+    recordIds.push(id);
+    records.push(entry);
+  }
+  const screenMs = Math.round(performance.now() - screenStart);
 
   const result = reconcileRecords({ records, config, establishmentFiness, decisions, today });
 
@@ -232,7 +256,7 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
   const health = result.identities.filter((identity) => identity.features.profession !== null);
   const report: ReconcileReport = {
     finishedAt: clock.now().toISOString(),
-    records: records.length,
+    records: records.length - records.filter((record) => record.role === 'register').length + registerEntries,
     identities: result.identities.length,
     perSource,
     automaticRate: accounts.length === 0 ? 0 : accounts.filter((row) => row.decision === 'auto').length / accounts.length,
@@ -240,7 +264,13 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
     healthProfessionalsAlignedToRpps: health.length === 0 ? 0 : health.filter((identity) => identity.features.rpps !== null).length / health.length,
     orphans: orphanCounts,
     candidatePairs: result.stats.candidatePairs,
-    timingsMs: { read: Math.round(writeStart - started) - Object.values(result.stats.timingsMs).reduce((a, b) => a + b, 0), ...result.stats.timingsMs, write: writeMs },
+    // registerScreen: the register streamed, parsed and screened (its entries no identity may claim are let go).
+    timingsMs: {
+      read: Math.round(writeStart - started) - screenMs - Object.values(result.stats.timingsMs).reduce((a, b) => a + b, 0),
+      registerScreen: screenMs,
+      ...result.stats.timingsMs,
+      write: writeMs,
+    },
   };
   db.prepare("INSERT OR REPLACE INTO settings (key, value_json) VALUES ('reconciliation.lastRun', ?)").run(JSON.stringify(report));
   return {

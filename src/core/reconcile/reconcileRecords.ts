@@ -1,10 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
 import { buildMatchFeatures, type MatchFeatures } from '../../shared/matching/buildMatchFeatures';
-import { compareFeatures, type CompareContext, type FieldEvidence, type PairComparison } from '../../shared/matching/compareFeatures';
-import { needsExactNames } from '../../shared/matching/needsExactNames';
-import { visitBlockingKeys, type BlockingKind } from '../../shared/matching/visitBlockingKeys';
+import { compareFeatures, type FieldEvidence } from '../../shared/matching/compareFeatures';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
+import { indexIdentities, type Candidate } from './indexIdentities';
 
 export interface ReconcileRecord {
   sourceId: string;
@@ -84,10 +83,6 @@ function mergeInto(target: MatchFeatures, source: MatchFeatures): void {
   for (const login of source.logins) if (!target.logins.includes(login)) target.logins.push(login);
 }
 
-interface Candidate extends PairComparison {
-  identity: number;
-}
-
 /**
  * Reconciles source records into identities anchored on HR records: register entries first (one
  * to one), then directory accounts, then application accounts, each scored against identities
@@ -126,38 +121,18 @@ export function reconcileRecords({
   const unlinked = (record: number): ReconciledLink => ({ record, identity: null, decision: 'none', validated: false, score: 0, rule: 'none', evidence: [], runnerUpScore: null });
   for (const role of ['directory', 'application'] as const) for (const index of indexesOf[role]) links[index] = unlinked(index);
   const orphans: { record: number; reason: OrphanReason }[] = [];
-  // Identities by blocking key: kind → value → given-name initial ('' when the kind has none).
-  const block: Record<BlockingKind, Map<string, Map<string, number[]>>> = {
-    rpps: new Map(), hrId: new Map(), adId: new Map(), email: new Map(), name: new Map(), sound: new Map(), service: new Map(), birth: new Map(), fullName: new Map(),
-  };
-  const membersOf = (kind: BlockingKind, value: string, initial: string): number[] => {
-    let byInitial = block[kind].get(value);
-    if (byInitial === undefined) block[kind].set(value, (byInitial = new Map()));
-    let members = byInitial.get(initial);
-    if (members === undefined) byInitial.set(initial, (members = []));
-    return members;
-  };
-  const lastNameCounts = new Map<string, number>();
 
-  time('identities', () => {
-    for (const index of indexesOf.hr) {
+  const index = time('identities', () => {
+    for (const record of indexesOf.hr) {
       const identity = identities.length;
-      const anchor = features[index]!;
-      identities.push({ anchor: index, members: [index], features: { ...anchor, logins: [...anchor.logins] } });
-      identityOfAnchor.set(index, identity);
-      links[index] = { ...unlinked(index), identity, decision: 'auto', score: 100, rule: 'hr-reference' };
-      visitBlockingKeys(anchor, 'index', (kind, value, initial) => {
-        const members = membersOf(kind, value, initial);
-        if (members.at(-1) !== identity) members.push(identity);
-      });
-      for (const form of anchor.lastNames) lastNameCounts.set(form, (lastNameCounts.get(form) ?? 0) + 1);
+      const anchor = features[record]!;
+      identities.push({ anchor: record, members: [record], features: { ...anchor, logins: [...anchor.logins] } });
+      identityOfAnchor.set(record, identity);
+      links[record] = { ...unlinked(record), identity, decision: 'auto', score: 100, rule: 'hr-reference' };
     }
+    return indexIdentities({ references: identities.map((identity) => identity.features), config, establishmentFiness });
   });
-  const context: CompareContext = {
-    config,
-    establishmentFiness: new Set(establishmentFiness),
-    lastNameCount: (form) => lastNameCounts.get(form) ?? 1,
-  };
+  const { context, floor } = index;
 
   const accepted = new Map<number, number>();
   const rejected = new Set<number>();
@@ -179,30 +154,12 @@ export function reconcileRecords({
     }
   }
 
-  // Pairs that can reach neither a rule, a review rule nor this score decide nothing: never scored in full.
-  const floor = config.reviewThreshold - config.homonymMargin;
-  const bounded = { floor };
   let candidatePairs = 0;
-  // seenBy[identity] === record + 1: the identity was already compared with this record (no Set per record).
-  const seenBy = new Int32Array(identities.length);
   const scoreCandidates = (record: number, recordFeatures: MatchFeatures): Candidate[] => {
-    const seen: number[] = [];
-    const candidates: Candidate[] = [];
-    // Most register entries can only be claimed by an identity with their very names or RPPS: only those keys are looked up.
-    visitBlockingKeys(recordFeatures, needsExactNames(recordFeatures, context, floor) ? 'exact-query' : 'query', (kind, value, initial) => {
-      const members = block[kind].get(value)?.get(initial);
-      if (members === undefined) return;
-      for (const identity of members) {
-        if (seenBy[identity] === record + 1 || (rejected.size > 0 && rejected.has(pairKey(record, identity)))) continue;
-        seenBy[identity] = record + 1;
-        seen.push(identity);
-        const comparison = compareFeatures(recordFeatures, identities[identity]!.features, context, bounded);
-        if (comparison !== null) candidates.push({ identity, ...comparison });
-      }
-    });
+    const { candidates, seen } = index.score(recordFeatures, rejected.size === 0 ? undefined : (identity) => rejected.has(pairKey(record, identity)));
     candidatePairs += seen.length;
     onCandidates?.(record, seen);
-    return candidates.sort((a, b) => Number(b.rule !== null) - Number(a.rule !== null) || b.score - a.score);
+    return candidates;
   };
   const decide = (candidate: Candidate, runnerUp: Candidate | undefined): LinkDecision => {
     if (candidate.rule !== null && runnerUp?.rule === null) return 'auto';
@@ -304,12 +261,8 @@ export function reconcileRecords({
 
   /** Identifiers learned from automatic links (RPPS, account, e-mail) become blocking keys too. */
   function reindexIdentifiers(): void {
-    identities.forEach(({ features: learned }, index) => {
-      for (const [kind, value] of [['rpps', learned.rpps], ['adId', learned.adId], ['email', learned.email]] as const) {
-        if (value === null) continue;
-        const members = membersOf(kind, value, '');
-        if (!members.includes(index)) members.push(index);
-      }
+    identities.forEach(({ features: learned }, identity) => {
+      for (const [kind, value] of [['rpps', learned.rpps], ['adId', learned.adId], ['email', learned.email]] as const) if (value !== null) index.add(identity, kind, value);
     });
   }
 

@@ -1,0 +1,89 @@
+import type { MatchFeatures } from '../../shared/matching/buildMatchFeatures';
+import { compareFeatures, type CompareContext, type PairComparison } from '../../shared/matching/compareFeatures';
+import type { MatchingConfig } from '../../shared/matching/matchingConfig';
+import { needsExactNames } from '../../shared/matching/needsExactNames';
+import { visitBlockingKeys, type BlockingKind } from '../../shared/matching/visitBlockingKeys';
+
+export interface Candidate extends PairComparison {
+  identity: number;
+}
+
+/** Identities filed under their blocking keys, and how a record is scored against them. */
+export interface IdentityIndex {
+  context: CompareContext;
+  /** Pairs that can reach neither a rule, a review rule nor this score decide nothing: never scored in full. */
+  floor: number;
+  /** Files an identity under one more key (an identifier learned from an automatic link). */
+  add(identity: number, kind: BlockingKind, value: string): void;
+  /**
+   * Scores a record against the identities sharing a blocking key with it, best first (rules, then
+   * points); `seen` lists every identity looked at (blocking recall), `skip` leaves some out.
+   */
+  score(record: MatchFeatures, skip?: (identity: number) => boolean): { candidates: Candidate[]; seen: number[] };
+}
+
+export interface IndexIdentitiesOptions {
+  /** Each identity's reference features, read at scoring time (the engine merges into them). */
+  references: readonly MatchFeatures[];
+  config: MatchingConfig;
+  establishmentFiness: readonly string[];
+}
+
+export function indexIdentities({ references, config, establishmentFiness }: IndexIdentitiesOptions): IdentityIndex {
+  // kind → value, and → given-name initial for surnames and sounds.
+  const byValue: Record<BlockingKind, Map<string, number[]>> = {
+    rpps: new Map(), hrId: new Map(), adId: new Map(), email: new Map(), name: new Map(), sound: new Map(), service: new Map(), birth: new Map(), fullName: new Map(),
+  };
+  const byInitial = { name: new Map<string, Map<string, number[]>>(), sound: new Map<string, Map<string, number[]>>() };
+  const lookUp = (kind: BlockingKind, value: string, initial: string): number[] | undefined =>
+    kind === 'name' || kind === 'sound' ? byInitial[kind].get(value)?.get(initial) : byValue[kind].get(value);
+  const file = (identity: number, kind: BlockingKind, value: string, initial: string, filedBefore: (members: number[]) => boolean) => {
+    let members = lookUp(kind, value, initial);
+    if (members === undefined) {
+      members = [];
+      if (kind !== 'name' && kind !== 'sound') byValue[kind].set(value, members);
+      else {
+        let initials = byInitial[kind].get(value);
+        if (initials === undefined) byInitial[kind].set(value, (initials = new Map()));
+        initials.set(initial, members);
+      }
+    }
+    if (!filedBefore(members)) members.push(identity);
+  };
+  const lastNameCounts = new Map<string, number>();
+  references.forEach((reference, identity) => {
+    // While an identity is filed, it can only be the last of any block.
+    visitBlockingKeys(reference, 'index', (kind, value, initial) => file(identity, kind, value, initial, (members) => members.at(-1) === identity));
+    for (const form of reference.lastNames) lastNameCounts.set(form, (lastNameCounts.get(form) ?? 0) + 1);
+  });
+  const context: CompareContext = { config, establishmentFiness: new Set(establishmentFiness), lastNameCount: (form) => lastNameCounts.get(form) ?? 1 };
+  const floor = config.reviewThreshold - config.homonymMargin;
+  const bounded = { floor };
+  // seenBy[identity] === stamp: already compared with the current record (no Set per record).
+  const seenBy = new Int32Array(references.length);
+  let stamp = 0;
+  return {
+    context,
+    floor,
+    add: (identity, kind, value) => file(identity, kind, value, '', (members) => members.includes(identity)),
+    score(record, skip) {
+      stamp += 1;
+      const seen: number[] = [];
+      const candidates: Candidate[] = [];
+      // Most register entries can only be claimed by an identity with their very names or RPPS: only those keys are looked up.
+      visitBlockingKeys(record, needsExactNames(record, context, floor) ? 'exact-query' : 'query', (kind, value, initial) => {
+        const members = lookUp(kind, value, initial);
+        if (members === undefined) return;
+        for (const identity of members) {
+          if (seenBy[identity] === stamp || skip?.(identity) === true) continue;
+          seenBy[identity] = stamp;
+          seen.push(identity);
+          const comparison = compareFeatures(record, references[identity]!, context, bounded);
+          if (comparison !== null) candidates.push({ identity, ...comparison });
+        }
+      });
+      candidates.sort((a, b) => Number(b.rule !== null) - Number(a.rule !== null) || b.score - a.score);
+      return { candidates, seen };
+    },
+  };
+}
