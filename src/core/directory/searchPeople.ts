@@ -16,13 +16,14 @@ export interface SearchPeopleOptions {
 export function searchPeople(db: Database.Database, { query, limit = 50 }: SearchPeopleOptions): PersonSummary[] {
   const tokens = tokenizeForSearch(query).slice(0, 8);
   if (tokens.length === 0) return [];
-  const conditions = tokens.map(() => "(' ' || search_text) LIKE ? ESCAPE '\\'");
-  const parameters = tokens.map((token) => `% ${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  // Each token is a range of indexed words (identity_search_words): no scan of every search text.
+  const conditions = tokens.map(() => 'id IN (SELECT identity_id FROM identity_search_words WHERE word >= ? AND word < ?)');
+  const parameters = tokens.flatMap((token) => [token, `${token}\u{10FFFF}`]);
   const rows = db
     .prepare(
       `SELECT id, rpps, hr_id AS hrId, ad_id AS adId, last_name AS lastName, first_name AS firstName
          FROM identities WHERE ${conditions.join(' AND ')}
-        ORDER BY last_name, first_name LIMIT 2000`,
+        ORDER BY last_name, first_name, rowid LIMIT 2000`,
     )
     .all(...parameters) as { id: string; rpps: string | null; hrId: string | null; adId: string | null; lastName: string; firstName: string }[];
   const compact = tokens.join('');
