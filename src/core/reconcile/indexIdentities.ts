@@ -30,18 +30,18 @@ export interface IndexIdentitiesOptions {
 }
 
 export function indexIdentities({ references, config, establishmentFiness }: IndexIdentitiesOptions): IdentityIndex {
-  // kind → value, and → given-name initial for surnames and sounds.
+  // kind → value, and → given-name initial for surnames and sounds (given names for full names).
   const byValue: Record<BlockingKind, Map<string, number[]>> = {
     rpps: new Map(), hrId: new Map(), adId: new Map(), email: new Map(), name: new Map(), sound: new Map(), service: new Map(), birth: new Map(), fullName: new Map(),
   };
-  const byInitial = { name: new Map<string, Map<string, number[]>>(), sound: new Map<string, Map<string, number[]>>() };
-  const lookUp = (kind: BlockingKind, value: string, initial: string): number[] | undefined =>
-    kind === 'name' || kind === 'sound' ? byInitial[kind].get(value)?.get(initial) : byValue[kind].get(value);
+  const byInitial = { name: new Map<string, Map<string, number[]>>(), sound: new Map<string, Map<string, number[]>>(), fullName: new Map<string, Map<string, number[]>>() };
+  const nested = (kind: BlockingKind): kind is keyof typeof byInitial => kind === 'name' || kind === 'sound' || kind === 'fullName';
+  const lookUp = (kind: BlockingKind, value: string, initial: string): number[] | undefined => (nested(kind) ? byInitial[kind].get(value)?.get(initial) : byValue[kind].get(value));
   const file = (identity: number, kind: BlockingKind, value: string, initial: string, filedBefore: (members: number[]) => boolean) => {
     let members = lookUp(kind, value, initial);
     if (members === undefined) {
       members = [];
-      if (kind !== 'name' && kind !== 'sound') byValue[kind].set(value, members);
+      if (!nested(kind)) byValue[kind].set(value, members);
       else {
         let initials = byInitial[kind].get(value);
         if (initials === undefined) byInitial[kind].set(value, (initials = new Map()));

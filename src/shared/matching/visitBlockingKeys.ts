@@ -4,7 +4,8 @@ import { phoneticKeys, sortedTokens } from './compareNames';
 /**
  * Kinds of blocking key: identifiers (`rpps`, `hrId`, `adId`, `email`), surname + initial (`name`),
  * surname sound + initial (`sound`), given name + service (`service`), birth date in either day/month
- * order (`birth`), and the whole names as they compare exactly (`fullName`).
+ * order (`birth`), and the whole names as they compare exactly (`fullName`: surname parts sorted,
+ * with the given names run together in place of the initial).
  */
 export type BlockingKind = 'rpps' | 'hrId' | 'adId' | 'email' | 'name' | 'sound' | 'service' | 'birth' | 'fullName';
 
@@ -53,7 +54,8 @@ export function visitBlockingKeys(features: MatchFeatures, mode: BlockingMode, v
 
 /** Names as they compare exactly: a surname form (parts in any order) with the given names, spaces aside. */
 function visitFullNames(features: MatchFeatures, indexing: boolean, visit: (kind: BlockingKind, value: string, initial: string) => void): void {
-  const key = (last: string, first: readonly string[]) => visit('fullName', `${sortedTokens(last)}|${first.join('')}`, '');
+  // The given names ride as the "initial": no key string is built per record.
+  const key = (last: string, first: readonly string[]) => visit('fullName', sortedTokens(last), first.length === 1 ? first[0]! : first.join(''));
   if (!features.nameOrderUnknown) {
     if (features.firstNames.length > 0) for (const form of features.lastNames) key(form, features.firstNames);
     return;
