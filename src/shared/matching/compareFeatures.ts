@@ -79,17 +79,22 @@ interface NamePair {
 }
 
 /** Names compared as given, and inverted when that fits better (or when one side's order is unknown). */
+function worth(config: MatchingConfig, pair: NamePair): number {
+  return pointsFor(config, 'lastName', pair.last.level) + pointsFor(config, 'firstName', pair.first.level);
+}
+
+/** The ways a record's names may be read: as given, or every split of a one-column name. */
+function splits(features: MatchFeatures): { last: readonly string[]; first: readonly string[]; inverted: boolean }[] {
+  if (!features.nameOrderUnknown) return [{ last: features.lastNames, first: features.firstNames, inverted: false }];
+  const tokens = features.firstNames;
+  return tokens.flatMap((_, index) => [
+    { last: [tokens.slice(index + 1).join(' ')], first: tokens.slice(0, index + 1), inverted: false },
+    { last: [tokens.slice(0, index + 1).join(' ')], first: tokens.slice(index + 1), inverted: false },
+  ]).filter((split) => split.last[0] !== '' && split.first.length > 0);
+}
+
 function compareNamePair(a: MatchFeatures, b: MatchFeatures, config: MatchingConfig): NamePair {
-  const worth = (pair: NamePair) => pointsFor(config, 'lastName', pair.last.level) + pointsFor(config, 'firstName', pair.first.level);
   const candidates: NamePair[] = [];
-  const splits = (features: MatchFeatures): { last: readonly string[]; first: readonly string[]; inverted: boolean }[] => {
-    if (!features.nameOrderUnknown) return [{ last: features.lastNames, first: features.firstNames, inverted: false }];
-    const tokens = features.firstNames;
-    return tokens.flatMap((_, index) => [
-      { last: [tokens.slice(index + 1).join(' ')], first: tokens.slice(0, index + 1), inverted: false },
-      { last: [tokens.slice(0, index + 1).join(' ')], first: tokens.slice(index + 1), inverted: false },
-    ]).filter((split) => split.last[0] !== '' && split.first.length > 0);
-  };
   for (const left of splits(a)) {
     for (const right of splits(b)) {
       candidates.push({ last: compareLastNames(left.last, right.last), first: compareFirstNames(left.first, right.first), inverted: left.inverted || right.inverted });
@@ -104,7 +109,29 @@ function compareNamePair(a: MatchFeatures, b: MatchFeatures, config: MatchingCon
       inverted: true,
     });
   }
-  return candidates.reduce((winner, next) => (worth(next) > worth(winner) ? next : winner));
+  return candidates.reduce((winner, next) => (worth(config, next) > worth(config, winner) ? next : winner));
+}
+
+/** No rule nor review rule can apply and the score stays below the floor: the pair decides nothing. */
+function isHopeless(config: MatchingConfig, floor: number, ceiling: number, contradicted: boolean, maybeExact: (field: MatchField) => boolean): boolean {
+  return (
+    ceiling < floor &&
+    !config.rules.some((rule) => rule.exact.every(maybeExact)) &&
+    (contradicted || !config.reviewRules.some((rule) => rule.exact.every(maybeExact)))
+  );
+}
+
+/** One line of evidence for a field that was not missing. */
+function addEvidence(
+  { evidence, config, levels }: { evidence: FieldEvidence[]; config: MatchingConfig; levels: Record<MatchField, ComparisonLevel> },
+  field: MatchField,
+  left: string | null,
+  right: string | null,
+  comparator: string,
+  extra = 0,
+): void {
+  const level = levels[field];
+  if (level !== 'missing') evidence.push({ field, left, right, level, comparator, points: pointsFor(config, field, level) + extra });
 }
 
 /**
@@ -141,39 +168,32 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
     known += points;
     if (points < 0) contradicted = true;
   }
-  const patternCeiling = () => {
-    const ceilings = ceilingsOf(config);
-    return (levels.email !== 'exact' && record.email !== null ? ceilings.notExact.email : 0) + (sharedLogin === undefined && record.logins.length > 0 ? ceilings.notExact.login : 0);
-  };
-  const hopeless = (ceiling: number, maybeExact: (field: MatchField) => boolean) =>
-    floor !== undefined &&
-    ceiling < floor &&
-    !config.rules.some((rule) => rule.exact.every(maybeExact)) &&
-    (contradicted || !config.reviewRules.some((rule) => rule.exact.every(maybeExact)));
+  // E-mail and login patterns are compared last of all: what they may still add.
+  const ceilings = ceilingsOf(config);
+  const patternCeiling =
+    (levels.email !== 'exact' && record.email !== null ? ceilings.notExact.email : 0) + (sharedLogin === undefined && record.logins.length > 0 ? ceilings.notExact.login : 0);
   if (floor !== undefined) {
     // Before the names: can they still be exact? (Only as given; an unknown order may be anything.)
     const ordered = !record.nameOrderUnknown && !reference.nameOrderUnknown;
     const lastMaybe = !ordered || shareLastName(record.lastNames, reference.lastNames);
     const firstMaybe = !ordered || isSameFirstName(record.firstNames, reference.firstNames);
-    const ceilings = ceilingsOf(config);
     const ceiling =
       known +
       (lastMaybe ? Math.max(ceilings.lastNameExact, ceilings.notExact.lastName) : ceilings.notExact.lastName) +
       (firstMaybe ? ceilings.any.firstName : ceilings.notExact.firstName) +
-      patternCeiling();
-    if (hopeless(ceiling, (field) => (field === 'lastName' ? lastMaybe : field === 'firstName' ? firstMaybe : levels[field] === 'exact'))) return null;
+      patternCeiling;
+    if (isHopeless(config, floor, ceiling, contradicted, (field) => (field === 'lastName' ? lastMaybe : field === 'firstName' ? firstMaybe : levels[field] === 'exact'))) return null;
   }
 
   const names = compareNamePair(record, reference, config);
-  const nameLevel = (level: ComparisonLevel): ComparisonLevel => (names.inverted && level === 'exact' ? 'inverted' : level);
-  levels.lastName = nameLevel(names.last.level);
-  levels.firstName = nameLevel(names.first.level);
+  levels.lastName = names.inverted && names.last.level === 'exact' ? 'inverted' : names.last.level;
+  levels.firstName = names.inverted && names.first.level === 'exact' ? 'inverted' : names.first.level;
   const frequency = levels.lastName === 'exact' ? context.lastNameCount(names.last.right) : Number.POSITIVE_INFINITY;
   const rarity = Number.isFinite(frequency) ? Math.round(config.rareLastNameBonus * Math.max(0, 1 - Math.log(Math.max(1, frequency)) / Math.log(50))) : 0;
   const lastPoints = levels.lastName === 'missing' ? 0 : pointsFor(config, 'lastName', levels.lastName) + rarity;
   const firstPoints = pointsFor(config, 'firstName', levels.firstName);
   if (lastPoints < 0 || firstPoints < 0) contradicted = true;
-  if (hopeless(known + lastPoints + firstPoints + patternCeiling(), (field) => levels[field] === 'exact')) return null;
+  if (floor !== undefined && isHopeless(config, floor, known + lastPoints + firstPoints + patternCeiling, contradicted, (field) => levels[field] === 'exact')) return null;
 
   const referenceName = `${reference.firstNames.join(' ')} ${reference.lastNames[0] ?? ''}`.trim();
   if (levels.email !== 'exact' && record.email !== null && matchesLoginPattern(record.email.split('@')[0]!, reference.firstNames, reference.lastNames)) levels.email = 'compatible';
@@ -181,25 +201,21 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   if (patternLogin !== undefined) levels.login = 'compatible';
 
   const evidence: FieldEvidence[] = [];
-  const add = (field: MatchField, left: string | null, right: string | null, comparator: string, extra = 0) => {
-    const level = levels[field];
-    if (level === 'missing') return;
-    evidence.push({ field, left, right, level, comparator, points: pointsFor(config, field, level) + extra });
-  };
-  add('rpps', record.rpps, reference.rpps, 'equal');
-  add('hrId', record.hrId, reference.hrId, 'equal');
-  add('adId', record.adId, reference.adId, 'equal');
-  add('lastName', names.last.left, names.last.right, names.inverted ? 'inverted order' : names.last.comparator, rarity);
-  add('firstName', names.first.left, names.first.right, names.inverted ? 'inverted order' : names.first.comparator);
-  add('birthDate', record.birthDate, reference.birthDate, 'calendar');
-  add('sex', record.sex, reference.sex, 'equal');
-  add('service', record.service, reference.service, 'equal');
-  if (levels.email === 'exact') add('email', record.email, reference.email, 'equal');
-  else add('email', record.email, referenceName, 'name pattern');
-  if (sharedLogin !== undefined) add('login', sharedLogin, reference.logins.join(' '), 'same account');
-  else add('login', patternLogin ?? null, referenceName, 'name pattern');
-  add('profession', record.profession, reference.profession, 'TRE_G15');
-  add('finess', finessHere ?? registerSide[0] ?? null, [...context.establishmentFiness].join(' '), 'activity at the establishment');
+  const explain = { evidence, config, levels };
+  addEvidence(explain, 'rpps', record.rpps, reference.rpps, 'equal');
+  addEvidence(explain, 'hrId', record.hrId, reference.hrId, 'equal');
+  addEvidence(explain, 'adId', record.adId, reference.adId, 'equal');
+  addEvidence(explain, 'lastName', names.last.left, names.last.right, names.inverted ? 'inverted order' : names.last.comparator, rarity);
+  addEvidence(explain, 'firstName', names.first.left, names.first.right, names.inverted ? 'inverted order' : names.first.comparator);
+  addEvidence(explain, 'birthDate', record.birthDate, reference.birthDate, 'calendar');
+  addEvidence(explain, 'sex', record.sex, reference.sex, 'equal');
+  addEvidence(explain, 'service', record.service, reference.service, 'equal');
+  if (levels.email === 'exact') addEvidence(explain, 'email', record.email, reference.email, 'equal');
+  else addEvidence(explain, 'email', record.email, referenceName, 'name pattern');
+  if (sharedLogin !== undefined) addEvidence(explain, 'login', sharedLogin, reference.logins.join(' '), 'same account');
+  else addEvidence(explain, 'login', patternLogin ?? null, referenceName, 'name pattern');
+  addEvidence(explain, 'profession', record.profession, reference.profession, 'TRE_G15');
+  addEvidence(explain, 'finess', finessHere ?? registerSide[0] ?? null, [...context.establishmentFiness].join(' '), 'activity at the establishment');
 
   const rule = config.rules.find((candidate) => candidate.exact.every((field) => levels[field] === 'exact'))?.name ?? null;
   const negative = evidence.some((item) => item.points < 0);

@@ -98,6 +98,12 @@ function initialsOf(tokens: readonly string[]): string {
   return tokens.map((token) => token[0]).join('');
 }
 
+/** "J" or "JP" for Jean-Pierre. (Module level, like every helper on a hot path: tsx's keepNames wraps each named closure on every call.) */
+function isInitials(short: readonly string[], long: readonly string[]): boolean {
+  const typed = short.join('');
+  return typed.length >= 1 && typed.length <= 2 && long.length >= 1 && initialsOf(long).startsWith(typed);
+}
+
 /** Given names: identical, compatible (first of several, initials, compound spelled apart), same sound, typo, or different. */
 export function compareFirstNames(left: readonly string[], right: readonly string[]): NameComparison {
   const a = left.join(' ');
@@ -106,8 +112,6 @@ export function compareFirstNames(left: readonly string[], right: readonly strin
   if (isSameFirstName(left, right)) return { level: 'exact', comparator: 'equal', left: a, right: b };
   const [firstA, firstB] = [left[0]!, right[0]!];
   if (isGenderVariant(firstA, firstB)) return { level: 'different', comparator: 'gender variant', left: a, right: b };
-  const isInitials = (short: readonly string[], long: readonly string[]) =>
-    short.join('').length <= 2 && long.length >= 1 && initialsOf(long).startsWith(short.join('')) && short.join('').length >= 1;
   if (firstA === firstB) return { level: 'compatible', comparator: 'first given name', left: a, right: b };
   if (isInitials(left, right) || isInitials(right, left)) return { level: 'compatible', comparator: 'initials', left: a, right: b };
   if (soundsAlike(firstA, firstB)) return { level: 'phonetic', comparator: 'phonex/fonem', left: a, right: b };

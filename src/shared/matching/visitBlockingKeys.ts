@@ -30,20 +30,9 @@ export function visitBlockingKeys(features: MatchFeatures, mode: BlockingMode, v
   if (mode === 'exact-query') return;
   const inverted = mode === 'query' && !features.nameOrderUnknown;
   const surnames = features.nameOrderUnknown ? features.firstNames : features.lastNameTokens;
-  const visitSurname = (surname: string) => {
-    if (surname.length < 2) return;
-    const [sound] = phoneticKeys(surname);
-    const visitInitial = (initial: string) => {
-      visit('name', surname, initial);
-      visit('sound', sound, initial);
-    };
-    if (features.firstNames.length === 0 && !(inverted && features.lastNameTokens.length > 0)) visitInitial('?');
-    for (const name of features.firstNames) visitInitial(name[0]!);
-    if (inverted) for (const name of features.lastNameTokens) visitInitial(name[0]!);
-  };
-  for (const surname of surnames) visitSurname(surname);
+  for (const surname of surnames) visitSurname(features, inverted, surname, visit);
   // A query also tries its first names as surnames: inverted columns are common.
-  if (inverted) for (const surname of features.firstNames) visitSurname(surname);
+  if (inverted) for (const surname of features.firstNames) visitSurname(features, inverted, surname, visit);
   // A surname typo defeats the name keys: given name + service (or + birth date) still meet.
   if (features.service !== null && features.firstNames.length > 0) visit('service', `${features.firstNames[0]}|${features.service}`, '');
   if (features.birthDate !== null) {
@@ -52,19 +41,36 @@ export function visitBlockingKeys(features: MatchFeatures, mode: BlockingMode, v
   }
 }
 
+/** A surname and its sound, with each given-name initial (and, inverted, each surname initial). */
+function visitSurname(features: MatchFeatures, inverted: boolean, surname: string, visit: (kind: BlockingKind, value: string, initial: string) => void): void {
+  if (surname.length < 2) return;
+  const [sound] = phoneticKeys(surname);
+  if (features.firstNames.length === 0 && !(inverted && features.lastNameTokens.length > 0)) visitInitial(surname, sound, '?', visit);
+  for (const name of features.firstNames) visitInitial(surname, sound, name[0]!, visit);
+  if (inverted) for (const name of features.lastNameTokens) visitInitial(surname, sound, name[0]!, visit);
+}
+
+function visitInitial(surname: string, sound: string, initial: string, visit: (kind: BlockingKind, value: string, initial: string) => void): void {
+  visit('name', surname, initial);
+  visit('sound', sound, initial);
+}
+
 /** Names as they compare exactly: a surname form (parts in any order) with the given names, spaces aside. */
 function visitFullNames(features: MatchFeatures, indexing: boolean, visit: (kind: BlockingKind, value: string, initial: string) => void): void {
-  // The given names ride as the "initial": no key string is built per record.
-  const key = (last: string, first: readonly string[]) => visit('fullName', sortedTokens(last), first.length === 1 ? first[0]! : first.join(''));
   if (!features.nameOrderUnknown) {
-    if (features.firstNames.length > 0) for (const form of features.lastNames) key(form, features.firstNames);
+    if (features.firstNames.length > 0) for (const form of features.lastNames) visitFullName(form, features.firstNames, visit);
     return;
   }
   // A one-column name compares in every split (see compareFeatures): a reference is filed under each.
   if (!indexing) return;
   const tokens = features.firstNames;
   for (let index = 0; index < tokens.length - 1; index += 1) {
-    key(tokens.slice(index + 1).join(' '), tokens.slice(0, index + 1));
-    key(tokens.slice(0, index + 1).join(' '), tokens.slice(index + 1));
+    visitFullName(tokens.slice(index + 1).join(' '), tokens.slice(0, index + 1), visit);
+    visitFullName(tokens.slice(0, index + 1).join(' '), tokens.slice(index + 1), visit);
   }
+}
+
+/** The given names ride as the "initial": no key string is built per record. */
+function visitFullName(last: string, first: readonly string[], visit: (kind: BlockingKind, value: string, initial: string) => void): void {
+  visit('fullName', sortedTokens(last), first.length === 1 ? first[0]! : first.join(''));
 }
