@@ -20,6 +20,11 @@ const column = {
   roleCode: 52,
 } as const;
 
+/** Field `index` of a row whose separator positions are `cuts`. */
+function fieldOf(text: string, cuts: Int32Array, index: number): string {
+  return text.slice(index === 0 ? 0 : cuts[index - 1]! + 1, cuts[index]);
+}
+
 const sexByCivility: Record<string, 'M' | 'F'> = { M: 'M', MME: 'F', MLLE: 'F' };
 
 
@@ -57,9 +62,8 @@ export function createRppsExtractParser(path: string): LineParser {
           rejected.push({ line: number, reason: `expected ${header.length} columns each ended by "|", found ${separators} separators` });
           continue;
         }
-        const field = (index: number): string => text.slice(index === 0 ? 0 : cuts[index - 1]! + 1, cuts[index]);
-        const idType = field(column.idType);
-        const id = field(column.id);
+        const idType = fieldOf(text, cuts, column.idType);
+        const id = fieldOf(text, cuts, column.id);
         if (idType === '8' && !isValidRpps(id)) {
           rejected.push({ line: number, reason: `invalid RPPS "${id}": expected 11 digits with a valid Luhn key` });
           continue;
@@ -68,19 +72,19 @@ export function createRppsExtractParser(path: string): LineParser {
           rejected.push({ line: number, reason: `unknown identifier type "${idType}": expected 8 (RPPS) or 0 (ADELI)` });
           continue;
         }
-        const key = idType === '8' ? id : field(column.nationalId);
+        const key = idType === '8' ? id : fieldOf(text, cuts, column.nationalId);
         if (key === '') {
           rejected.push({ line: number, reason: 'missing identifier: expected "Identification nationale PP"' });
           continue;
         }
         const activity: RppsActivity = {
-          professionCode: field(column.professionCode),
-          professionLabel: field(column.professionLabel),
-          modeCode: field(column.modeCode),
-          finessSite: field(column.finessSite),
-          finessEj: field(column.finessEj),
-          siteName: field(column.siteName),
-          roleCode: header.length > column.roleCode ? field(column.roleCode) : '',
+          professionCode: fieldOf(text, cuts, column.professionCode),
+          professionLabel: fieldOf(text, cuts, column.professionLabel),
+          modeCode: fieldOf(text, cuts, column.modeCode),
+          finessSite: fieldOf(text, cuts, column.finessSite),
+          finessEj: fieldOf(text, cuts, column.finessEj),
+          siteName: fieldOf(text, cuts, column.siteName),
+          roleCode: header.length > column.roleCode ? fieldOf(text, cuts, column.roleCode) : '',
         };
         if (current !== null && current.key === key) {
           current.attributes.activities!.push(activity);
@@ -88,11 +92,11 @@ export function createRppsExtractParser(path: string): LineParser {
           continue;
         }
         if (current !== null) records.push(current);
-        const sex = sexByCivility[field(column.civility)];
+        const sex = sexByCivility[fieldOf(text, cuts, column.civility)];
         const attributes: ImportedAttributes = {};
         if (idType === '8') attributes.rpps = id;
-        attributes.lastName = field(column.lastName);
-        attributes.firstName = field(column.firstName);
+        attributes.lastName = fieldOf(text, cuts, column.lastName);
+        attributes.firstName = fieldOf(text, cuts, column.firstName);
         if (sex !== undefined) attributes.sex = sex;
         if (activity.professionCode !== '') attributes.profession = activity.professionCode;
         attributes.activities = [activity];
