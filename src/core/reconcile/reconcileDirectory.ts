@@ -7,6 +7,7 @@ import { isoDay, type Clock } from '../clock';
 import { buildSearchText, dateSearchForms } from '../directory/buildSearchText';
 import { identityStatusFromEndDate } from '../directory/identityStatus';
 import { createRegisterEntryFilter } from './createRegisterEntryFilter';
+import { createRegisterPrescreen } from './createRegisterPrescreen';
 import { reconcileRecords, recordRef, type HumanDecision, type LinkDecision, type OrphanReason, type ReconcileRecord } from './reconcileRecords';
 
 export interface ReconciledRow {
@@ -115,18 +116,21 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
   }
   const screenStart = performance.now();
   const claimable = createRegisterEntryFilter({ records, config, establishmentFiness });
+  const prescreen = createRegisterPrescreen({ records, config, establishmentFiness });
   const decided = new Set(storedDecisions.map((row) => `${row.sourceId}/${row.key}`));
   // The table in its own order (+source_id: not through the index, which would need a sort of millions).
   const registerRows = db
     .prepare(
-      `SELECT r.id, r.source_id, r.record_key, r.attributes_json FROM source_records r
+      `SELECT r.id, r.source_id, r.record_key, r.attributes_json, r.rpps, r.last_name, r.first_name FROM source_records r
         WHERE r.present = 1 AND +r.source_id IN (SELECT id FROM sources WHERE role = 'register') ORDER BY r.id`,
     )
     .raw(true)
-    .iterate() as IterableIterator<[number, string, string, string]>;
+    .iterate() as IterableIterator<[number, string, string, string, string | null, string | null, string | null]>;
   let registerEntries = 0;
-  for (const [id, sourceId, key, json] of registerRows) {
+  for (const [id, sourceId, key, json, rpps, lastName, firstName] of registerRows) {
     registerEntries += 1;
+    // Most of the national register is let go on its plain columns, unparsed.
+    if (prescreen !== null && !prescreen({ rpps, lastName, firstName, attributesJson: json }) && !decided.has(`${sourceId}/${key}`)) continue;
     const attributes = JSON.parse(json) as Record<string, unknown>;
     const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: canonicalOf(attributes), finess: finessOf(attributes) };
     if (!claimable(entry) && !decided.has(recordRef(entry))) continue;

@@ -1,0 +1,57 @@
+import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
+import { buildMatchFeatures } from '../../shared/matching/buildMatchFeatures';
+import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
+import { needsExactNames } from '../../shared/matching/needsExactNames';
+import { foldName, surnameTokens } from '../../shared/matching/normalizeName';
+
+/** A surname part with the given names run together: "DUPONT|JEANPIERRE" (exact names need both). */
+const nameKey = (surnamePart: string, givenNames: string): string => `${surnamePart}|${givenNames}`;
+const givenNamesOf = (name: string | null | undefined): string => foldName(name).replace(/ /g, '');
+
+export interface RegisterRowColumns {
+  rpps: string | null;
+  lastName: string | null;
+  firstName: string | null;
+  /** The stored attributes, as JSON text (not parsed). */
+  attributesJson: string;
+}
+
+/**
+ * A look at a register row's plain columns before its JSON is parsed. When every entry away from
+ * the establishment can only be claimed through its RPPS or its very names (checked once, on the
+ * richest entry the extract can give), a row whose RPPS no local record holds, whose names (a
+ * surname part and the given names) no local record bears and whose activities never name the
+ * establishment cannot be claimed: it is let go unparsed (nearly all the national register). Returns null when the
+ * configuration lets names match loosely: then every row must be parsed and scored.
+ */
+export function createRegisterPrescreen({
+  records,
+  config = defaultMatchingConfig,
+  establishmentFiness = [],
+}: {
+  records: readonly { attributes: CanonicalAttributes }[];
+  config?: MatchingConfig;
+  establishmentFiness?: readonly string[];
+}): ((row: RegisterRowColumns) => boolean) | null {
+  const richest = buildMatchFeatures({ attributes: { rpps: '10000000000', lastName: 'NOM', firstName: 'PRENOM', sex: 'F', profession: '10' }, finess: ['000000000'] });
+  const context = { config, establishmentFiness: new Set(establishmentFiness), lastNameCount: () => 1 };
+  if (!needsExactNames(richest, context, config.reviewThreshold - config.homonymMargin)) return null;
+  const rppsHeld = new Set<string>();
+  const namesBorne = new Set<string>();
+  for (const { attributes } of records) {
+    if (attributes.rpps) rppsHeld.add(attributes.rpps);
+    const given = givenNamesOf(attributes.firstName);
+    for (const name of [attributes.lastName, attributes.birthName]) for (const token of surnameTokens(name)) namesBorne.add(nameKey(token, given));
+    // A name in one column: any part may be the surname, the others the given names.
+    const parts = surnameTokens(attributes.fullName);
+    for (const part of parts) namesBorne.add(nameKey(part, parts.filter((other) => other !== part).join('')));
+  }
+  const finessNeedles = establishmentFiness.map((finess) => `"${finess}"`);
+  return ({ rpps, lastName, firstName, attributesJson }) =>
+    // Without both names the exact-names reasoning does not hold: let the full filter decide.
+    !lastName ||
+    !firstName ||
+    (rpps !== null && rppsHeld.has(rpps)) ||
+    surnameTokens(lastName).some((token) => namesBorne.has(nameKey(token, givenNamesOf(firstName)))) ||
+    finessNeedles.some((needle) => attributesJson.includes(needle));
+}
