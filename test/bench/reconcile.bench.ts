@@ -58,12 +58,16 @@ export async function run(): Promise<void> {
     db.transaction(() => {
       const sources = new Map(hospital.records.map((record) => [record.sourceId, record.role]));
       for (const [id, role] of sources) db.prepare("INSERT INTO sources (id, kind, role, label) VALUES (?, 'csv', ?, ?)").run(id, role, id);
-      const insert = db.prepare('INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, updated_at) VALUES (?, ?, ?, ?, ?)');
+      // The columns the import fills next to the JSON.
+      const insert = db.prepare(
+        'INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
       for (const record of hospital.records) {
         // Register entries as the RPPS import stores them: FINESS in their activities, the extract line as raw.
         const attributes = record.finess === undefined ? record.attributes : { ...record.attributes, activities: record.finess.map((finess) => registerActivity(record.attributes.profession ?? '', finess)) };
         const raw = record.finess === undefined ? '{}' : JSON.stringify({ lines: [registerLine(record.key, record.attributes, record.finess[0] ?? '')] });
-        insert.run(record.sourceId, record.key, raw, JSON.stringify(attributes), now);
+        const a = record.attributes;
+        insert.run(record.sourceId, record.key, raw, JSON.stringify(attributes), a.rpps ?? null, a.hrId ?? null, a.adId ?? null, a.lastName ?? null, a.firstName ?? null, a.birthDate ?? null, now);
       }
       db.prepare("INSERT INTO settings (key, value_json) VALUES ('establishment', ?)").run(JSON.stringify({ name: 'bench', finess: hospital.establishmentFiness }));
     })();

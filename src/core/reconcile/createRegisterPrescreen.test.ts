@@ -12,7 +12,7 @@ describe('createRegisterPrescreen', () => {
     rpps: record.attributes.rpps ?? null,
     lastName: record.attributes.lastName ?? null,
     firstName: record.attributes.firstName ?? null,
-    attributesJson: JSON.stringify({ ...record.attributes, activities: (record.finess ?? []).map((finess) => ({ finessSite: finess, finessEj: finess })) }),
+    atEstablishment: (record.finess ?? []).some((finess) => hospital.establishmentFiness.includes(finess)),
   });
 
   it('lets through every register entry an identity may claim, and few others', () => {

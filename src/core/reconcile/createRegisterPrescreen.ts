@@ -12,12 +12,12 @@ export interface RegisterRowColumns {
   rpps: string | null;
   lastName: string | null;
   firstName: string | null;
-  /** The stored attributes, as JSON text (not parsed). */
-  attributesJson: string;
+  /** Whether one of its activities names one of the establishment's FINESS numbers. */
+  atEstablishment: boolean;
 }
 
 /**
- * A look at a register row's plain columns before its JSON is parsed. When every entry away from
+ * A look at a register row's plain columns before its JSON is even read. When every entry away from
  * the establishment can only be claimed through its RPPS or its very names (checked once, on the
  * richest entry the extract can give), a row whose RPPS no local record holds, whose names (a
  * surname part and the given names) no local record bears and whose activities never name the
@@ -46,12 +46,11 @@ export function createRegisterPrescreen({
     const parts = surnameTokens(attributes.fullName);
     for (const part of parts) namesBorne.add(nameKey(part, parts.filter((other) => other !== part).join('')));
   }
-  const finessNeedles = establishmentFiness.map((finess) => `"${finess}"`);
-  return ({ rpps, lastName, firstName, attributesJson }) =>
+  return ({ rpps, lastName, firstName, atEstablishment }) =>
     // Without both names the exact-names reasoning does not hold: let the full filter decide.
     !lastName ||
     !firstName ||
     (rpps !== null && rppsHeld.has(rpps)) ||
-    surnameTokens(lastName).some((token) => namesBorne.has(nameKey(token, givenNamesOf(firstName)))) ||
-    finessNeedles.some((needle) => attributesJson.includes(needle));
+    atEstablishment ||
+    surnameTokens(lastName).some((token) => namesBorne.has(nameKey(token, givenNamesOf(firstName))));
 }

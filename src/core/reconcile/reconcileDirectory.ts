@@ -119,19 +119,23 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
   const prescreen = createRegisterPrescreen({ records, config, establishmentFiness });
   const decided = new Set(storedDecisions.map((row) => `${row.sourceId}/${row.key}`));
   // The table in its own order (+source_id: not through the index, which would need a sort of millions).
+  // SQLite looks for the establishment's FINESS in the JSON itself: the JSON of the rows let go
+  // never becomes a JavaScript string (two million of them at a national scale).
+  const atEstablishment = establishmentFiness.length === 0 ? '0' : establishmentFiness.map(() => 'instr(r.attributes_json, ?) > 0').join(' OR ');
   const registerRows = db
     .prepare(
-      `SELECT r.id, r.source_id, r.record_key, r.attributes_json, r.rpps, r.last_name, r.first_name FROM source_records r
+      `SELECT r.id, r.source_id, r.record_key, r.rpps, r.last_name, r.first_name, ${atEstablishment} FROM source_records r
         WHERE r.present = 1 AND +r.source_id IN (SELECT id FROM sources WHERE role = 'register') ORDER BY r.id`,
     )
     .raw(true)
-    .iterate() as IterableIterator<[number, string, string, string, string | null, string | null, string | null]>;
+    .iterate(...establishmentFiness.map((finess) => `"${finess}"`)) as IterableIterator<[number, string, string, string | null, string | null, string | null, number]>;
+  const attributesOf = db.prepare('SELECT attributes_json FROM source_records WHERE id = ?').pluck();
   let registerEntries = 0;
-  for (const [id, sourceId, key, json, rpps, lastName, firstName] of registerRows) {
+  for (const [id, sourceId, key, rpps, lastName, firstName, here] of registerRows) {
     registerEntries += 1;
-    // Most of the national register is let go on its plain columns, unparsed.
-    if (prescreen !== null && !prescreen({ rpps, lastName, firstName, attributesJson: json }) && !decided.has(`${sourceId}/${key}`)) continue;
-    const attributes = JSON.parse(json) as Record<string, unknown>;
+    // Most of the national register is let go on its plain columns.
+    if (prescreen !== null && !prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) && !decided.has(`${sourceId}/${key}`)) continue;
+    const attributes = JSON.parse(attributesOf.get(id) as string) as Record<string, unknown>;
     const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: canonicalOf(attributes), finess: finessOf(attributes) };
     if (!claimable(entry) && !decided.has(recordRef(entry))) continue;
     recordIds.push(id);
