@@ -4,9 +4,19 @@ import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matchin
 import { needsExactNames } from '../../shared/matching/needsExactNames';
 import { foldName, surnameTokens } from '../../shared/matching/normalizeName';
 
-/** A surname part with the given names run together: "DUPONT|JEANPIERRE" (exact names need both). */
-const nameKey = (surnamePart: string, givenNames: string): string => `${surnamePart}|${givenNames}`;
+/** Given names run together ("JEAN PIERRE" and "Jean-Pierre" → "JEANPIERRE"): exact names need them too. */
 const givenNamesOf = (name: string | null | undefined): string => foldName(name).replace(/ /g, '');
+
+/** Folds each spelling once: two million register rows carry a few hundred thousand names. */
+function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size >= 300_000) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
 
 export interface RegisterRowColumns {
   rpps: string | null;
@@ -37,20 +47,33 @@ export function createRegisterPrescreen({
   const context = { config, establishmentFiness: new Set(establishmentFiness), lastNameCount: () => 1 };
   if (!needsExactNames(richest, context, config.reviewThreshold - config.homonymMargin)) return null;
   const rppsHeld = new Set<string>();
-  const namesBorne = new Set<string>();
+  // Surname part → the given names borne with it.
+  const namesBorne = new Map<string, Set<string>>();
+  const bear = (surnamePart: string, given: string): void => {
+    let givens = namesBorne.get(surnamePart);
+    if (givens === undefined) namesBorne.set(surnamePart, (givens = new Set()));
+    givens.add(given);
+  };
   for (const { attributes } of records) {
     if (attributes.rpps) rppsHeld.add(attributes.rpps);
     const given = givenNamesOf(attributes.firstName);
-    for (const name of [attributes.lastName, attributes.birthName]) for (const token of surnameTokens(name)) namesBorne.add(nameKey(token, given));
+    for (const name of [attributes.lastName, attributes.birthName]) for (const token of surnameTokens(name)) bear(token, given);
     // A name in one column: any part may be the surname, the others the given names.
     const parts = surnameTokens(attributes.fullName);
-    for (const part of parts) namesBorne.add(nameKey(part, parts.filter((other) => other !== part).join('')));
+    for (const part of parts) bear(part, parts.filter((other) => other !== part).join(''));
   }
+  const surnamesOf = new Map<string, readonly string[]>();
+  const givensOf = new Map<string, string>();
+  const bornTogether = (lastName: string, firstName: string): boolean => {
+    const given = cached(givensOf, firstName, givenNamesOf);
+    for (const token of cached(surnamesOf, lastName, surnameTokens)) if (namesBorne.get(token)?.has(given) === true) return true;
+    return false;
+  };
   return ({ rpps, lastName, firstName, atEstablishment }) =>
     // Without both names the exact-names reasoning does not hold: let the full filter decide.
     !lastName ||
     !firstName ||
     (rpps !== null && rppsHeld.has(rpps)) ||
     atEstablishment ||
-    surnameTokens(lastName).some((token) => namesBorne.has(nameKey(token, givenNamesOf(firstName))));
+    bornTogether(lastName, firstName);
 }

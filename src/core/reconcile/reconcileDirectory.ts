@@ -124,18 +124,22 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
   const atEstablishment = establishmentFiness.length === 0 ? '0' : establishmentFiness.map(() => 'instr(r.attributes_json, ?) > 0').join(' OR ');
   const registerRows = db
     .prepare(
-      `SELECT r.id, r.source_id, r.record_key, r.rpps, r.last_name, r.first_name, ${atEstablishment} FROM source_records r
+      `SELECT r.id, r.rpps, r.last_name, r.first_name, ${atEstablishment} FROM source_records r
         WHERE r.present = 1 AND +r.source_id IN (SELECT id FROM sources WHERE role = 'register') ORDER BY r.id`,
     )
     .raw(true)
-    .iterate(...establishmentFiness.map((finess) => `"${finess}"`)) as IterableIterator<[number, string, string, string | null, string | null, string | null, number]>;
-  const attributesOf = db.prepare('SELECT attributes_json FROM source_records WHERE id = ?').pluck();
+    .iterate(...establishmentFiness.map((finess) => `"${finess}"`)) as IterableIterator<[number, string | null, string | null, string | null, number]>;
+  const registerRow = db.prepare('SELECT source_id, record_key, attributes_json FROM source_records WHERE id = ?').raw(true);
+  const decidedIds = new Set(
+    (db.prepare('SELECT r.id FROM reconcile_decisions d JOIN source_records r ON r.source_id = d.source_id AND r.record_key = d.record_key').pluck().all() as number[]),
+  );
   let registerEntries = 0;
-  for (const [id, sourceId, key, rpps, lastName, firstName, here] of registerRows) {
+  for (const [id, rpps, lastName, firstName, here] of registerRows) {
     registerEntries += 1;
     // Most of the national register is let go on its plain columns.
-    if (prescreen !== null && !prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) && !decided.has(`${sourceId}/${key}`)) continue;
-    const attributes = JSON.parse(attributesOf.get(id) as string) as Record<string, unknown>;
+    if (prescreen !== null && !prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) && !decidedIds.has(id)) continue;
+    const [sourceId, key, json] = registerRow.get(id) as [string, string, string];
+    const attributes = JSON.parse(json) as Record<string, unknown>;
     const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: canonicalOf(attributes), finess: finessOf(attributes) };
     if (!claimable(entry) && !decided.has(recordRef(entry))) continue;
     recordIds.push(id);
