@@ -6,4 +6,4 @@ const io = {
   err: (line: string) => process.stderr.write(`${line}\n`),
 };
 
-process.exitCode = await runCli(process.argv.slice(2), await loadCommands(), io);
+process.exitCode = await runCli(process.argv.slice(2), await loadCommands(process.argv[2]), io);

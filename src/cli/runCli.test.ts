@@ -46,5 +46,8 @@ describe('runCli', () => {
   it('discovers the commands shipped in commands/', async () => {
     const names = (await loadCommands()).map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['search', 'status']));
+    // Each command lives in the file of its name, so running one loads that file alone.
+    for (const name of names) expect((await loadCommands(name)).map((c) => c.name)).toEqual([name]);
+    expect((await loadCommands('no-such-command')).map((c) => c.name)).toEqual(names);
   }, 30_000); // imports every command module: slow on a loaded 2-core CI machine
 });

@@ -1,7 +1,7 @@
 import { importSources, type ImportProgress, type ImportReport } from '../../core/import/importSources';
 import { readSourcesConfig } from '../../core/sources/readSourcesConfig';
 import { CliUsageError, type CliCommand } from '../CliCommand';
-import { openCliCore } from '../openCliCore';
+import type { CliStore } from '../openCliStore';
 import { parseOptions } from '../parseOptions';
 
 const barWidth = 30;
@@ -46,7 +46,11 @@ export const command: CliCommand = {
       for (const error of parsed.errors) io.err(error);
       return 1;
     }
-    const core = openCliCore({ dataDir: values['data-dir'], dbPath: values.db });
+    // On --db, only the store: loading the whole desk (cards, receipts, WebAuthn) costs a second.
+    const core: CliStore =
+      values.db !== undefined
+        ? (await import('../openCliStore')).openCliStore({ dbPath: values.db })
+        : (await import('../openCliCore')).openCliCore({ dataDir: values['data-dir'] });
     try {
       const report = await importSources(core.db, {
         config: parsed.config,
