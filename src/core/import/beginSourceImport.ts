@@ -200,17 +200,22 @@ function applyStage(db: Database.Database, { source, stagedCount, result, force,
 
   const now = clock.now().toISOString();
   db.transaction(() => {
+    // A source's very first import only adds: a plain insert, without a conflict check per record.
+    const firstImport = db.prepare('SELECT 1 FROM source_records WHERE source_id = ? LIMIT 1').get(source.id) === undefined;
+    const upsert = firstImport
+      ? ''
+      : `ON CONFLICT(source_id, record_key) DO UPDATE SET
+           raw_json = excluded.raw_json, attributes_json = excluded.attributes_json, rpps = excluded.rpps, hr_id = excluded.hr_id,
+           ad_id = excluded.ad_id, last_name = excluded.last_name, first_name = excluded.first_name, birth_date = excluded.birth_date,
+           search_text = excluded.search_text, last_run_id = @runId, change_run_id = @runId, updated_at = @now,
+           change = CASE WHEN source_records.present = 1 THEN 'updated' ELSE 'added' END, present = 1
+         WHERE source_records.present = 0 OR source_records.raw_json <> excluded.raw_json OR source_records.attributes_json <> excluded.attributes_json`;
     const written = db.prepare(
       `INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date,
                                    search_text, present, first_run_id, last_run_id, change, change_run_id, updated_at)
        SELECT @sourceId, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date,
               search_text, 1, @runId, @runId, 'added', @runId, @now FROM temp.import_stage WHERE true
-       ON CONFLICT(source_id, record_key) DO UPDATE SET
-         raw_json = excluded.raw_json, attributes_json = excluded.attributes_json, rpps = excluded.rpps, hr_id = excluded.hr_id,
-         ad_id = excluded.ad_id, last_name = excluded.last_name, first_name = excluded.first_name, birth_date = excluded.birth_date,
-         search_text = excluded.search_text, last_run_id = @runId, change_run_id = @runId, updated_at = @now,
-         change = CASE WHEN source_records.present = 1 THEN 'updated' ELSE 'added' END, present = 1
-       WHERE source_records.present = 0 OR source_records.raw_json <> excluded.raw_json OR source_records.attributes_json <> excluded.attributes_json`,
+       ${upsert}`,
     ).run({ sourceId: source.id, runId, now }).changes;
     db.prepare(
       `UPDATE source_records SET present = 0, change = 'removed', change_run_id = @runId, last_run_id = @runId, updated_at = @now
