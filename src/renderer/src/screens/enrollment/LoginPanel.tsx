@@ -89,3 +89,17 @@ export function LoginPanel({ session, onOpened }: { session: DeskSessionView; on
     </section>
   );
 }
+
+/**
+ * On a screen that reads without a session but acts with one: the login panel, folded under what
+ * logging in allows, while this window has no open session (nothing otherwise).
+ */
+export function LoginToAct({ session, onOpened, summary }: { session: DeskSessionView | null; onOpened: () => void; summary: string }) {
+  if (session === null || session.state === 'open') return null;
+  return (
+    <details className="login-to-act" open>
+      <summary>{summary}</summary>
+      <LoginPanel session={session} onOpened={onOpened} />
+    </details>
+  );
+}

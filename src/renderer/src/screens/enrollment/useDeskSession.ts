@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DeskSessionView } from '../../../../shared/api/enrollment.contract';
+import type { DeskAct, DeskSessionView } from '../../../../shared/api/enrollment.contract';
 import { useDesk } from '../../desk/DeskContext';
 
 /**
@@ -24,4 +24,9 @@ export function useDeskSession(pollMs = 10_000): { session: DeskSessionView | nu
     };
   }, [client, refresh, pollMs]);
   return { session, refresh };
+}
+
+/** Whether this window's session is open and its role allows `act` (the core checks it again). */
+export function sessionAllows(session: DeskSessionView | null, act: DeskAct): boolean {
+  return session?.state === 'open' && session.allowedActs.includes(act);
 }

@@ -4,8 +4,8 @@ import type { ReviewQueue } from '../../../../shared/api/reconcile.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
 import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
-import { LoginPanel } from '../enrollment/LoginPanel';
-import { useDeskSession } from '../enrollment/useDeskSession';
+import { LoginToAct } from '../enrollment/LoginPanel';
+import { sessionAllows, useDeskSession } from '../enrollment/useDeskSession';
 import { EvidenceTable } from './EvidenceTable';
 import { listRecordFacts, reviewActionForKey } from './reviewViewModel';
 
@@ -17,8 +17,8 @@ export function ReviewScreen() {
   const { t, i18n } = useTranslation();
   const { api, on } = useDesk();
   const { session, refresh: refreshSession } = useDeskSession();
-  const canDecide = session?.state === 'open' && session.allowedActs.includes('directory.review');
-  const canRerun = session?.state === 'open' && session.allowedActs.includes('directory.reconcile');
+  const canDecide = sessionAllows(session, 'directory.review');
+  const canRerun = sessionAllows(session, 'directory.reconcile');
   const [queue, setQueue] = useState<ReviewQueue | null>(null);
   const [position, setPosition] = useState(0);
   const [reason, setReason] = useState('');
@@ -106,12 +106,7 @@ export function ReviewScreen() {
         </p>
       )}
       <p className="hint">{t('review.keys')}</p>
-      {session !== null && session.state !== 'open' && (
-        <details className="review-login" open>
-          <summary>{t('review.loginToDecide')}</summary>
-          <LoginPanel session={session} onOpened={refreshSession} />
-        </details>
-      )}
+      <LoginToAct session={session} onOpened={refreshSession} summary={t('review.loginToDecide')} />
       <button type="button" onClick={rerun} disabled={busy || !canRerun}>
         {busy ? t('review.rerunning') : t('review.rerun')}
       </button>

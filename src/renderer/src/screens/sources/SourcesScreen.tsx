@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ImportProgressEvent, ImportRunResult, RejectedLineView, SourcesOverview, SourceView } from '../../../../shared/api/sources.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
-import { LoginPanel } from '../enrollment/LoginPanel';
-import { useDeskSession } from '../enrollment/useDeskSession';
+import { LoginToAct } from '../enrollment/LoginPanel';
+import { sessionAllows, useDeskSession } from '../enrollment/useDeskSession';
 import { formatImportRun } from './formatImportRun';
 
 type ImportState = { phase: 'idle' } | { phase: 'running'; progress: ImportProgressEvent | null } | { phase: 'done'; result: ImportRunResult } | { phase: 'failed'; message: string };
@@ -13,7 +13,7 @@ export function SourcesScreen() {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
   const { session, refresh: refreshSession } = useDeskSession();
-  const canImport = session?.state === 'open' && session.allowedActs.includes('sources.import');
+  const canImport = sessionAllows(session, 'sources.import');
   const [overview, setOverview] = useState<SourcesOverview | null>(null);
   const [importState, setImportState] = useState<ImportState>({ phase: 'idle' });
   const [force, setForce] = useState(false);
@@ -69,12 +69,7 @@ export function SourcesScreen() {
         <label htmlFor={forceId}>{t('sources.force')}</label>
       </div>
       {session !== null && session.state === 'open' && !canImport && <p className="hint">{t('sources.notAllowed', { role: session.agent?.role ?? '' })}</p>}
-      {session !== null && session.state !== 'open' && (
-        <details className="sources-login" open>
-          <summary>{t('sources.loginToImport')}</summary>
-          <LoginPanel session={session} onOpened={refreshSession} />
-        </details>
-      )}
+      <LoginToAct session={session} onOpened={refreshSession} summary={t('sources.loginToImport')} />
       <div role="status" aria-live="polite" className="big-status" data-testid="import-status">
         {importState.phase === 'running' && (
           <>
