@@ -2,6 +2,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulatedLoginCardId } from '../../src/core/cards/buildSimulatedCatalog';
 import { simulatedReaderNames } from '../../src/core/cards/createCardService';
 import { openDeskPage, type DeskPage } from '../support/openDeskPage';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
@@ -43,7 +44,7 @@ describe('Sources screen', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 
     const agent = desk.core.db.prepare("SELECT a.identity_id AS id, i.rpps FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role = 'badge-office'").get() as { id: string; rpps: string | null };
-    const inserted = await desk.core.dispatch('insertSimulatedCard', { reader: simulatedReaderNames.agent, cardId: `${agent.rpps === null ? 'cpe' : 'cps'}:${agent.id}` }, { connectionId: 'hand', transport: 'browser' });
+    const inserted = await desk.core.dispatch('insertSimulatedCard', { reader: simulatedReaderNames.agent, cardId: simulatedLoginCardId({ identityId: agent.id, rpps: agent.rpps }) }, { connectionId: 'hand', transport: 'browser' });
     expect(inserted.ok, JSON.stringify(inserted)).toBe(true);
     await page.getByText('Identifiez-vous (bureau des badges ou administrateur) pour lancer un import').waitFor();
     await page.getByTestId('login-card').filter({ hasText: 'Carte de' }).waitFor();

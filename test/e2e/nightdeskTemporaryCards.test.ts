@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulatedLoginCardId } from '../../src/core/cards/buildSimulatedCatalog';
 import { simulatedReaderNames } from '../../src/core/cards/createCardService';
 import { openDeskCore, type DeskCore } from '../../src/core/desk/openDeskCore';
 import { bindMie } from '../../src/core/enrollment/bindMie';
@@ -66,7 +67,7 @@ async function importHrEndDates(rows: { hrId: string; lastName: string; firstNam
   // A badge-office agent runs it from the Sources screen, logged in with their own CPS.
   const officeAgent = core.db.prepare("SELECT a.identity_id AS id, i.rpps FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role = 'badge-office'").get() as { id: string; rpps: string | null };
   const sourcesScreen = { connectionId: 'sources-screen', transport: 'browser' as const };
-  await tap('agent', `${officeAgent.rpps === null ? 'cpe' : 'cps'}:${officeAgent.id}`);
+  await tap('agent', simulatedLoginCardId({ identityId: officeAgent.id, rpps: officeAgent.rpps }));
   const login = await core.dispatch('openDeskSession', { reader: simulatedReaderNames.agent, pin: '1234' }, sourcesScreen);
   expect(login.ok, JSON.stringify(login)).toBe(true);
   const result = await core.dispatch('runImport', { force: true }, sourcesScreen);

@@ -51,6 +51,11 @@ function years(date: Date, count: number): Date {
  * a staff card (CPE) for each demo agent without RPPS, a DESFire EV2 badge for each person with an HR number, and test cards (random-UID DESFire,
  * MIFARE Classic, Ultralight). Cards are cheap descriptions until inserted.
  */
+/** The simulated card a person logs in with: their CPS, or a staff card (CPE) for an agent without RPPS. */
+export function simulatedLoginCardId({ identityId, rpps }: { identityId: string; rpps: string | null }): string {
+  return `${rpps === null ? 'cpe' : 'cps'}:${identityId}`;
+}
+
 export function buildSimulatedCatalog(db: Database.Database, clock: Clock): SimulatedCardEntry[] {
   const people = db
     .prepare(
@@ -66,7 +71,7 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
       const generation = hash[0]! % 2 === 0 ? 'CPS3' : 'CPS4';
       const rpps = person.rpps;
       entries.push({
-        id: `cps:${person.id}`,
+        id: simulatedLoginCardId({ identityId: person.id, rpps }),
         label: `${generation} — ${holderName}`,
         type: generation,
         identityId: person.id,
@@ -96,7 +101,7 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
       // A demo agent without RPPS logs in with a staff card (CPE): the one the demo bound to them.
       const internalId = person.hr_id ?? person.id;
       entries.push({
-        id: `cpe:${person.id}`,
+        id: simulatedLoginCardId({ identityId: person.id, rpps: null }),
         label: `CPE (agent) — ${holderName}`,
         type: 'CPS4',
         identityId: person.id,
