@@ -92,6 +92,9 @@ describe('importSources', () => {
       { record_key: 'M100', change: 'added' },
     ]);
     expect(db.prepare("SELECT present FROM source_records WHERE record_key = 'M019'").get()).toEqual({ present: 0 });
+    // The apply skips per-row parent checks: the connection checks them again, and every row's parents exist.
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 
   it('refuses an empty source or one losing more than 10 % of its records unless forced, changing nothing', async () => {
