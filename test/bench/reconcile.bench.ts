@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { formatRppsExtractLine } from '../../src/core/import/formatRppsExtractLine';
 import { reconcileRecords } from '../../src/core/reconcile/reconcileRecords';
 import { openDatabase } from '../../src/core/store/openDatabase';
 import { generateSyntheticHospital, type LabelledRecord } from '../support/generateSyntheticHospital';
@@ -63,11 +64,10 @@ export async function run(): Promise<void> {
         'INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       for (const record of hospital.records) {
-        // Register entries as the RPPS import stores them: FINESS in their activities, the extract line as raw.
-        const attributes = record.finess === undefined ? record.attributes : { ...record.attributes, activities: record.finess.map((finess) => registerActivity(record.attributes.profession ?? '', finess)) };
-        const raw = record.finess === undefined ? '{}' : JSON.stringify({ lines: [registerLine(record.key, record.attributes, record.finess[0] ?? '')] });
+        // Register entries as the RPPS import stores them: the extract rows (one per activity, with its FINESS) as raw.
+        const raw = record.finess === undefined ? '{}' : JSON.stringify({ lines: registerLines(record.key, record.attributes, record.finess) });
         const a = record.attributes;
-        insert.run(record.sourceId, record.key, raw, JSON.stringify(attributes), a.rpps ?? null, a.hrId ?? null, a.adId ?? null, a.lastName ?? null, a.firstName ?? null, a.birthDate ?? null, now);
+        insert.run(record.sourceId, record.key, raw, JSON.stringify(a), a.rpps ?? null, a.hrId ?? null, a.adId ?? null, a.lastName ?? null, a.firstName ?? null, a.birthDate ?? null, now);
       }
       db.prepare("INSERT INTO settings (key, value_json) VALUES ('establishment', ?)").run(JSON.stringify({ name: 'bench', finess: hospital.establishmentFiness }));
     })();
@@ -99,11 +99,12 @@ interface StoreFigures {
   searchMaxMs: number;
 }
 
-function registerActivity(professionCode: string, finessSite: string) {
-  return { professionCode, professionLabel: 'Médecin', modeCode: 'S', finessSite, finessEj: '', siteName: `SITE ${finessSite}`, roleCode: '' };
-}
-
-/** About the size of one line of the RPPS extract (56 columns, most empty). */
-function registerLine(rpps: string, attributes: LabelledRecord['attributes'], finess: string): string {
-  return ['8', rpps, `8${rpps}`, '', attributes.lastName ?? '', attributes.firstName ?? '', attributes.profession ?? '', 'Médecin', '', '', 'S', 'Salarié', '', '', '', '', finess, '', `SITE ${finess}`, ...Array<string>(37).fill('')].join('|');
+/** The extract rows of a register entry, one per FINESS site (one without a site when it has none). */
+function registerLines(rpps: string, attributes: LabelledRecord['attributes'], finess: readonly string[]): string[] {
+  return (finess.length === 0 ? [''] : finess).map((site) =>
+    formatRppsExtractLine({
+      "Type d'identifiant PP": '8', 'Identifiant PP': rpps, 'Identification nationale PP': `8${rpps}`, "Nom d'exercice": attributes.lastName ?? '', "Prénom d'exercice": attributes.firstName ?? '',
+      'Code profession': attributes.profession ?? '', 'Libellé profession': 'Médecin', 'Code mode exercice': 'S', 'Libellé mode exercice': 'Salarié', 'Numéro FINESS site': site, 'Raison sociale site': `SITE ${site}`,
+    }),
+  );
 }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readRegisterActivities } from '../../src/core/import/readRegisterActivities';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'guichet-import-cli-'));
@@ -43,8 +44,8 @@ describe('guichet import', () => {
     });
     const db = new Database(dbPath, { readonly: true });
     expect(db.prepare("SELECT COUNT(*) AS n FROM identities").get()).toEqual({ n: 0 });
-    const leger = db.prepare("SELECT attributes_json FROM source_records WHERE source_id = 'rpps' AND record_key = (SELECT rpps FROM source_records WHERE record_key = 'M0001')").get() as { attributes_json: string };
-    expect(JSON.parse(leger.attributes_json).activities).toHaveLength(2);
+    const leger = db.prepare("SELECT raw_json FROM source_records WHERE source_id = 'rpps' AND record_key = (SELECT rpps FROM source_records WHERE record_key = 'M0001')").get() as { raw_json: string };
+    expect(readRegisterActivities(leger.raw_json)).toHaveLength(2);
     db.close();
 
     const again = await runImport(['--config', join(work, 'sources.json'), '--db', dbPath, '--json']);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { ImportCounts } from '../../shared/api/sources.contract';
 import type { SourceConfig } from '../sources/parseSourcesConfig';
-import type { ImportedAttributes, RejectedLine, RppsActivity } from './importTypes';
+import type { RejectedLine } from './importTypes';
 import type { StagedBatch, StagedRow } from './toStagedBatch';
 
 export interface ImportProgress {
@@ -45,7 +45,6 @@ const defaultLabels: Record<SourceConfig['kind'], string> = {
 };
 
 const rawLinesOf = (rawJson: string): unknown[] => (JSON.parse(rawJson) as { lines: unknown[] }).lines;
-const activitiesOf = (attributesJson: string): RppsActivity[] => (JSON.parse(attributesJson) as ImportedAttributes).activities ?? [];
 
 export interface SourceImportRun {
   /** Stages one batch (records, rejected lines) in the run's temporary table. */
@@ -122,11 +121,9 @@ export function beginSourceImport(
         // where two parser threads split the file) fold in file order, whatever arrived first, so
         // the same file always gives the same record.
         const [earlier, later] = line < kept[1] ? [row, kept] : [kept, row];
+        // The attributes are those of the earlier row; the rows carry the activities.
         const folded: StagedRow = [...earlier];
         folded[2] = JSON.stringify({ lines: [...rawLinesOf(earlier[2]), ...rawLinesOf(later[2])] });
-        const attributes = JSON.parse(earlier[3]) as ImportedAttributes;
-        attributes.activities = [...activitiesOf(earlier[3]), ...activitiesOf(later[3])];
-        folded[3] = JSON.stringify(attributes);
         restage.run(...folded.slice(1), folded[0]);
       } else {
         rejected.push({ line, reason: `duplicate key "${key}": already on line ${kept[1]}` });

@@ -1,24 +1,8 @@
 import { isValidRpps } from '../../shared/identifiers/rpps';
-import type { ImportedAttributes, LineParser, ParsedRecord, RejectedLine, RppsActivity } from './importTypes';
+import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
+import type { LineParser, ParsedRecord, RejectedLine } from './importTypes';
 import { SourceUnreadableError } from './importTypes';
-
-/** Current extracts have 56 columns; files before the "rôle" and "genre activité" columns have 52. */
-const knownColumnCounts = [56, 52];
-const column = {
-  idType: 0,
-  id: 1,
-  nationalId: 2,
-  civility: 5,
-  lastName: 7,
-  firstName: 8,
-  professionCode: 9,
-  professionLabel: 10,
-  modeCode: 17,
-  finessSite: 21,
-  finessEj: 22,
-  siteName: 24,
-  roleCode: 52,
-} as const;
+import { rppsExtractColumn as column, rppsExtractColumnCounts } from './rppsExtractLayout';
 
 /** Field `index` of a row whose separator positions are `cuts`. */
 function fieldOf(text: string, cuts: Int32Array, index: number): string {
@@ -27,14 +11,13 @@ function fieldOf(text: string, cuts: Int32Array, index: number): string {
 
 const sexByCivility: Record<string, 'M' | 'F'> = { M: 'M', MME: 'F', MLLE: 'F' };
 
-
 /**
  * Parses the Annuaire Santé `PS_LibreAcces_Personne_activite` extract line by line: `|`-separated
  * with a trailing `|`, a header line, 56 (or, in older files, 52) columns, one row per
  * professional × activity. Consecutive rows of the same professional are folded into one record
- * with its activities (the import engine folds the rare non-consecutive ones); its raw form is
- * `{ lines: [...] }`, the rows as read, whose columns are the fixed extract header. RPPS numbers must
- * carry a valid Luhn key; ADELI-only rows are kept under their national id, without `rpps`.
+ * (the import engine folds the rare non-consecutive ones); its raw form is `{ lines: [...] }`, the
+ * rows as read, whose columns are the fixed extract header; its activities are read from them. RPPS
+ * numbers must carry a valid Luhn key; ADELI-only rows are kept under their national id, without `rpps`.
  */
 export function createRppsExtractParser(path: string): LineParser {
   let header: string[] | null = null;
@@ -52,7 +35,7 @@ export function createRppsExtractParser(path: string): LineParser {
         }
         if (text === '') continue;
         rowsRead += 1;
-        // Separator positions rather than split(): only 13 of the 56 fields are read.
+        // Separator positions rather than split(): only 7 of the 56 fields are read.
         let separators = 0;
         for (let at = text.indexOf('|'); at !== -1; at = text.indexOf('|', at + 1)) {
           if (separators < cuts.length) cuts[separators] = at;
@@ -77,30 +60,21 @@ export function createRppsExtractParser(path: string): LineParser {
           rejected.push({ line: number, reason: 'missing identifier: expected "Identification nationale PP"' });
           continue;
         }
-        const activity: RppsActivity = {
-          professionCode: fieldOf(text, cuts, column.professionCode),
-          professionLabel: fieldOf(text, cuts, column.professionLabel),
-          modeCode: fieldOf(text, cuts, column.modeCode),
-          finessSite: fieldOf(text, cuts, column.finessSite),
-          finessEj: fieldOf(text, cuts, column.finessEj),
-          siteName: fieldOf(text, cuts, column.siteName),
-          roleCode: header.length > column.roleCode ? fieldOf(text, cuts, column.roleCode) : '',
-        };
         if (current !== null && current.key === key) {
-          current.attributes.activities!.push(activity);
           (current.raw.lines as string[]).push(text);
           continue;
         }
         if (current !== null) records.push(current);
         const sex = sexByCivility[fieldOf(text, cuts, column.civility)];
-        const attributes: ImportedAttributes = {};
+        const attributes: CanonicalAttributes = {};
         if (idType === '8') attributes.rpps = id;
         attributes.lastName = fieldOf(text, cuts, column.lastName);
         attributes.firstName = fieldOf(text, cuts, column.firstName);
         if (sex !== undefined) attributes.sex = sex;
-        if (activity.professionCode !== '') attributes.profession = activity.professionCode;
-        attributes.activities = [activity];
-        // The rows as read: a 56-key object per row would be five times larger to store and compare.
+        const profession = fieldOf(text, cuts, column.professionCode);
+        if (profession !== '') attributes.profession = profession;
+        // The rows as read, the record's only copy of its activities (see readRegisterActivities):
+        // a 56-key object per row would be five times larger to store and compare.
         current = { line: number, key, raw: { lines: [text] }, attributes };
       }
       return { records, rejected, rowsRead };
@@ -117,9 +91,9 @@ export function createRppsExtractParser(path: string): LineParser {
 function readHeader(text: string, path: string): string[] {
   const names = text.split('|');
   if (names.at(-1) === '') names.pop();
-  if (!knownColumnCounts.includes(names.length) || !/identifiant pp/i.test(names[column.id] ?? '')) {
+  if (!rppsExtractColumnCounts.includes(names.length) || !/identifiant pp/i.test(names[column.id] ?? '')) {
     throw new SourceUnreadableError(
-      `${path}: expected an Annuaire Santé header of ${knownColumnCounts.join(' or ')} "|"-separated columns starting with "Type d'identifiant PP|Identifiant PP", found ${names.length} columns`,
+      `${path}: expected an Annuaire Santé header of ${rppsExtractColumnCounts.join(' or ')} "|"-separated columns starting with "Type d'identifiant PP|Identifiant PP", found ${names.length} columns`,
     );
   }
   return names;

@@ -10,6 +10,7 @@ import { formatRppsExtractLine } from './formatRppsExtractLine';
 import { importSource } from './importSource';
 import { importSources, type ImportProgress } from './importSources';
 import { SourceUnreadableError } from './importTypes';
+import { readRegisterActivities } from './readRegisterActivities';
 import { stageOnThisThread } from './toStagedBatch';
 
 const clock = { now: () => new Date('2026-11-29T08:00:00Z') };
@@ -64,8 +65,8 @@ describe('importSources', () => {
     expect(counts(first, 'sirh')).toEqual({ read: 21, imported: 20, rejected: 1, added: 20, updated: 0, removed: 0, refused: false });
     expect(counts(first, 'rpps')).toEqual({ read: 3, imported: 3, rejected: 0, added: 2, updated: 0, removed: 0, refused: false });
     expect(first.errors).toEqual([{ source: 'sirh', line: 22, reason: 'duplicate key "M000": already on line 2' }]);
-    const folded = JSON.parse((db.prepare("SELECT attributes_json FROM source_records WHERE record_key = ?").get(rpps(1)) as { attributes_json: string }).attributes_json);
-    expect(folded.activities.map((activity: { finessSite: string }) => activity.finessSite)).toEqual(['990000011', '750000019']);
+    const folded = db.prepare("SELECT raw_json FROM source_records WHERE record_key = ?").get(rpps(1)) as { raw_json: string };
+    expect(readRegisterActivities(folded.raw_json).map((activity) => activity.finessSite)).toEqual(['990000011', '750000019']);
     expect(progress.filter((p) => p.sourceId === 'sirh').map((p) => p.phase)).toEqual(expect.arrayContaining(['reading', 'applying', 'done']));
     expect(db.prepare("SELECT line, reason FROM import_rejections WHERE run_id = ?").all(first.sources.sirh!.runId)).toEqual([{ line: 22, reason: 'duplicate key "M000": already on line 2' }]);
     expect(JSON.parse((db.prepare("SELECT value_json FROM settings WHERE key = 'establishment'").get() as { value_json: string }).value_json).finess).toEqual(['990000011']);

@@ -13,16 +13,14 @@ export interface RppsActivity {
   roleCode: string;
 }
 
-/** Canonical attributes, plus the register activities for `rpps-extract` records. */
-export type ImportedAttributes = CanonicalAttributes & { activities?: RppsActivity[] };
-
 /** A record as a source exported it (`raw`) and mapped to the canonical attributes. */
 export interface ParsedRecord {
   /** First line (or LDAP entry number) the record comes from. */
   line: number;
   key: string;
   raw: Record<string, unknown>;
-  attributes: ImportedAttributes;
+  /** A register record's activities are not among them: they are read from its rows (`readRegisterActivities`). */
+  attributes: CanonicalAttributes;
 }
 
 /** A line that could not be imported, and why. */

@@ -1,5 +1,5 @@
 import type { SourceConfig } from '../sources/parseSourcesConfig';
-import type { ImportedAttributes } from './importTypes';
+import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
 import { mapSourceFields } from './mapSourceFields';
 
 /** A directory entry from LDIF or live LDAP; attribute names are lower-cased (LDAP ignores case). */
@@ -10,7 +10,7 @@ export interface DirectoryEntry {
 
 type DirectorySourceConfig = Extract<SourceConfig, { kind: 'ldif' | 'ldap' }>;
 
-export type MapEntryResult = { ok: true; key: string; raw: Record<string, unknown>; attributes: ImportedAttributes } | { ok: false; reason: string };
+export type MapEntryResult = { ok: true; key: string; raw: Record<string, unknown>; attributes: CanonicalAttributes } | { ok: false; reason: string };
 
 /**
  * Maps an LDIF/LDAP entry through the configured fields. Without an explicit `enabled` mapping,

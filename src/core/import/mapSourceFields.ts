@@ -1,7 +1,6 @@
-import type { CanonicalAttributeName } from '../../shared/directory/canonicalAttributes';
+import type { CanonicalAttributeName, CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
 import { isValidRpps } from '../../shared/identifiers/rpps';
 import type { SourceDateFormat } from '../sources/parseSourcesConfig';
-import type { ImportedAttributes } from './importTypes';
 
 export interface FieldMapping {
   key: string;
@@ -9,7 +8,7 @@ export interface FieldMapping {
   dateFormat?: SourceDateFormat;
 }
 
-export type MapSourceFieldsResult = { ok: true; key: string; attributes: ImportedAttributes } | { ok: false; reason: string };
+export type MapSourceFieldsResult = { ok: true; key: string; attributes: CanonicalAttributes } | { ok: false; reason: string };
 
 const dateAttributes = new Set<CanonicalAttributeName>(['birthDate', 'startDate', 'endDate']);
 const datePatterns: Record<SourceDateFormat, { pattern: RegExp; order: [number, number, number] }> = {
@@ -60,7 +59,7 @@ function splitFullName(fullName: string): { lastName: string; firstName: string 
 export function mapSourceFields(read: (name: string) => string | undefined, { key, fields, dateFormat = 'YYYY-MM-DD' }: FieldMapping): MapSourceFieldsResult {
   const recordKey = read(key)?.trim() ?? '';
   if (recordKey === '') return { ok: false, reason: `missing key: expected a value in "${key}"` };
-  const attributes: ImportedAttributes = {};
+  const attributes: CanonicalAttributes = {};
   for (const [attribute, name] of Object.entries(fields) as [CanonicalAttributeName, string][]) {
     const value = read(name)?.trim() ?? '';
     if (value === '') continue;

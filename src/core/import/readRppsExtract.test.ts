@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { appendRppsCheckDigit } from '../../shared/identifiers/rpps';
 import { formatRppsExtractLine, type RppsExtractColumn } from './formatRppsExtractLine';
 import type { ParsedBatch } from './importTypes';
+import { readRegisterActivities } from './readRegisterActivities';
 import { readRppsExtract } from './readRppsExtract';
 
 const dir = mkdtempSync(join(tmpdir(), 'guichet-rpps-'));
@@ -51,8 +52,12 @@ describe('readRppsExtract', () => {
       key: rppsA,
       attributes: { rpps: rppsA, lastName: 'LÉGER', firstName: 'ANAÏS', sex: 'F', profession: '10' },
     });
-    expect(result.records[0]!.attributes.activities!.map((activity) => [activity.finessSite, activity.roleCode])).toEqual([['990000011', 'FON-01'], ['750000001', '']]);
-    expect((result.records[0]!.raw.lines as string[]).map((line) => line.split('|')[21])).toEqual(['990000011', '750000001']);
+    const activities = readRegisterActivities(JSON.stringify(result.records[0]!.raw));
+    expect(activities.map((activity) => [activity.professionLabel, activity.modeCode, activity.finessSite, activity.finessEj, activity.roleCode])).toEqual([
+      ['Médecin', 'S', '990000011', '990000011', 'FON-01'],
+      ['Médecin', 'S', '750000001', '750000001', ''],
+    ]);
+    expect(result.records[0]!.attributes).not.toHaveProperty('activities');
     expect(result.records[1]).toMatchObject({ line: 6, key: rppsB, attributes: { sex: 'M' } });
     expect(result.rejected).toEqual([
       { line: 4, reason: 'invalid RPPS "10100271384": expected 11 digits with a valid Luhn key' },
@@ -70,6 +75,9 @@ describe('readRppsExtract', () => {
     expect(result.rejected).toEqual([]);
     expect(result.records).toEqual([expect.objectContaining({ key: rppsA, attributes: expect.objectContaining({ lastName: 'CŒUR', firstName: 'HÉLÈNE' }) })]);
     expect((result.records[0]!.raw.lines as string[])[0]!.split('|')[7]).toBe('CŒUR');
+    expect(readRegisterActivities(JSON.stringify(result.records[0]!.raw))).toEqual([
+      { professionCode: '10', professionLabel: 'Médecin', modeCode: 'S', finessSite: '990000011', finessEj: '990000011', siteName: '', roleCode: '' },
+    ]);
   });
 
   it('refuses a file whose header is not an Annuaire Santé extract, and a missing file', async () => {

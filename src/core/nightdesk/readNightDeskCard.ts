@@ -3,7 +3,7 @@ import type { PresentedCardView } from '../../shared/api/enrollment.contract';
 import type { NightDeskCardRead } from '../../shared/api/nightdesk.contract';
 import { DeskError } from '../../shared/api/errors';
 import { readPoolCardOrFail } from '../pool/readPoolCards';
-import { registerProfessionLabel, toPersonCandidate, toRegisterCandidate, type RegisterCandidateRow } from './searchNightDeskCandidates';
+import { registerCandidateColumns, toPersonCandidate, toRegisterCandidate, type RegisterCandidateRow } from './searchNightDeskCandidates';
 
 /**
  * What a tapped card means at the night desk: a CPS names the person (from the directory, or from
@@ -18,7 +18,7 @@ export function readNightDeskCard(db: Database.Database, card: PresentedCardView
     rpps === null
       ? undefined
       : (db
-          .prepare(`SELECT r.rpps, r.last_name, r.first_name, ${registerProfessionLabel} FROM source_records r JOIN sources s ON s.id = r.source_id WHERE s.role = 'register' AND r.rpps = ? LIMIT 1`)
+          .prepare(`SELECT ${registerCandidateColumns} FROM source_records r JOIN sources s ON s.id = r.source_id WHERE s.role = 'register' AND r.rpps = ? LIMIT 1`)
           .get(rpps) as RegisterCandidateRow | undefined);
   if (record === undefined) {
     throw new DeskError(

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { temporaryHolderSchema } from '../../shared/api/nightdesk.contract';
+import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
 import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
 import { buildSearchText, dateSearchForms } from '../directory/buildSearchText';
+import { readRegisterActivities } from '../import/readRegisterActivities';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
-import type { ImportedAttributes } from '../import/importTypes';
 
 export type TemporaryHolder = z.output<typeof temporaryHolderSchema>;
 
@@ -39,18 +40,18 @@ export function resolveTemporaryHolder(db: Database.Database, clock: Clock, acto
     const known = db.prepare('SELECT id FROM identities WHERE rpps = ?').get(holder.rpps) as { id: string } | undefined;
     if (known !== undefined) return known.id;
     const record = db
-      .prepare("SELECT r.id, r.attributes_json FROM source_records r JOIN sources s ON s.id = r.source_id WHERE s.role = 'register' AND r.rpps = ? AND r.present = 1 LIMIT 1")
-      .get(holder.rpps) as { id: number; attributes_json: string } | undefined;
+      .prepare("SELECT r.id, r.attributes_json, r.raw_json FROM source_records r JOIN sources s ON s.id = r.source_id WHERE s.role = 'register' AND r.rpps = ? AND r.present = 1 LIMIT 1")
+      .get(holder.rpps) as { id: number; attributes_json: string; raw_json: string } | undefined;
     if (record === undefined) {
       throw new DeskError('NOT_FOUND', { fr: `Le RPPS ${holder.rpps} n’est pas dans l’extrait du répertoire.`, en: `RPPS ${holder.rpps} is not in the register extract.` }, { rpps: holder.rpps });
     }
-    const attributes = JSON.parse(record.attributes_json) as ImportedAttributes;
+    const attributes = JSON.parse(record.attributes_json) as CanonicalAttributes;
     const id = create({
       lastName: attributes.lastName ?? '',
       firstName: capitalizeFirstName(attributes.firstName ?? ''),
       birthDate: null,
       rpps: holder.rpps,
-      profession: attributes.activities?.[0]?.professionLabel || attributes.profession || null,
+      profession: readRegisterActivities(record.raw_json)[0]?.professionLabel || attributes.profession || null,
     });
     db.prepare(
       `INSERT INTO identity_links (record_id, identity_id, rule, score, decision, evidence_json, validated_by, validated_at, created_at)

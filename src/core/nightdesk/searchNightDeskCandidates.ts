@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { NightDeskCandidate } from '../../shared/api/nightdesk.contract';
 import { tokenizeForSearch } from '../../shared/text/normalizeForSearch';
 import { searchPeople } from '../directory/searchPeople';
+import { readRegisterActivities } from '../import/readRegisterActivities';
 import { readMies } from '../enrollment/readMies';
 
 /** A directory person as a night-desk candidate, with their active badge (forgotten-card case). */
@@ -24,14 +25,14 @@ export function toPersonCandidate(db: Database.Database, identityId: string): Ni
   };
 }
 
-/** The profession label of a register record's first activity, as a SELECT column. */
-export const registerProfessionLabel = "json_extract(r.attributes_json, '$.activities[0].professionLabel') AS profession_label";
+/** The columns of a register record a night-desk candidate shows, for a SELECT. */
+export const registerCandidateColumns = 'r.rpps, r.last_name, r.first_name, r.raw_json';
 
 export interface RegisterCandidateRow {
   rpps: string;
   last_name: string | null;
   first_name: string | null;
-  profession_label: string | null;
+  raw_json: string;
 }
 
 /** A register record nobody in the directory holds yet: an interim or visiting professional. */
@@ -43,7 +44,7 @@ export function toRegisterCandidate(row: RegisterCandidateRow): NightDeskCandida
     lastName: row.last_name ?? '',
     firstName: row.first_name ?? '',
     birthDate: null,
-    profession: row.profession_label,
+    profession: readRegisterActivities(row.raw_json)[0]?.professionLabel || null,
     status: null,
     activeBadge: null,
   };
@@ -60,7 +61,7 @@ export function searchNightDeskCandidates(db: Database.Database, { query, limit 
   const conditions = tokens.map(() => "(' ' || r.search_text) LIKE ? ESCAPE '\\'");
   const register = db
     .prepare(
-      `SELECT r.rpps, r.last_name, r.first_name, ${registerProfessionLabel} FROM source_records r JOIN sources s ON s.id = r.source_id
+      `SELECT ${registerCandidateColumns} FROM source_records r JOIN sources s ON s.id = r.source_id
         WHERE s.role = 'register' AND r.present = 1 AND r.rpps IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM identities i WHERE i.rpps = r.rpps)
           AND ${conditions.join(' AND ')}

@@ -22,7 +22,7 @@ export interface RegisterRowColumns {
   rpps: string | null;
   lastName: string | null;
   firstName: string | null;
-  /** Whether one of its activities names one of the establishment's FINESS numbers. */
+  /** Whether one of its rows has one of the establishment's FINESS numbers as a field (any field: it may only say too much). */
   atEstablishment: boolean;
 }
 

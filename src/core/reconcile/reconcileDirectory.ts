@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
-import { canonicalAttributeNames, type CanonicalAttributes, type SourceRole } from '../../shared/directory/canonicalAttributes';
+import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
 import { isoDay, type Clock } from '../clock';
 import { buildSearchText, dateSearchForms } from '../directory/buildSearchText';
 import { identityStatusFromEndDate } from '../directory/identityStatus';
+import { readRegisterActivities } from '../import/readRegisterActivities';
 import { createRegisterEntryFilter } from './createRegisterEntryFilter';
 import { createRegisterPrescreen } from './createRegisterPrescreen';
 import { reconcileRecords, recordRef, type HumanDecision, type LinkDecision, type OrphanReason, type ReconcileRecord } from './reconcileRecords';
@@ -44,19 +45,11 @@ export interface ReconcileDirectoryResult {
   orphans: { sourceId: string; key: string; reason: OrphanReason }[];
 }
 
-/** FINESS numbers of a register entry: those of its imported activities. */
-function finessOf(attributes: Record<string, unknown>): string[] {
+/** FINESS numbers of a register entry: the sites and legal entities of its activities. */
+function finessOf(rawJson: string): string[] {
   const found = new Set<string>();
-  const activities = Array.isArray(attributes.activities) ? (attributes.activities as Record<string, unknown>[]) : [];
-  for (const activity of activities) for (const key of ['finessSite', 'finessEj']) if (typeof activity[key] === 'string' && activity[key] !== '') found.add(activity[key]);
+  for (const activity of readRegisterActivities(rawJson)) for (const finess of [activity.finessSite, activity.finessEj]) if (finess !== '') found.add(finess);
   return [...found];
-}
-
-/** The canonical attributes only: a register entry's activities are read once (FINESS), not kept. */
-function canonicalOf(attributes: Record<string, unknown>): CanonicalAttributes {
-  const canonical: Record<string, unknown> = {};
-  for (const name of canonicalAttributeNames) if (attributes[name] !== undefined) canonical[name] = attributes[name];
-  return canonical as CanonicalAttributes;
 }
 
 /** The configuration stored in settings (`reconciliation.config`) over the defaults: tuning without code. */
@@ -119,17 +112,18 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
   const prescreen = createRegisterPrescreen({ records, config, establishmentFiness });
   const decided = new Set(storedDecisions.map((row) => `${row.sourceId}/${row.key}`));
   // The table in its own order (+source_id: not through the index, which would need a sort of millions).
-  // SQLite looks for the establishment's FINESS in the JSON itself: the JSON of the rows let go
-  // never becomes a JavaScript string (two million of them at a national scale).
-  const atEstablishment = establishmentFiness.length === 0 ? '0' : establishmentFiness.map(() => 'instr(r.attributes_json, ?) > 0').join(' OR ');
+  // SQLite looks for the establishment's FINESS as a whole field of the rows as imported: the rows
+  // let go never become JavaScript strings (two million of them at a national scale). Any column
+  // may hold the number; finessOf then reads the FINESS columns of the rows kept.
+  const atEstablishment = establishmentFiness.length === 0 ? '0' : establishmentFiness.map(() => 'instr(r.raw_json, ?) > 0').join(' OR ');
   const registerRows = db
     .prepare(
       `SELECT r.id, r.rpps, r.last_name, r.first_name, ${atEstablishment} FROM source_records r
         WHERE r.present = 1 AND +r.source_id IN (SELECT id FROM sources WHERE role = 'register') ORDER BY r.id`,
     )
     .raw(true)
-    .iterate(...establishmentFiness.map((finess) => `"${finess}"`)) as IterableIterator<[number, string | null, string | null, string | null, number]>;
-  const registerRow = db.prepare('SELECT source_id, record_key, attributes_json FROM source_records WHERE id = ?').raw(true);
+    .iterate(...establishmentFiness.map((finess) => `|${finess}|`)) as IterableIterator<[number, string | null, string | null, string | null, number]>;
+  const registerRow = db.prepare('SELECT source_id, record_key, attributes_json, raw_json FROM source_records WHERE id = ?').raw(true);
   const decidedIds = new Set(
     (db.prepare('SELECT r.id FROM reconcile_decisions d JOIN source_records r ON r.source_id = d.source_id AND r.record_key = d.record_key').pluck().all() as number[]),
   );
@@ -138,9 +132,8 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
     registerEntries += 1;
     // Most of the national register is let go on its plain columns.
     if (prescreen !== null && !prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) && !decidedIds.has(id)) continue;
-    const [sourceId, key, json] = registerRow.get(id) as [string, string, string];
-    const attributes = JSON.parse(json) as Record<string, unknown>;
-    const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: canonicalOf(attributes), finess: finessOf(attributes) };
+    const [sourceId, key, json, rawJson] = registerRow.get(id) as [string, string, string, string];
+    const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: JSON.parse(json) as CanonicalAttributes, finess: finessOf(rawJson) };
     if (!claimable(entry) && !decided.has(recordRef(entry))) continue;
     recordIds.push(id);
     records.push(entry);
