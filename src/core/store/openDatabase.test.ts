@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeskError } from '../../shared/api/errors';
-import { assertMigrationOrder, latestSchemaVersion, openDatabase } from './openDatabase';
+import { assertMigrationOrder, latestSchemaVersion, openDatabase, walSizeLimitBytes } from './openDatabase';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -26,6 +26,23 @@ describe('openDatabase', () => {
     db.close();
     // Reopening is a no-op.
     openDatabase({ path }).close();
+  });
+
+  it('shrinks the write-ahead log back after a checkpoint of a large transaction', () => {
+    const path = tempFile();
+    const db = openDatabase({ path });
+    db.exec('CREATE TABLE bulk (payload BLOB)');
+    const insert = db.prepare('INSERT INTO bulk VALUES (zeroblob(1048576))');
+    db.transaction(() => {
+      for (let megabyte = 0; megabyte < walSizeLimitBytes / 1048576 + 16; megabyte += 1) insert.run();
+    })();
+    const grown = statSync(`${path}-wal`).size;
+    expect(grown).toBeGreaterThan(walSizeLimitBytes);
+    db.pragma('wal_checkpoint(PASSIVE)');
+    // The next write starts the log over, at most at the limit.
+    db.prepare("INSERT INTO bulk VALUES (x'00')").run();
+    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(walSizeLimitBytes);
+    db.close();
   });
 
   it('refuses a database from a newer Guichet and leaves it untouched', () => {

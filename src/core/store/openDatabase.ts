@@ -27,6 +27,9 @@ export function assertMigrationOrder(list: readonly Migration[]): void {
   }
 }
 
+/** What the write-ahead log keeps on disk after a checkpoint. */
+export const walSizeLimitBytes = 64 * 1024 * 1024;
+
 /**
  * Opens (and migrates) the desk database. A database written by a newer Guichet is refused
  * rather than silently misread.
@@ -40,7 +43,12 @@ export function openDatabase({
   assertMigrationOrder(migrations);
   const db = new Database(path, { readonly, fileMustExist: readonly });
   try {
-    if (!readonly && path !== ':memory:') db.pragma('journal_mode = WAL');
+    if (!readonly && path !== ':memory:') {
+      db.pragma('journal_mode = WAL');
+      // An import of the register fills the write-ahead log with a gigabyte; the desk keeps its
+      // database open for days, so the log shrinks back once checkpointed instead of keeping that size.
+      db.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
+    }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const current = db.pragma('user_version', { simple: true }) as number;
