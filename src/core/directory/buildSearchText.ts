@@ -1,17 +1,8 @@
+import { memoizeByKey } from '../../shared/text/memoizeByKey';
 import { normalizeForSearch } from '../../shared/text/normalizeForSearch';
 
-const foldedParts = new Map<string, string>();
-
 /** Folds one name, once per spelling: an import folds the same few thousand names millions of times. */
-function foldPart(part: string): string {
-  let folded = foldedParts.get(part);
-  if (folded === undefined) {
-    folded = normalizeForSearch(part);
-    if (foldedParts.size >= 100_000) foldedParts.clear();
-    foldedParts.set(part, folded);
-  }
-  return folded;
-}
+const foldPart = memoizeByKey(normalizeForSearch, 100_000);
 
 /** The folded text a search token is matched against (prefix of any word). */
 export function buildSearchText(parts: readonly (string | null | undefined)[]): string {

@@ -3,20 +3,11 @@ import { buildMatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
 import { needsExactNames } from '../../shared/matching/needsExactNames';
 import { foldName, surnameTokens } from '../../shared/matching/normalizeName';
+import { memoizeByKey } from '../../shared/text/memoizeByKey';
 
 /** Given names run together ("JEAN PIERRE" and "Jean-Pierre" → "JEANPIERRE"): exact names need them too. */
 const givenNamesOf = (name: string | null | undefined): string => foldName(name).replace(/ /g, '');
 
-/** Folds each spelling once: two million register rows carry a few hundred thousand names. */
-function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = compute(key);
-    if (cache.size >= 300_000) cache.clear();
-    cache.set(key, value);
-  }
-  return value;
-}
 
 export interface RegisterRowColumns {
   rpps: string | null;
@@ -62,11 +53,12 @@ export function createRegisterPrescreen({
     const parts = surnameTokens(attributes.fullName);
     for (const part of parts) bear(part, parts.filter((other) => other !== part).join(''));
   }
-  const surnamesOf = new Map<string, readonly string[]>();
-  const givensOf = new Map<string, string>();
+  // Each spelling folded once: two million register rows carry a few hundred thousand names.
+  const surnamesOf = memoizeByKey(surnameTokens, 300_000);
+  const givensOf = memoizeByKey(givenNamesOf, 300_000);
   const bornTogether = (lastName: string, firstName: string): boolean => {
-    const given = cached(givensOf, firstName, givenNamesOf);
-    for (const token of cached(surnamesOf, lastName, surnameTokens)) if (namesBorne.get(token)?.has(given) === true) return true;
+    const given = givensOf(firstName);
+    for (const token of surnamesOf(lastName)) if (namesBorne.get(token)?.has(given) === true) return true;
     return false;
   };
   return ({ rpps, lastName, firstName, atEstablishment }) =>

@@ -1,6 +1,7 @@
 import type { CanonicalAttributes } from '../directory/canonicalAttributes';
 import { mapProfessionCode } from './mapProfessionCode';
 import { foldName, surnameTokens } from './normalizeName';
+import { memoizeByKey } from '../text/memoizeByKey';
 
 /** A record reduced to what the comparators need, computed once per record. */
 export interface MatchFeatures {
@@ -53,25 +54,12 @@ function loginOf(value: string | null): string | null {
   return folded === '' ? null : folded;
 }
 
-const lastFormCache = new Map<string, string>();
-const firstNamesCache = new Map<string, readonly string[]>();
-const formTokensCache = new Map<string, readonly string[]>();
-
-/** Names repeat a lot (two million register rows, a few hundred thousand spellings): each spelling is folded once, and its tokens are then the same strings everywhere. */
-function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = compute();
-    if (cache.size > 300_000) cache.clear();
-    cache.set(key, value);
-  }
-  return value;
-}
-
-const lastFormOf = (name: string | undefined) => (name === undefined ? '' : remember(lastFormCache, name, () => surnameTokens(name).join(' ')));
-const firstNamesOf = (name: string | undefined): readonly string[] =>
-  name === undefined ? [] : remember(firstNamesCache, name, () => Object.freeze(foldName(name).split(' ').filter((token) => token !== '')));
-const tokensOf = (form: string) => remember(formTokensCache, form, () => Object.freeze(form.split(' ')));
+// Each spelling is folded once, and its tokens are then the same strings everywhere.
+const lastForm = memoizeByKey((name) => surnameTokens(name).join(' '), 300_000);
+const firstNames = memoizeByKey((name): readonly string[] => Object.freeze(foldName(name).split(' ').filter((token) => token !== '')), 300_000);
+const tokensOf = memoizeByKey((form): readonly string[] => Object.freeze(form.split(' ')), 300_000);
+const lastFormOf = (name: string | undefined): string => (name === undefined ? '' : lastForm(name));
+const firstNamesOf = (name: string | undefined): readonly string[] => (name === undefined ? [] : firstNames(name));
 
 /** Builds the comparison features of one source record (pure; no frequency statistics here). Name arrays are shared and frozen. */
 export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: MatchInput): MatchFeatures {
