@@ -1,12 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+const { optionalDependencies = {} } = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { optionalDependencies?: Record<string, string> };
+
 export default defineConfig({
   main: {
     build: {
-      // Native modules and their loaders stay outside the bundle (unpacked from asar).
-      externalizeDeps: true,
+      // Dependencies stay outside the bundle (native modules are unpacked from asar), optional ones
+      // too (electron-vite only counts `dependencies`): a bundled native binding looks for its
+      // .node file from the wrong folder. talisman is bundled: its deep imports have no extension,
+      // which Node's ESM resolution refuses.
+      externalizeDeps: { include: Object.keys(optionalDependencies), exclude: ['talisman'] },
       // The PC/SC worker is a second entry (Electron starts it as a utility process), the import's
       // parser thread a third, named as the core looks for it next to the main bundle.
       rollupOptions: {
