@@ -1,3 +1,5 @@
+// First: tsyringe (under @peculiar/x509) throws at load time without the Reflect polyfill.
+import 'reflect-metadata';
 import { join } from 'node:path';
 import { app, session } from 'electron';
 import { openDeskCore } from '../core/desk/openDeskCore';

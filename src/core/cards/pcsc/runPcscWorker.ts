@@ -2,6 +2,8 @@
  * The PC/SC worker: a child process owning the native binding, so a hung or crashed native call
  * never freezes the desk (the parent pings it and restarts it). Entry point, not a module.
  */
+// First: tsyringe (under @peculiar/x509, which reads CPS certificates) needs the Reflect polyfill.
+import 'reflect-metadata';
 import pcsclite from '@pokusew/pcsclite';
 import type { CardReadError } from '../../../shared/cards/cardTypes';
 import { toHex } from '../../../shared/cards/hex';
