@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -25,6 +26,30 @@ export default tseslint.config(
         { selector: "CallExpression[callee.property.name='skip']", message: 'skipped tests never land' },
       ],
     },
+  },
+  {
+    // Every package the code imports is declared in package.json: nothing rides on a transitive
+    // install (a bundled, undeclared native binding once looked for its .node file in the wrong folder).
+    plugins: { 'import-x': importX },
+    // Dev dependencies are not packaged: only tests, tooling and the Electron shell (whose
+    // `electron` import is the runtime itself) may use them.
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        {
+          devDependencies: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'scripts/**', 'native/**', '*.config.{js,ts,mjs}', 'src/main/**', 'src/preload/**'],
+          optionalDependencies: true,
+          peerDependencies: false,
+          includeTypes: true,
+        },
+      ],
+    },
+  },
+  {
+    // The recording electron stub is CommonJS, like the preload bundles it stands in for.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/shared/**'],

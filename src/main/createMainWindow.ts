@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { BrowserWindow, shell } from 'electron';
+import { isTrustedSender } from './isTrustedSender';
+import { appPageUrl } from './protocol/appOrigin';
 
 export interface MainWindowOptions {
   preloadPath: string;
-  rendererFile: string;
   devServerUrl: string | undefined;
   isDevelopment: boolean;
 }
@@ -11,8 +11,11 @@ export interface MainWindowOptions {
 /** Links the desk may open in the system browser (documentation only). */
 const externalAllowList = ['https://esante.gouv.fr/', 'https://annuaire.sante.fr/'];
 
-/** The desk window, hardened: isolated, sandboxed, no Node, no pop-ups, no foreign navigation. */
-export function createMainWindow({ preloadPath, rendererFile, devServerUrl, isDevelopment }: MainWindowOptions): BrowserWindow {
+/**
+ * The desk window, hardened: isolated, sandboxed, no Node, no pop-ups, no navigation outside its
+ * own pages (`app://guichet/`, or the dev server in development).
+ */
+export function createMainWindow({ preloadPath, devServerUrl, isDevelopment }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -38,13 +41,13 @@ export function createMainWindow({ preloadPath, rendererFile, devServerUrl, isDe
     if (externalAllowList.some((prefix) => url.startsWith(prefix))) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  window.webContents.on('will-navigate', (event, url) => {
-    const allowed = devServerUrl !== undefined ? url.startsWith(devServerUrl) : url.startsWith('file://') && url.includes(join('out', 'renderer'));
-    if (!allowed) event.preventDefault();
-  });
+  const stayHome = (event: { preventDefault(): void }, url: string) => {
+    if (!isTrustedSender(url, { devServerUrl })) event.preventDefault();
+  };
+  window.webContents.on('will-navigate', stayHome);
+  window.webContents.on('will-redirect', stayHome);
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
 
-  if (devServerUrl !== undefined) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererFile);
+  void window.loadURL(devServerUrl ?? appPageUrl);
   return window;
 }

@@ -1,51 +1,97 @@
 // First: tsyringe (under @peculiar/x509) throws at load time without the Reflect polyfill.
 import 'reflect-metadata';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, session } from 'electron';
-import { openDeskCore } from '../core/desk/openDeskCore';
+import { app, dialog, protocol, session, type BrowserWindow } from 'electron';
+import { openDeskCore, type DeskCore } from '../core/desk/openDeskCore';
 import { resolveFidoSettings } from '../core/fido/FidoSettings';
 import { createMainWindow } from './createMainWindow';
+import { denyAllPermissions } from './denyAllPermissions';
+import { describeStartupError } from './describeStartupError';
 import { createRpOriginCeremonyRunner } from './fido/createRpOriginCeremonyRunner';
+import { fidoCeremonyPartition } from './fido/fidoCeremonyPartition';
 import { isTrustedSender } from './isTrustedSender';
 import { launchUtilityPcscWorker } from './launchUtilityPcscWorker';
+import { appScheme } from './protocol/appOrigin';
+import { createRendererFileHandler } from './protocol/createRendererFileHandler';
 import { registerDeskIpc } from './registerDeskIpc';
 
 // electron-vite injects __dirname into the ESM bundle.
-const rendererFile = join(__dirname, '../renderer/index.html');
+const rendererDir = join(__dirname, '../renderer');
 const preloadPath = join(__dirname, '../preload/index.cjs');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
+// Only before `ready`: app:// becomes a standard, secure origin ('self' in the CSP, module scripts, fetch).
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
+
+let core: DeskCore | undefined;
+
+function startDesk(): void {
+  denyAllPermissions(session.defaultSession);
+  denyAllPermissions(session.fromPartition(fidoCeremonyPartition));
+  app.on('session-created', denyAllPermissions);
+  protocol.handle(appScheme, createRendererFileHandler(rendererDir));
+
+  // WebAuthn needs the hospital's RP origin: keys for its RP ID are made in a window on that origin (README).
+  const fido = resolveFidoSettings();
+  const fidoCeremonyRunner =
+    fido.ceremony === 'rp-origin-window'
+      ? createRpOriginCeremonyRunner({ rpPageUrl: process.env.GUICHET_FIDO_RP_PAGE ?? `https://${fido.rpId}/`, preloadPath: join(__dirname, '../preload/fidoCeremony.cjs'), parent: () => window })
+      : undefined;
+  const desk = openDeskCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), transport: 'electron', launchPcscWorker: launchUtilityPcscWorker, ...(fidoCeremonyRunner === undefined ? {} : { fidoCeremonyRunner }) });
+  core = desk;
+  const unregister = registerDeskIpc(desk, (url) => isTrustedSender(url, { devServerUrl }));
+  let window: BrowserWindow = createMainWindow({ preloadPath, devServerUrl, isDevelopment: !app.isPackaged });
+
+  app.on('second-instance', () => {
+    if (window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (window.isDestroyed()) window = createMainWindow({ preloadPath, devServerUrl, isDevelopment: !app.isPackaged });
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    unregister();
+    desk.close();
+  });
+}
+
+/** Written where a support technician looks, even when the data folder itself is the problem. */
+function logStartupError(error: unknown): void {
+  const line = `${new Date().toISOString()} Guichet could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
+  console.error(line);
+  try {
+    const logs = app.getPath('logs');
+    mkdirSync(logs, { recursive: true });
+    appendFileSync(join(logs, 'startup-errors.log'), line);
+  } catch {
+    // The console line above is all we can do.
+  }
+}
+
+/**
+ * A desk that cannot start says why in a native dialog, then leaves and frees the single-instance
+ * lock: a windowless process holding it would make every later launch quit silently.
+ */
+function failStartup(error: unknown): void {
+  logStartupError(error);
+  const { title, content } = describeStartupError(error, app.getLocale());
+  dialog.showErrorBox(title, content);
+  try {
+    core?.close();
+  } catch (closeError) {
+    logStartupError(closeError);
+  }
+  app.releaseSingleInstanceLock();
+  app.exit(1);
+}
 
 if (!app.requestSingleInstanceLock()) {
   // Another desk is already open on this workstation: it gets focus, we leave.
   app.quit();
 } else {
-  void app.whenReady().then(() => {
-    // The desk needs no browser permission (camera, geolocation, notifications…).
-    session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-    // WebAuthn refuses the desk's file:// page: keys for the hospital's RP ID are made in a window on its origin (README).
-    const fido = resolveFidoSettings();
-    const fidoCeremonyRunner =
-      fido.ceremony === 'rp-origin-window'
-        ? createRpOriginCeremonyRunner({ rpPageUrl: process.env.GUICHET_FIDO_RP_PAGE ?? `https://${fido.rpId}/`, preloadPath: join(__dirname, '../preload/fidoCeremony.cjs'), parent: () => window })
-        : undefined;
-    const core = openDeskCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), transport: 'electron', launchPcscWorker: launchUtilityPcscWorker, ...(fidoCeremonyRunner === undefined ? {} : { fidoCeremonyRunner }) });
-    const unregister = registerDeskIpc(core, (url) => isTrustedSender(url, { devServerUrl, rendererFile }));
-    let window = createMainWindow({ preloadPath, rendererFile, devServerUrl, isDevelopment: !app.isPackaged });
-
-    app.on('second-instance', () => {
-      if (window.isDestroyed()) return;
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    });
-    app.on('activate', () => {
-      if (window.isDestroyed()) window = createMainWindow({ preloadPath, rendererFile, devServerUrl, isDevelopment: !app.isPackaged });
-    });
-    app.on('window-all-closed', () => app.quit());
-    app.on('will-quit', () => {
-      unregister();
-      core.close();
-    });
-  });
+  app.whenReady().then(startDesk).catch(failStartup);
 }

@@ -1,19 +1,18 @@
-import { pathToFileURL } from 'node:url';
+import { isAppPageUrl } from './protocol/isAppPageUrl';
 
 /**
  * Only our own renderer page may call the desk: the dev server URL in development, the packaged
- * index.html otherwise. Anything else (a navigated-away frame, an injected iframe) is refused.
+ * page on `app://guichet/` otherwise. Anything else (a navigated-away frame, an injected iframe,
+ * the FIDO ceremony window on the RP's origin) is refused.
  */
-export function isTrustedSender(frameUrl: string | undefined, { devServerUrl, rendererFile }: { devServerUrl?: string; rendererFile: string }): boolean {
+export function isTrustedSender(frameUrl: string | undefined, { devServerUrl }: { devServerUrl?: string | undefined } = {}): boolean {
   if (frameUrl === undefined || frameUrl === '') return false;
-  let url: URL;
-  try {
-    url = new URL(frameUrl);
-  } catch {
-    return false;
-  }
   if (devServerUrl !== undefined && devServerUrl !== '') {
-    return url.origin === new URL(devServerUrl).origin;
+    try {
+      return new URL(frameUrl).origin === new URL(devServerUrl).origin;
+    } catch {
+      return false;
+    }
   }
-  return url.protocol === 'file:' && url.pathname === pathToFileURL(rendererFile).pathname;
+  return isAppPageUrl(frameUrl);
 }

@@ -4,12 +4,14 @@ import { deskMethodNames } from '../shared/api/contract';
 import { ipcInvokeChannel } from '../shared/api/wire';
 
 const handlers = new Map<string, (event: unknown, input: unknown) => unknown>();
+const sent: { url: string; frame: unknown }[] = [];
+const windowShowing = (url: string) => ({ isDestroyed: () => false, webContents: { getURL: () => url, send: (_channel: string, frame: unknown) => sent.push({ url, frame }) } });
 vi.mock('electron', () => ({
   ipcMain: {
     handle: (channel: string, handler: (event: unknown, input: unknown) => unknown) => handlers.set(channel, handler),
     removeHandler: (channel: string) => handlers.delete(channel),
   },
-  BrowserWindow: { getAllWindows: () => [] },
+  BrowserWindow: { getAllWindows: () => [windowShowing('app://guichet/index.html'), windowShowing('https://sso.hopital.fr/')] },
 }));
 
 const { registerDeskIpc } = await import('./registerDeskIpc');
@@ -26,13 +28,21 @@ describe('registerDeskIpc', () => {
   });
 
   it('refuses calls from an untrusted frame before anything reaches the core', async () => {
-    registerDeskIpc(core, (url) => url === 'file:///app/out/renderer/index.html');
+    registerDeskIpc(core, (url) => url === 'app://guichet/index.html');
     const handler = handlers.get(ipcInvokeChannel('searchPeople'))!;
     const foreign = await handler({ senderFrame: { url: 'https://evil.example/' }, sender: { id: 1 } }, { query: 'x' });
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(dispatch).not.toHaveBeenCalled();
-    const own = await handler({ senderFrame: { url: 'file:///app/out/renderer/index.html' }, sender: { id: 7 } }, { query: 'x' });
+    const own = await handler({ senderFrame: { url: 'app://guichet/index.html' }, sender: { id: 7 } }, { query: 'x' });
     expect(own).toEqual({ ok: true, value: 'done' });
     expect(dispatch).toHaveBeenCalledWith('searchPeople', { query: 'x' }, { connectionId: 'window-7', transport: 'electron' });
+  });
+
+  it('sends desk events only to windows showing our own page (not the FIDO window on the RP origin)', () => {
+    let publish: ((event: string, payload: unknown) => void) | undefined;
+    const withEvents = { dispatch, events: { subscribe: (listener: typeof publish) => ((publish = listener), () => {}) } } as unknown as DeskCore;
+    registerDeskIpc(withEvents, (url) => url === 'app://guichet/index.html');
+    publish!('cardInserted', { reader: 'r', holder: 'Anaïs Noël' });
+    expect(sent).toEqual([{ url: 'app://guichet/index.html', frame: { event: 'cardInserted', payload: { reader: 'r', holder: 'Anaïs Noël' } } }]);
   });
 });

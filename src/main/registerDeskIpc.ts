@@ -6,7 +6,8 @@ import { ipcEventChannel, ipcInvokeChannel } from '../shared/api/wire';
 
 /**
  * All IPC channels, registered in one place from the contract. Every call is checked for its
- * sender frame, then validated by the core's dispatcher.
+ * sender frame, then validated by the core's dispatcher. Events (card identities among them) go
+ * only to windows showing our own page, never to the FIDO window on the RP's origin.
  */
 export function registerDeskIpc(core: DeskCore, isTrustedFrame: (url: string | undefined) => boolean): () => void {
   for (const method of deskMethodNames) {
@@ -18,7 +19,9 @@ export function registerDeskIpc(core: DeskCore, isTrustedFrame: (url: string | u
     });
   }
   const unsubscribe = core.events.subscribe((event, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(ipcEventChannel, { event, payload });
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed() && isTrustedFrame(window.webContents.getURL())) window.webContents.send(ipcEventChannel, { event, payload });
+    }
   });
   return () => {
     unsubscribe();

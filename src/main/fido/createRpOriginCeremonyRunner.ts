@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BrowserWindow, ipcMain, type IpcMainEvent } from 'electron';
 import type { FidoCeremonyRequest, FidoCeremonyRunner } from '../../core/fido/FidoCeremonyRunner';
+import { fidoCeremonyPartition } from './fidoCeremonyPartition';
 import { fidoCeremonyRequestChannel, fidoCeremonyResultChannel, type FidoCeremonyResult } from '../../shared/fido/ceremonyChannels';
 
 export interface RpOriginCeremonyOptions {
@@ -28,7 +29,7 @@ export function createRpOriginCeremonyRunner({ rpPageUrl, preloadPath, parent }:
         height: 420,
         title: 'Guichet — clé FIDO',
         ...(owner === undefined ? {} : { parent: owner, modal: true }),
-        webPreferences: { preload: preloadPath, contextIsolation: true, sandbox: true, nodeIntegration: false, partition: 'guichet-fido-ceremony', devTools: false },
+        webPreferences: { preload: preloadPath, contextIsolation: true, sandbox: true, nodeIntegration: false, partition: fidoCeremonyPartition, devTools: false },
       });
       window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
       window.webContents.on('will-navigate', (event, url) => new URL(url).origin !== rpOrigin && event.preventDefault());

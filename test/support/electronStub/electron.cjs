@@ -58,6 +58,9 @@ class App extends EventEmitter {
   getVersion() {
     return '0.0.0-stub';
   }
+  getLocale() {
+    return 'fr-FR';
+  }
   getAppPath() {
     return process.cwd();
   }

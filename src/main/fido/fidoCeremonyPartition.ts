@@ -1,0 +1,2 @@
+/** The FIDO ceremony window's own session: nothing of the desk's (cookies, storage, app://) in it. */
+export const fidoCeremonyPartition = 'guichet-fido-ceremony';
