@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import type { PcscWorkerCommand, PcscWorkerMessage } from './pcscWorkerProtocol';
+import { resolveWorkerEntry } from './resolveWorkerEntry';
 
 /**
  * A PC/SC worker process, whatever started it: Node's `fork()` in browser mode and tests, Electron's
@@ -17,15 +18,8 @@ export interface WorkerHandle {
 
 export type WorkerLauncher = (env: NodeJS.ProcessEnv) => WorkerHandle;
 
-/** The worker runs from TypeScript under tsx in development and tests, from JS when built. */
-function workerEntry(): { path: string; execArgv: string[] } {
-  const typescript = import.meta.url.endsWith('.ts');
-  const path = new URL(typescript ? './runPcscWorker.ts' : './runPcscWorker.js', import.meta.url).pathname;
-  return { path, execArgv: typescript ? ['--import', 'tsx'] : [] };
-}
-
 export const launchForkedWorker: WorkerLauncher = (env) => {
-  const entry = workerEntry();
+  const entry = resolveWorkerEntry();
   const worker = fork(entry.path, [], { env, execArgv: entry.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
   return {
     pid: worker.pid ?? null,
