@@ -1,5 +1,5 @@
 import { spawn, fork } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,5 +207,28 @@ describe('the other entries under the stub', () => {
     expect(ofKind(run.records, 'app.quit')).toHaveLength(1);
     expect(ofKind(run.records, 'BrowserWindow.new')).toEqual([]);
     expect(ofKind(run.records, 'ipcMain.handle')).toEqual([]);
+  });
+
+  it('without the optional PC/SC binding, the desk starts in PC/SC mode with "lecteurs PC/SC indisponibles : …" and simulated readers', async () => {
+    // The app as `npm ci` leaves it on a machine without libpcsclite-dev: every package but the binding.
+    const app = join(scratch, 'app-without-pcsclite');
+    cpSync(outDir, join(app, 'out'), { recursive: true });
+    mkdirSync(join(app, 'node_modules'), { recursive: true });
+    for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
+      if (name !== '@pokusew') symlinkSync(join(projectRoot, 'node_modules', name), join(app, 'node_modules', name));
+    }
+    writeFileSync(join(app, 'package.json'), readFileSync(join(projectRoot, 'package.json')));
+    const announced = (records: StubRecord[], needle: string) =>
+      records.some((record) => record.kind === 'webContents.send' && JSON.stringify(record.args).includes(needle));
+    const run = await runBundle({
+      entry: join(app, 'out', 'main', 'index.js'),
+      env: { ...stack.env, GUICHET_CARD_READERS: 'pcsc' },
+      done: (records) => announced(records, 'lecteurs PC/SC indisponibles') && announced(records, 'Lecteur simulé (sans contact)'),
+    });
+    expect(failures(run), run.stderr).toEqual([]);
+    const sent = JSON.stringify(ofKind(run.records, 'webContents.send'));
+    expect(sent).toContain("lecteurs PC/SC indisponibles : le module @pokusew/pcsclite n'est pas installé");
+    expect(sent).toContain('Lecteur simulé (contact)');
+    expect(run.exitCode).toBe(0);
   });
 });

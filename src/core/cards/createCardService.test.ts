@@ -104,3 +104,41 @@ describe('simulated readers', { timeout: 20_000 }, () => {
     expect(view.card).toMatchObject({ type: 'CPS4', cps: { idNat: '3990000011/M002', rpps: null, serial: demoAgentCardSerial('id-2'), lastName: 'ROUX' } });
   });
 });
+
+describe('PC/SC mode on a machine without the PC/SC binding', () => {
+  it('says "lecteurs PC/SC indisponibles : …", stops the worker and offers the simulated readers', async () => {
+    const detail = "lecteurs PC/SC indisponibles : le module @pokusew/pcsclite n'est pas installé";
+    let killed = false;
+    const hub = createEventHub();
+    const seen: { name: DeskEventName; payload: unknown }[] = [];
+    hub.subscribe((name, payload) => seen.push({ name, payload }));
+    const pcsc = createCardService({
+      db,
+      events: hub,
+      clock: systemClock,
+      mode: 'pcsc',
+      launchPcscWorker: () => ({
+        pid: 1,
+        isConnected: () => !killed,
+        send: () => {},
+        onMessage: (listener) => setImmediate(() => listener({ type: 'bindingMissing', detail })),
+        onStderr: () => {},
+        onExit: () => {},
+        kill: () => (killed = true),
+      }),
+    });
+    expect(pcsc.readState().service.status).toBe('starting');
+    expect(pcsc.readState().readers).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pcsc.readState().service).toEqual({ status: 'unavailable', detail });
+    expect(seen).toContainEqual({ name: 'cardServiceChanged', payload: { status: 'unavailable', detail } });
+    expect(killed).toBe(true);
+    expect(pcsc.readState().readers.map((reader) => [reader.name, reader.kind])).toEqual([
+      [simulatedReaderNames.agent, 'simulated'],
+      [simulatedReaderNames.contact, 'simulated'],
+      [simulatedReaderNames.contactless, 'simulated'],
+    ]);
+    expect(pcsc.listSimulatedCards('lefevre').map((card) => card.id)).toEqual(['cps:id-1', 'badge:id-1']);
+    await pcsc.close();
+  });
+});

@@ -89,7 +89,26 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
     publish(entry, 'updated');
   };
 
+  /** Simulated readers: the embedded default, and the fallback of a machine without the PC/SC binding. */
+  let simulatedReaders = mode === 'simulated';
+  const attachSimulatedReaders = () => {
+    simulatedReaders = true;
+    attach(simulatedReaderNames.agent, 'simulated', 'contact');
+    attach(simulatedReaderNames.contact, 'simulated', 'contact');
+    attach(simulatedReaderNames.contactless, 'simulated', 'contactless');
+  };
+
   const onPcscEvent = (event: PcscWorkerEvent) => {
+    if (event.type === 'bindingMissing') {
+      // No retry can build the native module: say why, stop the worker, offer the demo's readers.
+      service = { status: 'unavailable', detail: event.detail };
+      events.emit('cardServiceChanged', { ...service });
+      log(event.detail);
+      bridge?.close();
+      bridge = null;
+      if (!simulatedReaders) attachSimulatedReaders();
+      return;
+    }
     if (event.type === 'status') {
       service = event.status === 'ready' ? { status: 'ready', detail: null } : { status: 'unavailable', detail: `${unavailableDetail}: ${event.detail ?? ''}`.trim() };
       events.emit('cardServiceChanged', { ...service });
@@ -131,13 +150,9 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
       ...(launchPcscWorker === undefined ? {} : { launchWorker: launchPcscWorker }),
       log,
     });
-  else {
-    attach(simulatedReaderNames.agent, 'simulated', 'contact');
-    attach(simulatedReaderNames.contact, 'simulated', 'contact');
-    attach(simulatedReaderNames.contactless, 'simulated', 'contactless');
-  }
+  else attachSimulatedReaders();
 
-  const catalog = () => (mode === 'simulated' ? buildSimulatedCatalog(db, clock) : []);
+  const catalog = () => (simulatedReaders ? buildSimulatedCatalog(db, clock) : []);
 
   return {
     readState: () => ({ service: { ...service }, readers: [...readers.values()].map((entry) => ({ ...entry.view })) }),

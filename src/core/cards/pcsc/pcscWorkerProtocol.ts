@@ -4,6 +4,8 @@ import type { CardInfo, CardReadError } from '../../../shared/cards/cardTypes';
 /** What the PC/SC worker process tells the desk (over the child-process IPC channel). */
 export type PcscWorkerEvent =
   | { type: 'status'; status: 'ready' | 'unavailable'; detail: string | null }
+  /** The native binding cannot load here (not installed, not built, other ABI): final, no retry. */
+  | { type: 'bindingMissing'; detail: string }
   | { type: 'reader'; name: string; state: 'attached' | 'detached' }
   | { type: 'reading'; reader: string; atr: string }
   | { type: 'card'; card: CardInfo }

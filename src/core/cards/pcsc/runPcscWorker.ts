@@ -4,17 +4,18 @@
  */
 // First: tsyringe (under @peculiar/x509, which reads CPS certificates) needs the Reflect polyfill.
 import 'reflect-metadata';
-import pcsclite from '@pokusew/pcsclite';
 import type { CardReadError } from '../../../shared/cards/cardTypes';
 import { toHex } from '../../../shared/cards/hex';
 import { CardRemovedError, type CardTransmit } from '../CardTransmit';
 import { readCard } from '../readCard';
 import { verifyCpsPin } from '../verifyCpsPin';
 import { isPcscdReachable, resolvePcscdSocket } from './isPcscdReachable';
+import { loadPcscBinding } from './loadPcscBinding';
+import type { CreatePcscBinding, PcscBinding, PcscReader } from './pcscBinding';
 import type { PcscWorkerCommand, PcscWorkerMessage } from './pcscWorkerProtocol';
 
-type Pcsc = ReturnType<typeof pcsclite>;
-type Reader = Parameters<Parameters<Pcsc['on']>[1]>[0] & { name: string };
+type Pcsc = PcscBinding;
+type Reader = PcscReader;
 
 interface ReaderSlot {
   reader: Reader;
@@ -135,12 +136,12 @@ async function waitForPcscd(): Promise<void> {
   while (!(await isPcscdReachable(socketPath))) await new Promise((resolve) => setTimeout(resolve, pollMs));
 }
 
-async function startBinding(): Promise<void> {
+async function startBinding(pcsclite: CreatePcscBinding): Promise<void> {
   await waitForPcscd();
   const binding = pcsclite();
   pcsc = binding;
   send({ type: 'status', status: 'ready', detail: null });
-  binding.on('reader', (reader) => watchReader(reader as Reader));
+  binding.on('reader', (reader) => watchReader(reader));
   binding.on('error', (error) => {
     // pcscd died or restarted (RPC transport error): readers end; start over once it is back.
     if (pcsc !== binding) return;
@@ -156,7 +157,7 @@ async function startBinding(): Promise<void> {
       // Closing a binding whose daemon is gone may fail; it is dropped either way.
     }
     send({ type: 'status', status: 'unavailable', detail: String(error instanceof Error ? error.message : error) });
-    setTimeout(() => void startBinding(), pollMs);
+    setTimeout(() => void startBinding(pcsclite), pollMs);
   });
 }
 
@@ -180,4 +181,6 @@ if (parentPort !== undefined) {
   process.on('message', (command: PcscWorkerCommand) => void onCommand(command));
   process.on('disconnect', () => process.exit(0));
 }
-void startBinding();
+// The binding is an optional dependency: without it the worker says so once and stays idle (no
+// retry can build it), and the desk falls back to its simulated readers.
+void loadPcscBinding().then((load) => (load.ok ? startBinding(load.create) : send({ type: 'bindingMissing', detail: load.detail })));
