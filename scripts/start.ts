@@ -6,6 +6,8 @@ import { resolveUserDataDir } from '../src/core/config/resolveUserDataDir';
 import { findElectronRuntime } from '../src/server/findElectronRuntime';
 import { parseStartArguments, startUsage } from '../src/server/parseStartArguments';
 import { runBrowserMode } from '../src/server/runBrowserMode';
+import { prepareElectronApp, type RebuildModule } from './prepareElectronApp';
+import { probeElectronRuntime, type ElectronRuntime } from './probeElectronRuntime';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,6 +20,40 @@ function build(): void {
     console.error('The desk could not be built (electron-vite build failed, see above).');
     process.exit(1);
   }
+}
+
+const rebuildWithElectronRebuild: RebuildModule = async ({ buildPath, electronVersion, moduleName }) => {
+  const { rebuild } = await import('@electron/rebuild');
+  await rebuild({ buildPath, electronVersion, onlyModules: [moduleName], force: true });
+};
+
+/**
+ * The desktop app when a working Electron runtime is here, with native modules rebuilt for its
+ * ABI in their own folder (the Node build stays for the tests and browser mode). False: use
+ * browser mode (no runtime, a runtime that does not run, or a required module that did not build).
+ */
+async function startElectron(): Promise<boolean> {
+  const executable = findElectronRuntime(projectRoot);
+  if (executable === null) {
+    console.error('The Electron runtime is not installed on this machine (npx install-electron to get it): starting browser mode.');
+    return false;
+  }
+  const runtime: ElectronRuntime | null = probeElectronRuntime(executable);
+  if (runtime === null) {
+    console.error(`The Electron runtime at ${executable} does not run on this machine: starting browser mode.`);
+    return false;
+  }
+  const packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { optionalDependencies?: Record<string, string> };
+  const { modules: nativeModules } = JSON.parse(readFileSync(join(projectRoot, 'build', 'native-modules.json'), 'utf8')) as { modules: string[] };
+  const { appDir, failed } = await prepareElectronApp({ projectRoot, runtime, nativeModules, rebuildModule: rebuildWithElectronRebuild });
+  for (const { moduleName, message } of failed) console.error(`${moduleName} could not be built for Electron ${runtime.version}: ${message}`);
+  if (failed.some(({ moduleName }) => packageJson.optionalDependencies?.[moduleName] === undefined)) {
+    console.error('A required native module is missing for Electron: starting browser mode.');
+    return false;
+  }
+  const child = spawn(runtime.executable, [appDir], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+  return true;
 }
 
 async function main(): Promise<void> {
@@ -33,15 +69,7 @@ async function main(): Promise<void> {
     return;
   }
   build();
-  const electron = options.forceBrowser ? null : findElectronRuntime(projectRoot);
-  if (electron !== null) {
-    const child = spawn(electron, [projectRoot], { stdio: 'inherit' });
-    child.on('exit', (code) => process.exit(code ?? 0));
-    return;
-  }
-  if (!options.forceBrowser) {
-    console.error('The Electron runtime is not installed on this machine (npx install-electron to get it): starting browser mode.');
-  }
+  if (!options.forceBrowser && (await startElectron())) return;
   const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   await runBrowserMode({
     dataDir: resolveUserDataDir(),
