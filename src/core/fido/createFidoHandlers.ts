@@ -5,7 +5,7 @@ import type { CardAccess } from '../agents/CardAccess';
 import type { DeskSessions } from '../agents/createDeskSessions';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
-import type { FidoCeremonyRunner } from './FidoCeremonyRunner';
+import type { FidoCeremonyRequest, FidoCeremonyRunner } from './FidoCeremonyRunner';
 import type { FidoDependencies, VerifiedSponsor } from './FidoDependencies';
 import type { FidoSettings } from './FidoSettings';
 import { finishKeyRegistration } from './finishKeyRegistration';
@@ -62,16 +62,26 @@ export function createFidoHandlers({ db, clock, events, sessions, cards, setting
     return { sponsorId: sponsor.sponsorId, sponsorName: sponsor.sponsorName, enrolleeId: sponsor.enrolleeId, method: sponsor.method, verifiedAt: sponsor.verifiedAt };
   };
   const changed = (identityId: string) => events.emit('fidoKeysChanged', { identityId });
+  // The ceremonies this desk issued, by challenge: the RP-origin window runs these options and no
+  // others (the renderer names a ceremony, it cannot hand the window options of its own).
+  const issued = new Map<string, { connectionId: string; request: FidoCeremonyRequest; issuedAt: number }>();
+  const issue = <Started>(connectionId: string, request: FidoCeremonyRequest, started: Started): Started => {
+    const now = clock.now().getTime();
+    for (const [challenge, entry] of issued) if (now - entry.issuedAt > settings.challengeTtlMs) issued.delete(challenge);
+    issued.set(request.options.challenge, { connectionId, request, issuedAt: now });
+    return started;
+  };
 
   return {
     listFidoKeys: ({ identityId }, { connectionId }) => {
       sessions.requireAct(connectionId, 'mie.read');
       return { keys: readFidoKeys(db, { identityId }), sponsorships: readSponsorships(db, { identityId }) };
     },
-    startSponsorCheck: ({ enrolleeId, sponsorId }, { connectionId }) => {
+    startSponsorCheck: async ({ enrolleeId, sponsorId }, { connectionId }) => {
       const actor = sessions.requireAct(connectionId, 'mie.bind');
       verifiedSponsors.delete(connectionId);
-      return startSponsorCheck(deps, { actor, connectionId, sponsorId, enrolleeId });
+      const started = await startSponsorCheck(deps, { actor, connectionId, sponsorId, enrolleeId });
+      return issue(connectionId, { kind: 'authenticate', options: started.options }, started);
     },
     finishSponsorCheck: async ({ response }, { connectionId }) => {
       const actor = sessions.requireAct(connectionId, 'mie.bind');
@@ -82,15 +92,16 @@ export function createFidoHandlers({ db, clock, events, sessions, cards, setting
       verifiedSponsors.delete(connectionId);
       return remember(connectionId, await verifySponsorWithCps({ ...deps, cards }, { actor, sponsorId, enrolleeId, reader, pin }));
     },
-    startFidoRegistration: ({ identityId, role, label, serial, document }, { connectionId }) => {
+    startFidoRegistration: async ({ identityId, role, label, serial, document }, { connectionId }) => {
       const actor = sessions.requireAct(connectionId, 'mie.bind');
-      return startKeyRegistration(deps, { actor, connectionId, identityId, role, label, serial, document, sponsor: sponsorOf(connectionId) });
+      const started = await startKeyRegistration(deps, { actor, connectionId, identityId, role, label, serial, document, sponsor: sponsorOf(connectionId) });
+      return issue(connectionId, { kind: 'register', options: started.options }, started);
     },
     finishFidoRegistration: async ({ response }, { connectionId }) => {
       const actor = sessions.requireAct(connectionId, 'mie.bind');
       const checked = await finishKeyRegistration(deps, { actor, connectionId, response });
       changed(checked.key.identityId);
-      return checked;
+      return issue(connectionId, { kind: 'authenticate', options: checked.testOptions }, checked);
     },
     finishFidoKeyTest: async ({ response }, { connectionId }) => {
       const actor = sessions.requireAct(connectionId, 'mie.bind');
@@ -111,7 +122,7 @@ export function createFidoHandlers({ db, clock, events, sessions, cards, setting
       changed(result.sponsorship.enrolleeId);
       return result;
     },
-    runFidoCeremony: (request, { connectionId }) => {
+    runFidoCeremony: ({ challenge }, { connectionId }) => {
       sessions.requireAct(connectionId, 'mie.bind');
       if (ceremonyRunner === undefined) {
         throw new DeskError(
@@ -120,7 +131,16 @@ export function createFidoHandlers({ db, clock, events, sessions, cards, setting
           { rule: 'no-ceremony-runner' },
         );
       }
-      return ceremonyRunner.run(request);
+      const entry = issued.get(challenge);
+      if (entry === undefined || entry.connectionId !== connectionId || clock.now().getTime() - entry.issuedAt > settings.challengeTtlMs) {
+        throw new DeskError(
+          'NOT_FOUND',
+          { fr: 'Aucune opération de clé en cours à ce guichet sous cet identifiant : recommencez.', en: 'No key operation in progress at this desk under this id: start again.' },
+          { rule: 'unknown-ceremony' },
+        );
+      }
+      issued.delete(challenge);
+      return ceremonyRunner.run(entry.request);
     },
     getFidoMetadataStatus: (_input, { connectionId }) => {
       sessions.requireAct(connectionId, 'mie.read');

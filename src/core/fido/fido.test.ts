@@ -11,7 +11,7 @@ import { createEventHub } from '../desk/createEventHub';
 import { verifyJournal } from '../journal/verifyJournal';
 import { openDatabase } from '../store/openDatabase';
 import { createFidoHandlers } from './createFidoHandlers';
-import type { FidoCeremonyRunner } from './FidoCeremonyRunner';
+import type { FidoCeremonyRequest, FidoCeremonyRunner } from './FidoCeremonyRunner';
 import { resolveFidoSettings, type FidoSettings } from './FidoSettings';
 
 const origin = 'http://localhost:4321';
@@ -130,21 +130,31 @@ describe('FIDO key enrollment', () => {
 
   it('enrolls for the hospital RP ID through the Electron RP-origin ceremony runner, and refuses the localhost origin there', async () => {
     const key = createSoftwareAuthenticator();
+    const ran: FidoCeremonyRequest[] = [];
     const runner: FidoCeremonyRunner = {
-      run: async (request) => (request.kind === 'register' ? key.register(request.options, 'https://sso.hopital.fr') : key.authenticate(request.options, 'https://sso.hopital.fr')),
+      run: async (request) => {
+        ran.push(request);
+        return request.kind === 'register' ? key.register(request.options, 'https://sso.hopital.fr') : key.authenticate(request.options, 'https://sso.hopital.fr');
+      },
     };
     const fido = open({ rpId: 'sso.hopital.fr' }, runner);
     expect(await fido.getFidoMetadataStatus({}, desk)).toMatchObject({ rpId: 'sso.hopital.fr', ceremony: 'rp-origin-window' });
     const started = await fido.startFidoRegistration({ identityId: 'enrollee', role: 'primary', label: 'Clé SSO' }, desk);
     expect(started.options.rp.id).toBe('sso.hopital.fr');
-    const response = await fido.runFidoCeremony({ kind: 'register', options: started.options }, desk);
+    // The renderer names the ceremony; the runner gets the options the core issued, nothing else.
+    const response = await fido.runFidoCeremony({ challenge: started.options.challenge }, desk);
     const checked = await fido.finishFidoRegistration({ response: response as never }, desk);
-    const tested = await fido.runFidoCeremony({ kind: 'authenticate', options: checked.testOptions }, desk);
+    const tested = await fido.runFidoCeremony({ challenge: checked.testOptions.challenge }, desk);
     await expect(fido.finishFidoKeyTest({ response: tested as never }, desk)).resolves.toMatchObject({ state: 'active' });
 
     const again = await fido.startFidoRegistration({ identityId: 'other', role: 'primary', label: 'Clé' }, desk);
     expect((await refusal(() => fido.finishFidoRegistration({ response: key.register(again.options, origin) }, desk))).details?.rule).toBe('origin');
-    expect((await refusal(() => open().runFidoCeremony({ kind: 'register', options: started.options }, desk))).details?.rule).toBe('no-ceremony-runner');
+    expect((await refusal(() => open().runFidoCeremony({ challenge: started.options.challenge }, desk))).details?.rule).toBe('no-ceremony-runner');
+    // Each issued ceremony runs once, on its own connection only; an id the core never issued is refused.
+    expect((await refusal(() => fido.runFidoCeremony({ challenge: started.options.challenge }, desk))).details?.rule).toBe('unknown-ceremony');
+    expect((await refusal(() => fido.runFidoCeremony({ challenge: again.options.challenge }, { ...desk, connectionId: 'window-2' }))).details?.rule).toBe('unknown-ceremony');
+    expect((await refusal(() => fido.runFidoCeremony({ challenge: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }, desk))).details?.rule).toBe('unknown-ceremony');
+    expect(ran.map((request) => request.options.challenge)).toEqual([started.options.challenge, checked.testOptions.challenge]);
   });
 
   it('requires a label, and a sponsor for any key after the first', async () => {

@@ -14,9 +14,11 @@ export interface RpOriginCeremonyOptions {
 }
 
 /**
- * Runs each ceremony in a small sandboxed window on the RP's https origin (WebAuthn refuses the
- * desk's `file://` page). The window cannot navigate away from that origin nor open pop-ups, has
- * its own session partition, and closes when the ceremony ends.
+ * Runs each ceremony in a small sandboxed window on the RP's https origin (WebAuthn binds a key to
+ * its RP ID, which the desk's own `app://guichet` page does not belong to). The window runs only
+ * the options the core issued, cannot navigate away from that origin nor open pop-ups, has its own
+ * session partition (permissions denied at startup), gets no desk events, and is destroyed when
+ * the ceremony ends: `close()` would let the page's `beforeunload` keep it open.
  */
 export function createRpOriginCeremonyRunner({ rpPageUrl, preloadPath, parent }: RpOriginCeremonyOptions): FidoCeremonyRunner {
   const rpOrigin = new URL(rpPageUrl).origin;
@@ -40,7 +42,7 @@ export function createRpOriginCeremonyRunner({ rpPageUrl, preloadPath, parent }:
           ipcMain.off(fidoCeremonyResultChannel, onResult);
           if (answer.ok) resolve(answer.response);
           else reject(new Error(answer.message));
-          window.close();
+          window.destroy();
         };
         ipcMain.on(fidoCeremonyResultChannel, onResult);
         window.on('closed', () => {
@@ -53,7 +55,7 @@ export function createRpOriginCeremonyRunner({ rpPageUrl, preloadPath, parent }:
         if (new URL(window.webContents.getURL()).origin !== rpOrigin) throw new Error(`The RP page redirected to ${window.webContents.getURL()}, expected the origin ${rpOrigin}`);
       } catch (error) {
         result.catch(() => {}); // the window's own rejection is replaced by this one
-        window.close();
+        window.destroy();
         throw error;
       }
       window.webContents.send(fidoCeremonyRequestChannel, { id, kind: request.kind, options: request.options });

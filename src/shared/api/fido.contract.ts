@@ -126,7 +126,6 @@ const credentialResponse = z
     authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
   })
   .passthrough();
-const isOptionsObject = (value: unknown) => typeof value === 'object' && value !== null && typeof (value as { challenge?: unknown }).challenge === 'string';
 const credentialMessage = 'expected a WebAuthn credential response (id, rawId, type "public-key", response)';
 const registrationResponse = z.custom<RegistrationResponseJSON>((value) => credentialResponse.safeParse(value).success, credentialMessage);
 const authenticationResponse = z.custom<AuthenticationResponseJSON>((value) => credentialResponse.safeParse(value).success, credentialMessage);
@@ -171,13 +170,11 @@ export const fidoMethods = {
   revokeSponsorship: defineMethod<{ sponsorship: SponsorshipView; revokedKeys: number }>()(
     z.object({ sponsorshipId: id, reason: z.string().trim().min(1, 'say why the sponsorship is revoked').max(500) }).strict(),
   ),
-  /** Electron with a non-localhost RP ID: the app runs the ceremony in its RP-origin window. */
-  runFidoCeremony: defineMethod<RegistrationResponseJSON | AuthenticationResponseJSON>()(
-    z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('register'), options: z.custom<PublicKeyCredentialCreationOptionsJSON>(isOptionsObject, 'expected creation options') }).strict(),
-      z.object({ kind: z.literal('authenticate'), options: z.custom<PublicKeyCredentialRequestOptionsJSON>(isOptionsObject, 'expected request options') }).strict(),
-    ]),
-  ),
+  /**
+   * Electron with a non-localhost RP ID: the app runs, in its RP-origin window, a ceremony the
+   * desk issued (start registration, its key test, a sponsor check), named by its challenge.
+   */
+  runFidoCeremony: defineMethod<RegistrationResponseJSON | AuthenticationResponseJSON>()(z.object({ challenge: z.string().min(16).max(512) }).strict()),
   getFidoMetadataStatus: defineMethod<FidoMetadataStatus>()(z.object({}).strict()),
   importFidoMetadata: defineMethod<FidoMetadataStatus>()(
     z

@@ -20,8 +20,9 @@ export interface Ceremonies {
 export function createCeremonies(api: DeskApi, where: FidoMetadataStatus['ceremony']): Ceremonies {
   if (where === 'rp-origin-window') {
     return {
-      register: async (options) => (await api.runFidoCeremony({ kind: 'register', options })) as RegistrationResponseJSON,
-      authenticate: async (options) => (await api.runFidoCeremony({ kind: 'authenticate', options })) as AuthenticationResponseJSON,
+      // The core runs the options it issued for this challenge; the page only names the ceremony.
+      register: async (options) => (await api.runFidoCeremony({ challenge: options.challenge })) as RegistrationResponseJSON,
+      authenticate: async (options) => (await api.runFidoCeremony({ challenge: options.challenge })) as AuthenticationResponseJSON,
     };
   }
   return {
