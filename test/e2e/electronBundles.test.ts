@@ -52,7 +52,8 @@ async function runBundle({ entry, env = {}, done, timeoutMs = 60_000 }: { entry:
   const deadline = Date.now() + timeoutMs;
   while (exitCode === undefined && Date.now() < deadline && !(done?.(read()) ?? false)) await new Promise((resolve) => setTimeout(resolve, 50));
   if (exitCode === undefined) child.kill('SIGTERM');
-  const code = await Promise.race([exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000))]);
+  // Generous: quitting closes the desk's database, slow when every core is busy.
+  const code = await Promise.race([exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000))]);
   if (exitCode === undefined && code === null) child.kill('SIGKILL');
   return { records: read(), exitCode: code, stderr };
 }
@@ -174,7 +175,7 @@ describe('the other entries under the stub', () => {
     expect(status).toEqual({ type: 'status', status: 'ready', detail: null });
   });
 
-  it('each preload requires only electron and exposes exactly the contract', async () => {
+  it('each preload requires only electron and exposes exactly the contract', { timeout: 120_000 }, async () => {
     const desk = await runBundle({ entry: join(outDir, 'preload', 'index.cjs') });
     expect(failures(desk), desk.stderr).toEqual([]);
     expect(desk.exitCode).toBe(0);
@@ -187,7 +188,7 @@ describe('the other entries under the stub', () => {
     for (const run of [desk, ceremony]) expect(new Set(ofKind(run.records, 'require').map((record) => record.request))).toEqual(new Set(['electron']));
   });
 
-  it('a startup error is shown in a native dialog, frees the single-instance lock and exits non-zero', async () => {
+  it('a startup error is shown in a native dialog, frees the single-instance lock and exits non-zero', { timeout: 120_000 }, async () => {
     const notAFolder = join(scratch, 'user-data-is-a-file');
     writeFileSync(notAFolder, '');
     const run = await runBundle({ entry: join(outDir, 'main', 'index.js'), env: { GUICHET_ELECTRON_STUB_USER_DATA: notAFolder } });
@@ -201,7 +202,7 @@ describe('the other entries under the stub', () => {
     expect(run.exitCode).not.toBeNull();
   });
 
-  it('a second instance leaves at once without opening anything', async () => {
+  it('a second instance leaves at once without opening anything', { timeout: 120_000 }, async () => {
     const run = await runBundle({ entry: join(outDir, 'main', 'index.js'), env: { GUICHET_ELECTRON_STUB_LOCKED: 'true' } });
     expect(failures(run), run.stderr).toEqual([]);
     expect(ofKind(run.records, 'app.quit')).toHaveLength(1);
@@ -209,7 +210,7 @@ describe('the other entries under the stub', () => {
     expect(ofKind(run.records, 'ipcMain.handle')).toEqual([]);
   });
 
-  it('without the optional PC/SC binding, the desk starts in PC/SC mode with "lecteurs PC/SC indisponibles : …" and simulated readers', async () => {
+  it('without the optional PC/SC binding, the desk starts in PC/SC mode with "lecteurs PC/SC indisponibles : …" and simulated readers', { timeout: 120_000 }, async () => {
     // The app as `npm ci` leaves it on a machine without libpcsclite-dev: every package but the binding.
     const app = join(scratch, 'app-without-pcsclite');
     cpSync(outDir, join(app, 'out'), { recursive: true });
