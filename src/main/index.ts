@@ -9,6 +9,7 @@ import { createMainWindow } from './createMainWindow';
 import { denyAllPermissions } from './denyAllPermissions';
 import { describeStartupError } from './describeStartupError';
 import { createRpOriginCeremonyRunner } from './fido/createRpOriginCeremonyRunner';
+import { createUnconfiguredCeremonyRunner } from './fido/createUnconfiguredCeremonyRunner';
 import { fidoCeremonyPartition } from './fido/fidoCeremonyPartition';
 import { isTrustedSender } from './isTrustedSender';
 import { launchUtilityPcscWorker } from './launchUtilityPcscWorker';
@@ -33,12 +34,15 @@ function startDesk(): void {
   app.on('session-created', denyAllPermissions);
   protocol.handle(appScheme, createRendererFileHandler(rendererDir));
 
-  // WebAuthn needs the hospital's RP origin: keys for its RP ID are made in a window on that origin (README).
+  // WebAuthn needs the hospital's RP origin: keys for its RP ID are made in a window on that origin
+  // (README, "FIDO keys in the desktop app"). Only the dev server on localhost can run them itself.
   const fido = resolveFidoSettings();
   const fidoCeremonyRunner =
     fido.ceremony === 'rp-origin-window'
       ? createRpOriginCeremonyRunner({ rpPageUrl: process.env.GUICHET_FIDO_RP_PAGE ?? `https://${fido.rpId}/`, preloadPath: join(__dirname, '../preload/fidoCeremony.cjs'), parent: () => window })
-      : undefined;
+      : devServerUrl === undefined
+        ? createUnconfiguredCeremonyRunner()
+        : undefined;
   const desk = openDeskCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), transport: 'electron', launchPcscWorker: launchUtilityPcscWorker, ...(fidoCeremonyRunner === undefined ? {} : { fidoCeremonyRunner }) });
   core = desk;
   const unregister = registerDeskIpc(desk, (url) => isTrustedSender(url, { devServerUrl }));
