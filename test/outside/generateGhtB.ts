@@ -939,7 +939,19 @@ export function generateGhtB(options: GhtBOptions): GhtBSummary {
     'mssante_bal.csv': mailboxes,
     'dossier_soins_utilisateurs.csv': nursing,
     'sources.json': `${JSON.stringify(config, null, 2)}\n`,
-    'truth.json': `${JSON.stringify(truthFile, null, 1)}\n`,
+    'truth.json': [
+      '{',
+      `"generator": "b", "seed": ${JSON.stringify(truthFile.seed)}, "extractDate": ${JSON.stringify(truthFile.extractDate)},`,
+      `"establishment": ${JSON.stringify(truthFile.establishment)},`,
+      '"people": [',
+      truthFile.people.map((p) => JSON.stringify(p)).join(',\n'),
+      '],',
+      '"records": [',
+      truthFile.records.map((r) => JSON.stringify(r)).join(',\n'),
+      ']',
+      '}',
+      '',
+    ].join('\n'),
   };
   for (const [file, body] of Object.entries(outputs)) writeFileSync(join(options.outDir, file), body);
   const written: Record<string, number> = { agents: workshop.agents.length, registerLines: register.lines };

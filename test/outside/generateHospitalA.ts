@@ -287,8 +287,8 @@ const STREETS = ['de la République', 'Victor Hugo', 'Pasteur', 'du Général de
 const ESTABLISHMENT = {
   name: 'Centre hospitalier de Villeneuve-sur-Ouche',
   registerName: 'CENTRE HOSPITALIER DE VILLENEUVE-SUR-OUCHE',
-  finessBody: '2100078',
-  ejBody: '2107800',
+  finessBody: '21000078',
+  ejBody: '21078000',
   siren: '262100412',
   place: { dept: '21', deptLabel: "Côte-d'Or", city: 'VILLENEUVE-SUR-OUCHE', postcode: '21320', insee: '21675' } as Place,
   mailDomain: 'ch-villeneuve-ouche.fr',
@@ -1008,6 +1008,15 @@ function writeRegister(
 
 // ---------------------------------------------------------------- entry point
 
+/** One person or record per line: readable in a diff, a third of the indented size. */
+function formatTruth(truth: { people: readonly object[]; records: readonly object[] } & Record<string, unknown>): string {
+  const head = Object.entries(truth)
+    .filter(([name]) => name !== 'people' && name !== 'records')
+    .map(([name, value]) => `  ${JSON.stringify(name)}: ${JSON.stringify(value)}`);
+  const list = (items: readonly object[]) => `[\n${items.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`;
+  return `{\n${[...head, `  "people": ${list(truth.people)}`, `  "records": ${list(truth.records)}`].join(',\n')}\n}\n`;
+}
+
 export function generateHospitalA(options: HospitalAOptions): HospitalAResult {
   const dice = new Dice(mulberry32(options.seed * 2654435761));
   const staffCount = options.staff ?? 1250;
@@ -1140,7 +1149,7 @@ export function generateHospitalA(options: HospitalAOptions): HospitalAResult {
     ['dpi_utilisateurs.csv', dpi],
     ['pharmacie_users.csv', pharma],
     ['sources.json', `${JSON.stringify(sources, null, 2)}\n`],
-    ['truth.json', `${JSON.stringify(truth, null, 1)}\n`],
+    ['truth.json', formatTruth(truth)],
   ];
   for (const [name, content] of files) writeFileSync(join(options.outDir, name), content);
   const counts: Record<string, number> = { staff: people.length, registerRows: register.rows };
