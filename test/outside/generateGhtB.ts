@@ -760,10 +760,10 @@ function writeRegister(rng: Stream, workshop: GhtWorkshop, scale: number, truth:
   const meanWeight = bretonSurnameCounts.reduce((s, [, w]) => s + w, 0) / bretonSurnameCounts.length;
   for (const agent of workshop.agents) {
     const name = exerciseName(agent);
-    const counted = bretonSurnameCounts.find(([s]) => s === name)?.[1] ?? meanWeight * 0.15;
+    const counted = bretonSurnameCounts.find(([s]) => s === name)?.[1] ?? meanWeight * 0.3;
     const given = givenNamesByDecade.find((g) => g.name === firstGiven(agent));
     const givenWeight = given ? Math.max(...given.decades) : 2;
-    const expected = scale * 1.4 * (counted / meanWeight) * (givenWeight / 5);
+    const expected = scale * 2.2 * (counted / meanWeight) * (givenWeight / 5);
     const count = Math.min(50, Math.floor(expected + rng.float()));
     for (let k = 0; k < count; k += 1) {
       const trade = rng.byWeight(registeredTrades);
