@@ -8,8 +8,8 @@ import { restrictDataFolder } from './restrictDataFolder';
 import type { StoreKeyProvider } from './StoreKeyProvider';
 
 export interface OpenProtectedStoreOptions extends Omit<OpenDatabaseOptions, 'key'> {
-  /** The data folder (made 0700); the database is usually `<dataDir>/guichet.sqlite`. */
-  dataDir: string;
+  /** The data folder (made 0700); the database is usually `<dataDir>/guichet.sqlite`. Absent (a CLI `--db` file): only the store's files are restricted. */
+  dataDir?: string;
   keyProvider: StoreKeyProvider;
   /** Called once when a clear store from an older Guichet was encrypted. */
   onEncrypted?: (path: string) => void;
@@ -20,11 +20,13 @@ export interface OpenProtectedStoreOptions extends Omit<OpenDatabaseOptions, 'ke
  * with the provider's key (created at the first start), a clear store of an older Guichet
  * encrypted once before it is opened.
  */
-export function openProtectedStore({ dataDir, path, keyProvider, onEncrypted, ...options }: OpenProtectedStoreOptions): Database.Database {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+export function openProtectedStore({ dataDir, path, keyProvider, onEncrypted, readonly = false, ...options }: OpenProtectedStoreOptions): Database.Database {
+  const format = readStoreFormat(path);
+  // A read-only look (an audit) changes nothing: a clear store is read as it is.
+  if (readonly) return openDatabase({ ...options, path, readonly, key: format === 'clear' ? null : keyProvider.readOrCreateKey() });
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const key = keyProvider.readOrCreateKey();
-  const format = readStoreFormat(path);
   if (format === 'missing') {
     // Created owner-only before SQLite writes a byte: its -wal and -shm take the file's mode.
     closeSync(openSync(path, 'a', 0o600));

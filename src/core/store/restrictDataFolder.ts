@@ -15,13 +15,14 @@ function restrictTree(path: string): void {
 
 /**
  * Owner-only access to the desk's data: the data folder 0700, the database and its -wal/-shm
- * 0600, copied sources 0600 in 0700 folders. Repairs a folder an older Guichet left 0755/0644.
+ * 0600, copied sources 0600 in 0700 folders (without a data folder: the store's files only). Repairs a folder an older Guichet left 0755/0644.
  * (Windows has no mode bits: the profile folder's ACL already limits it to its user.)
  */
-export function restrictDataFolder({ dataDir, dbPath, platform = process.platform }: { dataDir: string; dbPath: string; platform?: NodeJS.Platform }): void {
+export function restrictDataFolder({ dataDir, dbPath, platform = process.platform }: { dataDir?: string | undefined; dbPath: string; platform?: NodeJS.Platform }): void {
   if (platform === 'win32') return;
-  chmodSync(dataDir, 0o700);
   for (const path of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+  if (dataDir === undefined) return;
+  chmodSync(dataDir, 0o700);
   for (const folder of personalDataFolders) {
     const path = join(dataDir, folder);
     if (existsSync(path)) restrictTree(path);
