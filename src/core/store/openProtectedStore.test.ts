@@ -6,6 +6,7 @@ import { DeskError } from '../../shared/api/errors';
 import { createKeyFileProvider } from './createKeyFileProvider';
 import { latestSchemaVersion, openDatabase } from './openDatabase';
 import { openProtectedStore } from './openProtectedStore';
+import { openStoreFile } from './openStoreFile';
 import { readStoreFormat } from './readStoreFormat';
 import { storeKeyOf } from './storeKeyOf';
 
@@ -112,6 +113,35 @@ describe('openProtectedStore', () => {
     // The second start finds it encrypted: nothing to do.
     openProtectedStore({ dataDir, path: dbPath, keyProvider, onEncrypted: (path) => encrypted.push(path) }).close();
     expect(encrypted).toHaveLength(1);
+  });
+});
+
+describe('openStoreFile', () => {
+  it('encrypts a --db file with the key file beside it (not touching the folder), and only reads when asked to read', () => {
+    const folder = tempDataDir();
+    mkdirSync(folder, { recursive: true, mode: 0o755 });
+    chmodSync(folder, 0o755);
+    const dbPath = join(folder, 'annuaire.sqlite');
+    const clear = openDatabase({ path: dbPath });
+    writeSurname(clear);
+    clear.close();
+    // A read-only look (an audit) at a clear store changes nothing: no key created, still clear.
+    const looked = openStoreFile({ path: dbPath, readonly: true });
+    expect(looked.prepare('SELECT last_name FROM probe').pluck().get()).toBe(surname);
+    looked.close();
+    expect(readStoreFormat(dbPath)).toBe('clear');
+    expect(existsSync(join(folder, 'guichet.key'))).toBe(false);
+
+    openStoreFile({ path: dbPath }).close();
+    expect(readStoreFormat(dbPath)).toBe('encrypted');
+    expect(modeOf(join(folder, 'guichet.key'))).toBe(0o600);
+    expect(modeOf(dbPath)).toBe(0o600);
+    expect(modeOf(folder)).toBe(0o755);
+    const reread = openStoreFile({ path: dbPath, readonly: true });
+    expect(reread.prepare('SELECT last_name FROM probe').pluck().get()).toBe(surname);
+    reread.close();
+    // GUICHET_KEY_FILE names another key: refused, not recreated over.
+    expect(caught(() => openStoreFile({ path: dbPath, env: { GUICHET_KEY_FILE: join(folder, 'autre.key') } })).code).toBe('PRECONDITION_FAILED');
   });
 });
 
