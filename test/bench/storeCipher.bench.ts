@@ -86,8 +86,11 @@ export async function run(): Promise<void> {
     }
     for (const variant of ['clear', 'encrypted'] as const) {
       const mine = results.filter((figures) => figures.variant === variant);
-      const median = (pick: (figures: Figures) => number): number => quantile(mine.map(pick).sort((a, b) => a - b), 0.5);
-      console.log(`${variant}: import ${median((f) => f.importSeconds)} s (CPU ${median((f) => f.importCpuSeconds)} s), search p50 ${median((f) => f.searchP50Ms)} ms, p95 ${median((f) => f.searchP95Ms)} ms, store ${median((f) => f.storeMb)} MB (median of ${mine.length})`);
+      const range = (pick: (figures: Figures) => number): string => {
+        const values = mine.map(pick).sort((a, b) => a - b);
+        return values.length === 1 ? String(values[0]) : `${values[0]}–${values.at(-1)}`;
+      };
+      console.log(`${variant} (${mine.length} runs): import ${range((f) => f.importSeconds)} s (CPU ${range((f) => f.importCpuSeconds)} s), search p50 ${range((f) => f.searchP50Ms)} ms, p95 ${range((f) => f.searchP95Ms)} ms, store ${range((f) => f.storeMb)} MB`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
