@@ -3,9 +3,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readRegisterActivities } from '../../src/core/import/readRegisterActivities';
+import { openStoreFile } from '../../src/core/store/openStoreFile';
+import { readStoreFormat } from '../../src/core/store/readStoreFormat';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'guichet-import-cli-'));
@@ -42,7 +43,9 @@ describe('guichet import', () => {
         { source: 'dpi', line: 4, reason: 'expected 4 columns, found 2' },
       ],
     });
-    const db = new Database(dbPath, { readonly: true });
+    // Encrypted with the key file the CLI created beside it.
+    expect(readStoreFormat(dbPath)).toBe('encrypted');
+    const db = openStoreFile({ path: dbPath, readonly: true });
     expect(db.prepare("SELECT COUNT(*) AS n FROM identities").get()).toEqual({ n: 0 });
     const leger = db.prepare("SELECT raw_json FROM source_records WHERE source_id = 'rpps' AND record_key = (SELECT rpps FROM source_records WHERE record_key = 'M0001')").get() as { raw_json: string };
     expect(readRegisterActivities(leger.raw_json)).toHaveLength(2);

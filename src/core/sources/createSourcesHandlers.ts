@@ -4,7 +4,7 @@ import { DeskError } from '../../shared/api/errors';
 import type { ImportRunResult, RejectedLineView } from '../../shared/api/sources.contract';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
-import { importSources } from '../import/importSources';
+import { runImportJob } from '../jobs/runImportJob';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import { readSourcesConfig } from './readSourcesConfig';
 import { readSourcesOverview } from './readSourcesOverview';
@@ -40,7 +40,9 @@ export function createSourcesHandlers({
           en: `The sources configuration ${configPath} is invalid: ${config.errors.join('; ')}`,
         }, { errors: config.errors });
       }
-      const report = await importSources(db, { config: config.config, force, clock, ...(sourceIds === undefined ? {} : { only: sourceIds }), onProgress: (progress) => events.emit('importProgress', progress), ...(afterCommit === undefined ? {} : { afterCommit }) });
+      // On a job thread: the desk keeps answering (and its card readers keep being watched) during a register import.
+      const report = await runImportJob(db, { config: config.config, force, clock, ...(sourceIds === undefined ? {} : { only: sourceIds }), onProgress: (progress) => events.emit('importProgress', progress) });
+      afterCommit?.();
       const result: ImportRunResult = {
         ok: report.ok,
         sources: Object.fromEntries(
