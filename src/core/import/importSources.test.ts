@@ -64,11 +64,11 @@ describe('importSources', () => {
     expect(first.ok).toBe(true);
     expect(counts(first, 'sirh')).toEqual({ read: 21, imported: 20, rejected: 1, added: 20, updated: 0, removed: 0, refused: false });
     expect(counts(first, 'rpps')).toEqual({ read: 3, imported: 3, rejected: 0, added: 2, updated: 0, removed: 0, refused: false });
-    expect(first.errors).toEqual([{ source: 'sirh', line: 22, reason: 'duplicate key "M000": already on line 2' }]);
+    expect(first.errors).toEqual([{ source: 'sirh', line: 22, reason: 'duplicate-key', detail: '2', value: 'M000' }]);
     const folded = db.prepare("SELECT raw_json FROM source_records WHERE record_key = ?").get(rpps(1)) as { raw_json: string };
     expect(readRegisterActivities(folded.raw_json).map((activity) => activity.finessSite)).toEqual(['990000011', '750000019']);
     expect(progress.filter((p) => p.sourceId === 'sirh').map((p) => p.phase)).toEqual(expect.arrayContaining(['reading', 'applying', 'done']));
-    expect(db.prepare("SELECT line, reason FROM import_rejections WHERE run_id = ?").all(first.sources.sirh!.runId)).toEqual([{ line: 22, reason: 'duplicate key "M000": already on line 2' }]);
+    expect(db.prepare("SELECT line, reason, field, detail, value FROM import_rejections WHERE run_id = ?").all(first.sources.sirh!.runId)).toEqual([{ line: 22, reason: 'duplicate-key', field: null, detail: '2', value: 'M000' }]);
     expect(JSON.parse((db.prepare("SELECT value_json FROM settings WHERE key = 'establishment'").get() as { value_json: string }).value_json).finess).toEqual(['990000011']);
 
     const before = snapshot();
@@ -138,7 +138,7 @@ describe('importSources', () => {
         totalBytes: null,
         foldsDuplicates: false,
         async *batches() {
-          yield { records: [{ line: 2, key: 'M000', raw: {}, attributes: { hrId: 'M000', lastName: 'CHANGÉ' } }], rejected: [], rowsRead: 1, bytesRead: 10 };
+          yield { records: [{ line: 2, key: 'M000', raw: {}, attributes: { hrId: 'M000', lastName: 'CHANGÉ' } }], rejected: [], warnings: [], rowsRead: 1, bytesRead: 10 };
           throw new SourceUnreadableError('disk read error at byte 10');
         },
       }),

@@ -22,7 +22,7 @@ function row(rpps: string, lastName: string, firstName: string, finess: string, 
 
 async function readAll(path: string): Promise<ParsedBatch> {
   const reader = await readRppsExtract(path);
-  const all: ParsedBatch = { records: [], rejected: [], rowsRead: 0, bytesRead: 0 };
+  const all: ParsedBatch = { records: [], rejected: [], warnings: [], rowsRead: 0, bytesRead: 0 };
   for await (const batch of reader.batches()) {
     all.records.push(...batch.records);
     all.rejected.push(...batch.rejected);
@@ -60,8 +60,8 @@ describe('readRppsExtract', () => {
     expect(result.records[0]!.attributes).not.toHaveProperty('activities');
     expect(result.records[1]).toMatchObject({ line: 6, key: rppsB, attributes: { sex: 'M' } });
     expect(result.rejected).toEqual([
-      { line: 4, reason: 'invalid RPPS "10100271384": expected 11 digits with a valid Luhn key' },
-      { line: 5, reason: 'expected 56 columns each ended by "|", found 57 separators' },
+      { line: 4, reason: 'invalid-key', field: 'Identifiant PP', value: '10100271384' },
+      { line: 5, reason: 'column-count', detail: '57/56' },
     ]);
   });
 
