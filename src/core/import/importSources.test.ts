@@ -164,3 +164,36 @@ describe('importSources', () => {
     await running;
   });
 });
+
+describe('importSources warnings', () => {
+  it('keeps a person whose RPPS or birth date is bad, stores the dropped values as warnings apart from their reason, and counts them per run', async () => {
+    writeFileSync(join(dir, 'rh.csv'), [
+      'MATRICULE;NOM;PRENOM;NAISSANCE;RPPS',
+      `M1;LEGER;Anaïs;12/03/1980;${rpps(1)}`,
+      'M2;MARTIN;Paul;31/02/1975;10100271384',
+      ';SANS;Cle;01/01/1990;',
+    ].join('\n'));
+    const text = JSON.stringify({
+      establishment: { name: 'H', finess: ['990000011'] },
+      sources: [{ id: 'rh', kind: 'csv', role: 'hr', path: 'rh.csv', delimiter: ';', dateFormat: 'DD/MM/YYYY', key: 'MATRICULE', fields: { hrId: 'MATRICULE', lastName: 'NOM', firstName: 'PRENOM', birthDate: 'NAISSANCE', rpps: 'RPPS' } }],
+    });
+    const parsed = parseSourcesConfig({ text, configPath: join(dir, 'sources.json') });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const report = await importSources(db, { config: parsed.config, clock });
+    expect(report.sources.rh).toMatchObject({ read: 3, imported: 2, rejected: 1, warned: 2, added: 2 });
+    expect(report.errors).toEqual([{ source: 'rh', line: 4, reason: 'missing-key', field: 'MATRICULE' }]);
+    expect(report.warnings).toEqual([
+      { source: 'rh', line: 3, reason: 'impossible-date', field: 'NAISSANCE', value: '31/02/1975', detail: 'DD/MM/YYYY' },
+      { source: 'rh', line: 3, reason: 'invalid-rpps', field: 'RPPS', value: '10100271384' },
+    ]);
+    const martin = db.prepare("SELECT attributes_json AS json, rpps, birth_date AS birthDate FROM source_records WHERE record_key = 'M2'").get() as { json: string; rpps: string | null; birthDate: string | null };
+    expect(JSON.parse(martin.json)).toEqual({ hrId: 'M2', lastName: 'MARTIN', firstName: 'Paul' });
+    expect(martin).toMatchObject({ rpps: null, birthDate: null });
+    const runId = report.sources.rh!.runId;
+    expect(db.prepare('SELECT line, field, reason, detail, value FROM import_warnings WHERE run_id = ? ORDER BY id').all(runId)).toEqual([
+      { line: 3, field: 'NAISSANCE', reason: 'impossible-date', detail: 'DD/MM/YYYY', value: '31/02/1975' },
+      { line: 3, field: 'RPPS', reason: 'invalid-rpps', detail: null, value: '10100271384' },
+    ]);
+    expect(JSON.parse((db.prepare('SELECT stats_json AS stats FROM import_runs WHERE id = ?').get(runId) as { stats: string }).stats)).toMatchObject({ warned: 2, rejected: 1 });
+  });
+});
