@@ -197,3 +197,35 @@ describe('importSources warnings', () => {
     expect(JSON.parse((db.prepare('SELECT stats_json AS stats FROM import_runs WHERE id = ?').get(runId) as { stats: string }).stats)).toMatchObject({ warned: 2, rejected: 1 });
   });
 });
+
+describe('importSources full names', () => {
+  it('splits an application full-name column with the names the HR source holds, also on a parser thread', async () => {
+    writeFileSync(join(dir, 'rh.csv'), 'MATRICULE;NOM;PRENOM\nM1;NGUYEN;Anh\nM2;THOMAS;Maël\n');
+    writeFileSync(join(dir, 'app.csv'), 'login;NOM PRENOM\nanh;Anh Nguyen\nnguyen;Nguyen Anh\nmael;Mr Thomas Maël\n');
+    const text = JSON.stringify({
+      establishment: { name: 'H', finess: ['990000011'] },
+      sources: [
+        { id: 'rh', kind: 'csv', role: 'hr', path: 'rh.csv', delimiter: ';', key: 'MATRICULE', fields: { hrId: 'MATRICULE', lastName: 'NOM', firstName: 'PRENOM' } },
+        { id: 'app', kind: 'csv', role: 'application', path: 'app.csv', delimiter: ';', key: 'login', fields: { fullName: { column: 'NOM PRENOM', nameOrder: 'auto' } } },
+      ],
+    });
+    const parsed = parseSourcesConfig({ text, configPath: join(dir, 'sources.json') });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const names = () => db.prepare("SELECT record_key AS login, last_name AS lastName, first_name AS firstName FROM source_records WHERE source_id = 'app' ORDER BY record_key").all();
+    const expected = [
+      { login: 'anh', lastName: 'Nguyen', firstName: 'Anh' },
+      { login: 'mael', lastName: 'Thomas', firstName: 'Maël' },
+      { login: 'nguyen', lastName: 'Nguyen', firstName: 'Anh' },
+    ];
+    await importSources(db, { config: parsed.config, clock, parserThreadMinBytes: Infinity });
+    expect(names()).toEqual(expected);
+    const other = openDatabase({ path: ':memory:' });
+    try {
+      await importSources(other, { config: parsed.config, clock, parserThreadMinBytes: 0 });
+      expect(other.prepare("SELECT record_key AS login, last_name AS lastName, first_name AS firstName FROM source_records WHERE source_id = 'app' ORDER BY record_key").all()).toEqual(expected);
+      expect(JSON.parse((other.prepare("SELECT attributes_json AS json FROM source_records WHERE record_key = 'mael'").get() as { json: string }).json)).toMatchObject({ sex: 'M' });
+    } finally {
+      other.close();
+    }
+  });
+});
