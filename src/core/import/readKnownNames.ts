@@ -3,11 +3,11 @@ import type { KnownNames } from '../../shared/directory/splitFullName';
 import { normalizeForSearch } from '../../shared/text/normalizeForSearch';
 import type { SourceConfig } from '../sources/parseSourcesConfig';
 
-/** True when a source splits a full-name column and may choose the order per value (`auto`, the default). */
+/** True when a source may split a full-name column with the order chosen per value (`auto`, the default). */
 export function splitsFullNamesByKnownNames(source: SourceConfig): boolean {
   if (source.kind === 'rpps-extract') return false;
-  const { fullName, lastName, firstName } = source.fields;
-  if (fullName === undefined || lastName !== undefined || firstName !== undefined) return false;
+  const { fullName } = source.fields;
+  if (fullName === undefined) return false;
   return typeof fullName === 'string' || (fullName.nameOrder ?? 'auto') === 'auto';
 }
 

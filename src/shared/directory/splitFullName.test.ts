@@ -46,7 +46,9 @@ describe('splitFullName', () => {
     expect(splitFullName('Dr Durand', 'auto')).toEqual({ lastName: 'Durand' });
   });
 
-  it('reads "LAST, First" with its comma', () => {
+  it('reads "LAST, First" with its comma and ignores remarks in brackets', () => {
     expect(splitFullName('Dupont, Jean', 'auto')).toEqual({ lastName: 'Dupont', firstName: 'Jean' });
+    expect(splitFullName('DUPONT Jean (intérim)', 'auto')).toEqual({ lastName: 'DUPONT', firstName: 'Jean' });
+    expect(splitFullName('[EXT] Marie LEROY', 'auto')).toEqual({ lastName: 'LEROY', firstName: 'Marie' });
   });
 });

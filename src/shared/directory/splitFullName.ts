@@ -73,10 +73,12 @@ const noKnownNames: KnownNames = { givenNames: new Set(), lastNames: new Set() }
  * `last-first` and `first-last` fix the orientation; `auto` chooses it per value. Within an
  * orientation, the cut between surname and given names follows case (UPPER words are the surname),
  * then known given names (a compact French list and `known`, the other sources' names), then one
- * surname word. Returns null when no name is left once the civilities are stripped.
+ * surname word. Remarks in brackets are ignored. Returns null when no name is left once the
+ * civilities are stripped.
  */
 export function splitFullName(fullName: string, order: NameOrder, known: KnownNames = noKnownNames): SplitName | null {
-  const words = fullName.trim().split(/[\s,]+/).filter((word) => word !== '');
+  // A remark in brackets ("DUPONT Jean (intérim)", "[EXT]") is not a name.
+  const words = fullName.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').trim().split(/[\s,]+/).filter((word) => word !== '');
   let sex: 'M' | 'F' | undefined;
   while (words.length > 0) {
     const civility = civilityOf(words[0]!);
