@@ -61,7 +61,7 @@ describe('guichet import', () => {
     // Without --json: codes go through their French labels; the values read are not printed.
     const text = await runImport(['--config', join(work, 'sources.json'), '--db', dbPath]);
     expect(text.stderr).toContain('sirh:5: avertissement — DATE_NAISSANCE : Date impossible');
-    expect(text.stderr).toContain('dpi:4: rejetée — Nombre de colonnes inattendu (2/4)');
+    expect(text.stderr).toContain('dpi:4: rejetée — Nombre de colonnes inattendu (trouvées/attendues) : 2/4');
     expect(text.stderr).not.toContain('31/02/1975');
   });
 

@@ -68,7 +68,7 @@ describe('Sources screen', () => {
     expect(JSON.parse(journaled.after)).toMatchObject({ ok: true, sources: { dpi: { added: 2, rejected: 1, warned: 1, refused: false } } });
     await dpi.getByRole('button', { name: /Voir les 1 lignes rejetées/ }).click();
     const rejected = page.getByTestId('rejected-lines');
-    await expect.poll(() => rejected.textContent()).toContain(`${lineCount + 2}—Nombre de colonnes inattendu2/4`);
+    await expect.poll(() => rejected.textContent()).toContain(`${lineCount + 2}—Nombre de colonnes inattendu (trouvées/attendues)2/4`);
     // The person with a wrong RPPS check digit is kept; the value is set aside with a French reason.
     await dpi.getByRole('button', { name: /Voir les 1 avertissements/ }).click();
     const warnings = page.getByTestId('import-warnings');

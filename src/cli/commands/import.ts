@@ -24,10 +24,10 @@ function toJson(report: ImportReport): string {
   return JSON.stringify({ sources, errors: report.errors, warnings: report.warnings });
 }
 
-/** "DATE_NAISSANCE: Date impossible … (DD/MM/YYYY)": the label of a code, never the value. */
+/** "DATE_NAISSANCE : Date impossible … : DD/MM/YYYY": the label of a code, never the value read. */
 function describeProblem({ reason, field, detail }: { reason: string; field?: string | undefined; detail?: string | undefined }): string {
   const label = (importProblemLabels as Record<string, { fr: string } | undefined>)[reason]?.fr ?? reason;
-  return `${field === undefined || field === '' ? '' : `${field} : `}${label}${detail === undefined ? '' : ` (${detail})`}`;
+  return `${field === undefined || field === '' ? '' : `${field} : `}${label}${detail === undefined ? '' : ` : ${detail}`}`;
 }
 
 export const command: CliCommand = {

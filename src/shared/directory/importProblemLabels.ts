@@ -2,9 +2,9 @@ import type { ImportRejectionCode, ImportWarningCode } from './importProblems';
 
 /** French and English labels of the import problem codes (the Sources screen and the CLI). */
 export const importProblemLabels: Record<ImportRejectionCode | ImportWarningCode, { fr: string; en: string }> = {
-  'column-count': { fr: 'Nombre de colonnes inattendu', en: 'Unexpected number of columns' },
+  'column-count': { fr: 'Nombre de colonnes inattendu (trouvées/attendues)', en: 'Unexpected number of columns (found/expected)' },
   'missing-key': { fr: 'Clé de la fiche absente', en: 'Record key missing' },
-  'duplicate-key': { fr: 'Clé déjà vue plus haut dans le fichier', en: 'Key already seen earlier in the file' },
+  'duplicate-key': { fr: 'Clé déjà vue plus haut (à la ligne indiquée)', en: 'Key already seen earlier (on the line given)' },
   'undecodable-bytes': { fr: 'Octets illisibles dans l’encodage du fichier', en: 'Bytes not valid in the file’s encoding' },
   'invalid-key': { fr: 'Identifiant de la fiche invalide (clé de contrôle)', en: 'Invalid record identifier (check digit)' },
   'unknown-identifier-type': { fr: 'Type d’identifiant inconnu (8 = RPPS, 0 = ADELI attendus)', en: 'Unknown identifier type (expected 8 = RPPS or 0 = ADELI)' },
