@@ -75,9 +75,11 @@ describe('Sources screen', () => {
     await expect.poll(() => warnings.textContent()).toContain(`${lineCount + 3}rppsRPPS invalide (11 chiffres et clé de Luhn attendus) : valeur ignorée12345678901`);
     const mauvais = desk.core.db.prepare("SELECT attributes_json AS json FROM source_records WHERE source_id = 'dpi' AND record_key = 'mauvais.998'").get() as { json: string };
     expect(JSON.parse(mauvais.json)).toEqual({ lastName: 'MAUVAIS', firstName: 'Rpps' });
-    // Without a session, the rows come without the values read.
-    const anonymous = await desk.core.dispatch('listImportWarnings', { runId: (desk.core.db.prepare("SELECT MAX(id) AS id FROM import_runs WHERE source_id = 'dpi'").get() as { id: number }).id }, { connectionId: 'no-session', transport: 'browser' });
-    expect(anonymous).toMatchObject({ ok: true, value: [{ reason: 'invalid-rpps', field: 'rpps', value: null }] });
+    // The values read are record content: refused without a session allowed to import.
+    const runId = (desk.core.db.prepare("SELECT MAX(id) AS id FROM import_runs WHERE source_id = 'dpi'").get() as { id: number }).id;
+    for (const method of ['listImportWarnings', 'listRejectedLines']) {
+      expect(await desk.core.dispatch(method, { runId }, { connectionId: 'no-session', transport: 'browser' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    }
   });
 
   it('shows the circuit breaker refusing a source that lost most of its records, changing nothing', async () => {

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import { DeskError } from '../../shared/api/errors';
 import type { ImportRunResult, ImportWarningView, RejectedLineView } from '../../shared/api/sources.contract';
-import type { DeskSessions } from '../agents/createDeskSessions';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
 import { closeInterruptedImportRuns } from '../import/closeInterruptedImportRuns';
@@ -16,43 +15,32 @@ const reportedErrors = 500;
 type SourcesHandlers = Pick<DeskHandlers, 'listSources' | 'runImport' | 'listRejectedLines' | 'listImportWarnings'>;
 
 /**
- * The Sources screen's API: what is configured and imported, run an import (progress as events).
- * Built once where the desk opens its store, it first closes the runs a dead process left
- * `running` (`closeInterruptedImportRuns`), before any import of this desk can start.
+ * The Sources screen's API: what is configured and imported, run an import (progress as events),
+ * the rejected lines and warnings of a run (with the values read: the contract limits them to a
+ * session allowed to import, and journals each read). Built once where the desk opens its store,
+ * it first closes the runs a dead process left `running` (`closeInterruptedImportRuns`), before
+ * any import of this desk can start.
  */
 export function createSourcesHandlers({
   db,
   clock,
   events,
-  sessions,
   configPath,
   afterCommit,
 }: {
   db: Database.Database;
   clock: Clock;
   events: EventHub;
-  sessions: DeskSessions;
   configPath: string;
   /** Runs once the import committed (the night desk's leaver check). */
   afterCommit?: () => void;
 }): SourcesHandlers {
   closeInterruptedImportRuns(db, clock);
-  /** Rejected and dropped values are record content: only for a session allowed to import. */
-  const mayReadValues = (connectionId: string): boolean => {
-    try {
-      sessions.requireAct(connectionId, 'sources.import');
-      return true;
-    } catch (error) {
-      if (error instanceof DeskError) return false;
-      throw error;
-    }
-  };
-  const withoutValue = <T extends { value?: string | null }>(rows: T[], allowed: boolean): T[] => (allowed ? rows : rows.map((row) => ({ ...row, value: null })));
   return {
     listSources: () => readSourcesOverview(db, configPath),
     runImport: async ({ force, sourceIds }, context) => {
       // An import rewrites the directory every desk works from: a badge-office agent or an admin, journaled.
-      const actor = sessions.requireAct(context.connectionId, 'sources.import');
+      const { actor } = context;
       const config = await readSourcesConfig(configPath);
       if (!config.ok) {
         throw new DeskError('PRECONDITION_FAILED', {
@@ -79,13 +67,9 @@ export function createSourcesHandlers({
       });
       return result;
     },
-    listRejectedLines: ({ runId, limit }, context) => {
-      const rows = db.prepare('SELECT line, reason, field, detail, value FROM import_rejections WHERE run_id = ? ORDER BY line, id LIMIT ?').all(runId, limit) as RejectedLineView[];
-      return withoutValue(rows, mayReadValues(context.connectionId));
-    },
-    listImportWarnings: ({ runId, limit }, context) => {
-      const rows = db.prepare('SELECT line, reason, field, detail, value FROM import_warnings WHERE run_id = ? ORDER BY line, id LIMIT ?').all(runId, limit) as ImportWarningView[];
-      return withoutValue(rows, mayReadValues(context.connectionId));
-    },
+    listRejectedLines: ({ runId, limit }) =>
+      db.prepare('SELECT line, reason, field, detail, value FROM import_rejections WHERE run_id = ? ORDER BY line, id LIMIT ?').all(runId, limit) as RejectedLineView[],
+    listImportWarnings: ({ runId, limit }) =>
+      db.prepare('SELECT line, reason, field, detail, value FROM import_warnings WHERE run_id = ? ORDER BY line, id LIMIT ?').all(runId, limit) as ImportWarningView[],
   };
 }

@@ -57,7 +57,7 @@ export interface ImportRunResult {
 
 /**
  * A line that could not become a record. `reason` is a code (`ImportRejectionCode`; older runs
- * kept a sentence); `value` is the record's content, given only to a session allowed to import.
+ * kept a sentence); `value` is the record's content, apart from the reason.
  */
 export interface RejectedLineView {
   line: number;
@@ -67,7 +67,7 @@ export interface RejectedLineView {
   value?: string | null;
 }
 
-/** A value dropped from a kept record; `value` only for a session allowed to import. */
+/** A value dropped from a kept record (`value`: what was read, apart from the reason). */
 export interface ImportWarningView {
   line: number;
   reason: ImportWarningCode;
@@ -85,15 +85,19 @@ export interface ImportProgressEvent {
 }
 
 export const sourcesMethods = {
-  listSources: defineMethod<SourcesOverview>()(z.object({}).strict()),
+  listSources: defineMethod<SourcesOverview>()(z.object({}).strict(), { access: 'public' }),
   runImport: defineMethod<ImportRunResult>()(
     z.object({ force: z.boolean().default(false), sourceIds: z.array(z.string().min(1).max(32)).max(50).optional() }).strict(),
+    { access: 'sources.import' },
   ),
+  // The values read are record content: only for a session allowed to import, each read journaled.
   listRejectedLines: defineMethod<RejectedLineView[]>()(
     z.object({ runId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    { access: 'sources.import', personalData: true },
   ),
   listImportWarnings: defineMethod<ImportWarningView[]>()(
     z.object({ runId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    { access: 'sources.import', personalData: true },
   ),
 };
 

@@ -127,21 +127,21 @@ export function SourcesScreen() {
                   <td>{run === null ? '—' : `${number(run.read)} / ${number(run.imported)} / ${number(run.rejected)}`}</td>
                   <td>{run === null ? '—' : `+${number(run.added)} / ~${number(run.updated)} / −${number(run.removed)}`}</td>
                   <td>
-                    {run !== null && run.rejected > 0 ? (
+                    {run !== null && run.rejected > 0 && canImport ? (
                       <button type="button" className="link" onClick={() => void showProblems(source, 'rejected')}>
                         {t('sources.showRejected', { count: run.rejected, source: source.label })}
                       </button>
                     ) : (
-                      '0'
+                      number(run?.rejected ?? 0)
                     )}
                   </td>
                   <td>
-                    {run !== null && run.warned > 0 ? (
+                    {run !== null && run.warned > 0 && canImport ? (
                       <button type="button" className="link" onClick={() => void showProblems(source, 'warnings')}>
                         {t('sources.showWarnings', { count: run.warned, source: source.label })}
                       </button>
                     ) : (
-                      '0'
+                      number(run?.warned ?? 0)
                     )}
                   </td>
                 </tr>
@@ -153,7 +153,6 @@ export function SourcesScreen() {
       {problems !== null && (
         <section aria-labelledby="problems-title" data-testid={problems.kind === 'rejected' ? 'rejected-lines' : 'import-warnings'}>
           <h3 id="problems-title">{t(problems.kind === 'rejected' ? 'sources.rejectedTitle' : 'sources.warningsTitle', { source: problems.source.label })}</h3>
-          {!canImport && <p className="hint">{t('sources.valuesHidden')}</p>}
           <table className="results">
             <thead>
               <tr>
