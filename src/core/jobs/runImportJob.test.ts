@@ -39,11 +39,12 @@ describe('runImportJob', () => {
     const progress: ImportProgress[] = [];
     const report = await runImportJob(db, { config, force: false, clock, onProgress: (event) => progress.push(event) });
     expect(report.sources.rpps).toMatchObject({ read: 5, imported: 4, rejected: 1, added: 3, refused: false });
-    expect(report.sources.sirh).toMatchObject({ read: 4, added: 3 });
-    expect(report.errors.map((error) => error.source)).toEqual(['rpps', 'sirh', 'dpi']);
+    // M0004's impossible birth date (31/02) is dropped with a warning; the person is kept.
+    expect(report.sources.sirh).toMatchObject({ read: 4, added: 4, warned: 1 });
+    expect(report.errors.map((error) => error.source)).toEqual(['rpps', 'dpi']);
     expect(progress.filter((event) => event.phase === 'done').map((event) => event.sourceId)).toEqual(['rpps', 'sirh', 'ad', 'dpi']);
     // The desk's own connection sees what the thread committed, stamped with the desk's clock.
-    expect(db.prepare('SELECT COUNT(*) FROM source_records').pluck().get()).toBe(10);
+    expect(db.prepare('SELECT COUNT(*) FROM source_records').pluck().get()).toBe(11);
     // (The thread's clock keeps the desk clock's offset from the system clock, and runs from there.)
     for (const startedAt of db.prepare('SELECT started_at FROM import_runs').pluck().all() as string[]) {
       expect(startedAt >= '2026-11-30T09:00:00.000Z' && startedAt < '2026-11-30T09:01:00.000Z').toBe(true);
