@@ -60,7 +60,7 @@ describe('build/electron-builder.yml', () => {
 
   it('unpacks the .node files of every native module from the asar, and rebuilds them for Electron', () => {
     expect(builder.asar).toBe(true);
-    expect(nativeModules).toEqual(expect.arrayContaining(['better-sqlite3', '@pokusew/pcsclite']));
+    expect(nativeModules).toEqual(expect.arrayContaining(['better-sqlite3-multiple-ciphers', '@pokusew/pcsclite']));
     for (const moduleName of nativeModules) {
       // Packaged only if declared as a runtime dependency (devDependencies are left out).
       expect({ ...packageJson.dependencies, ...packageJson.optionalDependencies }, moduleName).toHaveProperty([moduleName]);
@@ -69,6 +69,13 @@ describe('build/electron-builder.yml', () => {
       for (const file of files) expect(matchesAny(file, builder.asarUnpack), file).toBe(true);
     }
     expect(builder.npmRebuild).toBe(true);
+  });
+
+  it('lists every packaged dependency that compiles a native addon', () => {
+    const runtimeDependencies = Object.keys({ ...packageJson.dependencies, ...packageJson.optionalDependencies });
+    const compiled = runtimeDependencies.filter((name) => existsSync(join(projectRoot, 'node_modules', name, 'binding.gyp')));
+    expect(compiled.length).toBeGreaterThan(0);
+    for (const name of compiled) expect(nativeModules, name).toContain(name);
   });
 
   it('flips the fuses that turn the shipped binary into a locked app', () => {

@@ -1,41 +1,46 @@
 import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import { DeskError } from '../../shared/api/errors';
-import type { ImportRunResult, RejectedLineView } from '../../shared/api/sources.contract';
-import type { DeskSessions } from '../agents/createDeskSessions';
+import type { ImportRunResult, ImportWarningView, RejectedLineView } from '../../shared/api/sources.contract';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
-import { importSources } from '../import/importSources';
+import { closeInterruptedImportRuns } from '../import/closeInterruptedImportRuns';
+import { runImportJob } from '../jobs/runImportJob';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import { readSourcesConfig } from './readSourcesConfig';
 import { readSourcesOverview } from './readSourcesOverview';
 
 const reportedErrors = 500;
 
-type SourcesHandlers = Pick<DeskHandlers, 'listSources' | 'runImport' | 'listRejectedLines'>;
+type SourcesHandlers = Pick<DeskHandlers, 'listSources' | 'runImport' | 'listRejectedLines' | 'listImportWarnings'>;
 
-/** The Sources screen's API: what is configured and imported, run an import (progress as events). */
+/**
+ * The Sources screen's API: what is configured and imported, run an import (progress as events),
+ * the rejected lines and warnings of a run (with the values read: the contract limits them to a
+ * session allowed to import, and journals each read). Built once where the desk opens its store,
+ * it first closes the runs a dead process left `running` (`closeInterruptedImportRuns`), before
+ * any import of this desk can start.
+ */
 export function createSourcesHandlers({
   db,
   clock,
   events,
-  sessions,
   configPath,
   afterCommit,
 }: {
   db: Database.Database;
   clock: Clock;
   events: EventHub;
-  sessions: DeskSessions;
   configPath: string;
   /** Runs once the import committed (the night desk's leaver check). */
   afterCommit?: () => void;
 }): SourcesHandlers {
+  closeInterruptedImportRuns(db, clock);
   return {
     listSources: () => readSourcesOverview(db, configPath),
     runImport: async ({ force, sourceIds }, context) => {
       // An import rewrites the directory every desk works from: a badge-office agent or an admin, journaled.
-      const actor = sessions.requireAct(context.connectionId, 'sources.import');
+      const { actor } = context;
       const config = await readSourcesConfig(configPath);
       if (!config.ok) {
         throw new DeskError('PRECONDITION_FAILED', {
@@ -43,25 +48,30 @@ export function createSourcesHandlers({
           en: `The sources configuration ${configPath} is invalid: ${config.errors.join('; ')}`,
         }, { errors: config.errors });
       }
-      const report = await importSources(db, { config: config.config, force, clock, ...(sourceIds === undefined ? {} : { only: sourceIds }), onProgress: (progress) => events.emit('importProgress', progress), ...(afterCommit === undefined ? {} : { afterCommit }) });
+      // On a job thread: the desk keeps answering (and its card readers keep being watched) during a register import.
+      const report = await runImportJob(db, { config: config.config, force, clock, ...(sourceIds === undefined ? {} : { only: sourceIds }), onProgress: (progress) => events.emit('importProgress', progress) });
+      afterCommit?.();
       const result: ImportRunResult = {
         ok: report.ok,
         sources: Object.fromEntries(
-          Object.entries(report.sources).map(([id, { read, imported, rejected, added, updated, removed, refused, refusal, runId }]) => [id, { read, imported, rejected, added, updated, removed, refused, refusal, runId }]),
+          Object.entries(report.sources).map(([id, { read, imported, rejected, warned, added, updated, removed, refused, refusal, runId }]) => [id, { read, imported, rejected, warned, added, updated, removed, refused, refusal, runId }]),
         ),
         errors: report.errors.slice(0, reportedErrors),
         errorCount: report.errors.length,
+        warnings: report.warnings.slice(0, reportedErrors),
+        warningCount: report.warnings.length,
       };
       appendJournalEntry(db, clock, {
         actor,
         action: 'sources.import',
         subject: { type: 'sources', id: configPath },
-        after: { force, ok: result.ok, sources: Object.fromEntries(Object.entries(result.sources).map(([id, { runId, added, updated, removed, rejected, refused }]) => [id, { runId, added, updated, removed, rejected, refused }])) },
+        after: { force, ok: result.ok, sources: Object.fromEntries(Object.entries(result.sources).map(([id, { runId, added, updated, removed, rejected, warned, refused }]) => [id, { runId, added, updated, removed, rejected, warned, refused }])) },
       });
       return result;
     },
-    listRejectedLines: ({ runId, limit }) => {
-      return db.prepare('SELECT line, reason FROM import_rejections WHERE run_id = ? ORDER BY line LIMIT ?').all(runId, limit) as RejectedLineView[];
-    },
+    listRejectedLines: ({ runId, limit }) =>
+      db.prepare('SELECT line, reason, field, detail, value FROM import_rejections WHERE run_id = ? ORDER BY line, id LIMIT ?').all(runId, limit) as RejectedLineView[],
+    listImportWarnings: ({ runId, limit }) =>
+      db.prepare('SELECT line, reason, field, detail, value FROM import_warnings WHERE run_id = ? ORDER BY line, id LIMIT ?').all(runId, limit) as ImportWarningView[],
   };
 }

@@ -17,6 +17,7 @@ function record(kind, detail = {}) {
 }
 
 let ready = false;
+let keepAlive;
 const userData = process.env.GUICHET_ELECTRON_STUB_USER_DATA || mkdtempSync(join(tmpdir(), 'guichet-stub-'));
 const probeUrls = (process.env.GUICHET_ELECTRON_STUB_PROBE_URLS || '').split(' ').filter(Boolean);
 
@@ -41,6 +42,8 @@ class App extends EventEmitter {
     record('app.releaseSingleInstanceLock');
   }
   whenReady() {
+    // Like Electron's main process, the stub lives until the app quits, even with nothing to do.
+    if (keepAlive === undefined) keepAlive = setInterval(() => {}, 1 << 30);
     return new Promise((resolve) =>
       setImmediate(() => {
         ready = true;
@@ -295,10 +298,21 @@ const dialog = {
   },
 };
 
+// Reversible on purpose: a stub keychain, so the store key sealed at one start opens at the next.
 const safeStorage = {
   isEncryptionAvailable: () => true,
   encryptString: (text) => Buffer.from(`stub:${text}`, 'utf8'),
   decryptString: (buffer) => buffer.toString('utf8').replace(/^stub:/, ''),
+  isAsyncEncryptionAvailable: async () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptStringAsync: async (text) => {
+    record('safeStorage.encryptStringAsync');
+    return Buffer.from(`stub:${text}`, 'utf8');
+  },
+  decryptStringAsync: async (buffer) => {
+    record('safeStorage.decryptStringAsync');
+    return { result: buffer.toString('utf8').replace(/^stub:/, ''), shouldReEncrypt: false };
+  },
 };
 
 const shell = {

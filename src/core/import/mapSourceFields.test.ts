@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { mapSourceFields, type FieldMapping } from './mapSourceFields';
+
+const mapOne = (row: Record<string, string>, mapping: Omit<FieldMapping, 'key'>) => mapSourceFields((name) => row[name], { key: 'id', ...mapping }, 7);
+
+describe('mapSourceFields', () => {
+  it('reads FILETIME logins, treating 0 and the largest value as never, without a warning', () => {
+    const fields = { lastLogin: 'lastLogonTimestamp' } as const;
+    expect(mapOne({ id: 'a', lastLogonTimestamp: '134380809000000000' }, { fields })).toMatchObject({ ok: true, attributes: { lastLogin: '2026-11-02' }, warnings: [] });
+    expect(mapOne({ id: 'a', lastLogonTimestamp: '0' }, { fields })).toMatchObject({ ok: true, attributes: {}, warnings: [] });
+    expect(mapOne({ id: 'a', lastLogonTimestamp: '9223372036854775807' }, { fields })).toMatchObject({ ok: true, attributes: {}, warnings: [] });
+    expect(mapOne({ id: 'a', lastLogonTimestamp: '2026-11-02T08:15:00Z' }, { fields })).toMatchObject({ ok: true, attributes: { lastLogin: '2026-11-02' } });
+  });
+
+  it('tells an unparseable date from an impossible one, accepts one-digit days and months in day-first layouts', () => {
+    const fields = { birthDate: 'naissance' } as const;
+    expect(mapOne({ id: 'a', naissance: '1/3/1980' }, { fields, dateFormat: 'DD/MM/YYYY' })).toMatchObject({ attributes: { birthDate: '1980-03-01' } });
+    expect(mapOne({ id: 'a', naissance: '30/02/1980' }, { fields, dateFormat: 'DD/MM/YYYY' })).toMatchObject({ warnings: [{ line: 7, reason: 'impossible-date', field: 'naissance' }] });
+    expect(mapOne({ id: 'a', naissance: '01/01/0001' }, { fields, dateFormat: 'DD/MM/YYYY' })).toMatchObject({ warnings: [{ reason: 'impossible-date' }] });
+    expect(mapOne({ id: 'a', naissance: '1980-03-01' }, { fields, dateFormat: 'DD.MM.YYYY' })).toMatchObject({ warnings: [{ reason: 'unparseable-date', detail: 'DD.MM.YYYY' }] });
+  });
+
+  it('maps coded values exactly then ignoring case; sex and enabled fall back to the built-in codes', () => {
+    const fields = { sex: { column: 'civ', map: { 'M.': 'M', Mme: 'F' } }, enabled: { column: 'actif', map: { A: 'oui', I: 'non' } } } as const;
+    expect(mapOne({ id: 'a', civ: 'MME', actif: 'a' }, { fields })).toMatchObject({ attributes: { sex: 'F', enabled: true }, warnings: [] });
+    expect(mapOne({ id: 'a', civ: '2', actif: 'I' }, { fields })).toMatchObject({ attributes: { sex: 'F', enabled: false }, warnings: [] });
+    expect(mapOne({ id: 'a', civ: 'X', actif: 'Z' }, { fields })).toMatchObject({ attributes: {}, warnings: [{ reason: 'unknown-code', field: 'civ', value: 'X' }, { reason: 'unknown-code', field: 'actif', value: 'Z' }] });
+  });
+
+  it('rejects a row only for its key: missing, or holding undecodable bytes', () => {
+    expect(mapOne({ id: ' ' }, { fields: { hrId: 'id' } })).toEqual({ ok: false, rejection: { line: 7, reason: 'missing-key', field: 'id' } });
+    expect(mapOne({ id: 'M\uFFFD1' }, { fields: { hrId: 'id' } })).toEqual({ ok: false, rejection: { line: 7, reason: 'undecodable-bytes', field: 'id' } });
+  });
+
+  it('keeps the sex a column gives over a civility found in the full name', () => {
+    const result = mapOne({ id: 'a', nom: 'Mme DUPONT Camille', sexe: 'M' }, { fields: { fullName: 'nom', sex: 'sexe' } });
+    expect(result).toMatchObject({ attributes: { lastName: 'DUPONT', firstName: 'Camille', sex: 'M', fullName: 'Mme DUPONT Camille' } });
+  });
+});
