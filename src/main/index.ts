@@ -22,7 +22,9 @@ const rendererDir = join(__dirname, '../renderer');
 const preloadPath = join(__dirname, '../preload/index.cjs');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
-// Only before `ready`: app:// becomes a standard, secure origin ('self' in the CSP, module scripts, fetch).
+// Only before `ready`, and only once (a second call replaces the first): app:// becomes a standard,
+// secure origin ('self' in the CSP, module scripts, fetch). No `corsEnabled`: it would let other
+// origins read app:// responses (Electron serves custom schemes without checking CORS headers).
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 
