@@ -3,9 +3,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readRegisterActivities } from '../../src/core/import/readRegisterActivities';
+import { openStoreFile } from '../../src/core/store/openStoreFile';
+import { readStoreFormat } from '../../src/core/store/readStoreFormat';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'guichet-import-cli-'));
@@ -48,7 +49,9 @@ describe('guichet import', () => {
       ],
       warnings: [{ source: 'sirh', line: 5, reason: 'impossible-date', field: 'DATE_NAISSANCE', value: '31/02/1975', detail: 'DD/MM/YYYY' }],
     });
-    const db = new Database(dbPath, { readonly: true });
+    // Encrypted with the key file the CLI created beside it.
+    expect(readStoreFormat(dbPath)).toBe('encrypted');
+    const db = openStoreFile({ path: dbPath, readonly: true });
     expect(db.prepare("SELECT COUNT(*) AS n FROM identities").get()).toEqual({ n: 0 });
     const leger = db.prepare("SELECT raw_json FROM source_records WHERE source_id = 'rpps' AND record_key = (SELECT rpps FROM source_records WHERE record_key = 'M0001')").get() as { raw_json: string };
     expect(readRegisterActivities(leger.raw_json)).toHaveLength(2);
@@ -89,7 +92,7 @@ describe('guichet import', () => {
       { source: 'app', line: 3, reason: 'impossible-date', field: 'naissance', value: '19750231', detail: 'YYYYMMDD' },
       { source: 'app', line: 5, reason: 'invalid-last-login', field: 'derniere_connexion', value: 'jamais', detail: 'DD/MM/YYYY' },
     ]);
-    const db = new Database(dbFile, { readonly: true });
+    const db = openStoreFile({ path: dbFile, readonly: true });
     const attributes = (source: string, key: string) => JSON.parse((db.prepare('SELECT attributes_json AS json FROM source_records WHERE source_id = ? AND record_key = ?').get(source, key) as { json: string }).json) as Record<string, unknown>;
     expect(attributes('rh', '0001234')).toEqual({ hrId: '1234', lastName: 'LÉGER', birthName: 'LÉGER', firstName: 'Anaïs, Marie', sex: 'F', birthDate: '1980-03-12', rpps: '99900001019', site: '990000011' });
     expect(attributes('rh', '0001237')).toMatchObject({ lastName: 'ŒUVRAY', firstName: 'Zoé' });

@@ -72,7 +72,7 @@ export interface DeskCore {
   clock: Clock;
   events: EventHub;
   cards: CardService;
-  /** Agents' desk sessions: `sessions.requireAct(context.connectionId, act)` gives the acting agent. */
+  /** Agents' desk sessions; the dispatcher's guard checks them before every call. */
   sessions: DeskSessions;
   handlers: DeskHandlers;
   dispatch: DeskDispatcher;

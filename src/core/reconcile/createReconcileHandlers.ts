@@ -4,8 +4,8 @@ import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
 import { decideReviewProposal } from './decideReviewProposal';
 import { listReviewProposals } from './listReviewProposals';
+import { runReconcileJob } from '../jobs/runReconcileJob';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
-import { reconcileDirectory } from './reconcileDirectory';
 
 export interface ReconcileHandlersOptions {
   db: Database.Database;
@@ -21,10 +21,11 @@ export function createReconcileHandlers({ db, clock, events }: ReconcileHandlers
       events.emit('reviewQueueChanged', result);
       return result;
     },
-    runReconciliation: (_input, context) => {
+    runReconciliation: async (_input, context) => {
       // Rewrites every automatic link of the directory: an agent's act, journaled with what it found.
       const { actor } = context;
-      const { report } = reconcileDirectory(db, { clock });
+      // On a job thread: the desk keeps answering during the run.
+      const { report } = await runReconcileJob(db, { clock });
       appendJournalEntry(db, clock, {
         actor,
         action: 'directory.reconcile',

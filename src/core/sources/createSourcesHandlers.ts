@@ -5,7 +5,7 @@ import type { ImportRunResult, ImportWarningView, RejectedLineView } from '../..
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
 import { closeInterruptedImportRuns } from '../import/closeInterruptedImportRuns';
-import { importSources } from '../import/importSources';
+import { runImportJob } from '../jobs/runImportJob';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import { readSourcesConfig } from './readSourcesConfig';
 import { readSourcesOverview } from './readSourcesOverview';
@@ -48,7 +48,9 @@ export function createSourcesHandlers({
           en: `The sources configuration ${configPath} is invalid: ${config.errors.join('; ')}`,
         }, { errors: config.errors });
       }
-      const report = await importSources(db, { config: config.config, force, clock, ...(sourceIds === undefined ? {} : { only: sourceIds }), onProgress: (progress) => events.emit('importProgress', progress), ...(afterCommit === undefined ? {} : { afterCommit }) });
+      // On a job thread: the desk keeps answering (and its card readers keep being watched) during a register import.
+      const report = await runImportJob(db, { config: config.config, force, clock, ...(sourceIds === undefined ? {} : { only: sourceIds }), onProgress: (progress) => events.emit('importProgress', progress) });
+      afterCommit?.();
       const result: ImportRunResult = {
         ok: report.ok,
         sources: Object.fromEntries(

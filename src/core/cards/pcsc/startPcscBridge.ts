@@ -35,8 +35,9 @@ export class PinRequestError extends Error {
 
 /**
  * Runs PC/SC in a child process and keeps it alive: restarts it when it exits or stops answering
- * (a native call hung), with a growing pause so a crash loop never spins. Readers known before a
- * restart are reported detached, then attached again by the new worker.
+ * (a native call hung), with a growing pause so a crash loop never spins. The silence measured is
+ * the worker's: time this thread spent blocked itself (its late ticks) is not counted. Readers
+ * known before a restart are reported detached, then attached again by the new worker.
  */
 export function startPcscBridge({
   onEvent,
@@ -50,6 +51,11 @@ export function startPcscBridge({
   let closed = false;
   let restartDelayMs = 250;
   let lastPong = Date.now();
+  /**
+   * Time since `lastPong` during which this thread itself was blocked (late watchdog ticks): the
+   * worker's answers waited unread in the queue then, so it does not count as the worker's silence.
+   */
+  let blockedSincePongMs = 0;
   /** The current worker has spoken at least once: from then on the short watchdog applies. */
   let workerStarted = false;
   let nextId = 1;
@@ -68,6 +74,7 @@ export function startPcscBridge({
   const onMessage = (message: PcscWorkerMessage) => {
     workerStarted = true;
     lastPong = Date.now();
+    blockedSincePongMs = 0;
     if (message.type === 'pong') return;
     if (message.type === 'pinResult') pending.get(message.id)?.resolve(message.result);
     else if (message.type === 'pinError') pending.get(message.id)?.reject(new PinRequestError(message.code, message.message));
@@ -79,6 +86,7 @@ export function startPcscBridge({
     const worker = launchWorker(env);
     child = worker;
     lastPong = Date.now();
+    blockedSincePongMs = 0;
     workerStarted = false;
     worker.onStderr((text) => log(`pcsc worker: ${text}`));
     worker.onMessage(onMessage);
@@ -99,16 +107,24 @@ export function startPcscBridge({
 
   const send = (command: PcscWorkerCommand) => child?.send(command);
 
+  const tickMs = Math.max(100, Math.floor(watchdogMs / 4));
+  let lastTick = Date.now();
   const watchdog = setInterval(() => {
+    const now = Date.now();
+    // A tick later than planned is this thread's own lag (a long synchronous call), not the worker's.
+    blockedSincePongMs += Math.max(0, now - lastTick - tickMs);
+    lastTick = now;
     if (child === null) return;
-    if (Date.now() - lastPong > (workerStarted ? watchdogMs : startupMs)) {
-      log(`pcsc worker silent for ${Date.now() - lastPong} ms: killing it`);
+    const silentMs = now - lastPong - blockedSincePongMs;
+    if (silentMs > (workerStarted ? watchdogMs : startupMs)) {
+      log(`pcsc worker silent for ${silentMs} ms (this thread blocked for ${blockedSincePongMs} ms more): killing it`);
       child.kill();
-      lastPong = Date.now();
+      lastPong = now;
+      blockedSincePongMs = 0;
       return;
     }
     send({ type: 'ping', id: 0 });
-  }, Math.max(100, Math.floor(watchdogMs / 4)));
+  }, tickMs);
   watchdog.unref();
 
   spawnWorker();
