@@ -3,10 +3,11 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } fr
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openCliCore } from '../../src/cli/openCliCore';
 import { formatRppsExtractLine } from '../../src/core/import/formatRppsExtractLine';
+import { createEventHub } from '../../src/core/desk/createEventHub';
+import { createSourcesHandlers } from '../../src/core/sources/createSourcesHandlers';
+import { openStoreFile } from '../../src/core/store/openStoreFile';
 import { appendRppsCheckDigit } from '../../src/shared/identifiers/rpps';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,7 +35,8 @@ function writeExtract(rows: number): void {
 }
 
 const statusOf = (): string[] => {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  // The store is encrypted with the key file the CLI created beside it.
+  const db = openStoreFile({ path: dbPath, readonly: true });
   try {
     return (db.prepare('SELECT status FROM import_runs ORDER BY id').all() as { status: string }[]).map((run) => run.status);
   } finally {
@@ -66,12 +68,14 @@ describe('an import killed half-way', () => {
     expect(await exited).toBe('SIGKILL');
     expect(statusOf()).toEqual(['running']);
 
-    const core = openCliCore({ dataDir: work, dbPath });
+    // What the desk's composition root does when it opens the store: build the Sources handlers.
+    const db = openStoreFile({ path: dbPath });
     try {
+      createSourcesHandlers({ db, clock: { now: () => new Date() }, events: createEventHub(), configPath });
       expect(statusOf()).toEqual(['interrupted']);
-      expect(core.db.prepare('SELECT COUNT(*) AS n FROM source_records').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM source_records').get()).toEqual({ n: 0 });
     } finally {
-      core.close();
+      db.close();
     }
   });
 });

@@ -16,16 +16,25 @@ export type MapEntryResult =
   | { ok: true; key: string; raw: Record<string, unknown>; attributes: CanonicalAttributes; warnings: ImportWarning[] }
   | { ok: false; rejection: ImportRejection };
 
+type DirectoryFields = DirectorySourceConfig['fields'];
+/** The fields with their defaults, per source and per set of defaults (a few variants, not one object per entry). */
+const withDefaultsCache = new WeakMap<DirectoryFields, Map<string, DirectoryFields>>();
+
 /** Active Directory attributes read without a mapping: the account state and the last sign-in. */
-function withDirectoryDefaults(entry: DirectoryEntry, fields: DirectorySourceConfig['fields']): DirectorySourceConfig['fields'] {
-  const defaults: DirectorySourceConfig['fields'] = {};
-  if (fields.enabled === undefined && entry.values.has('useraccountcontrol')) defaults.enabled = 'userAccountControl';
-  if (fields.lastLogin === undefined) {
-    // lastLogonTimestamp is replicated between domain controllers; lastLogon is per controller.
-    const login = ['lastLogonTimestamp', 'lastLogon'].find((name) => entry.values.has(name.toLowerCase()));
-    if (login !== undefined) defaults.lastLogin = login;
+function withDirectoryDefaults(entry: DirectoryEntry, fields: DirectoryFields): DirectoryFields {
+  const enabled = fields.enabled === undefined && entry.values.has('useraccountcontrol') ? 'userAccountControl' : undefined;
+  // lastLogonTimestamp is replicated between domain controllers; lastLogon is per controller.
+  const lastLogin = fields.lastLogin === undefined ? ['lastLogonTimestamp', 'lastLogon'].find((name) => entry.values.has(name.toLowerCase())) : undefined;
+  if (enabled === undefined && lastLogin === undefined) return fields;
+  const variants = withDefaultsCache.get(fields) ?? new Map<string, DirectoryFields>();
+  withDefaultsCache.set(fields, variants);
+  const variantKey = `${enabled ?? ''}|${lastLogin ?? ''}`;
+  let variant = variants.get(variantKey);
+  if (variant === undefined) {
+    variant = { ...fields, ...(enabled === undefined ? {} : { enabled }), ...(lastLogin === undefined ? {} : { lastLogin }) };
+    variants.set(variantKey, variant);
   }
-  return Object.keys(defaults).length === 0 ? fields : { ...fields, ...defaults };
+  return variant;
 }
 
 /**

@@ -78,6 +78,17 @@ function mapValue(map: Record<string, string>, value: string): string | undefine
 /** A field as a `FieldSpec`, whether configured as a bare column name or as an object. */
 export const specOf = (field: string | FieldSpec): FieldSpec => (typeof field === 'string' ? { column: field } : field);
 
+/** The fields of a source as specs, computed once per configuration rather than once per row. */
+const specsByFields = new WeakMap<FieldMapping['fields'], [CanonicalAttributeName, FieldSpec][]>();
+function specsOf(fields: FieldMapping['fields']): [CanonicalAttributeName, FieldSpec][] {
+  let specs = specsByFields.get(fields);
+  if (specs === undefined) {
+    specs = (Object.entries(fields) as [CanonicalAttributeName, string | FieldSpec][]).map(([attribute, field]) => [attribute, specOf(field)]);
+    specsByFields.set(fields, specs);
+  }
+  return specs;
+}
+
 /**
  * Maps one record of a CSV/LDIF/LDAP source to canonical attributes following the configured
  * `fields` (a column name, or a `FieldSpec` with `normalize`, `map`, `nameOrder`, `dateFormat`).
@@ -95,8 +106,7 @@ export function mapSourceFields(read: (name: string) => string | undefined, { ke
   const warn = (reason: ImportWarning['reason'], field: string, value: string, detail?: string): void => {
     warnings.push(detail === undefined ? { line, reason, field, value } : { line, reason, field, value, detail });
   };
-  for (const [attribute, field] of Object.entries(fields) as [CanonicalAttributeName, string | FieldSpec][]) {
-    const spec = specOf(field);
+  for (const [attribute, spec] of specsOf(fields)) {
     const column = spec.column;
     const readValue = read(column)?.trim() ?? '';
     if (readValue === '') continue;

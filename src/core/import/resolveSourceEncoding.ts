@@ -78,16 +78,27 @@ export async function resolveSourceEncoding(path: string, declared: SourceEncodi
   const fromBom = encodingFromBom(head, path);
   if (fromBom !== null) return fromBom;
   if (declared !== undefined) return toFileEncoding(declared);
+  // Most exports are valid UTF-8 throughout: a native check of each block says so at once; lines
+  // are weighed (a JavaScript pass) only in a file that has some invalid bytes.
+  if (await everyBlock(path, (block) => isUtf8(block))) return 'utf-8';
   const evidence: Utf8Evidence = { utf8Lines: 0, invalidLines: 0 };
+  await everyBlock(path, (block) => {
+    addEvidence(evidence, block);
+    return true;
+  });
+  return decide(evidence);
+}
+
+/** Feeds the file to `check` in blocks of whole lines (the last one may lack its LF); stops at the first false. */
+async function everyBlock(path: string, check: (block: Buffer) => boolean): Promise<boolean> {
   let pending: Buffer | null = null;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
     const data: Buffer = pending === null ? chunk : Buffer.concat([pending, chunk]);
     const cut = data.lastIndexOf(0x0a) + 1;
-    addEvidence(evidence, data.subarray(0, cut));
+    if (!check(data.subarray(0, cut))) return false;
     pending = cut < data.length ? data.subarray(cut) : null;
   }
-  if (pending !== null) addEvidence(evidence, pending);
-  return decide(evidence);
+  return pending === null || check(pending);
 }
 
 /** `resolveSourceEncoding` for a file already in memory (the desk's first start). */
@@ -95,6 +106,7 @@ export function resolveBufferEncoding(bytes: Buffer, declared: SourceEncoding | 
   const fromBom = encodingFromBom(bytes, path);
   if (fromBom !== null) return fromBom;
   if (declared !== undefined) return toFileEncoding(declared);
+  if (isUtf8(bytes)) return 'utf-8';
   const evidence: Utf8Evidence = { utf8Lines: 0, invalidLines: 0 };
   addEvidence(evidence, bytes);
   return decide(evidence);
