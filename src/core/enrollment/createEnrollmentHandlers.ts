@@ -5,9 +5,14 @@ import { DeskError } from '../../shared/api/errors';
 import { isoDay, type Clock } from '../clock';
 import type { CardAccess, PresentedCard } from '../agents/CardAccess';
 import type { DeskSessions } from '../agents/createDeskSessions';
+import { confirmWithSecondAgent } from '../agents/confirmWithSecondAgent';
 import { openSessionWithCps } from '../agents/openSessionWithCps';
+import { resumeLeaverMie } from '../leavers/resumeLeaverMie';
 import type { EventHub } from '../desk/createEventHub';
 import { readPersonSummaries } from '../directory/readPersonSummaries';
+import { dayBefore } from '../leavers/dayBefore';
+import { readDepartures } from '../leavers/readDepartures';
+import { readOpenLeaverReview } from '../leavers/readOpenLeaverReview';
 import { exportJournalCsv } from '../journal/exportJournalCsv';
 import { readJournalEntries } from '../journal/readJournalEntries';
 import { verifyJournal } from '../journal/verifyJournal';
@@ -82,12 +87,15 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
       if (person === undefined) {
         throw new DeskError('NOT_FOUND', { fr: `Aucune personne n’a l’identifiant ${identityId}.`, en: `No person has the id ${identityId}.` }, { identityId });
       }
-      const { hr_end_date: hrEndDate } = db.prepare('SELECT hr_end_date FROM identities WHERE id = ?').get(identityId) as { hr_end_date: string | null };
-      const left = person.status === 'left' || (hrEndDate !== null && hrEndDate < isoDay(clock.now()));
+      const departure = readDepartures(db, { onOrBefore: dayBefore(clock.now()), identityId })[0] ?? null;
+      const leaverReview = readOpenLeaverReview(db, identityId);
+      // The end date that counts: the departure once passed, else the earliest known (directory or HR record).
+      const hrEndDate = departure?.endDate ?? readDepartures(db, { onOrBefore: '9999-12-31', identityId })[0]?.endDate ?? null;
       return {
         person,
         hrEndDate,
-        ineligibleReason: left ? 'left' : null,
+        ineligibleReason: departure !== null ? 'left' : leaverReview !== null ? 'leaver-review' : null,
+        leaverReview,
         mies: readMies(db, { identityId }),
         history: readMieHistory(db, { identityId }),
       };
@@ -118,7 +126,15 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
       );
     },
 
-    changeMieStatus: ({ mieId, action, reason }, { actor }) => {
+    changeMieStatus: async ({ mieId, action, reason, secondAgent }, { actor }) => {
+      if (action === 'resume' && secondAgent !== undefined) {
+        // Reactivating a leaver's means: an exception, with a reason and a second agent in person.
+        if (reason === undefined || reason.length < 3) {
+          throw new DeskError('INVALID_ARGUMENT', { fr: 'Indiquez le motif de la réactivation (3 caractères au moins).', en: 'Give the reason for resuming (at least 3 characters).' }, { field: 'reason', rule: 'reason-required' });
+        }
+        const confirmedBy = await confirmWithSecondAgent({ db, cards, actor, secondAgent, act: { fr: 'la réactivation du moyen d’une personne partie', en: 'resuming a leaver’s means' } });
+        return announce(resumeLeaverMie(db, clock, { actor, confirmedBy, mieId, reason }));
+      }
       return announce(changeMieStatus(db, clock, { actor, mieId, action, reason }));
     },
 

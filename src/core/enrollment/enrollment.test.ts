@@ -100,7 +100,7 @@ describe('enrollment core', () => {
 
   it('replaces a lost badge in one transaction and keeps the lost one revoked', () => {
     const mie = badge('durand', '04A1B2C3D4');
-    changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'declare-lost' });
+    changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'declare-lost', reason: 'perdu au self' });
     const replacement = replaceMie(db, clock, { actor, mieId: mie.id, identifier: '04NEWNEW' });
     expect(replacement).toMatchObject({ status: 'active', replacesMieId: mie.id, identityId: 'durand' });
     expect(readMies(db, { mieId: mie.id })[0]!.status).toBe('lost');
