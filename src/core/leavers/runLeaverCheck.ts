@@ -49,10 +49,16 @@ export function runLeaverCheck(db: Database.Database, clock: Clock, { actor, tri
     const today = isoDay(clock.now());
     // The earliest end date known for the person (directory or any HR record of theirs, so an
     // import alone is enough) that no exception covers, for people still holding an active MIE.
-    let leavers: LeaverRow[] = readDepartures(db, { onOrBefore: today, withActiveMie: true })
+    const departures = readDepartures(db, { onOrBefore: today, withActiveMie: true }).filter((row) => identityIds === undefined || identityIds.includes(row.identityId));
+    // Someone under review holds no active means: anything active again is suspended into the same review.
+    let suspendedIntoOpenReviews = 0;
+    for (const row of departures) {
+      const review = readOpenLeaverReview(db, row.identityId);
+      if (review !== null) suspendedIntoOpenReviews += suspendIntoReview(db, clock, actor, review.id, row);
+    }
+    let leavers: LeaverRow[] = departures
       .filter((row) => readOpenLeaverReview(db, row.identityId) === null)
       .map((row) => ({ id: row.identityId, name: row.name, hr_end_date: row.endDate }));
-    if (identityIds !== undefined) leavers = leavers.filter((row) => identityIds.includes(row.id));
     if (!confirmed) {
       // A held run waits for its decision; a dismissed one is not held again for the same date.
       // (A settled review is no reason to skip: a revoked leaver holding an active MIE again is reviewed again.)
@@ -63,7 +69,7 @@ export function runLeaverCheck(db: Database.Database, clock: Clock, { actor, tri
       );
       leavers = leavers.filter((row) => !held.has(`${row.id}/${row.hr_end_date}`));
     }
-    if (leavers.length === 0) return { outcome: 'nothing', suspendedMies: 0, reviews: 0, holdId: null };
+    if (leavers.length === 0) return { outcome: suspendedIntoOpenReviews > 0 ? 'applied' : 'nothing', suspendedMies: suspendedIntoOpenReviews, reviews: 0, holdId: null };
 
     const now = clock.now().toISOString();
     const population = (db.prepare("SELECT COUNT(*) AS n FROM identities WHERE status != 'temporary'").get() as { n: number }).n;
@@ -89,6 +95,16 @@ export function runLeaverCheck(db: Database.Database, clock: Clock, { actor, tri
       ).run(reviewId, leaver.id, trigger, leaver.hr_end_date, JSON.stringify(active.map((mie) => mie.id)), addDays(today, reviewDelayDays), actor.agentId ?? 'system', now);
       appendJournalEntry(db, clock, { actor, action: 'leaver.suspend', subject: { type: 'identity', id: leaver.id }, after: { trigger, hrEndDate: leaver.hr_end_date, suspended: active.map((mie) => mie.id), reviewId } });
     }
-    return { outcome: 'applied', suspendedMies, reviews: leavers.length, holdId: null };
+    return { outcome: 'applied', suspendedMies: suspendedMies + suspendedIntoOpenReviews, reviews: leavers.length, holdId: null };
   })();
+}
+
+function suspendIntoReview(db: Database.Database, clock: Clock, actor: Actor, reviewId: string, departure: { identityId: string; endDate: string }): number {
+  const active = readMies(db, { identityId: departure.identityId }).filter((mie) => mie.status === 'active');
+  for (const mie of active) changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'suspend', reason: `départ RH au ${departure.endDate}` });
+  const { suspended_mie_ids_json: listed } = db.prepare('SELECT suspended_mie_ids_json FROM leaver_reviews WHERE id = ?').get(reviewId) as { suspended_mie_ids_json: string };
+  const ids = [...new Set([...(JSON.parse(listed) as string[]), ...active.map((mie) => mie.id)])];
+  db.prepare('UPDATE leaver_reviews SET suspended_mie_ids_json = ? WHERE id = ?').run(JSON.stringify(ids), reviewId);
+  appendJournalEntry(db, clock, { actor, action: 'leaver.suspend', subject: { type: 'identity', id: departure.identityId }, after: { hrEndDate: departure.endDate, suspended: active.map((mie) => mie.id), reviewId } });
+  return active.length;
 }
