@@ -17,7 +17,9 @@ import { exportJournalCsv } from '../journal/exportJournalCsv';
 import { readJournalEntries } from '../journal/readJournalEntries';
 import { verifyJournal } from '../journal/verifyJournal';
 import { createIssuanceReceipt } from '../receipts/createIssuanceReceipt';
+import { appendJournalEntry } from '../journal/appendJournalEntry';
 import { bindMie } from './bindMie';
+import { readCardTypePolicy, writeCardTypePolicy } from './cardTypePolicySettings';
 import { changeMieStatus, readMieOrFail } from './changeMieStatus';
 import { describeCardMie } from './describeCardMie';
 import { expireOverdueMies } from './expireOverdueMies';
@@ -47,7 +49,9 @@ type EnrollmentMethod =
   | 'listJournal'
   | 'verifyJournal'
   | 'exportJournalCsv'
-  | 'getReceipt';
+  | 'getReceipt'
+  | 'getCardTypePolicy'
+  | 'updateCardTypePolicy';
 
 /** The enrollment desk's methods: every act checks the session and the role first. */
 export function createEnrollmentHandlers({ db, clock, events, sessions, cards }: EnrollmentDependencies): Pick<DeskHandlers, EnrollmentMethod> {
@@ -61,6 +65,13 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
   const announce = (mie: MieView): MieView => {
     events.emit('mieChanged', { mieId: mie.id, identityId: mie.identityId, status: mie.status });
     return mie;
+  };
+  // A means ends with the contract when HR knows its end (and a CPS no later than the card itself).
+  const defaultValidUntil = (identityId: string, cardNotAfter: string | null): string | null => {
+    const contractEnd = readDepartures(db, { onOrBefore: '9999-12-31', identityId })[0]?.endDate ?? null;
+    const cardEnd = cardNotAfter?.slice(0, 10) ?? null;
+    if (contractEnd === null || cardEnd === null) return contractEnd ?? cardEnd;
+    return contractEnd < cardEnd ? contractEnd : cardEnd;
   };
   // Validity ends with the day: what a desk shows is brought up to date before it is read.
   expireOverdueMies(db, clock);
@@ -120,7 +131,7 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
           cardType: card.cardType,
           confirmPairing,
           additional,
-          validUntil: validUntil ?? (card.cps === null ? null : card.cps.notAfter.slice(0, 10)),
+          validUntil: validUntil ?? defaultValidUntil(identityId, card.cps?.notAfter ?? null),
           label: label ?? null,
         }),
       );
@@ -184,6 +195,15 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
     },
     exportJournalCsv: () => {
       return { fileName: `journal-guichet-${isoDay(clock.now())}.csv`, csv: exportJournalCsv(db) };
+    },
+    getCardTypePolicy: () => readCardTypePolicy(db),
+    updateCardTypePolicy: (policy, { actor }) => {
+      return db.transaction(() => {
+        const before = readCardTypePolicy(db);
+        writeCardTypePolicy(db, policy);
+        appendJournalEntry(db, clock, { actor, action: 'settings.card-type-policy', subject: { type: 'settings', id: 'cardTypePolicy' }, before, after: policy });
+        return readCardTypePolicy(db);
+      })();
     },
     getReceipt: ({ mieId }) => {
       return createIssuanceReceipt(db, mieId);

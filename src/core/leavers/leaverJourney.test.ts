@@ -169,4 +169,22 @@ describe('a leaver through import and reconciliation', () => {
     const journal = db.prepare("SELECT after_json FROM journal WHERE action = 'leaver.exception' ORDER BY seq DESC").get() as { after_json: string };
     expect(JSON.parse(journal.after_json)).toMatchObject({ identityId: person.id, reason: 'contrat prolongé', confirmedBy: { agentName: expect.any(String) } });
   });
+
+  it('gives a badge the contract end as validity, refuses a validity in the past and a visitor ticket as a staff badge', async () => {
+    const person = db
+      .prepare(
+        `SELECT id FROM identities i WHERE status = 'active' AND hr_end_date IS NULL AND NOT EXISTS (SELECT 1 FROM mie m WHERE m.identity_id = i.id)
+            AND NOT EXISTS (SELECT 1 FROM agents a WHERE a.identity_id = i.id) ORDER BY first_name LIMIT 1`,
+      )
+      .get() as { id: string };
+    db.prepare("UPDATE identities SET hr_end_date = '2027-03-31' WHERE id = ?").run(person.id);
+    readers.set('Badge', badge('04CAFE00000004'));
+    const past = await call('office', 'bindCard', { identityId: person.id, reader: 'Badge', validUntil: '2026-12-02' });
+    expect(past.error).toMatchObject({ code: 'INVALID_ARGUMENT', details: { rule: 'valid-until-past' } });
+    expect(past.error?.message.fr).toContain('2 décembre 2026');
+    readers.set('Badge', { ...badge('04CAFE000005'), type: 'MIFARE_ULTRALIGHT', desfire: null });
+    expect((await call('office', 'bindCard', { identityId: person.id, reader: 'Badge' })).error?.details).toMatchObject({ rule: 'card-type-policy', visitorTicket: true });
+    readers.set('Badge', badge('04CAFE00000004'));
+    expect(await value(call('office', 'bindCard', { identityId: person.id, reader: 'Badge' }))).toMatchObject({ validUntil: '2027-03-31' });
+  });
 });

@@ -3,6 +3,7 @@ import { defineEvent, defineMethod } from './defineContract';
 import type { PersonSummary } from './directory.contract';
 import type { AgentRole, DeskAct } from './deskActs';
 import { secondAgentSchema } from './secondAgent';
+import { cardTypePolicySchema, type CardTypePolicy } from './cardPolicy';
 export { agentRoles, deskActs, type AgentRole, type DeskAct } from './deskActs';
 
 export const mieKinds = ['cps', 'badge', 'fido', 'temporary-badge'] as const;
@@ -214,6 +215,9 @@ export const enrollmentMethods = {
   ),
   verifyJournal: defineMethod<JournalVerificationView>()(z.object({}).strict(), { access: 'journal.read' }),
   exportJournalCsv: defineMethod<{ fileName: string; csv: string }>()(z.object({}).strict(), { access: 'journal.read' }),
+  /** Which card models may be staff badges, temporary cards, visitor tickets (enforced on every bind). */
+  getCardTypePolicy: defineMethod<CardTypePolicy>()(z.object({}).strict(), { access: 'mie.read' }),
+  updateCardTypePolicy: defineMethod<CardTypePolicy>()(cardTypePolicySchema, { access: 'mie.resume' }),
   getReceipt: defineMethod<ReceiptFile>()(z.object({ mieId: id }).strict(), { access: 'receipt.read', personalData: true }),
 };
 
