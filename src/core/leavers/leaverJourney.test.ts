@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type DeskHandlers } from '../../shared/api/dispatch';
 import type { PersonEnrollment } from '../../shared/api/enrollment.contract';
 import type { NightDeskOverview } from '../../shared/api/nightdesk.contract';
+import type { WorkQueue } from '../../shared/api/workqueue.contract';
 import type { CardAccess, PresentedCard } from '../agents/CardAccess';
 import { createDeskSessions } from '../agents/createDeskSessions';
 import { createDispatchGuard } from '../agents/createDispatchGuard';
@@ -16,6 +17,7 @@ import { createEnrollmentHandlers } from '../enrollment/createEnrollmentHandlers
 import { readMies } from '../enrollment/readMies';
 import { importSources } from '../import/importSources';
 import { createNightDeskHandlers } from '../nightdesk/createNightDeskHandlers';
+import { createWorkQueueHandlers } from '../workqueue/createWorkQueueHandlers';
 import { startNightDeskChecks } from '../nightdesk/startNightDeskChecks';
 import { reconcileDirectory } from '../reconcile/reconcileDirectory';
 import { readSourcesConfig } from '../sources/readSourcesConfig';
@@ -46,7 +48,7 @@ beforeAll(() => {
   seedDemoDirectory(db, generateDemoHospital({ today: '2026-12-03' }), clock, { sourcesDir: dir });
   const events = createEventHub();
   const sessions = createDeskSessions({ db, clock, events, deskName: 'bureau-badges', idleLockMs: 7 * 24 * 3_600_000 });
-  const handlers = { ...createEnrollmentHandlers({ db, clock, events, sessions, cards }), ...createNightDeskHandlers({ db, clock, events, cards }) };
+  const handlers = { ...createEnrollmentHandlers({ db, clock, events, sessions, cards }), ...createNightDeskHandlers({ db, clock, events, cards }), ...createWorkQueueHandlers({ db, clock }) };
   const dispatch = createDispatcher(handlers as DeskHandlers, { guard: createDispatchGuard({ db, clock, sessions, deskName: 'bureau-badges' }) });
   call = (connectionId, method, input) => dispatch(method, input, { connectionId, transport: 'browser' }) as never;
   checks = startNightDeskChecks({ db, clock, events, deskName: 'bureau-badges', intervalMs: 3_600_000, onError: (error) => { throw error; } });
@@ -126,6 +128,16 @@ describe('a leaver through import and reconciliation', () => {
     const { leaverReviews } = await value(call<NightDeskOverview>('office', 'getNightDeskOverview', {}));
     const review = leaverReviews.find((candidate) => candidate.identityId === person.id)!;
     expect(review).toBeDefined();
+
+    // The "À traiter" queue lists her review (opening the desk with her), and says when it is past D+7.
+    const queue = await value(call<WorkQueue>('office', 'getWorkQueue', {}));
+    expect(queue.items.find((item) => item.id === review.id)).toMatchObject({ kind: 'leaver-review', identityId: person.id, screen: 'desk', overdue: false, dueOn: '2026-12-10' });
+    expect(queue.counts['leaver-review']).toBeGreaterThanOrEqual(1);
+    expect(queue.total).toBe(queue.items.filter((item) => item.kind !== 'link-review').length + queue.counts['link-review']);
+    db.prepare("UPDATE leaver_reviews SET due_on = '2026-12-02' WHERE id = ?").run(review.id);
+    const late = await value(call<WorkQueue>('office', 'getWorkQueue', {}));
+    expect(late.items[0]).toMatchObject({ id: review.id, overdue: true });
+    expect(late.overdue).toBe(queue.overdue + 1);
 
     // Whatever puts a means back to active behind the desk's back is caught by the invariant, then suspended into the same review.
     db.prepare("UPDATE mie SET status = 'active' WHERE id = ?").run(bound.id);
