@@ -72,9 +72,8 @@ function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClos
         (result) => {
           if (!live) return;
           setLookup({ phase: 'done', lookup: result });
-          const direct = result.binding?.identityId ?? result.rppsHolder?.identityId;
-          // A new card clears the previous customer (the store did); its holder comes up by themselves.
-          if (direct !== undefined && enrollmentDeskStore.get().selected === null) setSelected(direct);
+          // A new card naming someone replaces the previous customer; a blank badge keeps them.
+          enrollmentDeskStore.applyLookup(cardKey, { holderId: result.binding?.identityId ?? result.rppsHolder?.identityId ?? null, isCps: result.card.kind === 'cps' });
         },
         (reason: unknown) => live && setLookup({ phase: 'failed', message: describeError(reason, i18n.language) }),
       );
@@ -85,7 +84,7 @@ function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClos
       off();
     };
     // cardKey stands for the card itself: a new card in the reader means a new look-up.
-  }, [client, reader, cardKey, canRead, i18n.language, setSelected]);
+  }, [client, reader, cardKey, canRead, i18n.language]);
 
   const close = () => void client.api.closeDeskSession({}).finally(onClosed);
 

@@ -2,18 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { createEnrollmentDeskStore } from './enrollmentDeskStore';
 
 describe('enrollment desk store', () => {
-  it('follows the reader where a new card is presented and drops the previous customer', () => {
+  it('follows the reader where a new card is presented; a card naming someone else replaces the previous customer', () => {
     const store = createEnrollmentDeskStore();
     store.setReader('Lecteur (contact)');
     store.select('robert-sandrine');
     store.setQuery('robert');
     store.cardPresented('Lecteur (sans contact)', '04AA');
-    expect(store.get()).toMatchObject({ reader: 'Lecteur (sans contact)', selected: null, query: '' });
-    store.select('holder-of-04AA');
-    // The same card read again (a look-up refresh) keeps the person chosen.
+    expect(store.get()).toMatchObject({ reader: 'Lecteur (sans contact)', selected: 'robert-sandrine' });
+    store.applyLookup('04AA', { holderId: 'holder-of-04AA', isCps: false });
+    expect(store.get()).toMatchObject({ selected: 'holder-of-04AA', query: '' });
+    // The same card looked up again (after an act) keeps the person the agent chose meanwhile.
+    store.select('someone-chosen');
     store.cardPresented('Lecteur (sans contact)', '04AA');
-    expect(store.get().selected).toBe('holder-of-04AA');
-    store.cardPresented('Lecteur (sans contact)', '04BB');
+    store.applyLookup('04AA', { holderId: 'holder-of-04AA', isCps: false });
+    expect(store.get().selected).toBe('someone-chosen');
+  });
+
+  it('keeps the customer for a blank badge (to bind or replace) and clears them for a CPS naming nobody yet', () => {
+    const store = createEnrollmentDeskStore();
+    store.select('customer');
+    store.cardPresented('Lecteur (sans contact)', '04BLANK');
+    store.applyLookup('04BLANK', { holderId: null, isCps: false });
+    expect(store.get().selected).toBe('customer');
+    store.cardPresented('Lecteur (contact)', 'CPS-UNKNOWN-RPPS');
+    store.applyLookup('CPS-UNKNOWN-RPPS', { holderId: null, isCps: true });
     expect(store.get().selected).toBeNull();
   });
 
@@ -27,7 +39,8 @@ describe('enrollment desk store', () => {
     resume();
     resume();
     store.cardPresented('Lecteur (contact)', 'CPS-OTHER');
-    expect(store.get()).toMatchObject({ reader: 'Lecteur (contact)', selected: null });
+    store.applyLookup('CPS-OTHER', { holderId: 'other', isCps: true });
+    expect(store.get()).toMatchObject({ reader: 'Lecteur (contact)', selected: 'other' });
   });
 
   it('notifies subscribers and keeps state between subscriptions (screens come and go)', () => {

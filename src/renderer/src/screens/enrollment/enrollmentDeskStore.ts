@@ -9,6 +9,8 @@ export interface EnrollmentDeskState {
   query: string;
   /** The last card presented (reader + card), so that the same card again changes nothing. */
   lastCard: string | null;
+  /** A card just presented whose look-up has not been applied yet (see `takeFreshCard`). */
+  freshCard: string | null;
 }
 
 export interface EnrollmentDeskStore {
@@ -18,17 +20,23 @@ export interface EnrollmentDeskStore {
   select(identityId: string | null): void;
   setQuery(query: string): void;
   /**
-   * A card was just presented in `reader` (never the agent's own): the desk follows that reader
-   * and, for a new card, drops the previous customer (the look-up brings the card's holder up).
+   * A card was just presented in `reader` (never the agent's own): the desk follows that reader.
    * Ignored while a second agent confirms an act: their CPS is not a customer's card.
    */
   cardPresented(reader: string, cardKey: string): void;
+  /**
+   * The look-up of the card in the followed reader came back: a new card that names someone (its
+   * holder, a CPS's RPPS holder) replaces the previous customer; a new CPS naming nobody yet clears
+   * them (its candidates are shown); a blank badge keeps them (it is for them: bind or replace).
+   * A look-up refresh of the same card never overrides the agent's choice, except to fill an empty desk.
+   */
+  applyLookup(cardKey: string, lookup: { holderId: string | null; isCps: boolean }): void;
   /** While a four-eyes form is open, cards presented are the second agent's: not followed. */
   pauseFollowing(): () => void;
   reset(): void;
 }
 
-const initial: EnrollmentDeskState = { reader: '', selected: null, query: '', lastCard: null };
+const initial: EnrollmentDeskState = { reader: '', selected: null, query: '', lastCard: null, freshCard: null };
 
 export function createEnrollmentDeskStore(): EnrollmentDeskStore {
   let state = initial;
@@ -54,7 +62,14 @@ export function createEnrollmentDeskStore(): EnrollmentDeskStore {
         if (reader !== state.reader) set({ reader });
         return;
       }
-      set({ reader, selected: null, query: '', lastCard: key });
+      set({ reader, lastCard: key, freshCard: cardKey });
+    },
+    applyLookup(cardKey, { holderId, isCps }) {
+      const fresh = state.freshCard === cardKey;
+      if (fresh) state = { ...state, freshCard: null };
+      if (holderId !== null && (fresh || state.selected === null)) set({ selected: holderId, query: fresh ? '' : state.query });
+      else if (holderId === null && fresh && isCps) set({ selected: null, query: '' });
+      else if (fresh) set({});
     },
     pauseFollowing() {
       paused += 1;
