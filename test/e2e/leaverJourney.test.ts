@@ -197,4 +197,19 @@ describe('badge office: a leaver never keeps a means', { timeout: 180_000 }, () 
     expect(core.db.prepare("SELECT status, reason FROM leaver_reviews WHERE identity_id = ?").get(person.id)).toEqual({ status: 'revoked', reason: 'départ confirmé' });
     expect(consoleErrors).toEqual([]);
   });
+
+  it('lets the badge office allow MIFARE Classic 1K as a staff badge in the card-type settings; Ultralight stays a visitor ticket', async () => {
+    await page.getByRole('button', { name: 'Types de cartes autorisés' }).click();
+    const form = page.getByTestId('card-policy');
+    const classic1kAsStaff = form.getByLabel('MIFARE Classic 1K comme Badge du personnel');
+    await classic1kAsStaff.waitFor();
+    expect(await classic1kAsStaff.isChecked()).toBe(false);
+    expect(await form.getByLabel('MIFARE Ultralight comme Badge du personnel').isChecked()).toBe(false);
+    expect(await form.getByLabel('MIFARE Ultralight comme Ticket visiteur').isChecked()).toBe(true);
+    await classic1kAsStaff.check();
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => form.textContent()).toContain('Types de cartes enregistrés');
+    const stored = core.db.prepare("SELECT value_json FROM settings WHERE key = 'cardTypePolicy'").get() as { value_json: string };
+    expect(JSON.parse(stored.value_json).staffBadge).toContain('MIFARE_CLASSIC_1K');
+  });
 });

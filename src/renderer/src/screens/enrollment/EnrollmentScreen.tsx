@@ -6,6 +6,7 @@ import { describeError } from '../../desk/describeError';
 import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
 import { useSearchPeople } from '../useSearchPeople';
 import { CardPanel, type LookupState } from './CardPanel';
+import { CardTypePolicyForm } from './CardTypePolicyForm';
 import { JournalPanel } from './JournalPanel';
 import { LoginPanel } from './LoginPanel';
 import { PersonEnrollmentPanel } from './PersonEnrollmentPanel';
@@ -147,6 +148,7 @@ function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClos
           </div>
         </div>
       )}
+      {session.allowedActs.includes('mie.resume') && <CardTypePolicyForm />}
       {session.allowedActs.includes('journal.read') && <JournalPanel />}
     </div>
   );
