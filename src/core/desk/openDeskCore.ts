@@ -24,6 +24,7 @@ import { startNightDeskChecks, type NightDeskChecks } from '../nightdesk/startNi
 import { createReconcileHandlers } from '../reconcile/createReconcileHandlers';
 import { createSourcesHandlers } from '../sources/createSourcesHandlers';
 import { openDatabase } from '../store/openDatabase';
+import { createWorkQueueHandlers } from '../workqueue/createWorkQueueHandlers';
 import { createEventHub, type EventHub } from './createEventHub';
 import { readDeskStatus } from './readDeskStatus';
 
@@ -113,6 +114,8 @@ export function openDeskCore({
   const sessions = createDeskSessions({ db, clock, events, deskName, ...(idleLockMs === undefined ? {} : { idleLockMs }) });
   events.subscribe((event, payload) => {
     if (event === 'cardRemoved') sessions.lockOnCardRemoved((payload as { reader: string }).reader);
+    // A reconciliation run or a link decision may tie an HR end date to someone: check leavers at once.
+    if (event === 'reviewQueueChanged') nightDeskChecks.runNow('import');
   });
   // One spread per feature; each feature's handlers get their dependencies here and nowhere else.
   const handlers: DeskHandlers = {
@@ -124,6 +127,7 @@ export function openDeskCore({
     ...createReconcileHandlers({ db, clock, events }),
     ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfigPath, afterCommit: () => nightDeskChecks.runNow('import') }),
     ...createFidoHandlers({ db, clock, events, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
+    ...createWorkQueueHandlers({ db, clock }),
   };
   const dispatch = createDispatcher(handlers, {
     guard: createDispatchGuard({ db, clock, sessions, deskName }),

@@ -10,9 +10,26 @@ import { createIdentitySearchWords } from './0190-create-identity-search-words';
 import { dropRegisterActivities } from './0200-drop-register-activities';
 import { addImportWarnings } from './0210-add-import-warnings';
 import { allowInterruptedImportRuns } from './0220-allow-interrupted-import-runs';
+import { addRevokedMieStatus } from './0330-add-revoked-mie-status';
+import { addLeaverReviewConfirmation } from './0340-add-leaver-review-confirmation';
 import type { Migration } from './types';
 
-/** Every schema change, in order. Append only; never edit a released migration. */
-export const migrations: readonly Migration[] = [createDirectory, createAgents, addImportChanges, createReconcileDecisions, createMie, createJournal, createFido, createNightDesk, createIdentitySearchWords, dropRegisterActivities, addImportWarnings, allowInterruptedImportRuns];
+/** Every schema change, in order, one per line. Append only; never edit a released migration. */
+export const migrations: readonly Migration[] = [
+  createDirectory,
+  createAgents,
+  addImportChanges,
+  createReconcileDecisions,
+  createMie,
+  createJournal,
+  createFido,
+  createNightDesk,
+  createIdentitySearchWords,
+  dropRegisterActivities,
+  addImportWarnings,
+  allowInterruptedImportRuns,
+  addRevokedMieStatus,
+  addLeaverReviewConfirmation,
+];
 
 export type { Migration } from './types';
