@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   build();
   const electron = options.forceBrowser ? null : findElectronRuntime(projectRoot);
   if (electron !== null) {
-    const child = spawn(electron, [projectRoot], { stdio: 'inherit' });
+    const child = spawn(electron, [projectRoot, ...(options.demo ? ['--demo'] : [])], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     appVersion: version,
     port: options.port,
     open: options.open,
+    demo: options.demo,
   });
 }
 

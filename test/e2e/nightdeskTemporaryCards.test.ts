@@ -25,7 +25,7 @@ const consoleErrors: string[] = [];
 const setup = { agentId: null, agentName: 'préparation e2e', desk: 'e2e' };
 
 async function openDesk(): Promise<void> {
-  core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', clock, sourcesConfigPath: join(hrDir, 'sources.json'), logger: { info: () => {}, error: (message, error) => console.error(message, error) } });
+  core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', demo: true, clock, sourcesConfigPath: join(hrDir, 'sources.json'), logger: { info: () => {}, error: (message, error) => console.error(message, error) } });
   server = await startBrowserServer({ core, rendererDir: join(projectRoot, 'out', 'renderer') });
 }
 

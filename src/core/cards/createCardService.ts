@@ -14,7 +14,8 @@ import type { PcscWorkerEvent } from './pcsc/pcscWorkerProtocol';
 import { readCard } from './readCard';
 import { verifyCpsPin } from './verifyCpsPin';
 
-export type CardReaderMode = 'simulated' | 'pcsc';
+/** `none`: no reader at all (the command line, a desk not set up yet). */
+export type CardReaderMode = 'simulated' | 'pcsc' | 'none';
 
 export interface CreateCardServiceOptions {
   db: Database.Database;
@@ -131,7 +132,7 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
       ...(launchPcscWorker === undefined ? {} : { launchWorker: launchPcscWorker }),
       log,
     });
-  else {
+  else if (mode === 'simulated') {
     attach(simulatedReaderNames.agent, 'simulated', 'contact');
     attach(simulatedReaderNames.contact, 'simulated', 'contact');
     attach(simulatedReaderNames.contactless, 'simulated', 'contactless');
@@ -142,10 +143,10 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
   return {
     readState: () => ({ service: { ...service }, readers: [...readers.values()].map((entry) => ({ ...entry.view })) }),
 
-    listSimulatedCards(query) {
+    listSimulatedCards(query, only = () => true) {
       const wanted = normalizeForSearch(query);
       return catalog()
-        .filter((card) => wanted === '' || normalizeForSearch(`${card.label} ${card.id}`).includes(wanted))
+        .filter((card) => only(card) && (wanted === '' || normalizeForSearch(`${card.label} ${card.id}`).includes(wanted)))
         .slice(0, 50)
         .map(({ id, label, type, interface: cardInterface, identityId, holderName }): SimulatedCardView => ({ id, label, type, interface: cardInterface, identityId, holderName }));
     },

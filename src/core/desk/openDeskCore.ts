@@ -5,6 +5,8 @@ import type Database from 'better-sqlite3';
 import { createCardAccess } from '../agents/createCardAccess';
 import { createDeskSessions, type DeskSessions } from '../agents/createDeskSessions';
 import { createDispatchGuard } from '../agents/createDispatchGuard';
+import { createEventFilter, type EventFilter } from '../agents/createEventFilter';
+import { resolveAgentReader } from '../agents/resolveAgentReader';
 import { seedDemoAgentCards } from '../agents/seedDemoAgentCards';
 import { createDispatcher, type DeskDispatcher, type DeskHandlers } from '../../shared/api/dispatch';
 import type { CardService } from '../cards/CardService';
@@ -25,6 +27,8 @@ import { createReconcileHandlers } from '../reconcile/createReconcileHandlers';
 import { createSourcesHandlers } from '../sources/createSourcesHandlers';
 import { openDatabase } from '../store/openDatabase';
 import { createEventHub, type EventHub } from './createEventHub';
+import { createSetupHandlers, isSetupNeeded, type SetupState } from './createSetupHandlers';
+import { readDeskSettings } from './readDeskSettings';
 import { readDeskStatus } from './readDeskStatus';
 
 export interface Logger {
@@ -45,9 +49,18 @@ export interface OpenDeskCoreOptions {
   transport: 'electron' | 'browser' | 'cli';
   clock?: Clock;
   logger?: Logger;
-  /** Create the demo hospital when the directory is empty (the embedded default). */
+  /**
+   * Demo mode (`--demo`, what `npm start` passes): the demo hospital when the directory is empty,
+   * simulated readers and their card box, the DÉMONSTRATION banner. Off by default: a production
+   * desk seeds nothing and asks for its settings on first start.
+   */
+  demo?: boolean;
+  /** Create the demo hospital when the directory is empty (default: `demo`). */
   seedDemo?: boolean;
-  /** Card readers: `simulated` (the default when no real reader is configured) or `pcsc`. */
+  /**
+   * Card readers (default: simulated in demo mode, `pcsc` otherwise — or `GUICHET_CARD_READERS=pcsc`
+   * — and none for the command line). `simulated` is refused outside demo mode.
+   */
   cardReaders?: CardReaderMode;
   /** Environment of the PC/SC worker (e.g. a private pcscd socket). */
   pcscEnv?: NodeJS.ProcessEnv;
@@ -76,6 +89,13 @@ export interface DeskCore {
   sessions: DeskSessions;
   handlers: DeskHandlers;
   dispatch: DeskDispatcher;
+  /**
+   * What one connection may receive of an event (undefined: nothing). Every transport calls it
+   * before delivering: browser mode per WebSocket, Electron per window.
+   */
+  eventForConnection: EventFilter;
+  /** A connection (window, socket) is gone: its desk session closes. */
+  forgetConnection(connectionId: string): void;
   /** Expiry and leaver checks; an import's `afterCommit` calls `nightDeskChecks.runNow('import')`. */
   nightDeskChecks: NightDeskChecks;
   close(): void;
@@ -89,18 +109,22 @@ export function openDeskCore({
   transport,
   clock = systemClock,
   logger = consoleLogger,
-  seedDemo = true,
-  cardReaders = process.env.GUICHET_CARD_READERS === 'pcsc' ? 'pcsc' : 'simulated',
+  demo = false,
+  seedDemo = demo,
+  cardReaders = process.env.GUICHET_CARD_READERS === 'pcsc' ? 'pcsc' : demo ? 'simulated' : transport === 'cli' ? 'none' : 'pcsc',
   pcscEnv,
   launchPcscWorker,
   deskName = hostname(),
   idleLockMs,
   nightDeskCheckIntervalMs,
-  sourcesConfigPath = process.env.GUICHET_SOURCES_CONFIG ?? join(dataDir, 'sources', 'sources.json'),
+  sourcesConfigPath,
   fido,
   fidoCeremonyRunner,
 }: OpenDeskCoreOptions): DeskCore {
   mkdirSync(dataDir, { recursive: true });
+  if (cardReaders === 'simulated' && !demo) throw new Error('Simulated card readers exist only in demo mode (--demo).');
+  const setup: SetupState = { demo, dataDir, settings: demo ? null : readDeskSettings(dataDir), defaultSourcesConfigPath: join(dataDir, 'sources', 'sources.json') };
+  const sourcesConfig = sourcesConfigPath ?? process.env.GUICHET_SOURCES_CONFIG ?? setup.settings?.sourcesConfigPath ?? setup.defaultSourcesConfigPath;
   const db = openDatabase({ path: dbPath });
   const sourceCount = (db.prepare('SELECT COUNT(*) AS n FROM sources').get() as { n: number }).n;
   if (seedDemo && sourceCount === 0) {
@@ -110,19 +134,21 @@ export function openDeskCore({
   }
   const events = createEventHub();
   const cards = createCardService({ db, events, clock, mode: cardReaders, ...(pcscEnv === undefined ? {} : { pcscEnv }), ...(launchPcscWorker === undefined ? {} : { launchPcscWorker }), log: (message) => logger.info(message) });
-  const sessions = createDeskSessions({ db, clock, events, deskName, ...(idleLockMs === undefined ? {} : { idleLockMs }) });
+  const agentReader = () => resolveAgentReader(cards.readState(), setup.settings?.agentReader ?? null);
+  const sessions = createDeskSessions({ db, clock, events, deskName, isAgentReader: (reader) => reader === agentReader(), ...(idleLockMs === undefined ? {} : { idleLockMs }) });
   events.subscribe((event, payload) => {
     if (event === 'cardRemoved') sessions.lockOnCardRemoved((payload as { reader: string }).reader);
   });
   // One spread per feature; each feature's handlers get their dependencies here and nowhere else.
   const handlers: DeskHandlers = {
-    getDeskStatus: () => readDeskStatus(db, { appVersion, transport: transport === 'electron' ? 'electron' : 'browser' }),
+    getDeskStatus: () => readDeskStatus(db, { appVersion, transport: transport === 'electron' ? 'electron' : 'browser', mode: demo ? 'demo' : 'production', setupNeeded: isSetupNeeded(db, setup) }),
+    ...createSetupHandlers({ db, cards, state: setup }),
     ...createDirectoryHandlers(db),
-    ...createCardsHandlers(cards),
+    ...createCardsHandlers({ cards, db, sessions, agentReader }),
     ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createNightDeskHandlers({ db, clock, events, cards: createCardAccess(cards) }),
     ...createReconcileHandlers({ db, clock, events }),
-    ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfigPath, afterCommit: () => nightDeskChecks.runNow('import') }),
+    ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfig, afterCommit: () => nightDeskChecks.runNow('import') }),
     ...createFidoHandlers({ db, clock, events, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
   };
   const dispatch = createDispatcher(handlers, {
@@ -145,6 +171,8 @@ export function openDeskCore({
     sessions,
     handlers,
     dispatch,
+    eventForConnection: createEventFilter({ sessions, agentReader }),
+    forgetConnection: (connectionId) => sessions.forget(connectionId),
     nightDeskChecks,
     close: () => {
       nightDeskChecks.stop();
