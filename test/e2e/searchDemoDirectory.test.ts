@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { simulatedLoginCardId } from '../../src/core/cards/buildSimulatedCatalog';
+import { simulatedReaderNames } from '../../src/core/cards/createCardService';
 import { openDeskPage, type DeskPage } from '../support/openDeskPage';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 
@@ -27,10 +29,26 @@ function accentedPerson(): { last_name: string; first_name: string; hr_id: strin
 }
 
 describe('browser mode: searching the demo directory', () => {
-  it('opens on the demo hospital with the token moved out of the address bar', async () => {
+  it('opens on the demo hospital with the token moved out of the address bar and the demo banner', async () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Hôpital La Porte Verte');
     expect(page.url()).not.toContain('token=');
     await expect.poll(() => page.getByTestId('directory-counts').textContent()).toMatch(/\d{3} personnes/);
+    await expect.poll(() => page.getByTestId('demo-banner').textContent()).toContain('DÉMONSTRATION');
+  });
+
+  it('asks for a login before showing anyone, then the agent logs in with their card', async () => {
+    await page.getByTestId('session-gate').waitFor();
+    expect(await page.getByLabel('Rechercher une personne').count()).toBe(0);
+    const agent = desk.core.db
+      .prepare("SELECT i.id, i.rpps, i.last_name FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role = 'badge-office' ORDER BY i.id LIMIT 1")
+      .get() as { id: string; rpps: string | null; last_name: string };
+    // The agent's hand: their card into the agent reader.
+    await desk.core.cards.insertSimulatedCard(simulatedReaderNames.agent, simulatedLoginCardId({ identityId: agent.id, rpps: agent.rpps }));
+    await page.getByLabel('Lecteur de votre carte').selectOption(simulatedReaderNames.agent);
+    await expect.poll(() => page.getByTestId('login-card').textContent()).toContain(agent.last_name.toUpperCase());
+    await page.getByLabel('Code de la carte (4 à 8 chiffres)').fill('1234');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Rechercher une personne').waitFor();
   });
 
   it('finds a person typed without accents and in lower case, and shows their record', async () => {
