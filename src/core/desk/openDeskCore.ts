@@ -25,6 +25,10 @@ import { createNightDeskHandlers } from '../nightdesk/createNightDeskHandlers';
 import { startNightDeskChecks, type NightDeskChecks } from '../nightdesk/startNightDeskChecks';
 import { createReconcileHandlers } from '../reconcile/createReconcileHandlers';
 import { createSourcesHandlers } from '../sources/createSourcesHandlers';
+import { createKeyFileProvider } from '../journal/createKeyFileProvider';
+import type { JournalKeyProvider } from '../journal/JournalKeyProvider';
+import { locateJournalFiles } from '../journal/locateJournalFiles';
+import { startJournalAnchoring, type JournalAnchoring } from '../journal/startJournalAnchoring';
 import { openDatabase } from '../store/openDatabase';
 import { createEventHub, type EventHub } from './createEventHub';
 import { createSetupHandlers, isSetupNeeded, type SetupState } from './createSetupHandlers';
@@ -78,6 +82,8 @@ export interface OpenDeskCoreOptions {
   fido?: Partial<FidoSettings>;
   /** Electron: runs WebAuthn ceremonies on the RP's origin when the desk page cannot. */
   fidoCeremonyRunner?: FidoCeremonyRunner;
+  /** The journal's HMAC key, kept outside the store (default: the key file `journal.key` beside it, 0600). */
+  journalKeys?: JournalKeyProvider;
 }
 
 export interface DeskCore {
@@ -98,6 +104,8 @@ export interface DeskCore {
   forgetConnection(connectionId: string): void;
   /** Expiry and leaver checks; an import's `afterCommit` calls `nightDeskChecks.runNow('import')`. */
   nightDeskChecks: NightDeskChecks;
+  /** The journal's anchors outside the store (`<store>.anchors`): at start, every 5 minutes if it moved, at close. */
+  journalAnchoring: JournalAnchoring;
   close(): void;
 }
 
@@ -120,12 +128,21 @@ export function openDeskCore({
   sourcesConfigPath,
   fido,
   fidoCeremonyRunner,
+  journalKeys,
 }: OpenDeskCoreOptions): DeskCore {
   mkdirSync(dataDir, { recursive: true });
   if (cardReaders === 'simulated' && !demo) throw new Error('Simulated card readers exist only in demo mode (--demo).');
   const setup: SetupState = { demo, dataDir, settings: demo ? null : readDeskSettings(dataDir), defaultSourcesConfigPath: join(dataDir, 'sources', 'sources.json') };
   const sourcesConfig = sourcesConfigPath ?? process.env.GUICHET_SOURCES_CONFIG ?? setup.settings?.sourcesConfigPath ?? setup.defaultSourcesConfigPath;
   const db = openDatabase({ path: dbPath });
+  const journalFiles = locateJournalFiles(dbPath);
+  const journalAnchoring = startJournalAnchoring({
+    db,
+    clock,
+    keys: journalKeys ?? createKeyFileProvider(journalFiles.keyPath),
+    anchorPath: journalFiles.anchorPath,
+    onError: (error) => logger.error('journal anchor failed', error),
+  });
   const sourceCount = (db.prepare('SELECT COUNT(*) AS n FROM sources').get() as { n: number }).n;
   if (seedDemo && sourceCount === 0) {
     seedDemoDirectory(db, generateDemoHospital({ today: clock.now().toISOString().slice(0, 10) }), clock, { sourcesDir: join(dataDir, 'sources') });
@@ -174,8 +191,10 @@ export function openDeskCore({
     eventForConnection: createEventFilter({ sessions, agentReader }),
     forgetConnection: (connectionId) => sessions.forget(connectionId),
     nightDeskChecks,
+    journalAnchoring,
     close: () => {
       nightDeskChecks.stop();
+      journalAnchoring.stop();
       void cards.close();
       db.close();
     },
