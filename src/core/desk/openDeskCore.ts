@@ -169,7 +169,7 @@ export function openDeskCore({
     ...createFidoHandlers({ db, clock, events, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
   };
   const dispatch = createDispatcher(handlers, {
-    guard: createDispatchGuard({ db, clock, sessions, deskName }),
+    guard: createDispatchGuard({ db, clock, sessions, deskName, cards: createCardAccess(cards) }),
     reportUnexpected: (method, error) => logger.error(`${method} failed`, error),
   });
   const nightDeskChecks = startNightDeskChecks({

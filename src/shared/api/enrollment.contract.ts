@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent, defineMethod } from './defineContract';
 import type { PersonSummary } from './directory.contract';
 import type { AgentRole, DeskAct } from './deskActs';
+import { secondAgentSchema } from './secondAgent';
 export { agentRoles, deskActs, type AgentRole, type DeskAct } from './deskActs';
 
 export const mieKinds = ['cps', 'badge', 'fido', 'temporary-badge'] as const;
@@ -180,7 +181,8 @@ export const enrollmentMethods = {
     { access: 'mie.bind' },
   ),
   changeMieStatus: defineMethod<MieView>()(
-    z.object({ mieId: id, action: z.enum(mieStatusActions), reason }).strict(),
+    // On a desk agent's means: badge office only, confirmed by a second agent (`secondAgent`), never the last admin.
+    z.object({ mieId: id, action: z.enum(mieStatusActions), reason, secondAgent: secondAgentSchema.optional() }).strict(),
     { access: 'session', actFor: ({ action }) => `mie.${action}` },
   ),
   replaceMie: defineMethod<MieView>()(
