@@ -34,18 +34,17 @@ async function closeDesk(): Promise<void> {
   core.close();
 }
 
-/** A hand putting a simulated card on a reader (or taking it away). */
+/** A hand putting a simulated card on a reader (or taking it away): physical, so straight to the card service, no desk session. */
 async function tap(reader: keyof typeof simulatedReaderNames, cardId: string | null): Promise<void> {
-  const context = { connectionId: 'hand', transport: 'browser' as const };
   const name = simulatedReaderNames[reader];
-  const result = cardId === null ? await core.dispatch('removeSimulatedCard', { reader: name }, context) : await core.dispatch('insertSimulatedCard', { reader: name, cardId }, context);
-  expect(result.ok, JSON.stringify(result)).toBe(true);
+  const view = cardId === null ? core.cards.removeSimulatedCard(name) : await core.cards.insertSimulatedCard(name, cardId);
+  expect(view.state, JSON.stringify(view)).toBe(cardId === null ? 'empty' : 'present');
 }
 
 /** The night-desk agent inserts their CPS, types the PIN and opens the night desk. */
 async function logInAsNightAgent(): Promise<void> {
   const agent = core.db.prepare("SELECT identity_id AS id FROM agents WHERE role = 'night-desk'").get() as { id: string };
-  await tap('contact', `cps:${agent.id}`);
+  await tap('agent', `cps:${agent.id}`);
   await page.goto(server.url);
   await page.getByRole('navigation').getByRole('button', { name: 'Guichet de nuit' }).click();
   await page.getByTestId('login-card').filter({ hasText: 'Carte de' }).waitFor();

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { simulatedLoginCardId } from '../../src/core/cards/buildSimulatedCatalog';
-import { simulatedReaderNames } from '../../src/core/cards/createCardService';
+import { logInDemoAgent } from '../support/logInDemoAgent';
 import { openDeskPage, type DeskPage } from '../support/openDeskPage';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 
@@ -39,16 +38,7 @@ describe('browser mode: searching the demo directory', () => {
   it('asks for a login before showing anyone, then the agent logs in with their card', async () => {
     await page.getByTestId('session-gate').waitFor();
     expect(await page.getByLabel('Rechercher une personne').count()).toBe(0);
-    const agent = desk.core.db
-      .prepare("SELECT i.id, i.rpps, i.last_name FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role = 'badge-office' ORDER BY i.id LIMIT 1")
-      .get() as { id: string; rpps: string | null; last_name: string };
-    // The agent's hand: their card into the agent reader.
-    await desk.core.cards.insertSimulatedCard(simulatedReaderNames.agent, simulatedLoginCardId({ identityId: agent.id, rpps: agent.rpps }));
-    await page.getByLabel('Lecteur de votre carte').selectOption(simulatedReaderNames.agent);
-    await expect.poll(() => page.getByTestId('login-card').textContent()).toContain(agent.last_name.toUpperCase());
-    await page.getByLabel('Code de la carte (4 à 8 chiffres)').fill('1234');
-    await page.keyboard.press('Enter');
-    await page.getByLabel('Rechercher une personne').waitFor();
+    await logInDemoAgent(desk, page);
   });
 
   it('finds a person typed without accents and in lower case, and shows their record', async () => {
