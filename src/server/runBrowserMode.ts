@@ -33,7 +33,15 @@ export async function runBrowserMode({ dataDir, rendererDir, appVersion, port, o
   // One-time launch codes: the token itself is never in argv nor in the browser's history.
   console.log(`Guichet ready: ${server.createLaunchUrl()}`);
   if (open) openInBrowser(server.createLaunchUrl());
+  // Each address opens one tab (the tab keeps its token across reloads): Enter prints a new one.
+  const printNewAddress = () => console.log(`Guichet ready: ${server.createLaunchUrl()}`);
+  if (process.stdin.isTTY) {
+    console.error('[guichet] each address opens one tab; press Enter for a new one-time address');
+    process.stdin.on('data', printNewAddress);
+  }
   const stop = () => {
+    process.stdin.off('data', printNewAddress);
+    process.stdin.pause();
     void server.close().then(() => {
       core.close();
       process.exit(0);
