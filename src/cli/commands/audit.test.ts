@@ -78,5 +78,5 @@ describe('audit verify with the journal key and anchors', () => {
     } finally {
       rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 30_000);
 });
