@@ -32,7 +32,7 @@ const rebuildWithElectronRebuild: RebuildModule = async ({ buildPath, electronVe
  * ABI in their own folder (the Node build stays for the tests and browser mode). False: use
  * browser mode (no runtime, a runtime that does not run, or a required module that did not build).
  */
-async function startElectron(): Promise<boolean> {
+async function startElectron(demo: boolean): Promise<boolean> {
   const executable = findElectronRuntime(projectRoot);
   if (executable === null) {
     console.error('The Electron runtime is not installed on this machine (npx install-electron to get it): starting browser mode.');
@@ -51,7 +51,7 @@ async function startElectron(): Promise<boolean> {
     console.error('A required native module is missing for Electron: starting browser mode.');
     return false;
   }
-  const child = spawn(runtime.executable, [appDir], { stdio: 'inherit' });
+  const child = spawn(runtime.executable, [appDir, ...(demo ? ['--demo'] : [])], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
   return true;
 }
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     return;
   }
   build();
-  if (!options.forceBrowser && (await startElectron())) return;
+  if (!options.forceBrowser && (await startElectron(options.demo))) return;
   const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   await runBrowserMode({
     dataDir: resolveUserDataDir(),
@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     appVersion: version,
     port: options.port,
     open: options.open,
+    demo: options.demo,
   });
 }
 

@@ -3,11 +3,17 @@ import { parseStartArguments } from './parseStartArguments';
 
 describe('parseStartArguments', () => {
   it('defaults to Electron when available, a free port, and opening a browser', () => {
-    expect(parseStartArguments([])).toEqual({ forceBrowser: false, port: 0, open: true, help: false });
+    expect(parseStartArguments([])).toEqual({ demo: false, forceBrowser: false, port: 0, open: true, help: false });
+  });
+
+  it('demo mode only with an explicit --demo', () => {
+    expect(parseStartArguments(['--demo', '--browser']).demo).toBe(true);
+    expect(parseStartArguments(['--browser']).demo).toBe(false);
   });
 
   it('reads --browser, --port N, --port=N and --no-open', () => {
     expect(parseStartArguments(['--browser', '--port', '4780', '--no-open'])).toEqual({
+      demo: false,
       forceBrowser: true,
       port: 4780,
       open: false,

@@ -1,4 +1,6 @@
 export interface StartArguments {
+  /** `--demo`: the demo hospital and simulated readers (what `npm start` passes). */
+  demo: boolean;
   forceBrowser: boolean;
   port: number;
   open: boolean;
@@ -6,20 +8,26 @@ export interface StartArguments {
 }
 
 export const startUsage = `Usage: npm start -- [--browser] [--port N] [--no-open]
+       npx tsx scripts/start.ts [--demo] [--browser] [--port N] [--no-open]
 
+  --demo      Demo mode: the demo hospital, simulated readers, a DÉMONSTRATION banner
+              (npm start passes it; without it a first start opens the setup screen)
   --browser   Browser mode even when the Electron runtime is installed
-  --port N    Listen on 127.0.0.1:N in browser mode (default: a free port)
+  --port N    Listen on localhost:N (loopback only) in browser mode (default: a free port)
   --no-open   Do not open a browser window (print the address only)
 
 Environment: GUICHET_DATA_DIR overrides the user data folder.`;
 
 /** Parses `npm start` arguments; throws with a clear message on anything unknown. */
 export function parseStartArguments(argv: readonly string[]): StartArguments {
-  const parsed: StartArguments = { forceBrowser: false, port: 0, open: true, help: false };
+  const parsed: StartArguments = { demo: false, forceBrowser: false, port: 0, open: true, help: false };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
     const [flag, inlineValue] = argument.split('=', 2) as [string, string | undefined];
     switch (flag) {
+      case '--demo':
+        parsed.demo = true;
+        break;
       case '--browser':
         parsed.forceBrowser = true;
         break;

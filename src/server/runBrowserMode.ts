@@ -8,6 +8,8 @@ export interface RunBrowserModeOptions {
   appVersion: string;
   port: number;
   open: boolean;
+  /** `--demo`: demo hospital and simulated readers. */
+  demo: boolean;
 }
 
 function openInBrowser(url: string): void {
@@ -19,17 +21,27 @@ function openInBrowser(url: string): void {
 }
 
 /** Starts the core and the loopback server, prints the ready line, stops cleanly on a signal. */
-export async function runBrowserMode({ dataDir, rendererDir, appVersion, port, open }: RunBrowserModeOptions): Promise<{ core: DeskCore; server: BrowserServer }> {
-  const core = openDeskCore({ dataDir, appVersion, transport: 'browser' });
+export async function runBrowserMode({ dataDir, rendererDir, appVersion, port, open, demo }: RunBrowserModeOptions): Promise<{ core: DeskCore; server: BrowserServer }> {
+  const core = openDeskCore({ dataDir, appVersion, transport: 'browser', demo });
   const server = await startBrowserServer({
     core,
     rendererDir,
     port,
     onRejectedUpgrade: (status, reason) => console.error(`[guichet] refused a connection (${status}): ${reason}`),
+    onError: (message, error) => console.error(`[guichet] ${message}`, error instanceof Error ? error.message : ''),
   });
-  console.log(`Guichet ready: ${server.url}`);
-  if (open) openInBrowser(server.url);
+  // One-time launch codes: the token itself is never in argv nor in the browser's history.
+  console.log(`Guichet ready: ${server.createLaunchUrl()}`);
+  if (open) openInBrowser(server.createLaunchUrl());
+  // Each address opens one tab (the tab keeps its token across reloads): Enter prints a new one.
+  const printNewAddress = () => console.log(`Guichet ready: ${server.createLaunchUrl()}`);
+  if (process.stdin.isTTY) {
+    console.error('[guichet] each address opens one tab; press Enter for a new one-time address');
+    process.stdin.on('data', printNewAddress);
+  }
   const stop = () => {
+    process.stdin.off('data', printNewAddress);
+    process.stdin.pause();
     void server.close().then(() => {
       core.close();
       process.exit(0);

@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { browserSecurityHeaders } from './browserSecurityHeaders';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,22 +16,15 @@ const contentTypes: Record<string, string> = {
 };
 
 /**
- * Serves the built renderer. The CSP mirrors the one in index.html; `no-referrer` keeps the
- * launch token (in the page URL) from leaking.
+ * Serves the built renderer (`pathname` already decoded by readRequestTarget). Never throws: a
+ * file that vanishes while streaming ends the response.
  */
-export function serveStaticFile(rootDir: string, request: IncomingMessage, response: ServerResponse): void {
-  const headers = {
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cache-Control': 'no-store',
-  };
+export function serveStaticFile(rootDir: string, request: IncomingMessage, response: ServerResponse, pathname: string): void {
+  const headers = browserSecurityHeaders;
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
   const relative = pathname === '/' ? 'index.html' : normalize(pathname).replace(/^([/\\])+/, '');
   const file = join(rootDir, relative);
   if (!file.startsWith(rootDir.endsWith(sep) ? rootDir : rootDir + sep) || relative.split(/[/\\]/).includes('..')) {
@@ -52,5 +46,5 @@ export function serveStaticFile(rootDir: string, request: IncomingMessage, respo
     'Content-Length': size,
   });
   if (request.method === 'HEAD') response.end();
-  else createReadStream(file).pipe(response);
+  else createReadStream(file).on('error', () => response.destroy()).pipe(response);
 }

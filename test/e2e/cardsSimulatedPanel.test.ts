@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardInfo } from '../../src/shared/cards/cardTypes';
 import { launchChromium } from '../support/launchChromium';
+import { logInDemoAgent } from '../support/logInDemoAgent';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 
 let desk: TestDesk;
@@ -18,6 +19,8 @@ beforeAll(async () => {
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto(desk.server.url);
+  // Inserting any card but an agent's own needs a session (issue 15).
+  await logInDemoAgent(desk, page);
   await page.getByRole('button', { name: 'Lecteurs de cartes' }).click();
 });
 
@@ -80,6 +83,8 @@ describe('simulated readers panel (the desk without any real reader)', () => {
 
   it('refuses a CPS on the contactless reader with a clear message, losing nothing', async () => {
     const person = doctor();
+    const agent = desk.core.db.prepare("SELECT identity_id AS id FROM agents WHERE role = 'badge-office' LIMIT 1").get() as { id: string };
+    desk.core.sessions.open('t', { agentIdentityId: agent.id, method: 'cps' });
     const ws = await desk.core.dispatch('insertSimulatedCard', { reader: 'Lecteur simulé (sans contact)', cardId: `cps:${person.id}` }, { connectionId: 't', transport: 'browser' });
     expect(ws).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED', message: { fr: 'Une CPS s’insère dans le lecteur à contact.' } } });
     expect(desk.core.cards.readState().readers.find((reader) => reader.name === 'Lecteur simulé (sans contact)')).toMatchObject({ state: 'present', card: { type: 'DESFIRE' } });

@@ -124,6 +124,7 @@ beforeAll(async () => {
     dataDir,
     appVersion: 'test',
     transport: 'browser',
+    seedDemo: true,
     cardReaders: 'pcsc',
     pcscEnv: stack.env,
     deskName: 'guichet-e2e',

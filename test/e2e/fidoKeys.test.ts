@@ -86,13 +86,13 @@ beforeAll(async () => {
     desk.core.db.prepare('UPDATE identities SET hr_end_date = ? WHERE id = ?').run(inTwoWeeks, leaver.id);
   }
 
-  // The badge-office agent's CPS sits in the simulated contact reader; they log in at the desk with its PIN.
+  // The badge-office agent's CPS sits in the simulated agent reader (their hand, no session needed); they log in at the desk with its PIN.
   const hand = { connectionId: 'hand', transport: 'browser' as const };
   const agent = desk.core.db.prepare("SELECT identity_id AS id FROM agents WHERE role = 'badge-office' AND active = 1 ORDER BY identity_id LIMIT 1").get() as { id: string };
   const catalog = await desk.core.dispatch('listSimulatedCards', { query: agent.id }, hand);
   const agentCard = catalog.ok ? (catalog.value as { id: string; identityId: string | null; interface: string }[]).find((card) => card.identityId === agent.id && card.interface === 'contact') : undefined;
   if (agentCard === undefined) throw new Error(`no simulated agent card for ${agent.id}: ${JSON.stringify(catalog).slice(0, 300)}`);
-  const inserted = await desk.core.dispatch('insertSimulatedCard', { reader: simulatedReaderNames.contact, cardId: agentCard.id }, hand);
+  const inserted = await desk.core.dispatch('insertSimulatedCard', { reader: simulatedReaderNames.agent, cardId: agentCard.id }, hand);
   if (!inserted.ok) throw new Error(`could not insert the agent's card: ${JSON.stringify(inserted)}`);
 
   browser = await launchChromium();

@@ -2,8 +2,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulatedLoginCardId } from '../../src/core/cards/buildSimulatedCatalog';
-import { simulatedReaderNames } from '../../src/core/cards/createCardService';
+import { logInDemoAgent } from '../support/logInDemoAgent';
 import { openDeskPage, type DeskPage } from '../support/openDeskPage';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 
@@ -27,8 +26,12 @@ const presentRecords = (sourceId: string) =>
   (desk.core.db.prepare('SELECT COUNT(*) AS n FROM source_records WHERE source_id = ? AND present = 1').get(sourceId) as { n: number }).n;
 
 describe('Sources screen', () => {
-  it('lists the demo sources the first start imported from real files', async () => {
+  it('needs a desk session to list the sources, then lists the demo sources the first start imported from real files', async () => {
     await page.getByRole('navigation').getByRole('button', { name: /Sources/ }).click();
+    await page.getByTestId('session-gate').waitFor();
+    const refused = await desk.core.dispatch('listSources', {}, { connectionId: 'no-session', transport: 'browser' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    await logInDemoAgent(desk, page, { role: 'auditor', screen: 'Sources' });
     const sirh = page.getByTestId('source-sirh');
     await expect.poll(() => sirh.textContent()).toContain('Fichier CSV');
     expect(await sirh.textContent()).toContain(String(presentRecords('sirh')));
@@ -37,19 +40,14 @@ describe('Sources screen', () => {
     expect(await page.getByTestId('source-ad').textContent()).toContain('Export LDIF');
   });
 
-  it('lets only a logged-in badge-office agent or admin run an import', async () => {
+  it('lets only a logged-in badge-office agent or admin run an import (an auditor reads)', async () => {
     const importButton = page.getByRole('button', { name: 'Lancer l’import' });
     expect(await importButton.isDisabled()).toBe(true);
     const refused = await desk.core.dispatch('runImport', { force: false }, { connectionId: 'no-session', transport: 'browser' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 
-    const agent = desk.core.db.prepare("SELECT a.identity_id AS id, i.rpps FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role = 'badge-office'").get() as { id: string; rpps: string | null };
-    const inserted = await desk.core.dispatch('insertSimulatedCard', { reader: simulatedReaderNames.agent, cardId: simulatedLoginCardId({ identityId: agent.id, rpps: agent.rpps }) }, { connectionId: 'hand', transport: 'browser' });
-    expect(inserted.ok, JSON.stringify(inserted)).toBe(true);
-    await page.getByText('Identifiez-vous (bureau des badges ou administrateur) pour lancer un import').waitFor();
-    await page.getByTestId('login-card').filter({ hasText: 'Carte de' }).waitFor();
-    await page.getByLabel('Code de la carte (4 à 8 chiffres)').fill('1234');
-    await page.getByRole('button', { name: 'Ouvrir la session' }).click();
+    // The auditor pulls their card (the session locks) and the badge-office agent logs in with theirs.
+    await logInDemoAgent(desk, page, { role: 'badge-office', screen: 'Sources' });
     await expect.poll(() => importButton.isEnabled()).toBe(true);
   });
 

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulatedLoginCardId } from '../../src/core/cards/buildSimulatedCatalog';
 import { simulatedReaderNames } from '../../src/core/cards/createCardService';
 import { openDeskCore, type DeskCore } from '../../src/core/desk/openDeskCore';
 import { bindMie } from '../../src/core/enrollment/bindMie';
@@ -25,7 +24,7 @@ const consoleErrors: string[] = [];
 const setup = { agentId: null, agentName: 'préparation e2e', desk: 'e2e' };
 
 async function openDesk(): Promise<void> {
-  core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', clock, sourcesConfigPath: join(hrDir, 'sources.json'), logger: { info: () => {}, error: (message, error) => console.error(message, error) } });
+  core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', demo: true, clock, sourcesConfigPath: join(hrDir, 'sources.json'), logger: { info: () => {}, error: (message, error) => console.error(message, error) } });
   server = await startBrowserServer({ core, rendererDir: join(projectRoot, 'out', 'renderer') });
 }
 
@@ -34,18 +33,17 @@ async function closeDesk(): Promise<void> {
   core.close();
 }
 
-/** A hand putting a simulated card on a reader (or taking it away). */
+/** A hand putting a simulated card on a reader (or taking it away): physical, so straight to the card service, no desk session. */
 async function tap(reader: keyof typeof simulatedReaderNames, cardId: string | null): Promise<void> {
-  const context = { connectionId: 'hand', transport: 'browser' as const };
   const name = simulatedReaderNames[reader];
-  const result = cardId === null ? await core.dispatch('removeSimulatedCard', { reader: name }, context) : await core.dispatch('insertSimulatedCard', { reader: name, cardId }, context);
-  expect(result.ok, JSON.stringify(result)).toBe(true);
+  const view = cardId === null ? core.cards.removeSimulatedCard(name) : await core.cards.insertSimulatedCard(name, cardId);
+  expect(view.state, JSON.stringify(view)).toBe(cardId === null ? 'empty' : 'present');
 }
 
 /** The night-desk agent inserts their CPS, types the PIN and opens the night desk. */
 async function logInAsNightAgent(): Promise<void> {
   const agent = core.db.prepare("SELECT identity_id AS id FROM agents WHERE role = 'night-desk'").get() as { id: string };
-  await tap('contact', `cps:${agent.id}`);
+  await tap('agent', `cps:${agent.id}`);
   await page.goto(server.url);
   await page.getByRole('navigation').getByRole('button', { name: 'Guichet de nuit' }).click();
   await page.getByTestId('login-card').filter({ hasText: 'Carte de' }).waitFor();
@@ -64,14 +62,13 @@ async function importHrEndDates(rows: { hrId: string; lastName: string; firstNam
       sources: [{ id: 'sirh-sorties', kind: 'csv', role: 'hr', path: 'sorties.csv', delimiter: ';', dateFormat: 'DD/MM/YYYY', key: 'MATRICULE', fields: { hrId: 'MATRICULE', lastName: 'NOM', firstName: 'PRENOM', endDate: 'DATE_SORTIE' } }],
     }),
   );
-  // A badge-office agent runs it from the Sources screen, logged in with their own CPS.
-  const officeAgent = core.db.prepare("SELECT a.identity_id AS id, i.rpps FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role = 'badge-office'").get() as { id: string; rpps: string | null };
+  // A badge-office agent runs it from the Sources screen of another workstation (their session opened
+  // there with their CPS; the night agent's card stays in this desk's agent reader).
+  const officeAgent = core.db.prepare("SELECT a.identity_id AS id FROM agents a WHERE a.role = 'badge-office'").get() as { id: string };
   const sourcesScreen = { connectionId: 'sources-screen', transport: 'browser' as const };
-  await tap('agent', simulatedLoginCardId({ identityId: officeAgent.id, rpps: officeAgent.rpps }));
-  const login = await core.dispatch('openDeskSession', { reader: simulatedReaderNames.agent, pin: '1234' }, sourcesScreen);
-  expect(login.ok, JSON.stringify(login)).toBe(true);
+  core.sessions.open(sourcesScreen.connectionId, { agentIdentityId: officeAgent.id, method: 'cps' });
   const result = await core.dispatch('runImport', { force: true }, sourcesScreen);
-  await tap('agent', null);
+  core.sessions.close(sourcesScreen.connectionId);
   expect(result.ok, JSON.stringify(result)).toBe(true);
   return (result as { ok: true; value: { ok: boolean } }).value;
 }

@@ -26,7 +26,7 @@ describe('npm start', () => {
       const timer = setTimeout(() => reject(new Error(`no ready line after 60 s:\n${output}`)), 60_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
-        const match = /^Guichet ready: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)$/m.exec(output);
+        const match = /^Guichet ready: (http:\/\/localhost:\d+\/\?launch=[\w-]+)$/m.exec(output);
         if (match !== null) {
           clearTimeout(timer);
           resolve(match[1]!);

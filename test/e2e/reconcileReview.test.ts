@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskDispatcher } from '../../src/shared/api/dispatch';
+import { logInDemoAgent } from '../support/logInDemoAgent';
 import { openDeskPage, type DeskPage } from '../support/openDeskPage';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 
@@ -30,8 +31,16 @@ afterAll(async () => {
 });
 
 describe('review queue screen', () => {
-  it('shows the proposed link side by side with its evidence', async () => {
+  it('shows nothing of the proposals without a desk session (personal data), then logs in', async () => {
     await page.getByRole('button', { name: 'Rapprochements' }).click();
+    await page.getByTestId('session-gate').waitFor();
+    expect(await page.getByTestId('review-proposal').count()).toBe(0);
+    const refused = await desk.core.dispatch('listReviewProposals', {}, { connectionId: 'no-session', transport: 'browser' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    await logInDemoAgent(desk, page, { screen: 'Rapprochements' });
+  });
+
+  it('shows the proposed link side by side with its evidence', async () => {
     const total = pendingCount();
     expect(total).toBeGreaterThan(1);
     await expect.poll(() => page.getByTestId('review-status').textContent()).toBe(`${total} rapprochements à valider`);
@@ -44,13 +53,8 @@ describe('review queue screen', () => {
     expect(await evidence.textContent()).toMatch(/Nom.*identique/);
   });
 
-  it('offers the login instead of a decision without a desk session, and loses nothing', async () => {
+  it('refuses a decision without a desk session, and loses nothing', async () => {
     const before = pendingCount();
-    await page.getByText('Identifiez-vous (bureau des badges ou administrateur) pour valider ou rejeter un rapprochement').waitFor();
-    expect(await page.getByRole('button', { name: /Accepter/ }).isDisabled()).toBe(true);
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('a');
-    await page.waitForTimeout(300);
     expect(pendingCount()).toBe(before);
     const refused = await desk.core.dispatch('decideReviewProposal', { recordId: 1, identityId: 'x', decision: 'accept', reason: 'sans session' }, { connectionId: 'no-session', transport: 'browser' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { logInDemoAgent } from '../support/logInDemoAgent';
 import { openDeskPage, type DeskPage } from '../support/openDeskPage';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 
@@ -27,10 +28,17 @@ function accentedPerson(): { last_name: string; first_name: string; hr_id: strin
 }
 
 describe('browser mode: searching the demo directory', () => {
-  it('opens on the demo hospital with the token moved out of the address bar', async () => {
+  it('opens on the demo hospital with the token moved out of the address bar and the demo banner', async () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Hôpital La Porte Verte');
     expect(page.url()).not.toContain('token=');
     await expect.poll(() => page.getByTestId('directory-counts').textContent()).toMatch(/\d{3} personnes/);
+    await expect.poll(() => page.getByTestId('demo-banner').textContent()).toContain('DÉMONSTRATION');
+  });
+
+  it('asks for a login before showing anyone, then the agent logs in with their card', async () => {
+    await page.getByTestId('session-gate').waitFor();
+    expect(await page.getByLabel('Rechercher une personne').count()).toBe(0);
+    await logInDemoAgent(desk, page);
   });
 
   it('finds a person typed without accents and in lower case, and shows their record', async () => {

@@ -14,13 +14,14 @@ export interface TestDesk {
   stop(): Promise<void>;
 }
 
-/** The real core and browser-mode server on a fresh data folder (demo directory included). */
-export async function startTestDesk({ clock }: { clock?: Clock } = {}): Promise<TestDesk> {
+/** The real core and browser-mode server on a fresh data folder (demo mode: demo directory and simulated readers, unless `demo: false`). */
+export async function startTestDesk({ clock, demo = true }: { clock?: Clock; demo?: boolean } = {}): Promise<TestDesk> {
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-e2e-'));
   const core = openDeskCore({
     dataDir,
     appVersion: 'test',
     transport: 'browser',
+    demo,
     ...(clock === undefined ? {} : { clock }),
     logger: { info: () => {}, error: (message, error) => console.error(message, error) },
   });

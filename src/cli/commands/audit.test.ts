@@ -49,3 +49,34 @@ describe('audit command', () => {
     await expect(command.run(['check', '--db', path], capture().io)).rejects.toThrow(/Expected "audit verify"/);
   });
 });
+
+describe('audit verify with the journal key and anchors', () => {
+  it('checks HMACs with the key beside the store and the anchors of --anchor, and catches a cut with a rebuilt head', async () => {
+    const { mkdtempSync: mkdtemp, rmSync: rm, copyFileSync } = await import('node:fs');
+    const { openDeskCore } = await import('../../core/desk/openDeskCore');
+    const dir = mkdtemp(join(tmpdir(), 'guichet-audit-anchor-'));
+    try {
+      const core = openDeskCore({ dataDir: dir, appVersion: 'test', transport: 'cli', logger: { info: () => {}, error: () => {} } });
+      for (const action of ['session.open', 'mie.bind', 'mie.suspend', 'mie.resume']) appendJournalEntry(core.db, core.clock, { actor: { agentId: 'a', agentName: 'A', desk: 'd' }, action });
+      core.close();
+      const path = join(dir, 'guichet.sqlite');
+      const anchorCopy = join(dir, 'exported.anchors');
+      copyFileSync(`${path}.anchors`, anchorCopy);
+      const intact = capture();
+      expect(await command.run(['verify', '--db', path, '--anchor', anchorCopy], intact.io)).toBe(0);
+      expect(JSON.parse(intact.out[0]!)).toEqual({ ok: true, entries: 4 });
+      expect(intact.err).toEqual([]);
+
+      const db = openDatabase({ path });
+      db.exec('DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq > 2;');
+      db.prepare('UPDATE journal_head SET entries = 2, last_hash = (SELECT hash FROM journal WHERE seq = 2)').run();
+      db.close();
+      const cut = capture();
+      expect(await command.run(['verify', '--db', path, '--anchor', anchorCopy], cut.io)).toBe(1);
+      expect(JSON.parse(cut.out[0]!)).toMatchObject({ ok: false });
+      await expect(command.run(['verify', '--db', path, '--anchor', join(dir, 'none')], capture().io)).rejects.toThrow(/no such file/);
+    } finally {
+      rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});

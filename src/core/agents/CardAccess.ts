@@ -3,7 +3,7 @@ export interface PresentedCard {
   reader: string;
   type: string;
   uid: string | null;
-  cps: { idNat: string; rpps: string | null; lastName: string; firstName: string; profession: string; serial: string; notAfter: string } | null;
+  cps: { idNat: string; rpps: string | null; lastName: string; firstName: string; profession: string; serial: string; notAfter: string; pinTriesLeft?: number | null } | null;
   desfire: { randomUid: boolean } | null;
 }
 

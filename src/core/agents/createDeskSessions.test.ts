@@ -134,5 +134,5 @@ describe('demo agent cards', () => {
     expect((await openSessionWithCps({ db, clock, sessions, cards }, 'w', { reader: 'R', pin: '1234' })).agent?.identityId).toBe(office.id);
     expect(db.prepare("SELECT COUNT(*) AS n FROM mie WHERE kind = 'cps'").get()).toEqual({ n: 4 });
     db.close();
-  });
+  }, 30_000);
 });

@@ -5,6 +5,7 @@ import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
+import { createLoginGuard, type LoginGuard } from './createLoginGuard';
 import { deskPermissions } from './deskPermissions';
 
 export interface OpenSessionRequest {
@@ -32,6 +33,14 @@ export interface DeskSessions {
   lockOnCardRemoved(reader: string): void;
   /** Journals a refused login (wrong PIN…) against the agent the card names. */
   recordRefusedLogin(agentIdentityId: string, reason: string): void;
+  /** True when the connection has an open, unlocked session (no side effect: never locks). */
+  hasOpenSession(connectionId: string): boolean;
+  /** The reader holding the card of the connection's session (open or locked). */
+  readerOf(connectionId: string): string | null;
+  /** The connection is gone (window closed, socket dropped): its session closes. */
+  forget(connectionId: string): void;
+  /** PIN attempts: reader ownership and rate limits (see createLoginGuard). */
+  login: LoginGuard;
 }
 
 export interface DeskSessionsOptions {
@@ -42,6 +51,8 @@ export interface DeskSessionsOptions {
   deskName: string;
   /** Lock after this long without an act (default 5 minutes). */
   idleLockMs?: number;
+  /** The desk's agent reader: where a connection without a session may try a PIN (default: any). */
+  isAgentReader?: (reader: string) => boolean;
 }
 
 interface Session {
@@ -53,8 +64,12 @@ interface Session {
   lockReason: DeskSessionLockReason | null;
 }
 
-export function createDeskSessions({ db, clock, events, deskName, idleLockMs = 5 * 60_000 }: DeskSessionsOptions): DeskSessions {
+export function createDeskSessions({ db, clock, events, deskName, idleLockMs = 5 * 60_000, isAgentReader = () => true }: DeskSessionsOptions): DeskSessions {
   const sessions = new Map<string, Session>();
+  const login = createLoginGuard({ clock, isAgentReader });
+  events.subscribe((event, payload) => {
+    if (event === 'cardInserted') login.noteInsertion((payload as { reader: string }).reader);
+  });
 
   const actorOf = (session: Session): ActingAgent => ({ agentId: session.agent.identityId, agentName: session.agent.name, desk: deskName, role: session.agent.role });
 
@@ -153,6 +168,18 @@ export function createDeskSessions({ db, clock, events, deskName, idleLockMs = 5
     lockOnCardRemoved(reader) {
       for (const session of sessions.values()) if (session.reader === reader) lock(session, 'card-removed');
     },
+    hasOpenSession(connectionId) {
+      const session = sessions.get(connectionId);
+      return session !== undefined && session.lockReason === null && clock.now().getTime() - session.lastActivityAt.getTime() < idleLockMs;
+    },
+    readerOf: (connectionId) => sessions.get(connectionId)?.reader ?? null,
+    forget(connectionId) {
+      const session = sessions.get(connectionId);
+      if (session === undefined) return;
+      sessions.delete(connectionId);
+      appendJournalEntry(db, clock, { actor: actorOf(session), action: 'session.close', subject: { type: 'agent', id: session.agent.identityId }, after: { reason: 'connection closed' } });
+    },
+    login,
     recordRefusedLogin(agentIdentityId, reason) {
       const agent = readAgent(db, agentIdentityId);
       appendJournalEntry(db, clock, {

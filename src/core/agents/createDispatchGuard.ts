@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 import type { ActingAgent, DispatchGuard } from '../../shared/api/dispatch';
 import type { Clock } from '../clock';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
+import type { CardAccess } from './CardAccess';
+import { confirmActOnAgent } from './confirmActOnAgent';
 import type { DeskSessions } from './createDeskSessions';
 
 export interface DispatchGuardOptions {
@@ -10,6 +12,8 @@ export interface DispatchGuardOptions {
   clock: Clock;
   sessions: DeskSessions;
   deskName: string;
+  /** The second agent's card for four-eyes acts on agents (confirmActOnAgent); without it those checks are off (handler unit tests). */
+  cards?: CardAccess;
 }
 
 /** Input fields that say whom a read of personal data was about (never secrets such as PINs). */
@@ -21,9 +25,9 @@ const subjectFields = ['identityId', 'query', 'reader', 'mieId', 'recordId'] as 
  * already), so it acts as an administrator named after the OS user. Reads of personal data are
  * journaled with whom they were about.
  */
-export function createDispatchGuard({ db, clock, sessions, deskName }: DispatchGuardOptions): DispatchGuard {
+export function createDispatchGuard({ db, clock, sessions, deskName, cards }: DispatchGuardOptions): DispatchGuard {
   const cliOperator = (): ActingAgent => ({ agentId: null, agentName: `cli:${safeUserName()}`, desk: deskName, role: 'admin' });
-  return {
+  const guard: DispatchGuard = {
     authorize({ method, access, personalData, input, context }) {
       if (access === 'public') return null;
       const actor =
@@ -41,6 +45,8 @@ export function createDispatchGuard({ db, clock, sessions, deskName }: DispatchG
       return actor;
     },
   };
+  if (cards !== undefined) guard.confirm = (request) => confirmActOnAgent({ db, clock, cards }, request);
+  return guard;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

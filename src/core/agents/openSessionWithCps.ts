@@ -27,6 +27,8 @@ export async function openSessionWithCps({ db, clock, sessions, cards }: CpsLogi
       { reader, rule: 'cps-expected' },
     );
   }
+  const attempt = { connectionId, reader, card, sessionReader: sessions.readerOf(connectionId), authenticated: sessions.hasOpenSession(connectionId) };
+  sessions.login.checkAttempt(attempt);
   if (card.cps.notAfter < clock.now().toISOString()) {
     throw new DeskError(
       'PRECONDITION_FAILED',
@@ -46,6 +48,7 @@ export async function openSessionWithCps({ db, clock, sessions, cards }: CpsLogi
     );
   }
   const check = await cards.verifyPin(reader, pin);
+  sessions.login.recordResult(attempt, check);
   if (!check.ok) {
     sessions.recordRefusedLogin(agentId, check.reason);
     throw new DeskError(

@@ -6,7 +6,8 @@ import type { CardReadersState, PinVerification, ReaderView, SimulatedCardView }
  */
 export interface CardService {
   readState(): CardReadersState;
-  listSimulatedCards(query: string): SimulatedCardView[];
+  /** The card box, filtered by `query` and by `only` (e.g. agents' cards for a window without a session). */
+  listSimulatedCards(query: string, only?: (card: SimulatedCardView) => boolean): SimulatedCardView[];
   insertSimulatedCard(reader: string, cardId: string): Promise<ReaderView>;
   removeSimulatedCard(reader: string): ReaderView;
   /**

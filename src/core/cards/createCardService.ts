@@ -14,7 +14,8 @@ import type { PcscWorkerEvent } from './pcsc/pcscWorkerProtocol';
 import { readCard } from './readCard';
 import { verifyCpsPin } from './verifyCpsPin';
 
-export type CardReaderMode = 'simulated' | 'pcsc';
+/** `none`: no reader at all (the command line, a desk not set up yet). */
+export type CardReaderMode = 'simulated' | 'pcsc' | 'none';
 
 export interface CreateCardServiceOptions {
   db: Database.Database;
@@ -26,6 +27,11 @@ export interface CreateCardServiceOptions {
   pcscEnv?: NodeJS.ProcessEnv;
   launchPcscWorker?: WorkerLauncher;
   log?: (message: string) => void;
+  /**
+   * Offer the simulated readers when the PC/SC binding cannot load: only in demo/training mode,
+   * since simulated cards of real agents (PIN 1234) must never appear on a production desk.
+   */
+  simulatedFallback?: boolean;
 }
 
 /**
@@ -53,7 +59,7 @@ const unavailableDetail = 'service carte à puce indisponible';
  * `readCard` code as real ones (no pcscd needed, so browser mode works anywhere); real readers
  * come from the PC/SC worker. Every change goes out as a desk event.
  */
-export function createCardService({ db, events, clock, mode = 'simulated', pcscEnv, launchPcscWorker, log = () => {} }: CreateCardServiceOptions): CardService {
+export function createCardService({ db, events, clock, mode = 'simulated', pcscEnv, launchPcscWorker, log = () => {}, simulatedFallback = false }: CreateCardServiceOptions): CardService {
   const readers = new Map<string, ReaderEntry>();
   const createdCards = new Map<string, Promise<VirtualCard>>();
   let service: CardReadersState['service'] = mode === 'pcsc' ? { status: 'starting', detail: null } : { status: 'disabled', detail: null };
@@ -106,7 +112,7 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
       log(event.detail);
       bridge?.close();
       bridge = null;
-      if (!simulatedReaders) attachSimulatedReaders();
+      if (!simulatedReaders && simulatedFallback) attachSimulatedReaders();
       return;
     }
     if (event.type === 'status') {
@@ -150,17 +156,17 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
       ...(launchPcscWorker === undefined ? {} : { launchWorker: launchPcscWorker }),
       log,
     });
-  else attachSimulatedReaders();
+  else if (mode === 'simulated') attachSimulatedReaders();
 
   const catalog = () => (simulatedReaders ? buildSimulatedCatalog(db, clock) : []);
 
   return {
     readState: () => ({ service: { ...service }, readers: [...readers.values()].map((entry) => ({ ...entry.view })) }),
 
-    listSimulatedCards(query) {
+    listSimulatedCards(query, only = () => true) {
       const wanted = normalizeForSearch(query);
       return catalog()
-        .filter((card) => wanted === '' || normalizeForSearch(`${card.label} ${card.id}`).includes(wanted))
+        .filter((card) => only(card) && (wanted === '' || normalizeForSearch(`${card.label} ${card.id}`).includes(wanted)))
         .slice(0, 50)
         .map(({ id, label, type, interface: cardInterface, identityId, holderName, agentRole }): SimulatedCardView => ({ id, label, type, interface: cardInterface, identityId, holderName, agentRole }));
     },

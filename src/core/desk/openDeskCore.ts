@@ -5,6 +5,8 @@ import type Database from 'better-sqlite3';
 import { createCardAccess } from '../agents/createCardAccess';
 import { createDeskSessions, type DeskSessions } from '../agents/createDeskSessions';
 import { createDispatchGuard } from '../agents/createDispatchGuard';
+import { createEventFilter, type EventFilter } from '../agents/createEventFilter';
+import { resolveAgentReader } from '../agents/resolveAgentReader';
 import { seedDemoAgentCards } from '../agents/seedDemoAgentCards';
 import { createDispatcher, type DeskDispatcher, type DeskHandlers } from '../../shared/api/dispatch';
 import type { CardService } from '../cards/CardService';
@@ -23,9 +25,15 @@ import { createNightDeskHandlers } from '../nightdesk/createNightDeskHandlers';
 import { startNightDeskChecks, type NightDeskChecks } from '../nightdesk/startNightDeskChecks';
 import { createReconcileHandlers } from '../reconcile/createReconcileHandlers';
 import { createSourcesHandlers } from '../sources/createSourcesHandlers';
+import { createKeyFileProvider } from '../journal/createKeyFileProvider';
+import type { JournalKeyProvider } from '../journal/JournalKeyProvider';
+import { locateJournalFiles } from '../journal/locateJournalFiles';
+import { startJournalAnchoring, type JournalAnchoring } from '../journal/startJournalAnchoring';
 import { openDatabase } from '../store/openDatabase';
 import { createWorkQueueHandlers } from '../workqueue/createWorkQueueHandlers';
 import { createEventHub, type EventHub } from './createEventHub';
+import { createSetupHandlers, isSetupNeeded, type SetupState } from './createSetupHandlers';
+import { readDeskSettings } from './readDeskSettings';
 import { readDeskStatus } from './readDeskStatus';
 
 export interface Logger {
@@ -46,9 +54,18 @@ export interface OpenDeskCoreOptions {
   transport: 'electron' | 'browser' | 'cli';
   clock?: Clock;
   logger?: Logger;
-  /** Create the demo hospital when the directory is empty (the embedded default). */
+  /**
+   * Demo mode (`--demo`, what `npm start` passes): the demo hospital when the directory is empty,
+   * simulated readers and their card box, the DÉMONSTRATION banner. Off by default: a production
+   * desk seeds nothing and asks for its settings on first start.
+   */
+  demo?: boolean;
+  /** Create the demo hospital when the directory is empty (default: `demo`). */
   seedDemo?: boolean;
-  /** Card readers: `simulated` (the default when no real reader is configured) or `pcsc`. */
+  /**
+   * Card readers (default: simulated in demo mode, `pcsc` otherwise — or `GUICHET_CARD_READERS=pcsc`
+   * — and none for the command line). `simulated` is refused outside demo mode.
+   */
   cardReaders?: CardReaderMode;
   /** Environment of the PC/SC worker (e.g. a private pcscd socket). */
   pcscEnv?: NodeJS.ProcessEnv;
@@ -66,6 +83,8 @@ export interface OpenDeskCoreOptions {
   fido?: Partial<FidoSettings>;
   /** Electron: runs WebAuthn ceremonies on the RP's origin when the desk page cannot. */
   fidoCeremonyRunner?: FidoCeremonyRunner;
+  /** The journal's HMAC key, kept outside the store (default: the key file `journal.key` beside it, 0600). */
+  journalKeys?: JournalKeyProvider;
 }
 
 export interface DeskCore {
@@ -77,8 +96,17 @@ export interface DeskCore {
   sessions: DeskSessions;
   handlers: DeskHandlers;
   dispatch: DeskDispatcher;
+  /**
+   * What one connection may receive of an event (undefined: nothing). Every transport calls it
+   * before delivering: browser mode per WebSocket, Electron per window.
+   */
+  eventForConnection: EventFilter;
+  /** A connection (window, socket) is gone: its desk session closes. */
+  forgetConnection(connectionId: string): void;
   /** Expiry and leaver checks; an import's `afterCommit` calls `nightDeskChecks.runNow('import')`. */
   nightDeskChecks: NightDeskChecks;
+  /** The journal's anchors outside the store (`<store>.anchors`): at start, every 5 minutes if it moved, at close. */
+  journalAnchoring: JournalAnchoring;
   close(): void;
 }
 
@@ -90,19 +118,32 @@ export function openDeskCore({
   transport,
   clock = systemClock,
   logger = consoleLogger,
-  seedDemo = true,
-  cardReaders = process.env.GUICHET_CARD_READERS === 'pcsc' ? 'pcsc' : 'simulated',
+  demo = false,
+  seedDemo = demo,
+  cardReaders = process.env.GUICHET_CARD_READERS === 'pcsc' ? 'pcsc' : demo ? 'simulated' : transport === 'cli' ? 'none' : 'pcsc',
   pcscEnv,
   launchPcscWorker,
   deskName = hostname(),
   idleLockMs,
   nightDeskCheckIntervalMs,
-  sourcesConfigPath = process.env.GUICHET_SOURCES_CONFIG ?? join(dataDir, 'sources', 'sources.json'),
+  sourcesConfigPath,
   fido,
   fidoCeremonyRunner,
+  journalKeys,
 }: OpenDeskCoreOptions): DeskCore {
   mkdirSync(dataDir, { recursive: true });
+  if (cardReaders === 'simulated' && !demo) throw new Error('Simulated card readers exist only in demo mode (--demo).');
+  const setup: SetupState = { demo, dataDir, settings: demo ? null : readDeskSettings(dataDir), defaultSourcesConfigPath: join(dataDir, 'sources', 'sources.json') };
+  const sourcesConfig = sourcesConfigPath ?? process.env.GUICHET_SOURCES_CONFIG ?? setup.settings?.sourcesConfigPath ?? setup.defaultSourcesConfigPath;
   const db = openDatabase({ path: dbPath });
+  const journalFiles = locateJournalFiles(dbPath);
+  const journalAnchoring = startJournalAnchoring({
+    db,
+    clock,
+    keys: journalKeys ?? createKeyFileProvider(journalFiles.keyPath),
+    anchorPath: journalFiles.anchorPath,
+    onError: (error) => logger.error('journal anchor failed', error),
+  });
   const sourceCount = (db.prepare('SELECT COUNT(*) AS n FROM sources').get() as { n: number }).n;
   if (seedDemo && sourceCount === 0) {
     seedDemoDirectory(db, generateDemoHospital({ today: clock.now().toISOString().slice(0, 10) }), clock, { sourcesDir: join(dataDir, 'sources') });
@@ -110,8 +151,9 @@ export function openDeskCore({
     logger.info(`created the demo directory "Hôpital La Porte Verte" in ${dataDir}`);
   }
   const events = createEventHub();
-  const cards = createCardService({ db, events, clock, mode: cardReaders, ...(pcscEnv === undefined ? {} : { pcscEnv }), ...(launchPcscWorker === undefined ? {} : { launchPcscWorker }), log: (message) => logger.info(message) });
-  const sessions = createDeskSessions({ db, clock, events, deskName, ...(idleLockMs === undefined ? {} : { idleLockMs }) });
+  const cards = createCardService({ db, events, clock, mode: cardReaders, ...(pcscEnv === undefined ? {} : { pcscEnv }), ...(launchPcscWorker === undefined ? {} : { launchPcscWorker }), log: (message) => logger.info(message), simulatedFallback: demo });
+  const agentReader = () => resolveAgentReader(cards.readState(), setup.settings?.agentReader ?? null);
+  const sessions = createDeskSessions({ db, clock, events, deskName, isAgentReader: (reader) => reader === agentReader(), ...(idleLockMs === undefined ? {} : { idleLockMs }) });
   events.subscribe((event, payload) => {
     if (event === 'cardRemoved') sessions.lockOnCardRemoved((payload as { reader: string }).reader);
     // A reconciliation run or a link decision may tie an HR end date to someone: check leavers at once.
@@ -119,18 +161,19 @@ export function openDeskCore({
   });
   // One spread per feature; each feature's handlers get their dependencies here and nowhere else.
   const handlers: DeskHandlers = {
-    getDeskStatus: () => readDeskStatus(db, { appVersion, transport: transport === 'electron' ? 'electron' : 'browser' }),
+    getDeskStatus: () => readDeskStatus(db, { appVersion, transport: transport === 'electron' ? 'electron' : 'browser', mode: demo ? 'demo' : 'production', setupNeeded: isSetupNeeded(db, setup) }),
+    ...createSetupHandlers({ db, cards, state: setup }),
     ...createDirectoryHandlers(db),
-    ...createCardsHandlers(cards),
+    ...createCardsHandlers({ cards, db, sessions, agentReader }),
     ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createNightDeskHandlers({ db, clock, events, cards: createCardAccess(cards) }),
     ...createReconcileHandlers({ db, clock, events }),
-    ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfigPath, afterCommit: () => nightDeskChecks.runNow('import') }),
+    ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfig, afterCommit: () => nightDeskChecks.runNow('import') }),
     ...createFidoHandlers({ db, clock, events, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
     ...createWorkQueueHandlers({ db, clock }),
   };
   const dispatch = createDispatcher(handlers, {
-    guard: createDispatchGuard({ db, clock, sessions, deskName }),
+    guard: createDispatchGuard({ db, clock, sessions, deskName, cards: createCardAccess(cards) }),
     reportUnexpected: (method, error) => logger.error(`${method} failed`, error),
   });
   const nightDeskChecks = startNightDeskChecks({
@@ -149,9 +192,13 @@ export function openDeskCore({
     sessions,
     handlers,
     dispatch,
+    eventForConnection: createEventFilter({ sessions, agentReader }),
+    forgetConnection: (connectionId) => sessions.forget(connectionId),
     nightDeskChecks,
+    journalAnchoring,
     close: () => {
       nightDeskChecks.stop();
+      journalAnchoring.stop();
       void cards.close();
       db.close();
     },

@@ -8,7 +8,7 @@ function readSetting<T>(db: Database.Database, key: string, fallback: T): T {
 
 export function readDeskStatus(
   db: Database.Database,
-  { appVersion, transport }: { appVersion: string; transport: DeskStatus['transport'] },
+  { appVersion, transport, mode, setupNeeded }: { appVersion: string; transport: DeskStatus['transport']; mode: DeskStatus['mode']; setupNeeded: boolean },
 ): DeskStatus {
   const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
@@ -16,6 +16,8 @@ export function readDeskStatus(
     transport,
     establishmentName: readSetting(db, 'establishment', { name: 'Guichet' }).name,
     demoDirectory: readSetting(db, 'demoDirectory', false),
+    mode,
+    setupNeeded,
     counts: { identities: count('identities'), sourceRecords: count('source_records'), sources: count('sources') },
   };
 }

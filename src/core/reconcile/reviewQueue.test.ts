@@ -18,7 +18,7 @@ async function call<T>(method: string, input: unknown, context = desk): Promise<
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'guichet-review-'));
-  core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', clock, cardReaders: 'simulated', logger: { info: () => {}, error: () => {} } });
+  core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', clock, demo: true, logger: { info: () => {}, error: () => {} } });
   const badgeAgent = core.db.prepare("SELECT identity_id AS id FROM agents WHERE role = 'badge-office' LIMIT 1").get() as { id: string };
   core.sessions.open(desk.connectionId, { agentIdentityId: badgeAgent.id, method: 'cps' });
 }, 60_000);

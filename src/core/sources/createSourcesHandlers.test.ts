@@ -17,7 +17,7 @@ describe('createSourcesHandlers', () => {
 
     const handlers = createSourcesHandlers({ db, clock, events: createEventHub(), configPath: '/nonexistent/sources.json' });
     expect(db.prepare('SELECT status FROM import_runs WHERE id = 1').get()).toEqual({ status: 'interrupted' });
-    const overview = await handlers.listSources({}, { connectionId: 'x', transport: 'browser', actor: null });
+    const overview = await handlers.listSources({}, agent);
     expect(overview.sources[0]!.lastRun).toMatchObject({ status: 'interrupted', finishedAt: '2026-11-29T09:00:00.000Z' });
 
     expect(await handlers.listRejectedLines({ runId: 1, limit: 10 }, agent)).toEqual([{ line: 4, reason: 'duplicate-key', field: 'MATRICULE', detail: '2', value: 'M0001' }]);

@@ -8,6 +8,11 @@ import { changeLanguage, supportedLanguages, type Language } from './i18n/setupI
 import { NavigationContext } from './screens/navigation';
 import { screens } from './screens/registry';
 import { WorkQueueCount } from './screens/workqueue/WorkQueueCount';
+import { SessionGate } from './screens/SessionGate';
+import { SetupScreen } from './screens/setup/SetupScreen';
+
+/** Screens that only read personal data: behind the login panel until a session is open. */
+const screensReadingPersonalData = new Set(['search', 'review', 'sources']);
 
 export function App({ client }: { client: DeskClient }) {
   const { t, i18n } = useTranslation();
@@ -29,12 +34,13 @@ export function App({ client }: { client: DeskClient }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 
+  const [statusVersion, setStatusVersion] = useState(0);
   useEffect(() => {
     const refresh = () =>
       client.api.getDeskStatus({}).then(setStatus, (reason: unknown) => setError(describeError(reason, i18n.language)));
     void refresh();
     return client.on('directoryChanged', () => void refresh());
-  }, [client, i18n.language]);
+  }, [client, i18n.language, statusVersion]);
 
   return (
     <DeskContext.Provider value={client}>
@@ -57,6 +63,11 @@ export function App({ client }: { client: DeskClient }) {
           </select>
         </label>
       </header>
+      {status?.mode === 'demo' && (
+        <p className="banner banner-demo" role="note" data-testid="demo-banner">
+          {t('app.demoBanner')}
+        </p>
+      )}
       {error !== null && (
         <p className="banner banner-error" role="alert">
           {t('error.generic', { message: error })}
@@ -71,24 +82,38 @@ export function App({ client }: { client: DeskClient }) {
           })}
         </p>
       )}
-      {screens.length > 1 && (
-        <nav className="screens" aria-label={t('nav.label')}>
-          {screens.map((candidate, index) => (
-            <button
-              key={candidate.id}
-              type="button"
-              aria-current={candidate.id === screen.id ? 'page' : undefined}
-              aria-keyshortcuts={`Alt+${index + 1}`}
-              onClick={() => setScreenId(candidate.id)}
-            >
-              {t(candidate.titleKey)}
-            </button>
-          ))}
-        </nav>
+      {status?.setupNeeded === true ? (
+        <main>
+          <SetupScreen onSaved={() => setStatusVersion((version) => version + 1)} />
+        </main>
+      ) : (
+        <>
+          {screens.length > 1 && (
+            <nav className="screens" aria-label={t('nav.label')}>
+              {screens.map((candidate, index) => (
+                <button
+                  key={candidate.id}
+                  type="button"
+                  aria-current={candidate.id === screen.id ? 'page' : undefined}
+                  aria-keyshortcuts={`Alt+${index + 1}`}
+                  onClick={() => setScreenId(candidate.id)}
+                >
+                  {t(candidate.titleKey)}
+                </button>
+              ))}
+            </nav>
+          )}
+          <main>
+            {screensReadingPersonalData.has(screen.id) ? (
+              <SessionGate key={screen.id}>
+                <screen.Component />
+              </SessionGate>
+            ) : (
+              <screen.Component key={screen.id} />
+            )}
+          </main>
+        </>
       )}
-      <main>
-        <screen.Component key={screen.id} />
-      </main>
       </NavigationContext.Provider>
     </DeskContext.Provider>
   );

@@ -51,6 +51,12 @@ export type PinVerification =
 const readerName = z.string().trim().min(1, 'reader name is empty').max(200);
 
 export const cardsMethods = {
+  /**
+   * Public so the login screen sees a card in the agent reader; without a session identities are
+   * redacted (only the agent reader's CPS holder name stays). The simulated card box exists only
+   * in demo mode; without a session it lists agents' cards only and insertion/removal is limited
+   * to the agent reader (the core's cards handlers enforce this documented exception).
+   */
   listCardReaders: defineMethod<CardReadersState>()(z.object({}).strict(), { access: 'public' }),
   listSimulatedCards: defineMethod<SimulatedCardView[]>()(
     z.object({ query: z.string().trim().max(100).default('') }).strict(),

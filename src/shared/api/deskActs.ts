@@ -7,6 +7,7 @@ export type AgentRole = (typeof agentRoles)[number];
  * these (or `public` / `session`) and the dispatcher checks it before any handler runs.
  */
 export const deskActs = [
+  'directory.read',
   'mie.bind',
   'mie.bind-temporary',
   'mie.suspend',

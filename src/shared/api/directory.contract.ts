@@ -49,10 +49,10 @@ export const directoryMethods = {
         limit: z.number().int().min(1).max(500).default(50),
       })
       .strict(),
-    { access: 'public' },
+    { access: 'directory.read', personalData: true },
   ),
   getPerson: defineMethod<PersonDetail>()(
     z.object({ identityId: z.string().min(1).max(64) }).strict(),
-    { access: 'public' },
+    { access: 'directory.read', personalData: true },
   ),
 };

@@ -40,6 +40,11 @@ export type DeskHandlers = {
  */
 export interface DispatchGuard {
   authorize(request: { method: DeskMethodName; access: MethodAccess; personalData: boolean; input: unknown; context: CallContext }): ActingAgent | null;
+  /**
+   * Acts that need more than a role (four eyes on a desk agent's means, the last admin): checked
+   * after `authorize`, before the handler; throws a `DeskError` to refuse.
+   */
+  confirm?(request: { method: DeskMethodName; input: unknown; context: CallContext; actor: ActingAgent | null }): Promise<void>;
 }
 
 export type DeskDispatcher = (
@@ -95,6 +100,7 @@ export function createDispatcher(
       const { access, actFor, personalData } = deskMethods[method];
       const act = actFor === undefined ? access : actFor(parsed.data);
       const actor = guard.authorize({ method, access: act, personalData, input: parsed.data, context });
+      if (guard.confirm !== undefined) await guard.confirm({ method, input: parsed.data, context, actor });
       const handler = handlers[method] as (input: unknown, context: HandlerContext) => unknown;
       const value = await handler(parsed.data, { ...context, actor } as HandlerContext);
       return { ok: true, value };

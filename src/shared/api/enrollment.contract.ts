@@ -197,7 +197,7 @@ export const enrollmentMethods = {
         mieId: id,
         action: z.enum(mieStatusActions),
         reason,
-        /** Reactivating a leaver's MIE: a second agent confirms in person (four eyes). */
+        /** Four eyes: reactivating a leaver's MIE, or taking a desk agent's MIE away (badge office only, never the last admin). */
         secondAgent: secondAgentSchema.optional(),
       })
       .strict(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, defineMethod } from './defineContract';
-import type { MieView } from './enrollment.contract';
 import { secondAgentSchema } from './secondAgent';
+import type { MieView } from './enrollment.contract';
 
 export interface NightDeskSettings {
   /** Local times ("HH:MM") at which shifts change. */
@@ -179,7 +179,8 @@ export const nightDeskMethods = {
   returnTemporaryCard: defineMethod<TemporaryIssuanceView>()(z.object({ cardIdentifier: id }).strict(), { access: 'mie.bind-temporary' }),
   confirmRegularization: defineMethod<RegularizationTaskView>()(z.object({ taskId: id, hrIdentityId: id }).strict(), { access: 'mie.resume' }),
   revokeRegularization: defineMethod<RegularizationTaskView>()(z.object({ taskId: id, reason }).strict(), { access: 'mie.resume' }),
-  recordImmediateDeparture: defineMethod<LeaverRunResult>()(z.object({ identityId: id, reason }).strict(), { access: 'mie.suspend' }),
+  /** On a desk agent: badge office only, confirmed by a second agent (`secondAgent`), never the last admin. */
+  recordImmediateDeparture: defineMethod<LeaverRunResult>()(z.object({ identityId: id, reason, secondAgent: secondAgentSchema.optional() }).strict(), { access: 'mie.suspend' }),
   resolveLeaverReview: defineMethod<LeaverReviewView>()(
     z.discriminatedUnion('decision', [
       z.object({ reviewId: id, decision: z.literal('revoke'), reason }).strict(),

@@ -45,7 +45,7 @@ export const reviewDecisions = ['accept', 'reject'] as const;
 export const reconcileMethods = {
   listReviewProposals: defineMethod<ReviewQueue>()(
     z.object({ limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }).strict(),
-    { access: 'public' },
+    { access: 'directory.read', personalData: true },
   ),
   decideReviewProposal: defineMethod<{ remaining: number }>()(
     z

@@ -85,7 +85,7 @@ export interface ImportProgressEvent {
 }
 
 export const sourcesMethods = {
-  listSources: defineMethod<SourcesOverview>()(z.object({}).strict(), { access: 'public' }),
+  listSources: defineMethod<SourcesOverview>()(z.object({}).strict(), { access: 'directory.read' }),
   runImport: defineMethod<ImportRunResult>()(
     z.object({ force: z.boolean().default(false), sourceIds: z.array(z.string().min(1).max(32)).max(50).optional() }).strict(),
     { access: 'sources.import' },

@@ -1,7 +1,7 @@
 import { deskMethodNames, type DeskApi, type DeskClient, type DeskEventName } from '../../../shared/api/contract';
 import { DeskError, type DeskResult } from '../../../shared/api/errors';
 import { unwrapResult } from '../../../shared/api/unwrapResult';
-import type { CallFrame, EventFrame, ResultFrame } from '../../../shared/api/wire';
+import { maxCallFrameBytes, tokenHeader, tokenQueryParameter, uploadPath, type CallFrame, type EventFrame, type ResultFrame } from '../../../shared/api/wire';
 
 export interface WebSocketDeskClient extends DeskClient {
   /** Resolves once connected; rejects if the server refused the connection. */
@@ -42,11 +42,37 @@ export function createWebSocketDeskClient(url: string, WebSocketImpl: typeof Web
     }
   });
 
+  /** An input too big for one frame (a FIDO metadata BLOB) is streamed over HTTP first; the frame names it. */
+  const uploadInput = async (text: string): Promise<string> => {
+    const address = new URL(url);
+    const response = await fetch(`${address.protocol === 'wss:' ? 'https:' : 'http:'}//${address.host}${uploadPath}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [tokenHeader]: address.searchParams.get(tokenQueryParameter) ?? '' },
+      body: text,
+      credentials: 'omit',
+    });
+    const body = (await response.json().catch(() => ({}))) as { uploadId?: unknown };
+    if (!response.ok || typeof body.uploadId !== 'string') {
+      throw new DeskError(
+        response.status === 413 ? 'INVALID_ARGUMENT' : 'UNAVAILABLE',
+        response.status === 413
+          ? { fr: 'Fichier trop volumineux pour le guichet.', en: 'File too large for the desk.' }
+          : { fr: `Envoi du fichier refusé (HTTP ${response.status}).`, en: `Upload refused (HTTP ${response.status}).` },
+      );
+    }
+    return body.uploadId;
+  };
+
   const call = async (method: string, input: unknown): Promise<unknown> => {
     await ready;
     if (closed) throw disconnected();
     const id = nextId++;
-    const frame: CallFrame = { id, method, input: input ?? {} };
+    const inputText = JSON.stringify(input ?? {});
+    // Frames over the server's limit would close the socket: bytes, not characters (UTF-8 up to 3 per character).
+    const frame: CallFrame =
+      inputText.length * 3 + 200 > maxCallFrameBytes && new Blob([inputText]).size + 200 > maxCallFrameBytes
+        ? { id, method, input: null, inputUpload: await uploadInput(inputText) }
+        : { id, method, input: input ?? {} };
     const result = await new Promise<DeskResult<unknown>>((resolve, reject) => {
       pending.set(id, { resolve, reject });
       socket.send(JSON.stringify(frame));
