@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { resolveUserDataDir } from '../../core/config/resolveUserDataDir';
 import { exportJournalCsv } from '../../core/journal/exportJournalCsv';
 import { verifyJournal } from '../../core/journal/verifyJournal';
-import { openDatabase } from '../../core/store/openDatabase';
+import { openStoreFile } from '../../core/store/openStoreFile';
 import { CliUsageError, type CliCommand } from '../CliCommand';
 import { parseOptions } from '../parseOptions';
 
@@ -12,7 +12,8 @@ import { parseOptions } from '../parseOptions';
 function openJournalDatabase(db: string | undefined, dataDir: string | undefined): Database.Database {
   const path = db ?? join(dataDir ?? resolveUserDataDir(), 'guichet.sqlite');
   if (!existsSync(path)) throw new CliUsageError(`Expected a Guichet database at ${path}, but there is no such file`);
-  return openDatabase({ path, readonly: true });
+  // Encrypted with the key file beside it (or GUICHET_KEY_FILE); a clear store of an older Guichet is read as it is.
+  return openStoreFile({ path, readonly: true });
 }
 
 export const command: CliCommand = {
