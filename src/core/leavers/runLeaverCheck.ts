@@ -52,7 +52,9 @@ export function runLeaverCheck(db: Database.Database, clock: Clock, { actor, tri
            SELECT id AS identity_id, hr_end_date AS end_date FROM identities WHERE hr_end_date IS NOT NULL
            UNION ALL
            SELECT i.id, json_extract(r.attributes_json, '$.endDate')
-             FROM source_records r JOIN sources s ON s.id = r.source_id AND s.role = 'hr'
+             -- CROSS JOIN keeps the HR sources outside: only their present records are read (index
+             -- source_records_present), not every register row, after each import on the desk's thread.
+             FROM sources s CROSS JOIN source_records r ON s.id = r.source_id AND s.role = 'hr'
              JOIN identities i ON i.hr_id = r.hr_id OR i.id IN (SELECT l.identity_id FROM identity_links l WHERE l.record_id = r.id AND l.decision IN ('automatic', 'validated'))
             WHERE r.present = 1 AND json_extract(r.attributes_json, '$.endDate') IS NOT NULL
          )
