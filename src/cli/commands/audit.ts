@@ -8,14 +8,15 @@ import { readJournalAnchors } from '../../core/journal/readJournalAnchors';
 import { verifyJournal } from '../../core/journal/verifyJournal';
 import { writeJournalAnchor } from '../../core/journal/writeJournalAnchor';
 import { systemClock } from '../../core/clock';
-import { openDatabase } from '../../core/store/openDatabase';
+import { openStoreFile } from '../../core/store/openStoreFile';
 import { CliUsageError, type CliCommand } from '../CliCommand';
 import { parseOptions } from '../parseOptions';
 
 /** The journal is read as found on disk: read-only, no migration, no demo directory created. */
 function openJournalDatabase(path: string): Database.Database {
   if (!existsSync(path)) throw new CliUsageError(`Expected a Guichet database at ${path}, but there is no such file`);
-  return openDatabase({ path, readonly: true });
+  // Encrypted with the key file beside it (or GUICHET_KEY_FILE); a clear store of an older Guichet is read as it is.
+  return openStoreFile({ path, readonly: true });
 }
 
 /** The journal key beside the store, read only (never created here); null when absent. */

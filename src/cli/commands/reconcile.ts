@@ -9,7 +9,7 @@ import { runLeaverCheck } from '../../core/leavers/runLeaverCheck';
 import { readNightDeskSettings } from '../../core/nightdesk/nightDeskSettings';
 import { reconcileDirectory, type ReconciledRow } from '../../core/reconcile/reconcileDirectory';
 import { parseSourcesConfig } from '../../core/sources/parseSourcesConfig';
-import { openDatabase } from '../../core/store/openDatabase';
+import { openStoreFile } from '../../core/store/openStoreFile';
 import { CliUsageError, type CliCommand } from '../CliCommand';
 import { parseOptions } from '../parseOptions';
 
@@ -57,8 +57,8 @@ export const command: CliCommand = {
       return 2;
     }
     const dbPath = values.db ?? join(values['data-dir'] ?? resolveUserDataDir(), 'guichet.sqlite');
-    mkdirSync(resolve(dbPath, '..'), { recursive: true });
-    const db = openDatabase({ path: dbPath });
+    // Created, encrypted and migrated if missing, with the key file beside it (or GUICHET_KEY_FILE).
+    const db = openStoreFile({ path: resolve(dbPath) });
     try {
       const importStart = performance.now();
       const imported = await importSources(db, { config: parsed.config, force: values.force });

@@ -10,6 +10,7 @@ import { createIdentitySearchWords } from './0190-create-identity-search-words';
 import { dropRegisterActivities } from './0200-drop-register-activities';
 import { addImportWarnings } from './0210-add-import-warnings';
 import { allowInterruptedImportRuns } from './0220-allow-interrupted-import-runs';
+import { indexPresentRecords } from './0270-index-present-records';
 import { addJournalMacs } from './0300-add-journal-macs';
 import { addRevokedMieStatus } from './0330-add-revoked-mie-status';
 import { addLeaverReviewConfirmation } from './0340-add-leaver-review-confirmation';
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   dropRegisterActivities,
   addImportWarnings,
   allowInterruptedImportRuns,
+  indexPresentRecords,
   addJournalMacs,
   addRevokedMieStatus,
   addLeaverReviewConfirmation,
