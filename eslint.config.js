@@ -55,7 +55,7 @@ export default tseslint.config(
     files: ['src/shared/**'],
     rules: {
       'no-restricted-imports': forbid(
-        ['electron', ...nodeBuiltins, 'better-sqlite3', 'react', 'react-dom', '**/core/**', '**/main/**', '**/preload/**', '**/renderer/**', '../**/server/*', './server/*', '**/cli/**'],
+        ['electron', ...nodeBuiltins, 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'react', 'react-dom', '**/core/**', '**/main/**', '**/preload/**', '**/renderer/**', '../**/server/*', './server/*', '**/cli/**'],
         'src/shared is pure code with no runtime: no Node, Electron, DOM or other layer.',
       ),
     },
@@ -88,7 +88,7 @@ export default tseslint.config(
     files: ['src/preload/**'],
     rules: {
       'no-restricted-imports': forbid(
-        [...nodeBuiltins, 'better-sqlite3', '**/core/**', '**/main/**', '**/renderer/**', '../**/server/*', './server/*', '**/cli/**'],
+        [...nodeBuiltins, 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '**/core/**', '**/main/**', '**/renderer/**', '../**/server/*', './server/*', '**/cli/**'],
         'The sandboxed preload exposes contract functions only: electron + src/shared.',
       ),
     },
@@ -98,7 +98,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': forbid(
-        ['electron', ...nodeBuiltins, 'better-sqlite3', 'ws', 'nfc-pcsc', '@pokusew/pcsclite', '**/core/**', '**/main/**', '**/preload/**', '../**/server/*', './server/*', '**/cli/**'],
+        ['electron', ...nodeBuiltins, 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'ws', 'nfc-pcsc', '@pokusew/pcsclite', '**/core/**', '**/main/**', '**/preload/**', '../**/server/*', './server/*', '**/cli/**'],
         'The renderer reaches the desk only through its client module (src/renderer/src/desk).',
       ),
     },

@@ -2,10 +2,11 @@
 import 'reflect-metadata';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { openDeskCore, type DeskCore } from '../core/desk/openDeskCore';
 import { resolveFidoSettings } from '../core/fido/FidoSettings';
 import { createMainWindow } from './createMainWindow';
+import { createSafeStorageKeyProvider } from './createSafeStorageKeyProvider';
 import { denyAllPermissions } from './denyAllPermissions';
 import { describeStartupError } from './describeStartupError';
 import { createRpOriginCeremonyRunner } from './fido/createRpOriginCeremonyRunner';
@@ -30,7 +31,7 @@ app.enableSandbox();
 
 let core: DeskCore | undefined;
 
-function startDesk(): void {
+async function startDesk(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   denyAllPermissions(session.fromPartition(fidoCeremonyPartition));
   app.on('session-created', denyAllPermissions);
@@ -45,9 +46,21 @@ function startDesk(): void {
       : devServerUrl === undefined
         ? createUnconfiguredCeremonyRunner()
         : undefined;
-  const desk = openDeskCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), transport: 'electron', launchPcscWorker: launchUtilityPcscWorker, ...(fidoCeremonyRunner === undefined ? {} : { fidoCeremonyRunner }) });
+  const dataDir = app.getPath('userData');
+  // The store key sealed by the OS keychain (an owner-only key file where there is none).
+  const storeKeyProvider = await createSafeStorageKeyProvider({ dataDir, safeStorage, log: (message) => console.error(`[guichet] ${message}`) });
+  const desk = openDeskCore({
+    dataDir,
+    appVersion: app.getVersion(),
+    transport: 'electron',
+    demo: process.argv.includes('--demo'),
+    storeKeyProvider,
+    launchPcscWorker: launchUtilityPcscWorker,
+    ...(fidoCeremonyRunner === undefined ? {} : { fidoCeremonyRunner }),
+  });
   core = desk;
   const unregister = registerDeskIpc(desk, (url) => isTrustedSender(url, { devServerUrl }));
+  app.on('web-contents-created', (_event, contents) => contents.once('destroyed', () => desk.forgetConnection(`window-${contents.id}`)));
   let window: BrowserWindow = createMainWindow({ preloadPath, devServerUrl, isDevelopment: !app.isPackaged });
 
   app.on('second-instance', () => {

@@ -5,13 +5,13 @@ import { ipcInvokeChannel } from '../shared/api/wire';
 
 const handlers = new Map<string, (event: unknown, input: unknown) => unknown>();
 const sent: { url: string; frame: unknown }[] = [];
-const windowShowing = (url: string) => ({ isDestroyed: () => false, webContents: { getURL: () => url, send: (_channel: string, frame: unknown) => sent.push({ url, frame }) } });
+const windowShowing = (url: string, id: number) => ({ isDestroyed: () => false, webContents: { id, getURL: () => url, send: (_channel: string, frame: unknown) => sent.push({ url, frame }) } });
 vi.mock('electron', () => ({
   ipcMain: {
     handle: (channel: string, handler: (event: unknown, input: unknown) => unknown) => handlers.set(channel, handler),
     removeHandler: (channel: string) => handlers.delete(channel),
   },
-  BrowserWindow: { getAllWindows: () => [windowShowing('app://guichet/index.html'), windowShowing('https://sso.hopital.fr/')] },
+  BrowserWindow: { getAllWindows: () => [windowShowing('app://guichet/index.html', 1), windowShowing('https://sso.hopital.fr/', 2), windowShowing('app://guichet/index.html', 3)] },
 }));
 
 const { registerDeskIpc } = await import('./registerDeskIpc');
@@ -38,11 +38,21 @@ describe('registerDeskIpc', () => {
     expect(dispatch).toHaveBeenCalledWith('searchPeople', { query: 'x' }, { connectionId: 'window-7', transport: 'electron' });
   });
 
-  it('sends desk events only to windows showing our own page (not the FIDO window on the RP origin)', () => {
+  it('sends desk events only to windows showing our own page (not the FIDO window on the RP origin), each as its session may see it', () => {
     let publish: ((event: string, payload: unknown) => void) | undefined;
-    const withEvents = { dispatch, events: { subscribe: (listener: typeof publish) => ((publish = listener), () => {}) } } as unknown as DeskCore;
+    const asked: string[] = [];
+    // The core decides what each window's session may see: here, identities only for window-1.
+    const eventForConnection = (connectionId: string, _event: string, payload: { reader: string; holder: string }) => {
+      asked.push(connectionId);
+      return connectionId === 'window-1' ? payload : { ...payload, holder: null };
+    };
+    const withEvents = { dispatch, eventForConnection, events: { subscribe: (listener: typeof publish) => ((publish = listener), () => {}) } } as unknown as DeskCore;
     registerDeskIpc(withEvents, (url) => url === 'app://guichet/index.html');
     publish!('cardInserted', { reader: 'r', holder: 'Anaïs Noël' });
-    expect(sent).toEqual([{ url: 'app://guichet/index.html', frame: { event: 'cardInserted', payload: { reader: 'r', holder: 'Anaïs Noël' } } }]);
+    expect(sent).toEqual([
+      { url: 'app://guichet/index.html', frame: { event: 'cardInserted', payload: { reader: 'r', holder: 'Anaïs Noël' } } },
+      { url: 'app://guichet/index.html', frame: { event: 'cardInserted', payload: { reader: 'r', holder: null } } },
+    ]);
+    expect(asked).toEqual(['window-1', 'window-3']);
   });
 });

@@ -7,7 +7,8 @@ import { ipcEventChannel, ipcInvokeChannel } from '../shared/api/wire';
 /**
  * All IPC channels, registered in one place from the contract. Every call is checked for its
  * sender frame, then validated by the core's dispatcher. Events (card identities among them) go
- * only to windows showing our own page, never to the FIDO window on the RP's origin.
+ * only to windows showing our own page, never to the FIDO window on the RP's origin, and each
+ * as its window's desk session may see it.
  */
 export function registerDeskIpc(core: DeskCore, isTrustedFrame: (url: string | undefined) => boolean): () => void {
   for (const method of deskMethodNames) {
@@ -20,7 +21,10 @@ export function registerDeskIpc(core: DeskCore, isTrustedFrame: (url: string | u
   }
   const unsubscribe = core.events.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed() && isTrustedFrame(window.webContents.getURL())) window.webContents.send(ipcEventChannel, { event, payload });
+      if (window.isDestroyed() || !isTrustedFrame(window.webContents.getURL())) continue;
+      // Each window receives only what its desk session may see (card identities need a session).
+      const visible = core.eventForConnection(`window-${window.webContents.id}`, event, payload);
+      if (visible !== undefined) window.webContents.send(ipcEventChannel, { event, payload: visible });
     }
   });
   return () => {

@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function openDesk(name: string, cards: { cardReaders: 'simulated' } | { cardReaders: 'pcsc'; pcscEnv: NodeJS.ProcessEnv }, log: string[]): DeskCore {
-  return openDeskCore({ dataDir: join(work, name), appVersion: 'test', transport: 'browser', ...cards, sourcesConfigPath: join(work, 'sources.json'), logger: { info: (message) => log.push(message), error: (message, error) => console.error(message, error) } });
+  return openDeskCore({ dataDir: join(work, name), appVersion: 'test', transport: 'browser', demo: true, ...cards, sourcesConfigPath: join(work, 'sources.json'), logger: { info: (message) => log.push(message), error: (message, error) => console.error(message, error) } });
 }
 
 const badgeAgentOf = (core: DeskCore) =>

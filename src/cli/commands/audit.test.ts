@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendJournalEntry } from '../../core/journal/appendJournalEntry';
 import { openDatabase } from '../../core/store/openDatabase';
+import { openStoreFile } from '../../core/store/openStoreFile';
 import { command } from './audit';
 
 function capture() {
@@ -25,10 +26,10 @@ describe('audit command', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints {"ok":true,"entries":N} on an intact journal', async () => {
+  it('prints the journal check and the leaver invariant of an intact store', async () => {
     const { io, out } = capture();
     expect(await command.run(['verify', '--db', path], io)).toBe(0);
-    expect(out).toEqual(['{"ok":true,"entries":3}']);
+    expect(out.map((line) => JSON.parse(line) as unknown)).toEqual([{ ok: true, entries: 3, leavers: { ok: true, violations: [], held: 0 } }]);
   });
 
   it('exits non-zero naming the first bad entry after an edit', async () => {
@@ -64,10 +65,10 @@ describe('audit verify with the journal key and anchors', () => {
       copyFileSync(`${path}.anchors`, anchorCopy);
       const intact = capture();
       expect(await command.run(['verify', '--db', path, '--anchor', anchorCopy], intact.io)).toBe(0);
-      expect(JSON.parse(intact.out[0]!)).toEqual({ ok: true, entries: 4 });
+      expect(JSON.parse(intact.out[0]!)).toEqual({ ok: true, entries: 4, leavers: { ok: true, violations: [], held: 0 } });
       expect(intact.err).toEqual([]);
 
-      const db = openDatabase({ path });
+      const db = openStoreFile({ path });
       db.exec('DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq > 2;');
       db.prepare('UPDATE journal_head SET entries = 2, last_hash = (SELECT hash FROM journal WHERE seq = 2)').run();
       db.close();

@@ -6,6 +6,7 @@ import { exportJournalCsv } from '../../core/journal/exportJournalCsv';
 import { locateJournalFiles } from '../../core/journal/locateJournalFiles';
 import { readJournalAnchors } from '../../core/journal/readJournalAnchors';
 import { verifyJournal } from '../../core/journal/verifyJournal';
+import { checkLeaverInvariant } from '../../core/leavers/checkLeaverInvariant';
 import { writeJournalAnchor } from '../../core/journal/writeJournalAnchor';
 import { systemClock } from '../../core/clock';
 import { openStoreFile } from '../../core/store/openStoreFile';
@@ -69,10 +70,13 @@ export const command: CliCommand = {
         return 1;
       }
       const result = verifyJournal(db, { key, anchors: anchors.anchors });
-      io.out(JSON.stringify(result));
+      // The store's own invariant beside the journal's: no departed person holds an active means.
+      const leavers = checkLeaverInvariant(db, { now: systemClock.now() });
+      io.out(JSON.stringify({ ...result, leavers }));
       if (!result.ok) io.err(`journal check failed at entry ${result.firstBadEntry}: ${result.message}`);
       if (key === null) io.err(`no journal key at ${files.keyPath}: HMACs not checked (hash chain and anchors only)`);
-      return result.ok ? 0 : 1;
+      if (!leavers.ok) io.err(`leaver invariant broken: ${leavers.violations.map((violation) => `${violation.name} (fin RH ${violation.hrEndDate})`).join(', ')}`);
+      return result.ok && leavers.ok ? 0 : 1;
     } finally {
       db.close();
     }

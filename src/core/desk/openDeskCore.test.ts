@@ -6,7 +6,7 @@ import { checkLeaverInvariant } from '../leavers/checkLeaverInvariant';
 import { openDeskCore } from './openDeskCore';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'guichet-core-'));
-const core = openDeskCore({ dataDir, appVersion: 'test', transport: 'cli', deskName: 'poste-test', nightDeskCheckIntervalMs: 3_600_000, logger: { info: () => {}, error: () => {} } });
+const core = openDeskCore({ dataDir, appVersion: 'test', transport: 'cli', demo: true, deskName: 'poste-test', nightDeskCheckIntervalMs: 3_600_000, logger: { info: () => {}, error: () => {} } });
 afterAll(() => {
   core.close();
   rmSync(dataDir, { recursive: true, force: true });

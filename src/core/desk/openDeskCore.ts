@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { createCardAccess } from '../agents/createCardAccess';
 import { createDeskSessions, type DeskSessions } from '../agents/createDeskSessions';
@@ -29,7 +29,10 @@ import { createKeyFileProvider } from '../journal/createKeyFileProvider';
 import type { JournalKeyProvider } from '../journal/JournalKeyProvider';
 import { locateJournalFiles } from '../journal/locateJournalFiles';
 import { startJournalAnchoring, type JournalAnchoring } from '../journal/startJournalAnchoring';
-import { openDatabase } from '../store/openDatabase';
+import { resolveKeyFilePath } from '../config/resolveKeyFilePath';
+import { createKeyFileProvider as createStoreKeyFileProvider } from '../store/createKeyFileProvider';
+import { openProtectedStore } from '../store/openProtectedStore';
+import type { StoreKeyProvider } from '../store/StoreKeyProvider';
 import { createWorkQueueHandlers } from '../workqueue/createWorkQueueHandlers';
 import { createEventHub, type EventHub } from './createEventHub';
 import { createSetupHandlers, isSetupNeeded, type SetupState } from './createSetupHandlers';
@@ -85,6 +88,8 @@ export interface OpenDeskCoreOptions {
   fidoCeremonyRunner?: FidoCeremonyRunner;
   /** The journal's HMAC key, kept outside the store (default: the key file `journal.key` beside it, 0600). */
   journalKeys?: JournalKeyProvider;
+  /** The store's encryption key (Electron: sealed by the OS keychain); default the key file `GUICHET_KEY_FILE` or `guichet.key` beside the database (0600). */
+  storeKeyProvider?: StoreKeyProvider;
 }
 
 export interface DeskCore {
@@ -130,12 +135,19 @@ export function openDeskCore({
   fido,
   fidoCeremonyRunner,
   journalKeys,
+  storeKeyProvider,
 }: OpenDeskCoreOptions): DeskCore {
   mkdirSync(dataDir, { recursive: true });
   if (cardReaders === 'simulated' && !demo) throw new Error('Simulated card readers exist only in demo mode (--demo).');
   const setup: SetupState = { demo, dataDir, settings: demo ? null : readDeskSettings(dataDir), defaultSourcesConfigPath: join(dataDir, 'sources', 'sources.json') };
   const sourcesConfig = sourcesConfigPath ?? process.env.GUICHET_SOURCES_CONFIG ?? setup.settings?.sourcesConfigPath ?? setup.defaultSourcesConfigPath;
-  const db = openDatabase({ path: dbPath });
+  // Encrypted at rest; folder 0700, files 0600; a clear store of an older Guichet is encrypted once.
+  const db = openProtectedStore({
+    dataDir,
+    path: dbPath,
+    keyProvider: storeKeyProvider ?? createStoreKeyFileProvider({ path: resolveKeyFilePath(dirname(dbPath)) }),
+    onEncrypted: (path) => logger.info(`encrypted the clear store ${path} (one-time step)`),
+  });
   const journalFiles = locateJournalFiles(dbPath);
   const journalAnchoring = startJournalAnchoring({
     db,

@@ -16,6 +16,7 @@ import { readOpenLeaverReview } from '../leavers/readOpenLeaverReview';
 import { exportJournalCsv } from '../journal/exportJournalCsv';
 import { readJournalEntries } from '../journal/readJournalEntries';
 import { verifyJournal } from '../journal/verifyJournal';
+import { checkLeaverInvariant } from '../leavers/checkLeaverInvariant';
 import { createIssuanceReceipt } from '../receipts/createIssuanceReceipt';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import { bindMie } from './bindMie';
@@ -191,7 +192,7 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
       }));
     },
     verifyJournal: () => {
-      return verifyJournal(db);
+      return { ...verifyJournal(db), leavers: checkLeaverInvariant(db, { now: clock.now() }) };
     },
     exportJournalCsv: () => {
       return { fileName: `journal-guichet-${isoDay(clock.now())}.csv`, csv: exportJournalCsv(db) };

@@ -151,9 +151,18 @@ export interface JournalEntryView {
   hash: string;
 }
 
-export type JournalVerificationView =
+/** The store's invariant checked beside the journal: no departed person holds an active means. */
+export interface LeaverInvariantView {
+  ok: boolean;
+  violations: { identityId: string; name: string; hrEndDate: string; activeMieIds: string[] }[];
+  /** Departed people with active means in a mass-leaver run waiting for an agent's decision. */
+  held: number;
+}
+
+export type JournalVerificationView = (
   | { ok: true; entries: number }
-  | { ok: false; entries: number; firstBadEntry: number; reason: string; message: string };
+  | { ok: false; entries: number; firstBadEntry: number; reason: string; message: string }
+) & { leavers?: LeaverInvariantView };
 
 export interface ReceiptFile {
   fileName: string;
