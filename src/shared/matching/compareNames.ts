@@ -104,6 +104,11 @@ function isInitials(short: readonly string[], long: readonly string[]): boolean 
   return typed.length >= 1 && typed.length <= 2 && long.length >= 1 && initialsOf(long).startsWith(typed);
 }
 
+function sharesGivenName(left: readonly string[], right: readonly string[]): boolean {
+  for (const name of left) if (name.length > 1 && right.includes(name)) return true;
+  return false;
+}
+
 /** Given names: identical, compatible (first of several, initials, compound spelled apart), same sound, typo, or different. */
 export function compareFirstNames(left: readonly string[], right: readonly string[]): NameComparison {
   const a = left.join(' ');
@@ -114,6 +119,8 @@ export function compareFirstNames(left: readonly string[], right: readonly strin
   if (isGenderVariant(firstA, firstB)) return { level: 'different', comparator: 'gender variant', left: a, right: b };
   if (firstA === firstB) return { level: 'compatible', comparator: 'first given name', left: a, right: b };
   if (isInitials(left, right) || isInitials(right, left)) return { level: 'compatible', comparator: 'initials', left: a, right: b };
+  // Several civil given names ("Marie Hélène Sophie") against the one in use ("Hélène").
+  if (sharesGivenName(left, right)) return { level: 'compatible', comparator: 'any given name', left: a, right: b };
   if (soundsAlike(firstA, firstB)) return { level: 'phonetic', comparator: 'phonex/fonem', left: a, right: b };
   if (isTypo(firstA, firstB)) return { level: 'close', comparator: 'levenshtein/jaro-winkler', left: a, right: b };
   return { level: 'different', comparator: 'levenshtein/jaro-winkler', left: a, right: b };
