@@ -201,16 +201,14 @@ export function reconcileRecords({
     config.scoring === 'calibrated' && identities.length > 1
       ? time('model', () => {
           const seedContext = indexIdentities({ references: [], config, establishmentFiness }).context;
-          const registerSample: number[] = [];
-          const registerStep = Math.max(1, indexesOf.register.length / 4_000);
-          for (let position = 0; position < indexesOf.register.length; position += registerStep) registerSample.push(indexesOf.register[Math.floor(position)]!);
           const labels = [
             ...[...accepted].map(([record, identity]) => ({ record, identity, match: true })),
             ...[...rejected].map((key) => ({ record: Math.floor(key / 4_194_304), identity: key % 4_194_304, match: false })),
           ];
           const model = trainMatchModel({
             references,
-            records: [...indexesOf.directory, ...indexesOf.application, ...registerSample],
+            // Local accounts only: the register a caller passes may be whole or screened, and the model must not depend on it.
+            records: [...indexesOf.directory, ...indexesOf.application],
             featuresOf: featuresAt,
             context: seedContext,
             labels,

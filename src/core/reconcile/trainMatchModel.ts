@@ -50,9 +50,9 @@ export function trainMatchModel({
   featuresOf,
   context,
   labels = [],
-  sampleRecords = 3_000,
-  randomPairs = 20_000,
-  candidatesPerRecord = 25,
+  sampleRecords = 1_200,
+  randomPairs = 8_000,
+  candidatesPerRecord = 12,
 }: TrainMatchModelOptions): MatchModel {
   const random = seededRandom(20_261_203);
   // Two blocking rules, as Splink trains: same surname (its level then says nothing), same birth date.
