@@ -42,8 +42,20 @@ function soundsAlike(a: string, b: string): boolean {
   return (phonexA === phonexB || fonemA === fonemB) && jaroWinkler(a.replace(/ /g, ''), b.replace(/ /g, '')) >= 0.85;
 }
 
+/** Two neighbouring letters typed in the wrong order ("WBEB" for "WEBB"). */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let first = -1;
+  for (let index = 0; index < a.length; index += 1) {
+    if (a[index] === b[index]) continue;
+    if (first === -1) first = index;
+    else return index === first + 1 && a[first] === b[index] && a[index] === b[first] && a.slice(index + 1) === b.slice(index + 1);
+  }
+  return false;
+}
+
 function isTypo(a: string, b: string): boolean {
-  return Math.min(a.length, b.length) >= 4 && (distance(a, b) <= 1 || jaroWinkler(a, b) >= 0.93);
+  return Math.min(a.length, b.length) >= 4 && (distance(a, b) <= 1 || isTransposition(a, b) || jaroWinkler(a, b) >= 0.93);
 }
 
 const rank: Record<ComparisonLevel, number> = {

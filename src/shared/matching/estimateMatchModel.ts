@@ -21,6 +21,8 @@ export interface EstimateMatchModelOptions {
 /** Weights beyond these bounds would only say the model is sure of an estimate drawn from few pairs. */
 const maxWeight = 24;
 const minWeight = -16;
+/** Share of records (accounts) that belong to someone here: fixes the prior, as Splink fixes λ. */
+const recordMatchShare = 0.9;
 /** Starting m-probabilities: agreement likely among matches. */
 const agreeing: ReadonlySet<MatchLevel> = new Set(['exact', 'crossed']);
 
@@ -134,9 +136,9 @@ export function estimateMatchModel({ randomPairs, sessions, labelledPairs = [], 
     }
     levels[field] = parameters;
   }
-  const prior = 1 / Math.max(2, people);
+  // A record has a person here with probability ρ, any of the N equally: prior odds of one pair ρ / ((1 − ρ) N).
   return {
-    priorWeight: Math.log2(prior / (1 - prior)),
+    priorWeight: Math.log2(recordMatchShare / ((1 - recordMatchShare) * Math.max(1, people))),
     levels,
     training: {
       pairs: sessions.reduce((sum, session) => sum + session.pairs.length, 0),

@@ -13,7 +13,7 @@ export interface LevelParameters {
  * match for one (record, person) pair.
  */
 export interface MatchModel {
-  /** log2 of the prior odds that a record and a person taken at random are the same (1 / number of people). */
+  /** log2 of the prior odds that a record and a person taken at random are the same: ρ / ((1 − ρ) N), ρ = 0.9 of records having a person among N. */
   priorWeight: number;
   levels: Partial<Record<MatchField, Partial<Record<MatchLevel, LevelParameters>>>>;
   /** How the m-probabilities were obtained, for the explanation and the bench. */
