@@ -309,7 +309,9 @@ export function reconcileRecords({
       let decision = decide(candidate, runnerUp);
       if (decision === 'none') continue;
       // A register namesake working elsewhere shares everything but the keys: by weights, only an entry at the establishment (or with the RPPS) links by itself.
-      if (decision === 'auto' && model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = 'review';
+      // Without either key, a namesake registered elsewhere is not even worth a reviewer's time.
+      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule === null || candidate.evidence.some((item) => item.field === 'finess' && item.level === 'different') ? 'none' : 'review';
+      if (decision === 'none') continue;
       link(record, candidate, decision, runnerUp);
       assigned.add(record);
       taken.add(candidate.identity);
