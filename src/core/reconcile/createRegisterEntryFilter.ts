@@ -3,9 +3,6 @@ import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matchin
 import { indexIdentities } from './indexIdentities';
 import type { ReconcileRecord } from './reconcileRecords';
 
-/** Seed points below the review floor an entry may score and still be kept for the calibrated policy. */
-const calibratedSlack = 40;
-
 export interface CreateRegisterEntryFilterOptions {
   /** The local records; their HR records become the identities, as in reconcileRecords. */
   records: readonly ReconcileRecord[];
@@ -21,9 +18,7 @@ export interface CreateRegisterEntryFilterOptions {
  */
 export function createRegisterEntryFilter({ records, config = defaultMatchingConfig, establishmentFiness = [] }: CreateRegisterEntryFilterOptions): (entry: ReconcileRecord) => boolean {
   const references = records.flatMap((record) => (record.role === 'hr' ? [buildMatchFeatures({ attributes: record.attributes })] : []));
-  // The calibrated policy decides on weights learned at run time: screen on the seed's table with a lower floor, so no entry it could link is let go.
-  const screening = config.scoring === 'calibrated' ? { ...config, reviewThreshold: config.reviewThreshold - calibratedSlack } : config;
-  const index = indexIdentities({ references, config: screening, establishmentFiness });
+  const index = indexIdentities({ references, config, establishmentFiness });
   return (entry) =>
     index.score(buildMatchFeatures({ attributes: entry.attributes, finess: entry.finess })).candidates.some(
       (candidate) => candidate.rule !== null || candidate.reviewRule !== null || candidate.score >= index.floor,
