@@ -109,6 +109,19 @@ function isDistinguished(candidate: Candidate, rival: Candidate): boolean {
   return false;
 }
 
+/**
+ * A register entry without RPPS nor activity here is proposed only when nothing places it elsewhere and
+ * its profession is the person's: the register lists thousands of namesakes of local staff.
+ */
+function isWorthReviewWithoutKey(candidate: Candidate): boolean {
+  let professionAgrees = false;
+  for (const item of candidate.evidence) {
+    if (item.field === 'finess' && item.level === 'different') return false;
+    if (item.field === 'profession') professionAgrees = item.level === 'exact';
+  }
+  return professionAgrees;
+}
+
 /** "sourceId/key": how decisions and anchors name a record. */
 export function recordRef(record: Pick<ReconcileRecord, 'sourceId' | 'key'>): string {
   return `${record.sourceId}/${record.key}`;
@@ -266,6 +279,17 @@ export function reconcileRecords({
     return true;
   };
 
+  // Two people here of one name: a register entry tells them apart only by its RPPS.
+  const hrNamesakes = new Set<string>();
+  {
+    const seen = new Set<string>();
+    for (const identity of identities) {
+      const key = nameKeyOf(identity.features);
+      if (key === null) continue;
+      if (seen.has(key)) hrNamesakes.add(key);
+      seen.add(key);
+    }
+  }
   time('register', () => {
     // One register entry per person and one person per entry: greedy assignment by score.
     const proposals: { record: number; candidates: Candidate[] }[] = [];
@@ -310,8 +334,11 @@ export function reconcileRecords({
       if (decision === 'none') continue;
       // A register namesake working elsewhere shares everything but the keys: by weights, only an entry at the establishment (or with the RPPS) links by itself.
       // Without either key, a namesake registered elsewhere is not even worth a reviewer's time.
-      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule === null || candidate.evidence.some((item) => item.field === 'finess' && item.level === 'different') ? 'none' : 'review';
+      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate) ? 'review' : 'none';
       if (decision === 'none') continue;
+      if (decision === 'auto' && candidate.rule === null && hrNamesakes.has(nameKeyOf(identities[candidate.identity]!.features) ?? '') && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact')) {
+        decision = 'review';
+      }
       link(record, candidate, decision, runnerUp);
       assigned.add(record);
       taken.add(candidate.identity);
