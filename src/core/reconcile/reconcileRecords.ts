@@ -92,6 +92,12 @@ function nameKeyOf(features: MatchFeatures): string | null {
   return `${sortedTokens(features.lastNames[0]!)}|${features.firstNames[0]!}`;
 }
 
+/** Every name a person answers to: usage and birth surnames, each with the first given name. */
+function nameKeysOf(features: MatchFeatures): string[] {
+  if (features.nameOrderUnknown || features.firstNames.length === 0) return [];
+  return features.lastNames.map((form) => `${sortedTokens(form)}|${features.firstNames[0]!}`);
+}
+
 /** Fields that tell two namesakes apart when they agree. */
 const distinguishingFields = new Set(['rpps', 'hrId', 'adId', 'email', 'birthDate']);
 
@@ -284,10 +290,10 @@ export function reconcileRecords({
   {
     const seen = new Set<string>();
     for (const identity of identities) {
-      const key = nameKeyOf(identity.features);
-      if (key === null) continue;
-      if (seen.has(key)) hrNamesakes.add(key);
-      seen.add(key);
+      for (const key of new Set(nameKeysOf(identity.features))) {
+        if (seen.has(key)) hrNamesakes.add(key);
+        seen.add(key);
+      }
     }
   }
   time('register', () => {
@@ -336,7 +342,7 @@ export function reconcileRecords({
       // Without either key, a namesake registered elsewhere is not even worth a reviewer's time.
       if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate) ? 'review' : 'none';
       if (decision === 'none') continue;
-      if (decision === 'auto' && candidate.rule === null && hrNamesakes.has(nameKeyOf(identities[candidate.identity]!.features) ?? '') && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact')) {
+      if (decision === 'auto' && candidate.rule === null && nameKeysOf(identities[candidate.identity]!.features).some((key) => hrNamesakes.has(key)) && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact')) {
         decision = 'review';
       }
       link(record, candidate, decision, runnerUp);
@@ -365,7 +371,7 @@ export function reconcileRecords({
         if (best === undefined) continue;
         const decision = decide(best, runnerUp);
         // A name two people share never links automatically without a key that tells them apart.
-        if (decision === 'auto' && best.rule === null && sharedNames.has(nameKeyOf(identities[best.identity]!.features) ?? '') && !hasDistinguishingKey(best)) link(record, best, 'review', runnerUp, 'shared-name');
+        if (decision === 'auto' && best.rule === null && nameKeysOf(identities[best.identity]!.features).some((key) => sharedNames.has(key)) && !hasDistinguishingKey(best)) link(record, best, 'review', runnerUp, 'shared-name');
         else link(record, best, decision, runnerUp);
       }
       keepOneAccountPerSource(role);
@@ -388,7 +394,7 @@ export function reconcileRecords({
       holders.set(key, seen);
       if (seen > 1) shared.add(key);
     };
-    for (const identity of identities) count(nameKeyOf(identity.features));
+    for (const identity of identities) for (const key of new Set(nameKeysOf(identity.features))) count(key);
     const establishment = new Set(establishmentFiness);
     for (const record of indexesOf.register) {
       const entry = features[record];
