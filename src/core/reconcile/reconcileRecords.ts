@@ -116,13 +116,14 @@ function isDistinguished(candidate: Candidate, rival: Candidate): boolean {
 }
 
 /**
- * A register entry without RPPS nor activity here is proposed only when nothing places it elsewhere and
- * its profession is the person's: the register lists thousands of namesakes of local staff.
+ * A register entry without RPPS nor activity here is proposed only with the person's profession, and,
+ * when its activities are elsewhere, only if it is the one entry of that name (a newcomer the register
+ * still shows at the previous employer): the register lists thousands of namesakes of local staff.
  */
-function isWorthReviewWithoutKey(candidate: Candidate): boolean {
+function isWorthReviewWithoutKey(candidate: Candidate, alone: boolean): boolean {
   let professionAgrees = false;
   for (const item of candidate.evidence) {
-    if (item.field === 'finess' && item.level === 'different') return false;
+    if (item.field === 'finess' && item.level === 'different' && !alone) return false;
     if (item.field === 'profession') professionAgrees = item.level === 'exact';
   }
   return professionAgrees;
@@ -340,7 +341,7 @@ export function reconcileRecords({
       if (decision === 'none') continue;
       // A register namesake working elsewhere shares everything but the keys: by weights, only an entry at the establishment (or with the RPPS) links by itself.
       // Without either key, a namesake registered elsewhere is not even worth a reviewer's time.
-      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate) ? 'review' : 'none';
+      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, runnerUp === undefined) ? 'review' : 'none';
       if (decision === 'none') continue;
       if (decision === 'auto' && candidate.rule === null && nameKeysOf(identities[candidate.identity]!.features).some((key) => hrNamesakes.has(key)) && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact')) {
         decision = 'review';
