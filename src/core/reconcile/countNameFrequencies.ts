@@ -6,10 +6,14 @@ import { foldName, surnameTokens } from '../../shared/matching/normalizeName';
  * fold them. Raw spellings are counted first and folded once each: two million register rows
  * carry a few hundred thousand spellings.
  */
-export function countNameFrequencies(names: Iterable<readonly [lastName: string | null | undefined, firstName: string | null | undefined]>): NameFrequencies {
-  const rawLast = new Map<string, number>();
-  const rawFirst = new Map<string, number>();
-  let population = 0;
+export function countNameFrequencies(
+  names: Iterable<readonly [lastName: string | null | undefined, firstName: string | null | undefined]>,
+  /** Raw spellings already counted elsewhere (e.g. while the register was streamed), added to `names`. */
+  counted: { lastNames: ReadonlyMap<string, number>; firstNames: ReadonlyMap<string, number>; population: number } = { lastNames: new Map(), firstNames: new Map(), population: 0 },
+): NameFrequencies {
+  const rawLast = new Map(counted.lastNames);
+  const rawFirst = new Map(counted.firstNames);
+  let population = counted.population;
   for (const [lastName, firstName] of names) {
     population += 1;
     if (lastName) rawLast.set(lastName, (rawLast.get(lastName) ?? 0) + 1);
