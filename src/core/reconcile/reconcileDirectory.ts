@@ -201,9 +201,13 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
       });
     });
     const insertLink = db.prepare(
-      `INSERT INTO identity_links (record_id, identity_id, rule, score, decision, evidence_json, validated_by, validated_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO identity_links (record_id, identity_id, rule, score, decision, evidence_json, validated_by, validated_at, created_at, probability, prior_weight)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const priorWeight = result.model?.priorWeight ?? null;
+    db.prepare('INSERT INTO match_models (estimated_at, scoring, model_json) VALUES (?, ?, ?)').run(now, config.scoring, JSON.stringify(result.model));
+    // Only the last few estimates are worth keeping beside the journal.
+    db.prepare('DELETE FROM match_models WHERE id NOT IN (SELECT id FROM match_models ORDER BY id DESC LIMIT 20)').run();
     result.links.forEach((link, index) => {
       if (link === undefined) return;
       const column = decisionColumn[link.decision];
@@ -219,6 +223,8 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
         human?.decidedBy ?? null,
         human?.decidedAt ?? null,
         now,
+        link.probability,
+        link.probability === null ? null : priorWeight,
       );
     });
     // Identities no longer anchored on an HR record: removed, unless other records (agents, MIE) still point at them.

@@ -341,7 +341,7 @@ export function reconcileRecords({
       if (decision === 'none') continue;
       // A register namesake working elsewhere shares everything but the keys: by weights, only an entry at the establishment (or with the RPPS) links by itself.
       // Without either key, a namesake registered elsewhere is not even worth a reviewer's time.
-      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, runnerUp === undefined) ? 'review' : 'none';
+      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, !rivals.some((rival) => rival.rule !== null || rival.reviewRule !== null)) ? 'review' : 'none';
       if (decision === 'none') continue;
       if (decision === 'auto' && candidate.rule === null && nameKeysOf(identities[candidate.identity]!.features).some((key) => hrNamesakes.has(key)) && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact')) {
         decision = 'review';
