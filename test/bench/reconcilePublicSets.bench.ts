@@ -139,6 +139,11 @@ function linkFebrl4(withId: boolean, config = defaultMatchingConfig) {
 }
 
 export async function run(): Promise<void> {
+  if (process.env.GUICHET_BENCH_FEBRL4_ONLY === '1') {
+    const figures = linkFebrl4(false);
+    console.log(`FEBRL4 names + birth date only, calibrated: automatic ${format(figures.automatic)}; auto+review ${format(figures.withReview)} (${figures.review} in review, ${figures.ms} ms)`);
+    return;
+  }
   for (const withId of [true, false]) {
     const figures = linkFebrl4(withId);
     console.log(`FEBRL4 linkage ${withId ? 'with soc_sec_id as HR id' : 'names + birth date only'}: automatic ${format(figures.automatic)}; auto+review ${format(figures.withReview)} (${figures.review} in review, ${figures.candidatePairs} candidate pairs, ${figures.ms} ms)`);

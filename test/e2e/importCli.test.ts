@@ -22,8 +22,13 @@ function runImport(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 const lastJsonLine = (stdout: string): unknown => JSON.parse(stdout.trim().split('\n').at(-1)!);
 const unchanged = (read: number, rejected: number) => ({ read, imported: read - rejected, rejected, added: 0, updated: 0, removed: 0, refused: false });
+const conventions = mkdtempSync(join(tmpdir(), 'guichet-import-conventions-'));
+cpSync(join(projectRoot, 'test', 'fixtures', 'sources', 'conventions'), conventions, { recursive: true });
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(conventions, { recursive: true, force: true });
+});
 
 describe('guichet import', () => {
   it('prints the documented JSON contract, creates the database, and is idempotent', async () => {
@@ -31,16 +36,17 @@ describe('guichet import', () => {
     expect(first.code).toBe(0);
     expect(lastJsonLine(first.stdout)).toEqual({
       sources: {
-        rpps: { read: 5, imported: 4, rejected: 1, added: 3, updated: 0, removed: 0, refused: false },
-        sirh: { read: 4, imported: 3, rejected: 1, added: 3, updated: 0, removed: 0, refused: false },
-        ad: { read: 2, imported: 2, rejected: 0, added: 2, updated: 0, removed: 0, refused: false },
-        dpi: { read: 3, imported: 2, rejected: 1, added: 2, updated: 0, removed: 0, refused: false },
+        rpps: { read: 5, imported: 4, rejected: 1, warned: 0, added: 3, updated: 0, removed: 0, refused: false },
+        // Jean PETIT's impossible birth date is dropped; he is kept.
+        sirh: { read: 4, imported: 4, rejected: 0, warned: 1, added: 4, updated: 0, removed: 0, refused: false },
+        ad: { read: 2, imported: 2, rejected: 0, warned: 0, added: 2, updated: 0, removed: 0, refused: false },
+        dpi: { read: 3, imported: 2, rejected: 1, warned: 0, added: 2, updated: 0, removed: 0, refused: false },
       },
       errors: [
-        { source: 'rpps', line: 5, reason: 'invalid RPPS "99900001040": expected 11 digits with a valid Luhn key' },
-        { source: 'sirh', line: 5, reason: 'DATE_NAISSANCE "31/02/1975": expected a date as DD/MM/YYYY' },
-        { source: 'dpi', line: 4, reason: 'expected 4 columns, found 2' },
+        { source: 'rpps', line: 5, reason: 'invalid-key', field: 'Identifiant PP', value: '99900001040' },
+        { source: 'dpi', line: 4, reason: 'column-count', detail: '2/4' },
       ],
+      warnings: [{ source: 'sirh', line: 5, reason: 'impossible-date', field: 'DATE_NAISSANCE', value: '31/02/1975', detail: 'DD/MM/YYYY' }],
     });
     const db = new Database(dbPath, { readonly: true });
     expect(db.prepare("SELECT COUNT(*) AS n FROM identities").get()).toEqual({ n: 0 });
@@ -50,7 +56,53 @@ describe('guichet import', () => {
 
     const again = await runImport(['--config', join(work, 'sources.json'), '--db', dbPath, '--json']);
     expect(again.code).toBe(0);
-    expect(lastJsonLine(again.stdout)).toMatchObject({ sources: { rpps: unchanged(5, 1), sirh: unchanged(4, 1), ad: unchanged(2, 0), dpi: unchanged(3, 1) } });
+    expect(lastJsonLine(again.stdout)).toMatchObject({ sources: { rpps: unchanged(5, 1), sirh: unchanged(4, 0), ad: unchanged(2, 0), dpi: unchanged(3, 1) } });
+
+    // Without --json: codes go through their French labels; the values read are not printed.
+    const text = await runImport(['--config', join(work, 'sources.json'), '--db', dbPath]);
+    expect(text.stderr).toContain('sirh:5: avertissement — DATE_NAISSANCE : Date impossible');
+    expect(text.stderr).toContain('dpi:4: rejetée — Nombre de colonnes inattendu (2/4)');
+    expect(text.stderr).not.toContain('31/02/1975');
+  });
+
+  it('reads the declared export conventions: encodings, ldifde LDIF, value maps, normalised identifiers, full names, last logins', async () => {
+    const dbFile = join(conventions, 'directory.sqlite');
+    const run = await runImport(['--config', join(conventions, 'sources.json'), '--db', dbFile, '--json']);
+    expect(run.code).toBe(0);
+    const report = lastJsonLine(run.stdout) as { sources: Record<string, object>; errors: object[]; warnings: object[] };
+    expect(report.sources).toMatchObject({
+      rh: { read: 6, imported: 4, rejected: 2, warned: 4 },
+      ad: { read: 4, imported: 3, rejected: 1, warned: 1 },
+      app: { read: 4, imported: 4, rejected: 0, warned: 2 },
+    });
+    expect(report.errors).toEqual([
+      { source: 'rh', line: 6, reason: 'column-count', detail: '2/8' },
+      { source: 'rh', line: 7, reason: 'missing-key', field: 'N° agent' },
+      { source: 'ad', line: 32, reason: 'ldif-change-record', detail: 'modify' },
+    ]);
+    expect(report.warnings).toEqual([
+      { source: 'rh', line: 3, reason: 'impossible-date', field: 'Date naissance', value: '1975-02-31', detail: 'YYYY-MM-DD' },
+      { source: 'rh', line: 3, reason: 'invalid-rpps', field: 'RPPS', value: '99900001028' },
+      { source: 'rh', line: 4, reason: 'invalid-finess', field: 'FINESS', value: '99000002' },
+      { source: 'rh', line: 5, reason: 'unknown-code', field: 'Sexe', value: '9' },
+      { source: 'ad', line: 25, reason: 'ldif-missing-blank-line', field: 'dn' },
+      { source: 'app', line: 3, reason: 'impossible-date', field: 'naissance', value: '19750231', detail: 'YYYYMMDD' },
+      { source: 'app', line: 5, reason: 'invalid-last-login', field: 'derniere_connexion', value: 'jamais', detail: 'DD/MM/YYYY' },
+    ]);
+    const db = new Database(dbFile, { readonly: true });
+    const attributes = (source: string, key: string) => JSON.parse((db.prepare('SELECT attributes_json AS json FROM source_records WHERE source_id = ? AND record_key = ?').get(source, key) as { json: string }).json) as Record<string, unknown>;
+    expect(attributes('rh', '0001234')).toEqual({ hrId: '1234', lastName: 'LÉGER', birthName: 'LÉGER', firstName: 'Anaïs, Marie', sex: 'F', birthDate: '1980-03-12', rpps: '99900001019', site: '990000011' });
+    expect(attributes('rh', '0001237')).toMatchObject({ lastName: 'ŒUVRAY', firstName: 'Zoé' });
+    expect(attributes('ad', 'aleger')).toEqual({ adId: 'aleger', lastName: 'LÉGER', firstName: 'Anaïs', email: 'anais.leger@chu-exemple.org', hrId: '1234', enabled: true, lastLogin: '2026-11-02' });
+    expect(attributes('ad', 'pmartin')).toEqual({ adId: 'pmartin', lastName: 'MARTIN', firstName: 'Paul', enabled: false });
+    expect(attributes('ad', 'ext.noel')).toMatchObject({ lastName: 'NOËL' });
+    expect(attributes('app', 'aleger')).toEqual({ fullName: 'Dr LÉGER Anaïs', lastName: 'LÉGER', firstName: 'Anaïs', birthDate: '1980-03-12', lastLogin: '2026-11-02' });
+    expect(attributes('app', 'pmartin')).toMatchObject({ lastName: 'MARTIN', firstName: 'Paul', lastLogin: '2026-10-01' });
+    // Noël is a surname in the HR and directory sources: "Mme Noël Chloé" reads surname first, and Mme says F.
+    expect(attributes('app', 'cnoel')).toMatchObject({ lastName: 'Noël', firstName: 'Chloé', sex: 'F' });
+    expect(attributes('app', 'jd')).toMatchObject({ lastName: 'DURAND', firstName: 'J.' });
+    expect((db.prepare('SELECT COUNT(*) AS n FROM import_warnings').get() as { n: number }).n).toBe(7);
+    db.close();
   });
 
   it('exits non-zero when a source is refused, and still imports the others', async () => {

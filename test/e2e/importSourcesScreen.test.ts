@@ -57,18 +57,27 @@ describe('Sources screen', () => {
     const dpiPath = join(desk.dataDir, 'sources', 'dpi.csv');
     const before = presentRecords('dpi');
     const lineCount = readFileSync(dpiPath, 'utf8').trimEnd().split('\n').length;
-    appendFileSync(dpiPath, 'nouveau.999,NOUVEAU,Test,\nligne-cassée,SEULE\n');
+    appendFileSync(dpiPath, 'nouveau.999,NOUVEAU,Test,\nligne-cassée,SEULE\nmauvais.998,MAUVAIS,Rpps,12345678901\n');
     await page.getByRole('button', { name: 'Lancer l’import' }).click();
     await expect.poll(() => page.getByTestId('import-status').textContent(), { timeout: 30_000 }).toContain('Import terminé : toutes les sources sont à jour.');
     const dpi = page.getByTestId('source-dpi');
-    await expect.poll(() => dpi.textContent()).toContain('+1 / ~0 / −0');
-    expect(presentRecords('dpi')).toBe(before + 1);
+    await expect.poll(() => dpi.textContent()).toContain('+2 / ~0 / −0');
+    expect(presentRecords('dpi')).toBe(before + 2);
     const journaled = desk.core.db.prepare("SELECT agent_id AS agentId, after_json AS after FROM journal WHERE action = 'sources.import' ORDER BY seq DESC LIMIT 1").get() as { agentId: string; after: string };
     expect(journaled.agentId).toBeTruthy();
-    expect(JSON.parse(journaled.after)).toMatchObject({ ok: true, sources: { dpi: { added: 1, rejected: 1, refused: false } } });
+    expect(JSON.parse(journaled.after)).toMatchObject({ ok: true, sources: { dpi: { added: 2, rejected: 1, warned: 1, refused: false } } });
     await dpi.getByRole('button', { name: /Voir les 1 lignes rejetées/ }).click();
     const rejected = page.getByTestId('rejected-lines');
-    await expect.poll(() => rejected.textContent()).toContain(`${lineCount + 2}expected 4 columns, found 2`);
+    await expect.poll(() => rejected.textContent()).toContain(`${lineCount + 2}—Nombre de colonnes inattendu2/4`);
+    // The person with a wrong RPPS check digit is kept; the value is set aside with a French reason.
+    await dpi.getByRole('button', { name: /Voir les 1 avertissements/ }).click();
+    const warnings = page.getByTestId('import-warnings');
+    await expect.poll(() => warnings.textContent()).toContain(`${lineCount + 3}rppsRPPS invalide (11 chiffres et clé de Luhn attendus) : valeur ignorée12345678901`);
+    const mauvais = desk.core.db.prepare("SELECT attributes_json AS json FROM source_records WHERE source_id = 'dpi' AND record_key = 'mauvais.998'").get() as { json: string };
+    expect(JSON.parse(mauvais.json)).toEqual({ lastName: 'MAUVAIS', firstName: 'Rpps' });
+    // Without a session, the rows come without the values read.
+    const anonymous = await desk.core.dispatch('listImportWarnings', { runId: (desk.core.db.prepare("SELECT MAX(id) AS id FROM import_runs WHERE source_id = 'dpi'").get() as { id: number }).id }, { connectionId: 'no-session', transport: 'browser' });
+    expect(anonymous).toMatchObject({ ok: true, value: [{ reason: 'invalid-rpps', field: 'rpps', value: null }] });
   });
 
   it('shows the circuit breaker refusing a source that lost most of its records, changing nothing', async () => {

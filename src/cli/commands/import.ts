@@ -1,5 +1,6 @@
 import { importSources, type ImportProgress, type ImportReport } from '../../core/import/importSources';
 import { readSourcesConfig } from '../../core/sources/readSourcesConfig';
+import { importProblemLabels } from '../../shared/directory/importProblemLabels';
 import { CliUsageError, type CliCommand } from '../CliCommand';
 import type { CliStore } from '../openCliStore';
 import { parseOptions } from '../parseOptions';
@@ -15,12 +16,18 @@ function drawProgress(progress: ImportProgress): void {
   process.stderr.write(`\r${progress.sourceId} ${progress.phase} ${bar}${rows} lignes ${speed}\u001b[K${progress.phase === 'done' ? '\n' : ''}`);
 }
 
-/** The documented JSON contract: per-source counts and every error, nothing else. */
+/** The documented JSON contract: per-source counts, every error and every warning, nothing else. */
 function toJson(report: ImportReport): string {
   const sources = Object.fromEntries(
-    Object.entries(report.sources).map(([id, { read, imported, rejected, added, updated, removed, refused }]) => [id, { read, imported, rejected, added, updated, removed, refused }]),
+    Object.entries(report.sources).map(([id, { read, imported, rejected, warned, added, updated, removed, refused }]) => [id, { read, imported, rejected, warned, added, updated, removed, refused }]),
   );
-  return JSON.stringify({ sources, errors: report.errors });
+  return JSON.stringify({ sources, errors: report.errors, warnings: report.warnings });
+}
+
+/** "DATE_NAISSANCE: Date impossible … (DD/MM/YYYY)": the label of a code, never the value. */
+function describeProblem({ reason, field, detail }: { reason: string; field?: string | undefined; detail?: string | undefined }): string {
+  const label = (importProblemLabels as Record<string, { fr: string } | undefined>)[reason]?.fr ?? reason;
+  return `${field === undefined || field === '' ? '' : `${field} : `}${label}${detail === undefined ? '' : ` (${detail})`}`;
 }
 
 export const command: CliCommand = {
@@ -64,11 +71,12 @@ export const command: CliCommand = {
       if (values.json) {
         io.out(toJson(report));
       } else {
-        io.out(['source', 'read', 'imported', 'rejected', 'added', 'updated', 'removed', 'status'].join('\t'));
+        io.out(['source', 'read', 'imported', 'rejected', 'warned', 'added', 'updated', 'removed', 'status'].join('\t'));
         for (const result of Object.values(report.sources)) {
-          io.out([result.sourceId, result.read, result.imported, result.rejected, result.added, result.updated, result.removed, result.refused ? 'REFUSED' : 'ok'].join('\t'));
+          io.out([result.sourceId, result.read, result.imported, result.rejected, result.warned, result.added, result.updated, result.removed, result.refused ? 'REFUSED' : 'ok'].join('\t'));
         }
-        for (const error of report.errors) io.err(`${error.source}${error.line > 0 ? `:${error.line}` : ''}: ${error.reason}`);
+        for (const error of report.errors) io.err(`${error.source}${error.line > 0 ? `:${error.line}` : ''}: ${error.line > 0 ? `rejetée — ${describeProblem(error)}` : error.reason}`);
+        for (const warning of report.warnings) io.err(`${warning.source}:${warning.line}: avertissement — ${describeProblem(warning)}`);
       }
       return report.ok ? 0 : 1;
     } finally {

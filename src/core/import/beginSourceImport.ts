@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { ImportCounts } from '../../shared/api/sources.contract';
 import type { SourceConfig } from '../sources/parseSourcesConfig';
-import type { RejectedLine } from './importTypes';
+import type { ImportWarning, RejectedLine } from './importTypes';
 import type { StagedBatch, StagedRow } from './toStagedBatch';
 
 export interface ImportProgress {
@@ -24,6 +24,8 @@ export interface SourceImportResult extends ImportCounts {
   refusal: string | null;
   /** The rejected lines (all of them, also kept in `import_rejections`). */
   rejections: RejectedLine[];
+  /** The values dropped from kept records (all of them, also kept in `import_warnings`). */
+  warnings: ImportWarning[];
 }
 
 export interface BeginSourceImportOptions {
@@ -80,10 +82,10 @@ export function beginSourceImport(
   );
   const result: SourceImportResult = {
     sourceId: source.id, kind: source.kind, role: source.role, runId,
-    read: 0, imported: 0, rejected: 0, added: 0, updated: 0, removed: 0, refused: false, refusal: null, rejections: [],
+    read: 0, imported: 0, rejected: 0, warned: 0, added: 0, updated: 0, removed: 0, refused: false, refusal: null, rejections: [], warnings: [],
   };
   const finishRun = db.prepare('UPDATE import_runs SET finished_at = ?, status = ?, stats_json = ?, error = ? WHERE id = ?');
-  const statsOf = (): string => JSON.stringify({ read: result.read, imported: result.imported, rejected: result.rejected, added: result.added, updated: result.updated, removed: result.removed });
+  const statsOf = (): string => JSON.stringify({ read: result.read, imported: result.imported, rejected: result.rejected, warned: result.warned, added: result.added, updated: result.updated, removed: result.removed });
   const report = (phase: ImportProgress['phase'], percent: number | null): void => {
     const seconds = Math.max((clock.now().getTime() - startedAt.getTime()) / 1000, 0.001);
     onProgress?.({ sourceId: source.id, phase, rows: result.read, rowsPerSecond: Math.round(result.read / seconds), percent });
@@ -106,9 +108,10 @@ export function beginSourceImport(
        birth_date = ?, search_text = ? WHERE record_key = ?`,
   );
   const stagedColumns = db.prepare('SELECT * FROM temp.import_stage WHERE record_key = ?').raw(true);
-  const reject = db.prepare('INSERT INTO import_rejections (run_id, line, reason) VALUES (?, ?, ?)');
+  const reject = db.prepare('INSERT INTO import_rejections (run_id, line, reason, field, detail, value) VALUES (?, ?, ?, ?, ?, ?)');
+  const warn = db.prepare('INSERT INTO import_warnings (run_id, line, field, reason, detail, value) VALUES (?, ?, ?, ?, ?, ?)');
   let stagedCount = 0;
-  const stageBatch = db.transaction((rows: StagedRow[], rejected: RejectedLine[]) => {
+  const stageBatch = db.transaction((rows: StagedRow[], rejected: RejectedLine[], warnings: readonly ImportWarning[]) => {
     for (const row of rows) {
       if (insertStaged.run(row).changes === 1) {
         stagedCount += 1;
@@ -126,20 +129,23 @@ export function beginSourceImport(
         folded[2] = JSON.stringify({ lines: [...rawLinesOf(earlier[2]), ...rawLinesOf(later[2])] });
         restage.run(...folded.slice(1), folded[0]);
       } else {
-        rejected.push({ line, reason: `duplicate key "${key}": already on line ${kept[1]}` });
+        rejected.push({ line, reason: 'duplicate-key', detail: String(kept[1]), value: key });
       }
     }
-    for (const line of rejected) reject.run(runId, line.line, line.reason);
+    for (const line of rejected) reject.run(runId, line.line, line.reason, line.field ?? null, line.detail ?? null, line.value ?? null);
+    for (const warning of warnings) warn.run(runId, warning.line, warning.field, warning.reason, warning.detail ?? null, warning.value ?? null);
   });
   let lastReport = 0;
 
   return {
     stage(batch, totalBytes) {
       const rejected = [...batch.rejected];
-      stageBatch(batch.rows, rejected);
+      stageBatch(batch.rows, rejected, batch.warnings);
       result.read = batch.rowsRead;
       result.rejected += rejected.length;
+      result.warned += batch.warnings.length;
       for (const line of rejected) result.rejections.push(line);
+      for (const warning of batch.warnings) result.warnings.push(warning);
       const now = clock.now().getTime();
       if (now - lastReport >= progressIntervalMs) {
         lastReport = now;
@@ -148,6 +154,7 @@ export function beginSourceImport(
     },
     finish() {
       result.rejections.sort((a, b) => a.line - b.line);
+      result.warnings.sort((a, b) => a.line - b.line);
       result.imported = result.read - result.rejected;
       report('applying', 100);
       return applyStage(db, { source, stagedCount, result, force, runId, clock, finishRun, statsOf, refuse, report });

@@ -1,6 +1,9 @@
+import type { ImportRejection, ImportWarning } from '../../shared/directory/importProblems';
+import type { KnownNames } from '../../shared/directory/splitFullName';
 import type { SourceConfig } from '../sources/parseSourcesConfig';
+import type { FileLine } from './createLineDecoder';
 import type { LineParser, ParsedPart, ParsedRecord, RejectedLine } from './importTypes';
-import { mapEntryAttributes, type DirectoryEntry } from './mapEntryAttributes';
+import { mapEntryAttributes } from './mapEntryAttributes';
 
 export type LdifSourceConfig = Extract<SourceConfig, { kind: 'ldif' }>;
 
@@ -10,67 +13,41 @@ interface PendingEntry {
   values: Map<string, string[]>;
   /** Set when a line of the entry is malformed: the whole entry is rejected with this reason. */
   problem: RejectedLine | null;
+  warnings: ImportWarning[];
+}
+
+interface LogicalLine {
+  line: number;
+  text: string;
+  comment: boolean;
+  undecodable: boolean;
 }
 
 const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
- * Parses an Active Directory LDIF export (RFC 2849 content records) line by line: folded lines
- * (continuations start with one space), `attr:: base64` values, comments, multi-valued and
- * case-insensitive attribute names, `;options` dropped. A malformed entry is rejected with the
- * line of its problem; change records and `:<` URL values are refused rather than misread.
+ * Parses an LDIF export (RFC 2849, as Windows `ldifde` and OpenLDAP write it) line by line: the
+ * `version: 1` line, `changetype: add`, folded lines (continuations start with one space), `attr::
+ * base64` values, comments, multi-valued and case-insensitive attribute names, `;options` dropped,
+ * escaped DNs kept as written. An entry ends at a blank line, or at a new `dn:` line (with a
+ * warning: an export that lost its blank lines still gives every entry). A malformed entry is
+ * rejected with the line of its problem; change records other than `add` and `:<` URL values are
+ * refused rather than misread. A line whose bytes are not valid in the file's encoding drops that
+ * value with a warning.
  */
-export function createLdifParser(source: LdifSourceConfig): LineParser {
+export function createLdifParser(source: LdifSourceConfig, { knownNames }: { knownNames?: KnownNames } = {}): LineParser {
   let entry: PendingEntry | null = null;
-  let logical: { line: number; text: string; comment: boolean } | null = null;
+  let logical: LogicalLine | null = null;
   let rowsRead = 0;
   let records: ParsedRecord[] = [];
   let rejected: RejectedLine[] = [];
-  const addLine = (line: number, text: string): void => {
-    const colon = text.indexOf(':');
-    if (colon <= 0) {
-      entry ??= { line, dn: null, values: new Map(), problem: null };
-      entry.problem ??= { line, reason: `expected "attribute: value", found "${text.slice(0, 40)}"` };
-      return;
-    }
-    const name = text.slice(0, colon).split(';')[0]!.toLowerCase();
-    let value: string;
-    if (text[colon + 1] === ':') {
-      const encoded = text.slice(colon + 2).trim();
-      if (!base64Pattern.test(encoded)) {
-        entry ??= { line, dn: null, values: new Map(), problem: null };
-        entry.problem ??= { line, reason: `${name}: expected a base64 value after "::"` };
-        return;
-      }
-      value = Buffer.from(encoded, 'base64').toString('utf8');
-    } else if (text[colon + 1] === '<') {
-      entry ??= { line, dn: null, values: new Map(), problem: null };
-      entry.problem ??= { line, reason: `${name}: URL values (":<") are not supported; expected the value inline` };
-      return;
-    } else {
-      value = text.slice(colon + 1).replace(/^ +/, '');
-    }
-    if (entry === null) {
-      if (name === 'version') return;
-      entry = { line, dn: null, values: new Map(), problem: null };
-      if (name !== 'dn') entry.problem = { line, reason: `expected an entry to start with "dn:", found "${name}:"` };
-    }
-    if (name === 'dn') {
-      entry.dn = value;
-    } else if (name === 'changetype') {
-      entry.problem ??= { line, reason: 'expected a content record, found a change record ("changetype")' };
-    } else {
-      const values = entry.values.get(name);
-      if (values === undefined) entry.values.set(name, [value]);
-      else values.push(value);
-    }
-  };
-  const flushLogical = (): void => {
-    if (logical !== null && !logical.comment) addLine(logical.line, logical.text);
-    logical = null;
+  let warnings: ImportWarning[] = [];
+  const startEntry = (line: number): PendingEntry => ({ line, dn: null, values: new Map(), problem: null, warnings: [] });
+  const flag = (line: number, problem: Omit<ImportRejection, 'line'>): void => {
+    entry ??= startEntry(line);
+    entry.problem ??= { line, ...problem };
   };
   const endEntry = (): void => {
-    flushLogical();
     if (entry === null) return;
     const finished: PendingEntry = entry;
     entry = null;
@@ -79,33 +56,87 @@ export function createLdifParser(source: LdifSourceConfig): LineParser {
       rejected.push(finished.problem);
       return;
     }
-    const directoryEntry: DirectoryEntry = { dn: finished.dn ?? '', values: finished.values };
-    const mapped = mapEntryAttributes(directoryEntry, source);
-    if (mapped.ok) records.push({ line: finished.line, key: mapped.key, raw: mapped.raw, attributes: mapped.attributes });
-    else rejected.push({ line: finished.line, reason: mapped.reason });
+    const mapped = mapEntryAttributes({ dn: finished.dn ?? '', values: finished.values }, source, finished.line, knownNames);
+    if (!mapped.ok) {
+      rejected.push(mapped.rejection);
+      return;
+    }
+    records.push({ line: finished.line, key: mapped.key, raw: mapped.raw, attributes: mapped.attributes });
+    warnings.push(...finished.warnings, ...mapped.warnings);
+  };
+  const addLine = ({ line, text, undecodable }: LogicalLine): void => {
+    const colon = text.indexOf(':');
+    if (colon <= 0) return flag(line, { reason: 'ldif-syntax' });
+    const name = text.slice(0, colon).split(';')[0]!.toLowerCase();
+    if (name === 'dn') {
+      if (entry !== null) {
+        // A new entry without the blank line before it: end the previous one rather than merge them.
+        endEntry();
+        entry = startEntry(line);
+        entry.warnings.push({ line, reason: 'ldif-missing-blank-line', field: 'dn' });
+      } else {
+        entry = startEntry(line);
+      }
+    } else if (entry === null) {
+      if (name === 'version') return;
+      flag(line, { reason: 'ldif-missing-dn', field: name });
+    }
+    const current: PendingEntry = entry!;
+    let value: string;
+    if (text[colon + 1] === ':') {
+      const encoded = text.slice(colon + 2).trim();
+      if (!base64Pattern.test(encoded)) return flag(line, { reason: 'ldif-base64', field: name });
+      value = Buffer.from(encoded, 'base64').toString('utf8');
+    } else if (text[colon + 1] === '<') {
+      return flag(line, { reason: 'ldif-url-value', field: name });
+    } else {
+      value = text.slice(colon + 1).replace(/^ +/, '');
+      if (undecodable) {
+        current.warnings.push({ line, reason: 'undecodable-bytes', field: name, value });
+        if (name !== 'dn') return;
+      }
+    }
+    if (name === 'dn') {
+      current.dn = value;
+    } else if (name === 'changetype') {
+      // ldifde writes "changetype: add" before each entry's attributes; other changes are not content.
+      if (value.trim().toLowerCase() !== 'add') current.problem ??= { line, reason: 'ldif-change-record', detail: value.trim().slice(0, 20) };
+    } else {
+      const values = current.values.get(name);
+      if (values === undefined) current.values.set(name, [value]);
+      else values.push(value);
+    }
+  };
+  const flushLogical = (): void => {
+    if (logical !== null && !logical.comment) addLine(logical);
+    logical = null;
   };
 
   const take = (): ParsedPart => {
-    const part = { records, rejected, rowsRead };
+    const part = { records, rejected, warnings, rowsRead };
     records = [];
     rejected = [];
+    warnings = [];
     return part;
   };
   return {
-    push(lines) {
-      for (const { number, text } of lines) {
+    push(lines: readonly FileLine[]) {
+      for (const { number, text, undecodable } of lines) {
         if (text.startsWith(' ') && logical !== null) {
           logical.text += text.slice(1);
+          if (undecodable === true) logical.undecodable = true;
         } else if (text.trim() === '') {
+          flushLogical();
           endEntry();
         } else {
           flushLogical();
-          logical = { line: number, text, comment: text.startsWith('#') };
+          logical = { line: number, text, comment: text.startsWith('#'), undecodable: undecodable === true };
         }
       }
       return take();
     },
     end() {
+      flushLogical();
       endEntry();
       return take();
     },

@@ -28,7 +28,7 @@ export function createRppsExtractParser(path: string): LineParser {
     push(lines) {
       const records: ParsedRecord[] = [];
       const rejected: RejectedLine[] = [];
-      for (const { number, text } of lines) {
+      for (const { number, text, undecodable } of lines) {
         if (header === null) {
           header = readHeader(text, path);
           continue;
@@ -42,22 +42,29 @@ export function createRppsExtractParser(path: string): LineParser {
           separators += 1;
         }
         if (separators !== header.length || cuts[separators - 1] !== text.length - 1) {
-          rejected.push({ line: number, reason: `expected ${header.length} columns each ended by "|", found ${separators} separators` });
+          rejected.push({ line: number, reason: 'column-count', detail: `${separators}/${header.length}` });
+          continue;
+        }
+        if (undecodable === true) {
+          // Rare (a declared UTF-8 extract with a stray byte): name the column holding it.
+          const fields = text.split('|');
+          const at = fields.findIndex((field) => field.includes('\uFFFD'));
+          rejected.push({ line: number, reason: 'undecodable-bytes', field: header[at] ?? '' });
           continue;
         }
         const idType = fieldOf(text, cuts, column.idType);
         const id = fieldOf(text, cuts, column.id);
         if (idType === '8' && !isValidRpps(id)) {
-          rejected.push({ line: number, reason: `invalid RPPS "${id}": expected 11 digits with a valid Luhn key` });
+          rejected.push({ line: number, reason: 'invalid-key', field: header[column.id]!, value: id });
           continue;
         }
         if (idType !== '8' && idType !== '0') {
-          rejected.push({ line: number, reason: `unknown identifier type "${idType}": expected 8 (RPPS) or 0 (ADELI)` });
+          rejected.push({ line: number, reason: 'unknown-identifier-type', field: header[column.idType]!, value: idType });
           continue;
         }
         const key = idType === '8' ? id : fieldOf(text, cuts, column.nationalId);
         if (key === '') {
-          rejected.push({ line: number, reason: 'missing identifier: expected "Identification nationale PP"' });
+          rejected.push({ line: number, reason: 'missing-key', field: header[column.nationalId]! });
           continue;
         }
         if (current !== null && current.key === key) {
@@ -77,13 +84,13 @@ export function createRppsExtractParser(path: string): LineParser {
         // a 56-key object per row would be five times larger to store and compare.
         current = { line: number, key, raw: { lines: [text] }, attributes };
       }
-      return { records, rejected, rowsRead };
+      return { records, rejected, warnings: [], rowsRead };
     },
     end() {
       if (header === null) throw new SourceUnreadableError(`${path} is empty: expected the extract's header line`);
       const last = current === null ? [] : [current];
       current = null;
-      return { records: last, rejected: [], rowsRead };
+      return { records: last, rejected: [], warnings: [], rowsRead };
     },
   };
 }

@@ -4,6 +4,7 @@ import type { SourcesConfig } from '../sources/parseSourcesConfig';
 import { beginSourceImport } from './beginSourceImport';
 import { SourceUnreadableError } from './importTypes';
 import { addToImportReport, type ImportReport } from './addToImportReport';
+import { readKnownNames, splitsFullNamesByKnownNames } from './readKnownNames';
 import { readSourceFileSync } from './readSourceFileSync';
 import { saveEstablishment } from './saveEstablishment';
 import { toStagedBatch } from './toStagedBatch';
@@ -15,13 +16,14 @@ import { toStagedBatch } from './toStagedBatch';
  */
 export function importSourceFilesSync(db: Database.Database, { config, clock }: { config: SourcesConfig; clock: Clock }): ImportReport {
   saveEstablishment(db, config.establishment);
-  const report: ImportReport = { sources: {}, errors: [], ok: true };
+  const report: ImportReport = { sources: {}, errors: [], warnings: [], ok: true };
   for (const source of config.sources) {
     if (source.kind === 'ldap') throw new Error(`source "${source.id}" is a live LDAP directory: expected local files only`);
     let read: ReturnType<typeof readSourceFileSync> | null = null;
     let failure: string | null = null;
     try {
-      read = readSourceFileSync(source);
+      const knownNames = splitsFullNamesByKnownNames(source) ? readKnownNames(db, { exceptSourceId: source.id }) : undefined;
+      read = readSourceFileSync(source, knownNames === undefined ? {} : { knownNames });
     } catch (error) {
       if (!(error instanceof SourceUnreadableError)) throw error;
       failure = error.message;

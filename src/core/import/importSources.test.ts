@@ -64,11 +64,11 @@ describe('importSources', () => {
     expect(first.ok).toBe(true);
     expect(counts(first, 'sirh')).toEqual({ read: 21, imported: 20, rejected: 1, added: 20, updated: 0, removed: 0, refused: false });
     expect(counts(first, 'rpps')).toEqual({ read: 3, imported: 3, rejected: 0, added: 2, updated: 0, removed: 0, refused: false });
-    expect(first.errors).toEqual([{ source: 'sirh', line: 22, reason: 'duplicate key "M000": already on line 2' }]);
+    expect(first.errors).toEqual([{ source: 'sirh', line: 22, reason: 'duplicate-key', detail: '2', value: 'M000' }]);
     const folded = db.prepare("SELECT raw_json FROM source_records WHERE record_key = ?").get(rpps(1)) as { raw_json: string };
     expect(readRegisterActivities(folded.raw_json).map((activity) => activity.finessSite)).toEqual(['990000011', '750000019']);
     expect(progress.filter((p) => p.sourceId === 'sirh').map((p) => p.phase)).toEqual(expect.arrayContaining(['reading', 'applying', 'done']));
-    expect(db.prepare("SELECT line, reason FROM import_rejections WHERE run_id = ?").all(first.sources.sirh!.runId)).toEqual([{ line: 22, reason: 'duplicate key "M000": already on line 2' }]);
+    expect(db.prepare("SELECT line, reason, field, detail, value FROM import_rejections WHERE run_id = ?").all(first.sources.sirh!.runId)).toEqual([{ line: 22, reason: 'duplicate-key', field: null, detail: '2', value: 'M000' }]);
     expect(JSON.parse((db.prepare("SELECT value_json FROM settings WHERE key = 'establishment'").get() as { value_json: string }).value_json).finess).toEqual(['990000011']);
 
     const before = snapshot();
@@ -138,7 +138,7 @@ describe('importSources', () => {
         totalBytes: null,
         foldsDuplicates: false,
         async *batches() {
-          yield { records: [{ line: 2, key: 'M000', raw: {}, attributes: { hrId: 'M000', lastName: 'CHANGÉ' } }], rejected: [], rowsRead: 1, bytesRead: 10 };
+          yield { records: [{ line: 2, key: 'M000', raw: {}, attributes: { hrId: 'M000', lastName: 'CHANGÉ' } }], rejected: [], warnings: [], rowsRead: 1, bytesRead: 10 };
           throw new SourceUnreadableError('disk read error at byte 10');
         },
       }),
@@ -162,5 +162,38 @@ describe('importSources', () => {
     const running = importSources(db, { config: writeConfig(), clock });
     await expect(importSources(db, { config: writeConfig(), clock })).rejects.toThrow(/already running/);
     await running;
+  });
+});
+
+describe('importSources warnings', () => {
+  it('keeps a person whose RPPS or birth date is bad, stores the dropped values as warnings apart from their reason, and counts them per run', async () => {
+    writeFileSync(join(dir, 'rh.csv'), [
+      'MATRICULE;NOM;PRENOM;NAISSANCE;RPPS',
+      `M1;LEGER;Anaïs;12/03/1980;${rpps(1)}`,
+      'M2;MARTIN;Paul;31/02/1975;10100271384',
+      ';SANS;Cle;01/01/1990;',
+    ].join('\n'));
+    const text = JSON.stringify({
+      establishment: { name: 'H', finess: ['990000011'] },
+      sources: [{ id: 'rh', kind: 'csv', role: 'hr', path: 'rh.csv', delimiter: ';', dateFormat: 'DD/MM/YYYY', key: 'MATRICULE', fields: { hrId: 'MATRICULE', lastName: 'NOM', firstName: 'PRENOM', birthDate: 'NAISSANCE', rpps: 'RPPS' } }],
+    });
+    const parsed = parseSourcesConfig({ text, configPath: join(dir, 'sources.json') });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const report = await importSources(db, { config: parsed.config, clock });
+    expect(report.sources.rh).toMatchObject({ read: 3, imported: 2, rejected: 1, warned: 2, added: 2 });
+    expect(report.errors).toEqual([{ source: 'rh', line: 4, reason: 'missing-key', field: 'MATRICULE' }]);
+    expect(report.warnings).toEqual([
+      { source: 'rh', line: 3, reason: 'impossible-date', field: 'NAISSANCE', value: '31/02/1975', detail: 'DD/MM/YYYY' },
+      { source: 'rh', line: 3, reason: 'invalid-rpps', field: 'RPPS', value: '10100271384' },
+    ]);
+    const martin = db.prepare("SELECT attributes_json AS json, rpps, birth_date AS birthDate FROM source_records WHERE record_key = 'M2'").get() as { json: string; rpps: string | null; birthDate: string | null };
+    expect(JSON.parse(martin.json)).toEqual({ hrId: 'M2', lastName: 'MARTIN', firstName: 'Paul' });
+    expect(martin).toMatchObject({ rpps: null, birthDate: null });
+    const runId = report.sources.rh!.runId;
+    expect(db.prepare('SELECT line, field, reason, detail, value FROM import_warnings WHERE run_id = ? ORDER BY id').all(runId)).toEqual([
+      { line: 3, field: 'NAISSANCE', reason: 'impossible-date', detail: 'DD/MM/YYYY', value: '31/02/1975' },
+      { line: 3, field: 'RPPS', reason: 'invalid-rpps', detail: null, value: '10100271384' },
+    ]);
+    expect(JSON.parse((db.prepare('SELECT stats_json AS stats FROM import_runs WHERE id = ?').get(runId) as { stats: string }).stats)).toMatchObject({ warned: 2, rejected: 1 });
   });
 });

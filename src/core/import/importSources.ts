@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3';
 import { DeskError } from '../../shared/api/errors';
 import { systemClock, type Clock } from '../clock';
-import type { SourcesConfig } from '../sources/parseSourcesConfig';
+import type { SourceConfig, SourcesConfig } from '../sources/parseSourcesConfig';
+import { readKnownNames, splitsFullNamesByKnownNames } from './readKnownNames';
 import { importSource, type ImportProgress, type SourceImportResult } from './importSource';
 import { openStagedReader } from './openStagedReader';
 import { addToImportReport, type ImportReport } from './addToImportReport';
 import { saveEstablishment } from './saveEstablishment';
 
 export type { ImportProgress, SourceImportResult } from './importSource';
-export type { ImportError, ImportReport } from './addToImportReport';
+export type { ImportError, ImportReport, ImportReportWarning } from './addToImportReport';
 
 
 export interface ImportSourcesOptions {
@@ -56,9 +57,11 @@ export async function importSources(db: Database.Database, { config, force = fal
   runningImports.add(db);
   try {
     saveEstablishment(db, config.establishment);
-    const report: ImportReport = { sources: {}, errors: [], ok: true };
+    const report: ImportReport = { sources: {}, errors: [], warnings: [], ok: true };
     for (const source of config.sources.filter((candidate) => only === undefined || only.includes(candidate.id))) {
-      const result = await importSource(db, { source, openReader: (chosen) => openStagedReader(chosen, { env, parserThreadMinBytes, registerParserThreads }), force, clock, ...(onProgress === undefined ? {} : { onProgress }) });
+      const knownNames = splitsFullNamesByKnownNames(source) ? readKnownNames(db, { exceptSourceId: source.id }) : undefined;
+      const openReader = (chosen: SourceConfig) => openStagedReader(chosen, { env, parserThreadMinBytes, registerParserThreads, knownNames });
+      const result = await importSource(db, { source, openReader, force, clock, ...(onProgress === undefined ? {} : { onProgress }) });
       addToImportReport(report, result);
     }
     await afterCommit?.(Object.values(report.sources).filter((result) => !result.refused), db);

@@ -1,4 +1,5 @@
 import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
+import type { ImportRejection, ImportWarning } from '../../shared/directory/importProblems';
 import type { FileLine } from './createLineDecoder';
 
 /** One activity of a professional in the RPPS register (one extract row). */
@@ -23,16 +24,16 @@ export interface ParsedRecord {
   attributes: CanonicalAttributes;
 }
 
-/** A line that could not be imported, and why. */
-export interface RejectedLine {
-  line: number;
-  reason: string;
-}
+/** A line that could not become a record, and why (a code; the value apart). */
+export type RejectedLine = ImportRejection;
+export type { ImportWarning } from '../../shared/directory/importProblems';
 
 /** What a parser returns for the lines (or rows) it was given. */
 export interface ParsedPart {
   records: ParsedRecord[];
   rejected: RejectedLine[];
+  /** Values dropped from records that were kept. */
+  warnings: ImportWarning[];
   /** Data rows read so far, header excluded. */
   rowsRead: number;
 }
@@ -48,6 +49,7 @@ export interface LineParser {
 export interface ParsedBatch {
   records: ParsedRecord[];
   rejected: RejectedLine[];
+  warnings: ImportWarning[];
   /** Data rows (lines or entries) read so far, header excluded. */
   rowsRead: number;
   /** Bytes consumed so far, for a percentage when the size is known. */

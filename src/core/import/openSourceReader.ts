@@ -1,3 +1,4 @@
+import type { KnownNames } from '../../shared/directory/splitFullName';
 import type { SourceConfig } from '../sources/parseSourcesConfig';
 import type { SourceReader } from './importTypes';
 import { readCsvSource } from './readCsvSource';
@@ -5,16 +6,17 @@ import { readLdapSource } from './readLdapSource';
 import { readLdifSource } from './readLdifSource';
 import { readRppsExtract } from './readRppsExtract';
 
-/** The reader for a configured source, by kind. */
-export function openSourceReader(source: SourceConfig, env: NodeJS.ProcessEnv): Promise<SourceReader> {
+/** The reader for a configured source, by kind; `knownNames` help split full names (`nameOrder: "auto"`). */
+export function openSourceReader(source: SourceConfig, env: NodeJS.ProcessEnv, { knownNames }: { knownNames?: KnownNames } = {}): Promise<SourceReader> {
+  const names = knownNames === undefined ? {} : { knownNames };
   switch (source.kind) {
     case 'rpps-extract':
-      return readRppsExtract(source.path);
+      return readRppsExtract(source.path, { encoding: source.encoding });
     case 'csv':
-      return readCsvSource(source);
+      return readCsvSource(source, names);
     case 'ldif':
-      return readLdifSource(source);
+      return readLdifSource(source, names);
     case 'ldap':
-      return readLdapSource(source, env);
+      return readLdapSource(source, env, names);
   }
 }

@@ -20,17 +20,18 @@ function sirh(path: string, overrides: Partial<CsvSource> = {}): CsvSource {
 }
 
 async function readAll(source: CsvSource): Promise<ParsedBatch> {
-  const all: ParsedBatch = { records: [], rejected: [], rowsRead: 0, bytesRead: 0 };
+  const all: ParsedBatch = { records: [], rejected: [], warnings: [], rowsRead: 0, bytesRead: 0 };
   for await (const batch of (await readCsvSource(source)).batches()) {
     all.records.push(...batch.records);
     all.rejected.push(...batch.rejected);
+    all.warnings.push(...batch.warnings);
     all.rowsRead = batch.rowsRead;
   }
   return all;
 }
 
 describe('readCsvSource', () => {
-  it('reads a BOM-prefixed SIRH export with quoting and French dates, rejecting bad lines with their number', async () => {
+  it('reads a BOM-prefixed SIRH export with quoting and French dates, keeping people whose values are bad (warnings) and rejecting rows that cannot be records', async () => {
     const path = join(dir, 'sirh.csv');
     writeFileSync(path, [
       '\uFEFFMATRICULE;NOM_NAISSANCE;NOM_USAGE;PRENOM;DATE_NAISSANCE;SEXE;RPPS',
@@ -46,20 +47,25 @@ describe('readCsvSource', () => {
     ].join('\r\n'));
     const result = await readAll(sirh(path));
     expect(result.rowsRead).toBe(8);
-    expect(result.records.map((record) => record.key)).toEqual(['M001', 'M008']);
+    expect(result.records.map((record) => record.key)).toEqual(['M001', 'M002', 'M003', 'M006', 'M007', 'M008']);
     expect(result.records[0]).toMatchObject({
       line: 2,
       attributes: { hrId: 'M001', birthName: 'DURAND', lastName: 'MARTIN; épouse DURAND', firstName: 'Léa', birthDate: '1980-03-12', sex: 'F', rpps },
       raw: { MATRICULE: 'M001', DATE_NAISSANCE: '12/03/1980' },
     });
-    expect(result.records[1]!.attributes).toMatchObject({ sex: 'F', birthDate: '1970-06-05' });
+    expect(result.records[5]!.attributes).toMatchObject({ sex: 'F', birthDate: '1970-06-05' });
+    // The bad value is dropped, the rest of the person kept.
+    expect(result.records[1]!.attributes).toEqual({ hrId: 'M002', birthName: 'PETIT', lastName: 'PETIT', firstName: 'Jean', sex: 'M' });
+    expect(result.records[2]!.attributes).not.toHaveProperty('rpps');
+    expect(result.warnings).toEqual([
+      { line: 3, reason: 'impossible-date', field: 'DATE_NAISSANCE', value: '31/02/1975', detail: 'DD/MM/YYYY' },
+      { line: 4, reason: 'invalid-rpps', field: 'RPPS', value: '10100271384' },
+      { line: 7, reason: 'unknown-code', field: 'SEXE', value: 'X' },
+      { line: 8, reason: 'unparseable-date', field: 'DATE_NAISSANCE', value: '1990-01-01', detail: 'DD/MM/YYYY' },
+    ]);
     expect(result.rejected).toEqual([
-      { line: 3, reason: 'DATE_NAISSANCE "31/02/1975": expected a date as DD/MM/YYYY' },
-      { line: 4, reason: 'RPPS "10100271384": expected an 11-digit RPPS with a valid Luhn key' },
-      { line: 5, reason: 'expected 7 columns, found 5' },
-      { line: 6, reason: 'missing key: expected a value in "MATRICULE"' },
-      { line: 7, reason: 'SEXE "X": expected a sex such as M or F' },
-      { line: 8, reason: 'DATE_NAISSANCE "1990-01-01": expected a date as DD/MM/YYYY' },
+      { line: 5, reason: 'column-count', detail: '5/7' },
+      { line: 6, reason: 'missing-key', field: 'MATRICULE' },
     ]);
   });
 
@@ -81,5 +87,78 @@ describe('readCsvSource', () => {
     const wrongHeader = join(dir, 'wrong-header.csv');
     writeFileSync(wrongHeader, 'ID;NOM\n1;A\n');
     await expect(readAll(sirh(wrongHeader))).rejects.toThrow(/expected column\(s\) "MATRICULE", "NOM_NAISSANCE".* in the header, found "ID", "NOM"/);
+  });
+});
+
+describe('readCsvSource encodings', () => {
+  const app = (path: string, overrides: Partial<CsvSource> = {}): CsvSource => ({
+    id: 'app', kind: 'csv', role: 'application', path, delimiter: ';', dateFormat: 'YYYY-MM-DD', maxRemovalShare: 0.1, key: 'login', fields: { lastName: 'nom' }, ...overrides,
+  });
+  const names = async (source: CsvSource) => (await readAll(source)).records.map((record) => record.attributes.lastName);
+
+  it('sniffs the whole file when no encoding is declared: UTF-8 if it all is, else Windows-1252', async () => {
+    const utf8 = join(dir, 'sniff-utf8.csv');
+    writeFileSync(utf8, 'login;nom\na;LÉGER\nb;CŒUR\n');
+    expect(await names(app(utf8))).toEqual(['LÉGER', 'CŒUR']);
+    const cp1252 = join(dir, 'sniff-1252.csv');
+    // Many ASCII lines first, then one Windows-1252 line: still decided for the whole file.
+    const ascii = Array.from({ length: 3000 }, (_, index) => `u${index};MARTIN`).join('\n');
+    writeFileSync(cp1252, Buffer.concat([Buffer.from(`login;nom\n${ascii}\n`), Buffer.from([0x7a, 0x3b, 0x43, 0x8c, 0x55, 0x52, 0x0a])]));
+    expect((await names(app(cp1252))).at(-1)).toBe('CŒUR');
+  });
+
+  it('reads declared ISO-8859-1 (latin1) and lets a UTF-8 BOM override a declaration', async () => {
+    const latin1 = join(dir, 'latin1.csv');
+    writeFileSync(latin1, Buffer.from('login;nom\na;LÉGER\n', 'latin1'));
+    expect(await names(app(latin1, { encoding: 'latin1' }))).toEqual(['LÉGER']);
+    expect(await names(app(latin1, { encoding: 'iso-8859-1' }))).toEqual(['LÉGER']);
+    const bom = join(dir, 'bom.csv');
+    writeFileSync(bom, '\uFEFFlogin;nom\na;LÉGER\n');
+    expect(await names(app(bom, { encoding: 'windows-1252' }))).toEqual(['LÉGER']);
+  });
+
+  it('drops a value with invalid bytes in a declared UTF-8 file, with a warning naming line and field, and reads the next lines as UTF-8', async () => {
+    const path = join(dir, 'stray.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from('login;nom\na;A\nb;B\nc;C\n'), Buffer.from([0x64, 0x3b, 0x44, 0xff, 0x0a]), Buffer.from('e;CHLOÉ\nf;ÉLISE\n')]));
+    const result = await readAll(app(path, { encoding: 'utf-8' }));
+    expect(result.records.map((record) => record.attributes.lastName ?? null)).toEqual(['A', 'B', 'C', null, 'CHLOÉ', 'ÉLISE']);
+    expect(result.warnings).toEqual([{ line: 5, reason: 'undecodable-bytes', field: 'nom', value: 'D\uFFFD' }]);
+  });
+});
+
+describe('readCsvSource conventions', () => {
+  it('applies value maps, identifier normalisation, per-field date layouts, full names with civilities, last login and site', async () => {
+    const path = join(dir, 'conventions.csv');
+    writeFileSync(path, [
+      'login;N° agent;civ;nom_complet;naissance;derniere_connexion;etab;profil',
+      'dup1;0041234;Mme;Dr DUPONT Marie;19800312;2026-11-02 08:15:00;990000011;MED',
+      'jm;12;M.;Jean-Pierre Martin;19751231;02/11/2026;99 000 002 9;INF',
+      'x;;;MARTIN J.;1975023;hier;12;???',
+    ].join('\n'));
+    const source: CsvSource = {
+      id: 'dpi', kind: 'csv', role: 'application', path, delimiter: ';', dateFormat: 'DD/MM/YYYY', maxRemovalShare: 0.1, key: 'login',
+      fields: {
+        hrId: { column: 'N° agent', normalize: 'strip-leading-zeros' },
+        sex: { column: 'civ', map: { '1': 'M', '2': 'F', 'M.': 'M', Mme: 'F' } },
+        fullName: { column: 'nom_complet', nameOrder: 'auto' },
+        birthDate: { column: 'naissance', dateFormat: 'YYYYMMDD' },
+        lastLogin: 'derniere_connexion',
+        site: 'etab',
+        profession: { column: 'profil', map: { MED: 'Médecin', INF: 'Infirmier' } },
+      },
+    };
+    const result = await readAll(source);
+    expect(result.records.map((record) => record.attributes)).toEqual([
+      { hrId: '41234', sex: 'F', fullName: 'Dr DUPONT Marie', lastName: 'DUPONT', firstName: 'Marie', birthDate: '1980-03-12', lastLogin: '2026-11-02', site: '990000011', profession: 'Médecin' },
+      { hrId: '12', sex: 'M', fullName: 'Jean-Pierre Martin', lastName: 'Martin', firstName: 'Jean-Pierre', birthDate: '1975-12-31', lastLogin: '2026-11-02', site: '990000029', profession: 'Infirmier' },
+      { fullName: 'MARTIN J.', lastName: 'MARTIN', firstName: 'J.' },
+    ]);
+    expect(result.warnings).toEqual([
+      { line: 4, reason: 'unparseable-date', field: 'naissance', value: '1975023', detail: 'YYYYMMDD' },
+      { line: 4, reason: 'invalid-last-login', field: 'derniere_connexion', value: 'hier', detail: 'DD/MM/YYYY' },
+      { line: 4, reason: 'invalid-finess', field: 'etab', value: '12' },
+      { line: 4, reason: 'unknown-code', field: 'profil', value: '???' },
+    ]);
+    expect(result.rejected).toEqual([]);
   });
 });

@@ -1,12 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { createLineDecoder, type FileLine, type LineDecoder } from './createLineDecoder';
+import { createLineDecoder, type FileLine, type LineEncoding } from './createLineDecoder';
 
 export type { FileLine } from './createLineDecoder';
 
 export interface FileLineBatch {
   lines: FileLine[];
   bytesRead: number;
-  encoding: LineDecoder['encoding'];
 }
 
 const newline = 0x0a;
@@ -19,6 +18,8 @@ export interface ReadFileLinesOptions {
   chunkBytes?: number;
   /** A byte range of whole lines (a parser thread's share of the file), and its first line's number. */
   range?: FileLineRange;
+  /** Decided before reading (`resolveSourceEncoding`); `per-line` by default. */
+  encoding?: LineEncoding;
 }
 
 export interface FileLineRange {
@@ -28,8 +29,8 @@ export interface FileLineRange {
   firstLineNumber: number;
 }
 
-export async function* readFileLines(path: string, { chunkBytes = 1 << 20, range }: ReadFileLinesOptions = {}): AsyncGenerator<FileLineBatch> {
-  const decoder = createLineDecoder({ firstLineNumber: range?.firstLineNumber ?? 1 });
+export async function* readFileLines(path: string, { chunkBytes = 1 << 20, range, encoding = 'per-line' }: ReadFileLinesOptions = {}): AsyncGenerator<FileLineBatch> {
+  const decoder = createLineDecoder({ firstLineNumber: range?.firstLineNumber ?? 1, encoding });
   let pending: Buffer | null = null;
   let bytesRead = 0;
   const window = range === undefined ? {} : { start: range.start, end: range.end - 1 };
@@ -40,7 +41,7 @@ export async function* readFileLines(path: string, { chunkBytes = 1 << 20, range
     const lastNewline = data.lastIndexOf(newline);
     const lines: FileLine[] = lastNewline === -1 ? [] : decoder.decodeLines(data.subarray(0, lastNewline));
     pending = lastNewline + 1 < data.length ? Buffer.from(data.subarray(lastNewline + 1)) : null;
-    yield { lines, bytesRead, encoding: decoder.encoding };
+    yield { lines, bytesRead };
   }
-  if (pending !== null && pending.length > 0) yield { lines: [decoder.decode(pending)], bytesRead, encoding: decoder.encoding };
+  if (pending !== null && pending.length > 0) yield { lines: [decoder.decode(pending)], bytesRead };
 }

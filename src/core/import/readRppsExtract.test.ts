@@ -20,9 +20,9 @@ function row(rpps: string, lastName: string, firstName: string, finess: string, 
   };
 }
 
-async function readAll(path: string): Promise<ParsedBatch> {
-  const reader = await readRppsExtract(path);
-  const all: ParsedBatch = { records: [], rejected: [], rowsRead: 0, bytesRead: 0 };
+async function readAll(path: string, options: Parameters<typeof readRppsExtract>[1] = {}): Promise<ParsedBatch> {
+  const reader = await readRppsExtract(path, options);
+  const all: ParsedBatch = { records: [], rejected: [], warnings: [], rowsRead: 0, bytesRead: 0 };
   for await (const batch of reader.batches()) {
     all.records.push(...batch.records);
     all.rejected.push(...batch.rejected);
@@ -60,8 +60,8 @@ describe('readRppsExtract', () => {
     expect(result.records[0]!.attributes).not.toHaveProperty('activities');
     expect(result.records[1]).toMatchObject({ line: 6, key: rppsB, attributes: { sex: 'M' } });
     expect(result.rejected).toEqual([
-      { line: 4, reason: 'invalid RPPS "10100271384": expected 11 digits with a valid Luhn key' },
-      { line: 5, reason: 'expected 56 columns each ended by "|", found 57 separators' },
+      { line: 4, reason: 'invalid-key', field: 'Identifiant PP', value: '10100271384' },
+      { line: 5, reason: 'column-count', detail: '57/56' },
     ]);
   });
 
@@ -85,5 +85,25 @@ describe('readRppsExtract', () => {
     writeFileSync(path, 'nom;prenom\nMARTIN;Paul\n');
     await expect(readAll(path)).rejects.toThrow(/expected an Annuaire Santé header of 56 or 52 "\|"-separated columns/);
     await expect(readAll(join(dir, 'missing.txt'))).rejects.toThrow(/cannot read .*missing\.txt: ENOENT/);
+  });
+
+  it('never lets one invalid byte change how the later rows read (issue 15 row 9: 0xFF on line 4, 40 names after it)', async () => {
+    const path = join(dir, 'stray-byte.txt');
+    const names = Array.from({ length: 40 }, (_, index) => `CHLOÉ${index}`);
+    const later = names.map((name, index) => formatRppsExtractLine(row(appendRppsCheckDigit(`99900010${String(index).padStart(2, '0')}`), name, 'ÉLODIE', '750000001')));
+    const stray = Buffer.from(`${formatRppsExtractLine(row(appendRppsCheckDigit('9990002000'), 'DXX', 'ANNE', '750000001'))}\n`).toString('latin1').replace('DXX', 'D\u00ff');
+    writeFileSync(path, Buffer.concat([
+      Buffer.from(`${formatRppsExtractLine('header')}\n${formatRppsExtractLine(row(rppsA, 'LÉGER', 'ANAÏS', '750000001'))}\n${formatRppsExtractLine(row(rppsB, 'MARTIN', 'PAUL', '750000001'))}\n`),
+      Buffer.from(stray, 'latin1'),
+      Buffer.from(`${later.join('\n')}\n`),
+    ]));
+    // Declared UTF-8: the line is rejected, naming its column; every later name is intact.
+    const declared = await readAll(path, { encoding: 'utf-8' });
+    expect(declared.rejected).toEqual([{ line: 4, reason: 'undecodable-bytes', field: "Nom d'exercice" }]);
+    expect(declared.records.slice(2).map((record) => record.attributes.lastName)).toEqual(names);
+    // Undeclared: that line alone reads as Windows-1252; every later name is intact.
+    const perLine = await readAll(path);
+    expect(perLine.rejected).toEqual([]);
+    expect(perLine.records.map((record) => record.attributes.lastName)).toEqual(['LÉGER', 'MARTIN', 'Dÿ', ...names]);
   });
 });

@@ -2,7 +2,10 @@ import { open, stat } from 'node:fs/promises';
 import { createRppsExtractParser } from './createRppsExtractParser';
 import type { ParsedBatch, SourceReader } from './importTypes';
 import { SourceUnreadableError } from './importTypes';
+import type { LineEncoding } from './createLineDecoder';
 import { readFileLines, type FileLineRange } from './readFileLines';
+import { resolveSourceEncoding } from './resolveSourceEncoding';
+import type { SourceEncoding } from '../sources/parseSourcesConfig';
 
 /** Bytes `[start, end)` of the extract; `start` and `end` fall right after a line feed (or at the ends). */
 export interface ExtractRange {
@@ -13,15 +16,18 @@ export interface ExtractRange {
 /**
  * Streams an Annuaire Santé extract through `createRppsExtractParser` (never held whole). With a
  * `range`, only that share of the file's lines (a parser thread's half), numbered as in the file.
+ * A declared encoding (or a BOM) holds for the whole file; undeclared, each line is decided alone
+ * (valid UTF-8, else Windows-1252): a whole-file sniff would read the 2 M-row extract twice.
  */
-export async function readRppsExtract(path: string, { range }: { range?: ExtractRange } = {}): Promise<SourceReader> {
+export async function readRppsExtract(path: string, { range, encoding: declared }: { range?: ExtractRange; encoding?: SourceEncoding | undefined } = {}): Promise<SourceReader> {
   const size = await stat(path).catch((error: Error) => {
     throw new SourceUnreadableError(`cannot read ${path}: ${error.message}`);
   });
-  return { totalBytes: range === undefined ? size.size : range.end - range.start, foldsDuplicates: true, batches: () => parseExtract(path, range) };
+  const encoding: LineEncoding = declared === undefined ? 'per-line' : await resolveSourceEncoding(path, declared);
+  return { totalBytes: range === undefined ? size.size : range.end - range.start, foldsDuplicates: true, batches: () => parseExtract(path, range, encoding) };
 }
 
-async function* parseExtract(path: string, share: ExtractRange | undefined): AsyncGenerator<ParsedBatch> {
+async function* parseExtract(path: string, share: ExtractRange | undefined, encoding: LineEncoding): AsyncGenerator<ParsedBatch> {
   const parser = createRppsExtractParser(path);
   let bytesRead = 0;
   try {
@@ -34,7 +40,7 @@ async function* parseExtract(path: string, share: ExtractRange | undefined): Asy
     } else if (share !== undefined) {
       range = { ...share, firstLineNumber: 1 };
     }
-    for await (const batch of readFileLines(path, range === undefined ? {} : { range })) {
+    for await (const batch of readFileLines(path, range === undefined ? { encoding } : { range, encoding })) {
       bytesRead = batch.bytesRead;
       yield { ...parser.push(batch.lines), bytesRead };
     }

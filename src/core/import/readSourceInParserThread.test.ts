@@ -30,7 +30,7 @@ function writeExtract(name: string, professionals: number, rowsPerProfessional: 
 }
 
 async function readAll(reader: StagedSourceReader): Promise<StagedBatch & { batches: number }> {
-  const all = { rows: [] as StagedBatch['rows'], rejected: [] as StagedBatch['rejected'], rowsRead: 0, bytesRead: 0, batches: 0 };
+  const all = { rows: [] as StagedBatch['rows'], rejected: [] as StagedBatch['rejected'], warnings: [] as StagedBatch['warnings'], rowsRead: 0, bytesRead: 0, batches: 0 };
   for await (const batch of reader.batches()) {
     all.rows.push(...batch.rows);
     all.rejected.push(...batch.rejected);
@@ -51,7 +51,7 @@ describe('readSourceInParserThread', () => {
     expect(fromThread.batches).toBeGreaterThan(1);
     expect(fromThread.rows).toHaveLength(12_000);
     expect(fromThread.rows).toEqual(here.rows);
-    expect(fromThread.rejected).toEqual([{ line: 16_002, reason: 'expected 56 columns each ended by "|", found 2 separators' }]);
+    expect(fromThread.rejected).toEqual([{ line: 16_002, reason: 'column-count', detail: '2/56' }]);
     expect(fromThread.rowsRead).toBe(16_001);
   });
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { KnownNames } from '../../shared/directory/splitFullName';
 import type { FileSourceConfig } from '../sources/parseSourcesConfig';
 import { SourceUnreadableError } from './importTypes';
 import { splitExtract, type ExtractRange } from './readRppsExtract';
@@ -10,6 +11,8 @@ export interface ParserThreadData {
   source: FileSourceConfig;
   /** This thread's share of a register extract; the whole file when absent. */
   range?: ExtractRange;
+  /** For splitting full names (`nameOrder: "auto"`). */
+  knownNames?: KnownNames;
 }
 
 /** Parser thread → store thread. */
@@ -36,6 +39,7 @@ export interface ReadSourceInParserThreadOptions {
   threads?: number;
   /** The threads' script (tests). */
   entry?: URL;
+  knownNames?: KnownNames | undefined;
 }
 
 /** From TypeScript under tsx (development, tests, CLI), from the built JS next to the main bundle. */
@@ -73,12 +77,12 @@ interface ThreadState {
  */
 export async function readSourceInParserThread(
   source: FileSourceConfig,
-  { aheadBatches = 3, threads = 1, entry = parserThreadEntry() }: ReadSourceInParserThreadOptions = {},
+  { aheadBatches = 3, threads = 1, entry = parserThreadEntry(), knownNames }: ReadSourceInParserThreadOptions = {},
 ): Promise<StagedSourceReader> {
   const ranges: (ExtractRange | undefined)[] =
     source.kind === 'rpps-extract' && threads > 1 ? await splitExtract(source.path, threads).catch(() => [undefined]) : [undefined];
   const states: ThreadState[] = ranges.map((range) => ({
-    worker: startParserThread(entry, range === undefined ? { source } : { source, range }),
+    worker: startParserThread(entry, { source, ...(range === undefined ? {} : { range }), ...(knownNames === undefined ? {} : { knownNames }) }),
     opened: false,
     ended: false,
     rowsRead: 0,

@@ -11,7 +11,7 @@ import { toStagedBatch } from './toStagedBatch';
  * so a slow disk write never piles parsed batches up in memory.
  */
 const port = parentPort!;
-const { source, range } = workerData as ParserThreadData;
+const { source, range, knownNames } = workerData as ParserThreadData;
 let credits = 0;
 let wake: (() => void) | null = null;
 port.on('message', (request: ParserThreadRequest) => {
@@ -22,7 +22,7 @@ port.on('message', (request: ParserThreadRequest) => {
 const send = (message: ParserThreadMessage): void => port.postMessage(message);
 
 try {
-  const reader = range === undefined ? await openSourceReader(source, {}) : await readRppsExtract(source.path, { range });
+  const reader = range === undefined ? await openSourceReader(source, {}, knownNames === undefined ? {} : { knownNames }) : await readRppsExtract(source.path, { range, encoding: (source as Extract<typeof source, { kind: 'rpps-extract' }>).encoding });
   send({ type: 'opened', totalBytes: reader.totalBytes, foldsDuplicates: reader.foldsDuplicates });
   for await (const batch of reader.batches()) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));

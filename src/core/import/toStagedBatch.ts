@@ -1,5 +1,5 @@
 import { buildSearchText } from '../directory/buildSearchText';
-import type { ParsedBatch, ParsedRecord, RejectedLine } from './importTypes';
+import type { ImportWarning, ParsedBatch, ParsedRecord, RejectedLine } from './importTypes';
 
 /**
  * A record as the store keeps it, column by column: record_key, line, raw_json, attributes_json,
@@ -12,6 +12,7 @@ export type StagedRow = [string, number, string, string, string | null, string |
 export interface StagedBatch {
   rows: StagedRow[];
   rejected: RejectedLine[];
+  warnings: ImportWarning[];
   rowsRead: number;
   bytesRead: number;
 }
@@ -41,7 +42,7 @@ export function toStagedRow(record: ParsedRecord): StagedRow {
 }
 
 export function toStagedBatch(batch: ParsedBatch): StagedBatch {
-  return { rows: batch.records.map(toStagedRow), rejected: batch.rejected, rowsRead: batch.rowsRead, bytesRead: batch.bytesRead };
+  return { rows: batch.records.map(toStagedRow), rejected: batch.rejected, warnings: batch.warnings, rowsRead: batch.rowsRead, bytesRead: batch.bytesRead };
 }
 
 /** Serializes a reader's batches on the calling thread (live LDAP, or when no parser thread starts). */

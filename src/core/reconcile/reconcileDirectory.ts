@@ -7,6 +7,7 @@ import { isoDay, type Clock } from '../clock';
 import { buildSearchText, dateSearchForms } from '../directory/buildSearchText';
 import { identityStatusFromEndDate } from '../directory/identityStatus';
 import { readRegisterActivities } from '../import/readRegisterActivities';
+import { countNameFrequencies } from './countNameFrequencies';
 import { createRegisterEntryFilter } from './createRegisterEntryFilter';
 import { createRegisterPrescreen } from './createRegisterPrescreen';
 import { reconcileRecords, recordRef, type HumanDecision, type LinkDecision, type OrphanReason, type ReconcileRecord } from './reconcileRecords';
@@ -128,8 +129,13 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
     (db.prepare('SELECT r.id FROM reconcile_decisions d JOIN source_records r ON r.source_id = d.source_id AND r.record_key = d.record_key').pluck().all() as number[]),
   );
   let registerEntries = 0;
+  // Name frequencies over the whole register (term-frequency adjustment): raw spellings, folded once each later.
+  const registerLastNames = new Map<string, number>();
+  const registerFirstNames = new Map<string, number>();
   for (const [id, rpps, lastName, firstName, here] of registerRows) {
     registerEntries += 1;
+    if (lastName !== null) registerLastNames.set(lastName, (registerLastNames.get(lastName) ?? 0) + 1);
+    if (firstName !== null) registerFirstNames.set(firstName, (registerFirstNames.get(firstName) ?? 0) + 1);
     // Most of the national register is let go on its plain columns.
     if (prescreen !== null && !prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) && !decidedIds.has(id)) continue;
     const [sourceId, key, json, rawJson] = registerRow.get(id) as [string, string, string, string];
@@ -140,7 +146,11 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
   }
   const screenMs = Math.round(performance.now() - screenStart);
 
-  const result = reconcileRecords({ records, config, establishmentFiness, decisions, today });
+  const nameFrequencies = countNameFrequencies(
+    records.flatMap((record) => (record.role === 'register' ? [] : [[record.attributes.lastName ?? record.attributes.birthName, record.attributes.firstName] as const])),
+    { lastNames: registerLastNames, firstNames: registerFirstNames, population: registerEntries },
+  );
+  const result = reconcileRecords({ records, config, establishmentFiness, decisions, today, nameFrequencies });
 
   const writeStart = performance.now();
   const identityIds = result.identities.map((identity) => identityIdOfAnchor.get(recordRef(records[identity.anchor]!)) ?? randomUUID());
@@ -191,9 +201,13 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
       });
     });
     const insertLink = db.prepare(
-      `INSERT INTO identity_links (record_id, identity_id, rule, score, decision, evidence_json, validated_by, validated_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO identity_links (record_id, identity_id, rule, score, decision, evidence_json, validated_by, validated_at, created_at, probability, prior_weight)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const priorWeight = result.model?.priorWeight ?? null;
+    db.prepare('INSERT INTO match_models (estimated_at, scoring, model_json) VALUES (?, ?, ?)').run(now, config.scoring, JSON.stringify(result.model));
+    // Only the last few estimates are worth keeping beside the journal.
+    db.prepare('DELETE FROM match_models WHERE id NOT IN (SELECT id FROM match_models ORDER BY id DESC LIMIT 20)').run();
     result.links.forEach((link, index) => {
       if (link === undefined) return;
       const column = decisionColumn[link.decision];
@@ -209,6 +223,8 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
         human?.decidedBy ?? null,
         human?.decidedAt ?? null,
         now,
+        link.probability,
+        link.probability === null ? null : priorWeight,
       );
     });
     // Identities no longer anchored on an HR record: removed, unless other records (agents, MIE) still point at them.

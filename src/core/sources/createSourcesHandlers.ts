@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import { DeskError } from '../../shared/api/errors';
-import type { ImportRunResult, RejectedLineView } from '../../shared/api/sources.contract';
+import type { ImportRunResult, ImportWarningView, RejectedLineView } from '../../shared/api/sources.contract';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
+import { closeInterruptedImportRuns } from '../import/closeInterruptedImportRuns';
 import { importSources } from '../import/importSources';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import { readSourcesConfig } from './readSourcesConfig';
@@ -11,9 +12,13 @@ import { readSourcesOverview } from './readSourcesOverview';
 
 const reportedErrors = 500;
 
-type SourcesHandlers = Pick<DeskHandlers, 'listSources' | 'runImport' | 'listRejectedLines'>;
+type SourcesHandlers = Pick<DeskHandlers, 'listSources' | 'runImport' | 'listRejectedLines' | 'listImportWarnings'>;
 
-/** The Sources screen's API: what is configured and imported, run an import (progress as events). */
+/**
+ * The Sources screen's API: what is configured and imported, run an import (progress as events).
+ * Built once where the desk opens its store, it first closes the runs a dead process left
+ * `running` (`closeInterruptedImportRuns`), before any import of this desk can start.
+ */
 export function createSourcesHandlers({
   db,
   clock,
@@ -28,6 +33,10 @@ export function createSourcesHandlers({
   /** Runs once the import committed (the night desk's leaver check). */
   afterCommit?: () => void;
 }): SourcesHandlers {
+  closeInterruptedImportRuns(db, clock);
+  /** Rejected and dropped values are record content: only for a session allowed to import (the contract's access). */
+  const mayReadValues = (actor: unknown): boolean => actor !== null && actor !== undefined;
+  const withoutValue = <T extends { value?: string | null }>(rows: T[], allowed: boolean): T[] => (allowed ? rows : rows.map((row) => ({ ...row, value: null })));
   return {
     listSources: () => readSourcesOverview(db, configPath),
     runImport: async ({ force, sourceIds }, context) => {
@@ -44,21 +53,28 @@ export function createSourcesHandlers({
       const result: ImportRunResult = {
         ok: report.ok,
         sources: Object.fromEntries(
-          Object.entries(report.sources).map(([id, { read, imported, rejected, added, updated, removed, refused, refusal, runId }]) => [id, { read, imported, rejected, added, updated, removed, refused, refusal, runId }]),
+          Object.entries(report.sources).map(([id, { read, imported, rejected, warned, added, updated, removed, refused, refusal, runId }]) => [id, { read, imported, rejected, warned, added, updated, removed, refused, refusal, runId }]),
         ),
         errors: report.errors.slice(0, reportedErrors),
         errorCount: report.errors.length,
+        warnings: report.warnings.slice(0, reportedErrors),
+        warningCount: report.warnings.length,
       };
       appendJournalEntry(db, clock, {
         actor,
         action: 'sources.import',
         subject: { type: 'sources', id: configPath },
-        after: { force, ok: result.ok, sources: Object.fromEntries(Object.entries(result.sources).map(([id, { runId, added, updated, removed, rejected, refused }]) => [id, { runId, added, updated, removed, rejected, refused }])) },
+        after: { force, ok: result.ok, sources: Object.fromEntries(Object.entries(result.sources).map(([id, { runId, added, updated, removed, rejected, warned, refused }]) => [id, { runId, added, updated, removed, rejected, warned, refused }])) },
       });
       return result;
     },
-    listRejectedLines: ({ runId, limit }) => {
-      return db.prepare('SELECT line, reason FROM import_rejections WHERE run_id = ? ORDER BY line LIMIT ?').all(runId, limit) as RejectedLineView[];
+    listRejectedLines: ({ runId, limit }, context) => {
+      const rows = db.prepare('SELECT line, reason, field, detail, value FROM import_rejections WHERE run_id = ? ORDER BY line, id LIMIT ?').all(runId, limit) as RejectedLineView[];
+      return withoutValue(rows, mayReadValues(context.actor));
+    },
+    listImportWarnings: ({ runId, limit }, context) => {
+      const rows = db.prepare('SELECT line, reason, field, detail, value FROM import_warnings WHERE run_id = ? ORDER BY line, id LIMIT ?').all(runId, limit) as ImportWarningView[];
+      return withoutValue(rows, mayReadValues(context.actor));
     },
   };
 }

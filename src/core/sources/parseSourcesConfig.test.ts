@@ -22,7 +22,9 @@ describe('parseSourcesConfig', () => {
     expect(rpps).toMatchObject({ path: '/etc/guichet/PS_LibreAcces_Personne_activite.txt', role: 'register', maxRemovalShare: 0.1 });
     expect(sirh).toMatchObject({ path: '/etc/guichet/exports/sirh.csv', delimiter: ';', dateFormat: 'DD/MM/YYYY' });
     expect(ad).toMatchObject({ path: '/data/ad.ldif' });
-    expect(pacs).toMatchObject({ delimiter: ',', dateFormat: 'YYYY-MM-DD', encoding: 'utf-8' });
+    expect(pacs).toMatchObject({ delimiter: ',', dateFormat: 'YYYY-MM-DD' });
+    // No declared encoding: the importer sniffs the file.
+    expect(pacs).not.toHaveProperty('encoding');
     expect(ldap).toMatchObject({ pageSize: 500, scope: 'sub', filter: '(objectClass=person)' });
   });
 
@@ -60,5 +62,49 @@ describe('parseSourcesConfig', () => {
     expect(result.errors.join('\n')).toMatch(/establishment\.finess\.0: expected a 9-character FINESS number/);
     expect(result.errors.join('\n')).toMatch(/sources\.1\.id: source id "rpps" is used twice/);
     expect(result.errors.join('\n')).toMatch(/sources\.2: unknown key\(s\) "password"/);
+  });
+
+  it('accepts the export conventions: encodings, date layouts, field specs with normalize, map, nameOrder, dateFormat', () => {
+    const result = parse({
+      establishment,
+      sources: [
+        { id: 'rpps', kind: 'rpps-extract', path: 'rpps.txt', encoding: 'windows-1252' },
+        {
+          id: 'sirh', kind: 'csv', role: 'hr', path: 'sirh.csv', delimiter: ';', encoding: 'latin1', dateFormat: 'DD/MM/YYYY', key: 'N° agent',
+          fields: {
+            hrId: { column: 'N° agent', normalize: 'strip-leading-zeros' },
+            sex: { column: 'SEXE', map: { '1': 'M', '2': 'F', 'M.': 'M', Mme: 'F' } },
+            birthDate: { column: 'NAISS', dateFormat: 'YYYYMMDD' },
+            site: 'FINESS_SITE',
+          },
+        },
+        { id: 'dpi', kind: 'csv', role: 'application', path: 'dpi.csv', encoding: 'iso-8859-1', key: 'login', fields: { fullName: { column: 'NOM PRENOM', nameOrder: 'last-first' }, lastLogin: 'derniere_connexion' } },
+        { id: 'ad', kind: 'ldif', role: 'directory', path: 'ad.ldf', encoding: 'utf-8', dateFormat: 'DD.MM.YYYY', key: 'sAMAccountName', fields: { adId: 'sAMAccountName', lastLogin: 'lastLogonTimestamp' } },
+      ],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.sources[1]).toMatchObject({ encoding: 'latin1', fields: { hrId: { column: 'N° agent', normalize: 'strip-leading-zeros' } } });
+    expect(result.config.sources[3]).toMatchObject({ encoding: 'utf-8', dateFormat: 'DD.MM.YYYY' });
+  });
+
+  it('names what was expected for a wrong encoding, normalisation, name order or date layout', () => {
+    const result = parse({
+      establishment,
+      sources: [
+        { id: 'sirh', kind: 'csv', role: 'hr', path: 'a.csv', encoding: 'ebcdic', key: 'M', fields: { hrId: { column: 'M', normalize: 'trim-zeros' } } },
+        { id: 'dpi', kind: 'csv', role: 'application', path: 'b.csv', key: 'l', fields: { lastName: { column: 'n', nameOrder: 'auto' }, fullName: { column: 'np', nameOrder: 'random' } } },
+        { id: 'app', kind: 'csv', role: 'application', path: 'c.csv', key: 'l', fields: { birthDate: { column: 'd', dateFormat: 'MM/DD/YYYY' }, sex: { map: { '1': 'M' } } } },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const errors = result.errors.join('\n');
+    expect(errors).toMatch(/sources\.0\.encoding: expected encoding "utf-8", "windows-1252", "iso-8859-1" or "latin1"/);
+    expect(errors).toMatch(/sources\.0\.fields\.hrId: normalize: expected normalize "strip-leading-zeros"/);
+    expect(errors).toMatch(/sources\.1\.fields\.lastName\.nameOrder: expected nameOrder only on the fullName field/);
+    expect(errors).toMatch(/sources\.1\.fields\.fullName: nameOrder: expected nameOrder "last-first", "first-last" or "auto"/);
+    expect(errors).toMatch(/sources\.2\.fields\.birthDate: dateFormat: .*expected one of "DD\/MM\/YYYY"/);
+    expect(errors).toMatch(/sources\.2\.fields\.sex: column: missing; expected string/);
   });
 });

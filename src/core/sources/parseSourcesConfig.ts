@@ -10,11 +10,37 @@ const sourceIdSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a short lower-case id (letters, digits, "-" or "_"), e.g. "sirh"');
 
-/** canonical attribute → column (CSV), attribute (LDIF/LDAP) of the source. */
-const fieldsSchema = z.partialRecord(z.enum(canonicalAttributeNames), z.string().min(1, 'expected a column or attribute name')).refine(
-  (fields) => Object.keys(fields).length > 0,
-  'expected at least one mapped field',
-);
+/** Encodings an export may be declared in; absent, the whole file is sniffed (valid UTF-8, else Windows-1252). */
+export const sourceEncodings = ['utf-8', 'windows-1252', 'iso-8859-1', 'latin1'] as const;
+export type SourceEncoding = (typeof sourceEncodings)[number];
+
+/** How a full-name column orders its words; `auto` decides per value. */
+export const nameOrders = ['last-first', 'first-last', 'auto'] as const;
+export type NameOrder = (typeof nameOrders)[number];
+
+const columnNameSchema = z.string().min(1, 'expected a column or attribute name');
+
+/** A field read with a convention: identifier normalisation, a value map, a name order, a date layout. */
+const fieldSpecSchema = z.strictObject({
+  column: columnNameSchema,
+  normalize: z.enum(['strip-leading-zeros'], 'expected normalize "strip-leading-zeros"').optional(),
+  map: z.record(z.string(), z.string(), 'expected a map of source values to canonical values, e.g. {"1": "M", "2": "F"}').optional(),
+  nameOrder: z.enum(nameOrders, 'expected nameOrder "last-first", "first-last" or "auto"').optional(),
+  dateFormat: z.enum(sourceDateFormats).optional(),
+});
+export type FieldSpec = z.output<typeof fieldSpecSchema>;
+
+/** canonical attribute → column (CSV) or attribute (LDIF/LDAP) of the source, as a name or a `FieldSpec`. */
+const fieldsSchema = z
+  .partialRecord(z.enum(canonicalAttributeNames), z.union([columnNameSchema, fieldSpecSchema]))
+  .superRefine((fields, context) => {
+    if (Object.keys(fields).length === 0) context.addIssue({ code: 'custom', message: 'expected at least one mapped field' });
+    for (const [attribute, spec] of Object.entries(fields)) {
+      if (typeof spec === 'object' && spec.nameOrder !== undefined && attribute !== 'fullName') {
+        context.addIssue({ code: 'custom', path: [attribute, 'nameOrder'], message: 'expected nameOrder only on the fullName field' });
+      }
+    }
+  }, { when: () => true });
 
 const commonSource = {
   id: sourceIdSchema,
@@ -28,6 +54,8 @@ const fileSource = {
   path: z.string().min(1, 'expected the path of the exported file'),
 };
 
+const encodingSchema = z.enum(sourceEncodings, 'expected encoding "utf-8", "windows-1252", "iso-8859-1" or "latin1"').optional();
+
 const mappedSource = {
   role: z.enum(['hr', 'directory', 'application'], 'expected role "hr", "directory" or "application"'),
   key: z.string().min(1, 'expected the column/attribute that identifies a record'),
@@ -37,20 +65,21 @@ const mappedSource = {
 const sourceSchema = z.discriminatedUnion(
   'kind',
   [
-    z.strictObject({ ...fileSource, kind: z.literal('rpps-extract'), role: z.literal('register').default('register') }),
+    z.strictObject({ ...fileSource, kind: z.literal('rpps-extract'), role: z.literal('register').default('register'), encoding: encodingSchema }),
     z.strictObject({
       ...fileSource,
       ...mappedSource,
       kind: z.literal('csv'),
       delimiter: z.string().length(1, 'expected a one-character delimiter such as ";" or ","').default(','),
       dateFormat: z.enum(sourceDateFormats).default('YYYY-MM-DD'),
-      encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8'),
+      encoding: encodingSchema,
     }),
-    z.strictObject({ ...fileSource, ...mappedSource, kind: z.literal('ldif') }),
+    z.strictObject({ ...fileSource, ...mappedSource, kind: z.literal('ldif'), dateFormat: z.enum(sourceDateFormats).default('YYYY-MM-DD'), encoding: encodingSchema }),
     z.strictObject({
       ...commonSource,
       ...mappedSource,
       kind: z.literal('ldap'),
+      dateFormat: z.enum(sourceDateFormats).default('YYYY-MM-DD'),
       url: z.string().regex(/^ldaps?:\/\//, 'expected an ldap:// or ldaps:// URL'),
       bindDN: z.string().min(1),
       /** Name of the environment variable holding the bind password (never the password itself). */
@@ -84,6 +113,7 @@ const sourcesConfigSchema = z
 export type SourcesConfig = z.output<typeof sourcesConfigSchema>;
 export type SourceConfig = SourcesConfig['sources'][number];
 export type FileSourceConfig = Exclude<SourceConfig, { kind: 'ldap' }>;
+export type MappedSourceConfig = Exclude<SourceConfig, { kind: 'rpps-extract' }>;
 
 /** Zod's default wording names the problem; ours also says what was expected. */
 function explainIssue(issue: z.core.$ZodRawIssue): string | undefined {
@@ -95,6 +125,14 @@ function explainIssue(issue: z.core.$ZodRawIssue): string | undefined {
       : `unknown key(s) ${keys}; check the spelling against the documented configuration`;
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) return `missing; expected ${issue.expected}`;
+  if (issue.code === 'invalid_union' && typeof issue.input === 'object' && issue.input !== null) {
+    // A field spec object: say what is wrong inside it rather than "not a name nor an object".
+    const objectBranch = issue.errors.find((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+    if (objectBranch !== undefined && objectBranch.length > 0) {
+      return objectBranch.map((inner) => `${inner.path.length === 0 ? '' : `${inner.path.join('.')}: `}${explainIssue(inner as z.core.$ZodRawIssue) ?? inner.message}`).join('; ');
+    }
+  }
+  if (issue.code === 'invalid_union') return 'expected a column name or {"column": …, "normalize"?, "map"?, "nameOrder"?, "dateFormat"?}';
   return undefined;
 }
 

@@ -32,7 +32,7 @@ export async function readSourcesOverview(db: Database.Database, configPath: str
   const imported = new Map(rows.map((row) => [row.id, row]));
   const configured = config.ok ? config.config.sources : [];
   const toView = (row: SourceRow): SourceView => {
-    const stats = JSON.parse(row.stats_json ?? '{}') as Partial<Record<'read' | 'imported' | 'rejected' | 'added' | 'updated' | 'removed', number>>;
+    const stats = JSON.parse(row.stats_json ?? '{}') as Partial<Record<'read' | 'imported' | 'rejected' | 'warned' | 'added' | 'updated' | 'removed', number>>;
     return {
       id: row.id,
       kind: row.kind,
@@ -44,7 +44,7 @@ export async function readSourcesOverview(db: Database.Database, configPath: str
           ? null
           : {
               runId: row.run_id, status: row.status!, startedAt: row.started_at!, finishedAt: row.finished_at, error: row.error,
-              read: stats.read ?? 0, imported: stats.imported ?? 0, rejected: stats.rejected ?? 0, added: stats.added ?? 0, updated: stats.updated ?? 0, removed: stats.removed ?? 0,
+              read: stats.read ?? 0, imported: stats.imported ?? 0, rejected: stats.rejected ?? 0, warned: stats.warned ?? 0, added: stats.added ?? 0, updated: stats.updated ?? 0, removed: stats.removed ?? 0,
             },
     };
   };

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { defineEvent, defineMethod } from './defineContract';
+import type { ImportRejectionCode, ImportWarningCode } from '../directory/importProblems';
 
 export type SourceKind = 'rpps-extract' | 'csv' | 'ldif' | 'ldap';
-export type ImportRunStatus = 'running' | 'succeeded' | 'failed' | 'held';
+/** `interrupted`: the process died during the run (closed at the next start). */
+export type ImportRunStatus = 'running' | 'succeeded' | 'failed' | 'held' | 'interrupted';
 
 export interface ImportCounts {
   read: number;
   imported: number;
   rejected: number;
+  /** Values dropped from records that were kept (a warning each). */
+  warned: number;
   added: number;
   updated: number;
   removed: number;
@@ -43,14 +47,33 @@ export interface SourcesOverview {
 export interface ImportRunResult {
   ok: boolean;
   sources: Record<string, ImportCounts & { refused: boolean; refusal: string | null; runId: number }>;
-  /** Rejected lines and refusals (line 0); the first 500, `errorCount` says how many in all. */
-  errors: { source: string; line: number; reason: string }[];
+  /** Rejected lines (`reason` a code) and refusals (line 0, a sentence); the first 500, `errorCount` says how many in all. */
+  errors: ({ source: string } & RejectedLineView)[];
   errorCount: number;
+  /** Values dropped from kept records; the first 500, `warningCount` says how many in all. */
+  warnings: ({ source: string } & ImportWarningView)[];
+  warningCount: number;
 }
 
+/**
+ * A line that could not become a record. `reason` is a code (`ImportRejectionCode`; older runs
+ * kept a sentence); `value` is the record's content, given only to a session allowed to import.
+ */
 export interface RejectedLineView {
   line: number;
-  reason: string;
+  reason: ImportRejectionCode | string;
+  field?: string | null;
+  detail?: string | null;
+  value?: string | null;
+}
+
+/** A value dropped from a kept record; `value` only for a session allowed to import. */
+export interface ImportWarningView {
+  line: number;
+  reason: ImportWarningCode;
+  field: string;
+  detail?: string | null;
+  value?: string | null;
 }
 
 export interface ImportProgressEvent {
@@ -70,6 +93,10 @@ export const sourcesMethods = {
   listRejectedLines: defineMethod<RejectedLineView[]>()(
     z.object({ runId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
     { access: 'public' },
+  ),
+  listImportWarnings: defineMethod<ImportWarningView[]>()(
+    z.object({ runId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    { access: 'sources.import' },
   ),
 };
 

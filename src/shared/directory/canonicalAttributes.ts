@@ -16,6 +16,10 @@ export const canonicalAttributeNames = [
   'startDate',
   'endDate',
   'enabled',
+  /** Last sign-in, ISO date (AD `lastLogonTimestamp`/`lastLogon` FILETIME, or an application column). */
+  'lastLogin',
+  /** FINESS of the site (établissement géographique) the record belongs to. */
+  'site',
 ] as const;
 
 export type CanonicalAttributeName = (typeof canonicalAttributeNames)[number];

@@ -8,9 +8,12 @@ import { createFido } from './0150-create-fido';
 import { createNightDesk } from './0180-create-night-desk';
 import { createIdentitySearchWords } from './0190-create-identity-search-words';
 import { dropRegisterActivities } from './0200-drop-register-activities';
+import { addImportWarnings } from './0210-add-import-warnings';
+import { allowInterruptedImportRuns } from './0220-allow-interrupted-import-runs';
+import { addLinkProbability } from './0240-add-link-probability';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only; never edit a released migration. */
-export const migrations: readonly Migration[] = [createDirectory, createAgents, addImportChanges, createReconcileDecisions, createMie, createJournal, createFido, createNightDesk, createIdentitySearchWords, dropRegisterActivities];
+export const migrations: readonly Migration[] = [createDirectory, createAgents, addImportChanges, createReconcileDecisions, createMie, createJournal, createFido, createNightDesk, createIdentitySearchWords, dropRegisterActivities, addImportWarnings, allowInterruptedImportRuns, addLinkProbability];
 
 export type { Migration } from './types';

@@ -1,5 +1,12 @@
+import { importProblemLabels } from '../../../../shared/directory/importProblemLabels';
+
+/** The import problem codes' labels, one key each (`sources.problem.<code>`). */
+const problemLabels = (language: 'fr' | 'en'): Record<string, string> =>
+  Object.fromEntries(Object.entries(importProblemLabels).map(([code, label]) => [`sources.problem.${code}`, label[language]]));
+
 /** Sources screen strings, French first. */
-export const fr = {
+export const fr: Record<string, string> = {
+  ...problemLabels('fr'),
   'sources.nav': 'Sources',
   'sources.title': 'Sources de l’annuaire',
   'sources.config': 'Configuration : {{path}}',
@@ -25,6 +32,14 @@ export const fr = {
   'sources.run.failed': 'Échec le {{date}}',
   'sources.run.held': 'Refusé le {{date}}',
   'sources.run.running': 'En cours depuis le {{date}}',
+  'sources.run.interrupted': 'Interrompu (arrêt du programme) le {{date}} : rien n’a changé',
+  'sources.column.warnings': 'Avertissements',
+  'sources.showWarnings': 'Voir les {{count}} avertissements de {{source}}',
+  'sources.warningsTitle': 'Valeurs écartées (fiches conservées) — {{source}}',
+  'sources.problemField': 'Champ',
+  'sources.problemDetail': 'Précision',
+  'sources.problemValue': 'Valeur lue',
+  'sources.valuesHidden': 'Les valeurs lues sont masquées : identifiez-vous (bureau des badges ou administrateur) pour les voir.',
   'sources.showRejected': 'Voir les {{count}} lignes rejetées de {{source}}',
   'sources.rejectedTitle': 'Lignes rejetées — {{source}}',
   'sources.rejectedLine': 'Ligne',
@@ -41,6 +56,7 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  ...problemLabels('en'),
   'sources.nav': 'Sources',
   'sources.title': 'Directory sources',
   'sources.config': 'Configuration: {{path}}',
@@ -66,6 +82,14 @@ export const en: typeof fr = {
   'sources.run.failed': 'Failed on {{date}}',
   'sources.run.held': 'Refused on {{date}}',
   'sources.run.running': 'Running since {{date}}',
+  'sources.run.interrupted': 'Interrupted (the program stopped) on {{date}}: nothing changed',
+  'sources.column.warnings': 'Warnings',
+  'sources.showWarnings': 'Show the {{count}} warnings of {{source}}',
+  'sources.warningsTitle': 'Values set aside (records kept) — {{source}}',
+  'sources.problemField': 'Field',
+  'sources.problemDetail': 'Detail',
+  'sources.problemValue': 'Value read',
+  'sources.valuesHidden': 'The values read are hidden: log in (badge office or admin) to see them.',
   'sources.showRejected': 'Show the {{count}} rejected lines of {{source}}',
   'sources.rejectedTitle': 'Rejected lines — {{source}}',
   'sources.rejectedLine': 'Line',

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportProgressEvent, ImportRunResult, RejectedLineView, SourcesOverview, SourceView } from '../../../../shared/api/sources.contract';
+import type { ImportProgressEvent, ImportRunResult, ImportWarningView, RejectedLineView, SourcesOverview, SourceView } from '../../../../shared/api/sources.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
 import { LoginToAct } from '../enrollment/LoginPanel';
 import { sessionAllows, useDeskSession } from '../enrollment/useDeskSession';
 import { formatImportRun } from './formatImportRun';
+import { importProblemKey } from './importProblemKey';
 
 type ImportState = { phase: 'idle' } | { phase: 'running'; progress: ImportProgressEvent | null } | { phase: 'done'; result: ImportRunResult } | { phase: 'failed'; message: string };
 
@@ -17,7 +18,8 @@ export function SourcesScreen() {
   const [overview, setOverview] = useState<SourcesOverview | null>(null);
   const [importState, setImportState] = useState<ImportState>({ phase: 'idle' });
   const [force, setForce] = useState(false);
-  const [rejected, setRejected] = useState<{ source: SourceView; lines: RejectedLineView[] } | null>(null);
+  /** The rejected lines or the warnings of one source's last run, shown under the table. */
+  const [problems, setProblems] = useState<{ kind: 'rejected' | 'warnings'; source: SourceView; lines: (RejectedLineView | ImportWarningView)[] } | null>(null);
   const forceId = useId();
 
   const refresh = useCallback(() => {
@@ -40,9 +42,19 @@ export function SourcesScreen() {
     }
     refresh();
   };
-  const showRejected = async (source: SourceView): Promise<void> => {
+  const showProblems = async (source: SourceView, kind: 'rejected' | 'warnings'): Promise<void> => {
     if (source.lastRun === null) return;
-    setRejected({ source, lines: await desk.api.listRejectedLines({ runId: source.lastRun.runId }) });
+    const { runId } = source.lastRun;
+    try {
+      const lines = kind === 'rejected' ? await desk.api.listRejectedLines({ runId }) : await desk.api.listImportWarnings({ runId });
+      setProblems({ kind, source, lines });
+    } catch (error) {
+      setImportState({ phase: 'failed', message: describeError(error, i18n.language) });
+    }
+  };
+  const problemLabel = (reason: string): string => {
+    const key = importProblemKey(reason);
+    return key === null ? reason : t(key);
   };
   const progress = importState.phase === 'running' ? importState.progress : null;
   const number = (value: number) => value.toLocaleString(i18n.language.startsWith('en') ? 'en-GB' : 'fr-FR');
@@ -92,6 +104,7 @@ export function SourcesScreen() {
               <th scope="col">{t('sources.column.counts')}</th>
               <th scope="col">{t('sources.column.changes')}</th>
               <th scope="col">{t('sources.column.errors')}</th>
+              <th scope="col">{t('sources.column.warnings')}</th>
             </tr>
           </thead>
           <tbody>
@@ -115,8 +128,17 @@ export function SourcesScreen() {
                   <td>{run === null ? '—' : `+${number(run.added)} / ~${number(run.updated)} / −${number(run.removed)}`}</td>
                   <td>
                     {run !== null && run.rejected > 0 ? (
-                      <button type="button" className="link" onClick={() => void showRejected(source)}>
+                      <button type="button" className="link" onClick={() => void showProblems(source, 'rejected')}>
                         {t('sources.showRejected', { count: run.rejected, source: source.label })}
+                      </button>
+                    ) : (
+                      '0'
+                    )}
+                  </td>
+                  <td>
+                    {run !== null && run.warned > 0 ? (
+                      <button type="button" className="link" onClick={() => void showProblems(source, 'warnings')}>
+                        {t('sources.showWarnings', { count: run.warned, source: source.label })}
                       </button>
                     ) : (
                       '0'
@@ -128,26 +150,33 @@ export function SourcesScreen() {
           </tbody>
         </table>
       )}
-      {rejected !== null && (
-        <section aria-labelledby="rejected-title" data-testid="rejected-lines">
-          <h3 id="rejected-title">{t('sources.rejectedTitle', { source: rejected.source.label })}</h3>
+      {problems !== null && (
+        <section aria-labelledby="problems-title" data-testid={problems.kind === 'rejected' ? 'rejected-lines' : 'import-warnings'}>
+          <h3 id="problems-title">{t(problems.kind === 'rejected' ? 'sources.rejectedTitle' : 'sources.warningsTitle', { source: problems.source.label })}</h3>
+          {!canImport && <p className="hint">{t('sources.valuesHidden')}</p>}
           <table className="results">
             <thead>
               <tr>
                 <th scope="col">{t('sources.rejectedLine')}</th>
+                <th scope="col">{t('sources.problemField')}</th>
                 <th scope="col">{t('sources.rejectedReason')}</th>
+                <th scope="col">{t('sources.problemDetail')}</th>
+                <th scope="col">{t('sources.problemValue')}</th>
               </tr>
             </thead>
             <tbody>
-              {rejected.lines.map((line) => (
-                <tr key={`${line.line}-${line.reason}`}>
+              {problems.lines.map((line, index) => (
+                <tr key={`${line.line}-${line.field ?? ''}-${index}`}>
                   <td>{line.line}</td>
-                  <td>{line.reason}</td>
+                  <td>{line.field ?? '—'}</td>
+                  <td>{problemLabel(line.reason)}</td>
+                  <td>{line.detail ?? ''}</td>
+                  <td>{line.value ?? ''}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <button type="button" onClick={() => setRejected(null)}>
+          <button type="button" onClick={() => setProblems(null)}>
             {t('sources.close')}
           </button>
         </section>

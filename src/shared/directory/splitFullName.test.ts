@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { splitFullName } from './splitFullName';
+
+const known = { givenNames: new Set(['anh', 'mael']), lastNames: new Set(['nguyen', 'thomas']) };
+
+describe('splitFullName', () => {
+  it('strips civilities and titles, keeping civilities as sex evidence and titles as none', () => {
+    expect(splitFullName('Dr DUPONT Marie', 'last-first')).toEqual({ lastName: 'DUPONT', firstName: 'Marie' });
+    expect(splitFullName('Docteur Marie DUPONT', 'first-last')).toEqual({ lastName: 'DUPONT', firstName: 'Marie' });
+    expect(splitFullName('Mme Pr LE GALL Anne', 'auto')).toEqual({ lastName: 'LE GALL', firstName: 'Anne', sex: 'F' });
+    expect(splitFullName('Madame Durand Claire', 'last-first')).toEqual({ lastName: 'Durand', firstName: 'Claire', sex: 'F' });
+    expect(splitFullName('Mlle ROUX Léa', 'auto')).toMatchObject({ sex: 'F' });
+    expect(splitFullName('M. PETIT Paul', 'auto')).toEqual({ lastName: 'PETIT', firstName: 'Paul', sex: 'M' });
+    expect(splitFullName('Monsieur Paul PETIT', 'auto')).toEqual({ lastName: 'PETIT', firstName: 'Paul', sex: 'M' });
+    expect(splitFullName('Professeur Paul PETIT', 'auto')).toEqual({ lastName: 'PETIT', firstName: 'Paul' });
+    expect(splitFullName('Mme', 'auto')).toEqual({ sex: 'F' });
+    expect(splitFullName('  ', 'auto')).toBeNull();
+  });
+
+  it('follows a declared order, the cut placed by case when the case tells', () => {
+    expect(splitFullName('DUPONT JEAN PIERRE', 'last-first')).toEqual({ lastName: 'DUPONT', firstName: 'JEAN PIERRE' });
+    expect(splitFullName('LE GALL Marie Anne', 'last-first')).toEqual({ lastName: 'LE GALL', firstName: 'Marie Anne' });
+    expect(splitFullName('Jean Pierre DUPONT', 'first-last')).toEqual({ lastName: 'DUPONT', firstName: 'Jean Pierre' });
+    expect(splitFullName('Marie DE LA TOUR', 'first-last')).toEqual({ lastName: 'DE LA TOUR', firstName: 'Marie' });
+    // A declared order is never reversed, whatever the names look like.
+    expect(splitFullName('Claire Martin', 'last-first')).toEqual({ lastName: 'Claire', firstName: 'Martin' });
+  });
+
+  it('decides the order per value in auto mode: case first, then known given names, then the other sources', () => {
+    expect(splitFullName('MARTIN Claire', 'auto')).toEqual({ lastName: 'MARTIN', firstName: 'Claire' });
+    expect(splitFullName('Claire MARTIN', 'auto')).toEqual({ lastName: 'MARTIN', firstName: 'Claire' });
+    expect(splitFullName('Claire Dubois', 'auto')).toEqual({ lastName: 'Dubois', firstName: 'Claire' });
+    expect(splitFullName('Dubois Claire', 'auto')).toEqual({ lastName: 'Dubois', firstName: 'Claire' });
+    expect(splitFullName('Marie Anne Sophie LEBLANC', 'auto')).toEqual({ lastName: 'LEBLANC', firstName: 'Marie Anne Sophie' });
+    // Names only the other sources know.
+    expect(splitFullName('Anh Nguyen', 'auto', known)).toEqual({ lastName: 'Nguyen', firstName: 'Anh' });
+    expect(splitFullName('Nguyen Anh', 'auto', known)).toEqual({ lastName: 'Nguyen', firstName: 'Anh' });
+    expect(splitFullName('Thomas Maël', 'auto', known)).toEqual({ lastName: 'Thomas', firstName: 'Maël' });
+  });
+
+  it('reads initials as given names and keeps a single word as the last name', () => {
+    expect(splitFullName('DURAND J.', 'auto')).toEqual({ lastName: 'DURAND', firstName: 'J.' });
+    expect(splitFullName('J. Durand', 'auto')).toEqual({ lastName: 'Durand', firstName: 'J.' });
+    expect(splitFullName('JP DURAND', 'auto')).toEqual({ lastName: 'DURAND', firstName: 'JP' });
+    expect(splitFullName('Durand JP', 'auto')).toEqual({ lastName: 'Durand', firstName: 'JP' });
+    expect(splitFullName('Dr Durand', 'auto')).toEqual({ lastName: 'Durand' });
+  });
+
+  it('reads "LAST, First" with its comma', () => {
+    expect(splitFullName('Dupont, Jean', 'auto')).toEqual({ lastName: 'Dupont', firstName: 'Jean' });
+  });
+});
