@@ -217,8 +217,9 @@ describe('the enrollment desk over real PC/SC', () => {
     await screenshot('3-person-bound-receipt');
 
     await searchAndOpen(second!);
-    await page.getByRole('button', { name: /^Lier la carte à/ }).click();
-    await expect.poll(() => notice().textContent()).toContain(`déjà liée à ${first!.first_name} ${first!.last_name}`);
+    // The card belongs to someone else: "Lier" is off and says why.
+    await expect.poll(() => page.getByTestId('bind-blocked').textContent()).toContain(`appartient à ${first!.first_name} ${first!.last_name}`);
+    expect(await page.getByRole('button', { name: /^Lier la carte à/ }).isDisabled()).toBe(true);
     expect(core.db.prepare('SELECT COUNT(*) AS n FROM mie WHERE identity_id = ?').get(second!.id)).toEqual({ n: 0 });
   });
 
@@ -226,6 +227,11 @@ describe('the enrollment desk over real PC/SC', () => {
     const holder = core.db.prepare("SELECT i.id, last_name, first_name, hr_id, rpps, profession FROM mie m JOIN identities i ON i.id = m.identity_id WHERE m.identifier = '04E2E0000000A1'").get() as PersonRow;
     await searchAndOpen(holder);
     await page.getByRole('button', { name: 'Déclarer perdu — 04E2E0000000A1' }).click();
+    // An irreversible act: a dialog asks for the reason (no default) before anything happens.
+    const dialog = page.getByTestId('confirm-dialog');
+    expect(await dialog.getByRole('button', { name: 'Déclarer perdu' }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Motif (obligatoire)').fill('perdu au self');
+    await dialog.getByRole('button', { name: 'Déclarer perdu' }).click();
     await expect.poll(() => page.getByTestId('mies').getByRole('row', { name: /04E2E0000000A1/ }).textContent()).toContain('Perdu');
     await present(1, { kind: 'desfire-ev2', uid: '04E2E0000000B2' });
     await page.getByRole('button', { name: 'Remplacer par la carte présentée — 04E2E0000000A1' }).click();
@@ -238,9 +244,9 @@ describe('the enrollment desk over real PC/SC', () => {
     const leaver = personWhere("status = 'left'");
     await present(1, { kind: 'desfire-ev2', uid: '04E2E0000000C3' });
     await searchAndOpen(leaver);
-    await expect.poll(() => page.getByTestId('eligibility').textContent()).toContain('A quitté l’établissement');
-    await page.getByRole('button', { name: /^Lier la carte à/ }).click();
-    await expect.poll(() => notice().textContent()).toContain('aucun moyen d’identification ne peut lui être remis');
+    await expect.poll(() => page.getByTestId('eligibility').textContent()).toMatch(/Parti\(e\) le \d{2}\/\d{2}\/\d{4} : aucun moyen d’identification ne peut lui être remis/);
+    expect(await page.getByRole('button', { name: /^Lier la carte à/ }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('bind-blocked').textContent()).toContain('la personne a quitté l’établissement');
     expect(core.db.prepare('SELECT COUNT(*) AS n FROM mie WHERE identity_id = ?').get(leaver.id)).toEqual({ n: 0 });
   });
 

@@ -8,6 +8,33 @@ import { createDesfireCard } from './emulator/createDesfireCard';
 import { createStorageCard } from './emulator/createStorageCard';
 import { generateCpsTestCertificates } from './emulator/generateCpsTestCertificates';
 import type { VirtualCard } from './emulator/VirtualCard';
+import type { AgentRole } from '../../shared/api/deskActs';
+import { appendRppsCheckDigit } from '../../shared/identifiers/rpps';
+
+/** Role words on the demo's agent cards (the card box is a training aid, in the desk's language of record). */
+const agentRoleLabels: Record<AgentRole, string> = {
+  'badge-office': 'agent du bureau des badges',
+  'night-desk': 'agent du guichet de nuit',
+  auditor: 'auditeur',
+  admin: 'administrateur',
+};
+
+/** How many CPS the card box holds for professionals the directory does not link by RPPS yet. */
+const unlinkedCpsCount = 6;
+
+/**
+ * Health professionals of the directory with no RPPS yet (not agents): their CPS, whose RPPS nobody
+ * holds locally, leads the desk to the scored candidates with their explanation. Picked by a
+ * stable hash so the same people come back at every start.
+ */
+function pickUnlinkedProfessionals(people: readonly IdentityRow[]): string[] {
+  return people
+    .filter((person) => person.rpps === null && person.hr_id !== null && person.agent === 0 && person.profession !== null && person.last_name.trim() !== '')
+    .map((person) => ({ id: person.id, rank: digest(`unlinked:${person.id}`).toString('hex') }))
+    .sort((a, b) => a.rank.localeCompare(b.rank))
+    .slice(0, unlinkedCpsCount)
+    .map((person) => person.id);
+}
 
 /** The demo hospital's FINESS: staff cards (CPE) carry `3<FINESS>/<internal id>` as idNat. */
 const demoFiness = '990000011';
@@ -24,6 +51,7 @@ export interface SimulatedCardEntry extends SimulatedCardView {
 interface IdentityRow {
   id: string;
   agent: number;
+  agent_role: AgentRole | null;
   last_name: string;
   first_name: string;
   rpps: string | null;
@@ -48,7 +76,8 @@ function years(date: Date, count: number): Date {
 
 /**
  * The simulated readers' card box: a CPS for each demo person with an RPPS number (CPS3 or CPS4),
- * a staff card (CPE) for each demo agent without RPPS, a DESFire EV2 badge for each person with an HR number, and test cards (random-UID DESFire,
+ * a CPS for a few professionals whose RPPS the directory does not know yet (candidates view),
+ * a staff card (CPE) for each demo agent without RPPS (every agent card names its role), a DESFire EV2 badge for each person with an HR number, and test cards (random-UID DESFire,
  * MIFARE Classic, Ultralight). Cards are cheap descriptions until inserted.
  */
 /** The simulated card a person logs in with: their CPS, or a staff card (CPE) for an agent without RPPS. */
@@ -59,23 +88,54 @@ export function simulatedLoginCardId({ identityId, rpps }: { identityId: string;
 export function buildSimulatedCatalog(db: Database.Database, clock: Clock): SimulatedCardEntry[] {
   const people = db
     .prepare(
-      `SELECT i.id, i.last_name, i.first_name, i.rpps, i.hr_id, i.profession, EXISTS (SELECT 1 FROM agents a WHERE a.identity_id = i.id AND a.active = 1) AS agent
+      `SELECT i.id, i.last_name, i.first_name, i.rpps, i.hr_id, i.profession, EXISTS (SELECT 1 FROM agents a WHERE a.identity_id = i.id AND a.active = 1) AS agent,
+              (SELECT a.role FROM agents a WHERE a.identity_id = i.id AND a.active = 1) AS agent_role
        FROM identities i WHERE i.status != 'left' ORDER BY i.last_name, i.first_name, i.id`,
     )
     .all() as IdentityRow[];
   const entries: SimulatedCardEntry[] = [];
+  const unlinked = new Set(pickUnlinkedProfessionals(people));
   for (const person of people) {
     const holderName = `${person.last_name.toUpperCase()} ${person.first_name}`;
+    // Which card opens which role: the card box says it on every agent card.
+    const roleSuffix = person.agent_role === null ? '' : ` · ${agentRoleLabels[person.agent_role]}`;
+    const agentRole = person.agent_role;
+    if (unlinked.has(person.id)) {
+      const rpps = appendRppsCheckDigit(`98${(digest(`unlinked-rpps:${person.id}`).readUInt32BE(0) % 100_000_000).toString().padStart(8, '0')}`);
+      const hash = digest(`cps-unlinked:${person.id}`);
+      entries.push({
+        id: `cps-unlinked:${person.id}`,
+        label: `CPS4 — ${holderName} (RPPS pas encore dans l’annuaire)`,
+        type: 'CPS4',
+        identityId: person.id,
+        holderName,
+        agentRole: null,
+        interface: 'contact',
+        create: async () => {
+          const today = clock.now();
+          const certificates = await generateCpsTestCertificates({
+            idNat: `8${rpps}`,
+            lastName: person.last_name.toUpperCase(),
+            firstName: person.first_name.toUpperCase(),
+            profession: person.profession ?? 'Professionnel de santé',
+            notBefore: years(today, -1),
+            notAfter: years(today, 2),
+          });
+          return createCpsCard({ generation: 'CPS4', serial: hash.subarray(1, 6).toString('hex').toUpperCase(), authenticationCertificate: certificates.authentication, signatureCertificate: certificates.signature, pin: simulatedCpsPin });
+        },
+      });
+    }
     if (person.rpps !== null) {
       const hash = digest(`cps:${person.id}`);
       const generation = hash[0]! % 2 === 0 ? 'CPS3' : 'CPS4';
       const rpps = person.rpps;
       entries.push({
         id: simulatedLoginCardId({ identityId: person.id, rpps }),
-        label: `${generation} — ${holderName}`,
+        label: `${generation} — ${holderName}${roleSuffix}`,
         type: generation,
         identityId: person.id,
         holderName,
+        agentRole,
         interface: 'contact',
         create: async () => {
           const today = clock.now();
@@ -102,10 +162,11 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
       const internalId = person.hr_id ?? person.id;
       entries.push({
         id: simulatedLoginCardId({ identityId: person.id, rpps: null }),
-        label: `CPE (agent) — ${holderName}`,
+        label: `CPE — ${holderName}${roleSuffix}`,
         type: 'CPS4',
         identityId: person.id,
         holderName,
+        agentRole,
         interface: 'contact',
         create: async () => {
           const today = clock.now();
@@ -135,6 +196,7 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
         type: 'DESFIRE',
         identityId: person.id,
         holderName,
+        agentRole: null,
         interface: 'contactless',
         create: async () => createDesfireCard({ generation: 'EV2', uid }),
       });
@@ -145,6 +207,6 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
     { id: 'test:desfire-ev1', label: 'DESFire EV1 (ancien badge)', type: 'DESFIRE', interface: 'contactless', create: async () => createDesfireCard({ generation: 'EV1', uid: '04C0FFEE000002', storageCode: 0x18 }) },
     { id: 'test:mifare-classic-1k', label: 'MIFARE Classic 1K (badge parking)', type: 'MIFARE_CLASSIC_1K', interface: 'contactless', create: async () => createStorageCard({ kind: 'MIFARE_CLASSIC_1K', uid: 'A1B2C3D4' }) },
     { id: 'test:ultralight', label: 'MIFARE Ultralight (ticket visiteur)', type: 'MIFARE_ULTRALIGHT', interface: 'contactless', create: async () => createStorageCard({ kind: 'MIFARE_ULTRALIGHT', uid: '04A1B2C3D4E5F6' }) },
-  ].map((card) => ({ ...card, identityId: null, holderName: null }) as SimulatedCardEntry);
+  ].map((card) => ({ ...card, identityId: null, holderName: null, agentRole: null }) as SimulatedCardEntry);
   return [...testCards, ...entries];
 }

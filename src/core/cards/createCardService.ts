@@ -147,7 +147,7 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
       return catalog()
         .filter((card) => wanted === '' || normalizeForSearch(`${card.label} ${card.id}`).includes(wanted))
         .slice(0, 50)
-        .map(({ id, label, type, interface: cardInterface, identityId, holderName }): SimulatedCardView => ({ id, label, type, interface: cardInterface, identityId, holderName }));
+        .map(({ id, label, type, interface: cardInterface, identityId, holderName, agentRole }): SimulatedCardView => ({ id, label, type, interface: cardInterface, identityId, holderName, agentRole }));
     },
 
     async insertSimulatedCard(readerName, cardId) {

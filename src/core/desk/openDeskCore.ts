@@ -24,6 +24,7 @@ import { startNightDeskChecks, type NightDeskChecks } from '../nightdesk/startNi
 import { createReconcileHandlers } from '../reconcile/createReconcileHandlers';
 import { createSourcesHandlers } from '../sources/createSourcesHandlers';
 import { openDatabase } from '../store/openDatabase';
+import { createWorkQueueHandlers } from '../workqueue/createWorkQueueHandlers';
 import { createEventHub, type EventHub } from './createEventHub';
 import { readDeskStatus } from './readDeskStatus';
 
@@ -124,6 +125,7 @@ export function openDeskCore({
     ...createReconcileHandlers({ db, clock, events }),
     ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfigPath, afterCommit: () => nightDeskChecks.runNow('import') }),
     ...createFidoHandlers({ db, clock, events, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
+    ...createWorkQueueHandlers({ db, clock }),
   };
   const dispatch = createDispatcher(handlers, {
     guard: createDispatchGuard({ db, clock, sessions, deskName }),

@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 import { DeskError } from '../../shared/api/errors';
-import { isoDay, type Clock } from '../clock';
+import type { Clock } from '../clock';
+import { dayBefore } from '../leavers/dayBefore';
+import { readDepartures } from '../leavers/readDepartures';
+import { readOpenLeaverReview } from '../leavers/readOpenLeaverReview';
+import { formatFrenchDate } from './formatFrenchDate';
 import type { Actor } from '../journal/journalTypes';
 
 export interface MieHolderRow {
@@ -13,7 +17,8 @@ export interface MieHolderRow {
 }
 
 /**
- * The person exists, has not left (HR end date passed), and is not the acting agent: an agent
+ * The person exists, has not left (an HR end date passed, from the directory or an HR record,
+ * with no exception), has no open leaver review, and is not the acting agent: an agent
  * never acts on their own MIE. Returns the person's row for the caller's own rules.
  */
 export function assertMayReceiveMie(db: Database.Database, clock: Clock, actor: Actor, identityId: string): MieHolderRow {
@@ -24,16 +29,28 @@ export function assertMayReceiveMie(db: Database.Database, clock: Clock, actor: 
   if (person === undefined) {
     throw new DeskError('NOT_FOUND', { fr: `Aucune personne n’a l’identifiant ${identityId}.`, en: `No person has the id ${identityId}.` }, { identityId });
   }
-  const today = isoDay(clock.now());
-  if (person.status === 'left' || (person.hr_end_date !== null && person.hr_end_date < today)) {
-    const name = `${person.first_name} ${person.last_name}`;
+  const name = `${person.first_name} ${person.last_name}`;
+  const [departure] = readDepartures(db, { onOrBefore: dayBefore(clock.now()), identityId });
+  if (departure !== undefined) {
+    const date = formatFrenchDate(departure.endDate);
     throw new DeskError(
       'PRECONDITION_FAILED',
       {
-        fr: `${name} a quitté l’établissement (fin de contrat RH : ${person.hr_end_date ?? 'inconnue'}) : aucun moyen d’identification ne peut lui être remis.`,
-        en: `${name} has left (HR end date: ${person.hr_end_date ?? 'unknown'}): no identification means can be issued.`,
+        fr: `${name} a quitté l’établissement le ${date} (date de fin RH) : aucun moyen d’identification ne peut lui être remis.`,
+        en: `${name} left on ${departure.endDate} (HR end date): no identification means can be issued.`,
       },
-      { identityId, rule: 'leaver', hrEndDate: person.hr_end_date },
+      { identityId, rule: 'leaver', hrEndDate: departure.endDate },
+    );
+  }
+  const review = readOpenLeaverReview(db, identityId);
+  if (review !== null) {
+    throw new DeskError(
+      'PRECONDITION_FAILED',
+      {
+        fr: `${name} a une revue de départ en cours (fin RH le ${formatFrenchDate(review.hrEndDate)}) : aucun moyen d’identification ne peut lui être remis avant que le bureau des badges la traite.`,
+        en: `${name} has an open leaver review (HR end date ${review.hrEndDate}): no identification means can be issued until the badge office settles it.`,
+      },
+      { identityId, rule: 'leaver-review', reviewId: review.id, hrEndDate: review.hrEndDate },
     );
   }
   return person;

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { MieKind, MieView } from '../../shared/api/enrollment.contract';
 import { DeskError } from '../../shared/api/errors';
-import type { Clock } from '../clock';
+import { isoDay, type Clock } from '../clock';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
+import { assertCardTypeAllowed } from './assertCardTypeAllowed';
 import { assertMayReceiveMie } from './assertMayReceiveMie';
+import { formatFrenchDate } from './formatFrenchDate';
 import { readMies } from './readMies';
 import { recordMieChange } from './recordMieChange';
 
@@ -40,12 +42,25 @@ const badgeKinds: readonly MieKind[] = ['badge', 'temporary-badge'];
  * - one active badge per person unless `additional`;
  * - a CPS binds only to the person whose RPPS is the card's, or pairs it after confirmation
  *   (a staff card without RPPS, CPE, carries nothing to match);
- * - nobody whose HR end date has passed receives a MIE; an agent never binds to themselves.
+ * - nobody whose HR end date has passed receives a MIE; an agent never binds to themselves;
+ * - a badge's model must be allowed for that use (card-type policy); a validity end in the past is refused.
  * The MIE, its history row and the journal entry are written in one transaction.
  */
 export function bindMie(db: Database.Database, clock: Clock, request: BindMieRequest): MieView {
   return db.transaction((): MieView => {
     const person = assertMayReceiveMie(db, clock, request.actor, request.identityId);
+    assertCardTypeAllowed(db, { kind: request.kind, cardType: request.cardType });
+    const today = isoDay(clock.now());
+    if (request.validUntil !== undefined && request.validUntil !== null && request.validUntil.slice(0, 10) < today) {
+      throw new DeskError(
+        'INVALID_ARGUMENT',
+        {
+          fr: `La fin de validité demandée (${formatFrenchDate(request.validUntil)}) est déjà passée : choisissez une date à partir d’aujourd’hui.`,
+          en: `The requested end of validity (${request.validUntil.slice(0, 10)}) has already passed: choose a date from today on.`,
+        },
+        { rule: 'valid-until-past', field: 'validUntil', validUntil: request.validUntil },
+      );
+    }
     const personName = `${person.first_name} ${person.last_name}`;
     const [latest] = readMies(db, { card: { kind: request.kind, identifier: request.identifier } });
     if (latest !== undefined) assertCardFree(latest, request.identityId);

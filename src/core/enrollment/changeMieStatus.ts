@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
-import { mieTransitions, type MieStatusAction, type MieView } from '../../shared/api/enrollment.contract';
+import { irreversibleMieActions, mieTransitions, type MieStatusAction, type MieView } from '../../shared/api/enrollment.contract';
 import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
 import type { Actor } from '../journal/journalTypes';
 import { assertMayReceiveMie, assertNotOwnMie } from './assertMayReceiveMie';
+import { assertNotLeaverResume } from './assertNotLeaverResume';
 import { readMies } from './readMies';
 import { recordMieChange } from './recordMieChange';
 
@@ -15,9 +16,10 @@ export interface ChangeMieStatusRequest {
 }
 
 /**
- * Moves a MIE along its lifecycle (suspend, resume, declare lost or stolen — which revokes it —,
- * returned, expired). Refuses a transition the current status does not allow, resuming for a
- * person who has left, and any act on the agent's own MIE. History and journal in one transaction.
+ * Moves a MIE along its lifecycle (suspend, resume, declare lost or stolen, revoke — final —,
+ * returned, expired). Refuses a transition the current status does not allow, an irreversible act
+ * without a reason, resuming a leaver's MIE (that goes through `resumeLeaverMie`, with a reason and
+ * a second agent), and any act on the agent's own MIE. History and journal in one transaction.
  */
 export function changeMieStatus(db: Database.Database, clock: Clock, { actor, mieId, action, reason }: ChangeMieStatusRequest): MieView {
   return db.transaction((): MieView => {
@@ -34,7 +36,17 @@ export function changeMieStatus(db: Database.Database, clock: Clock, { actor, mi
         { rule: 'transition', status: before.status, action },
       );
     }
-    if (action === 'resume') assertMayReceiveMie(db, clock, actor, before.identityId);
+    if (irreversibleMieActions.includes(action) && (reason === undefined || reason.trim().length < 3)) {
+      throw new DeskError(
+        'INVALID_ARGUMENT',
+        { fr: `Cet acte est définitif : indiquez-en le motif (3 caractères au moins) pour le moyen ${before.identifier}.`, en: `This act cannot be undone: give its reason (at least 3 characters) for MIE ${before.identifier}.` },
+        { rule: 'reason-required', action, field: 'reason' },
+      );
+    }
+    if (action === 'resume') {
+      assertNotLeaverResume(db, clock, before);
+      assertMayReceiveMie(db, clock, actor, before.identityId);
+    }
     const now = clock.now().toISOString();
     db.prepare('UPDATE mie SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?').run(transition.to, actor.agentId ?? 'system', now, mieId);
     const after = readMieOrFail(db, mieId);

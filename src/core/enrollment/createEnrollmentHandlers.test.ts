@@ -128,7 +128,7 @@ describe('enrollment desk API', () => {
     expect(refused.error).toMatchObject({ code: 'FORBIDDEN', details: { act: 'mie.bind', role: 'night-desk' } });
     const [mie] = ((await call('w2', 'getPersonEnrollment', { identityId: someone.id })).value as { mies: MieView[] }).mies;
     expect((await call('w2', 'changeMieStatus', { mieId: mie!.id, action: 'resume' })).error?.code).toBe('FORBIDDEN');
-    expect((await call('w2', 'changeMieStatus', { mieId: mie!.id, action: 'declare-lost' })).ok).toBe(true);
+    expect((await call('w2', 'changeMieStatus', { mieId: mie!.id, action: 'declare-lost', reason: 'perdu au parking' })).ok).toBe(true);
     expect((await call('w2', 'listJournal', {})).error?.code).toBe('FORBIDDEN');
   });
 

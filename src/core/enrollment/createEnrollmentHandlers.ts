@@ -5,14 +5,21 @@ import { DeskError } from '../../shared/api/errors';
 import { isoDay, type Clock } from '../clock';
 import type { CardAccess, PresentedCard } from '../agents/CardAccess';
 import type { DeskSessions } from '../agents/createDeskSessions';
+import { confirmWithSecondAgent } from '../agents/confirmWithSecondAgent';
 import { openSessionWithCps } from '../agents/openSessionWithCps';
+import { resumeLeaverMie } from '../leavers/resumeLeaverMie';
 import type { EventHub } from '../desk/createEventHub';
 import { readPersonSummaries } from '../directory/readPersonSummaries';
+import { dayBefore } from '../leavers/dayBefore';
+import { readDepartures } from '../leavers/readDepartures';
+import { readOpenLeaverReview } from '../leavers/readOpenLeaverReview';
 import { exportJournalCsv } from '../journal/exportJournalCsv';
 import { readJournalEntries } from '../journal/readJournalEntries';
 import { verifyJournal } from '../journal/verifyJournal';
 import { createIssuanceReceipt } from '../receipts/createIssuanceReceipt';
+import { appendJournalEntry } from '../journal/appendJournalEntry';
 import { bindMie } from './bindMie';
+import { readCardTypePolicy, writeCardTypePolicy } from './cardTypePolicySettings';
 import { changeMieStatus, readMieOrFail } from './changeMieStatus';
 import { describeCardMie } from './describeCardMie';
 import { expireOverdueMies } from './expireOverdueMies';
@@ -42,7 +49,9 @@ type EnrollmentMethod =
   | 'listJournal'
   | 'verifyJournal'
   | 'exportJournalCsv'
-  | 'getReceipt';
+  | 'getReceipt'
+  | 'getCardTypePolicy'
+  | 'updateCardTypePolicy';
 
 /** The enrollment desk's methods: every act checks the session and the role first. */
 export function createEnrollmentHandlers({ db, clock, events, sessions, cards }: EnrollmentDependencies): Pick<DeskHandlers, EnrollmentMethod> {
@@ -56,6 +65,13 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
   const announce = (mie: MieView): MieView => {
     events.emit('mieChanged', { mieId: mie.id, identityId: mie.identityId, status: mie.status });
     return mie;
+  };
+  // A means ends with the contract when HR knows its end (and a CPS no later than the card itself).
+  const defaultValidUntil = (identityId: string, cardNotAfter: string | null): string | null => {
+    const contractEnd = readDepartures(db, { onOrBefore: '9999-12-31', identityId })[0]?.endDate ?? null;
+    const cardEnd = cardNotAfter?.slice(0, 10) ?? null;
+    if (contractEnd === null || cardEnd === null) return contractEnd ?? cardEnd;
+    return contractEnd < cardEnd ? contractEnd : cardEnd;
   };
   // Validity ends with the day: what a desk shows is brought up to date before it is read.
   expireOverdueMies(db, clock);
@@ -82,12 +98,15 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
       if (person === undefined) {
         throw new DeskError('NOT_FOUND', { fr: `Aucune personne n’a l’identifiant ${identityId}.`, en: `No person has the id ${identityId}.` }, { identityId });
       }
-      const { hr_end_date: hrEndDate } = db.prepare('SELECT hr_end_date FROM identities WHERE id = ?').get(identityId) as { hr_end_date: string | null };
-      const left = person.status === 'left' || (hrEndDate !== null && hrEndDate < isoDay(clock.now()));
+      const departure = readDepartures(db, { onOrBefore: dayBefore(clock.now()), identityId })[0] ?? null;
+      const leaverReview = readOpenLeaverReview(db, identityId);
+      // The end date that counts: the departure once passed, else the earliest known (directory or HR record).
+      const hrEndDate = departure?.endDate ?? readDepartures(db, { onOrBefore: '9999-12-31', identityId })[0]?.endDate ?? null;
       return {
         person,
         hrEndDate,
-        ineligibleReason: left ? 'left' : null,
+        ineligibleReason: departure !== null ? 'left' : leaverReview !== null ? 'leaver-review' : null,
+        leaverReview,
         mies: readMies(db, { identityId }),
         history: readMieHistory(db, { identityId }),
       };
@@ -112,13 +131,21 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
           cardType: card.cardType,
           confirmPairing,
           additional,
-          validUntil: validUntil ?? (card.cps === null ? null : card.cps.notAfter.slice(0, 10)),
+          validUntil: validUntil ?? defaultValidUntil(identityId, card.cps?.notAfter ?? null),
           label: label ?? null,
         }),
       );
     },
 
-    changeMieStatus: ({ mieId, action, reason }, { actor }) => {
+    changeMieStatus: async ({ mieId, action, reason, secondAgent }, { actor }) => {
+      if (action === 'resume' && secondAgent !== undefined) {
+        // Reactivating a leaver's means: an exception, with a reason and a second agent in person.
+        if (reason === undefined || reason.length < 3) {
+          throw new DeskError('INVALID_ARGUMENT', { fr: 'Indiquez le motif de la réactivation (3 caractères au moins).', en: 'Give the reason for resuming (at least 3 characters).' }, { field: 'reason', rule: 'reason-required' });
+        }
+        const confirmedBy = await confirmWithSecondAgent({ db, cards, actor, secondAgent, act: { fr: 'la réactivation du moyen d’une personne partie', en: 'resuming a leaver’s means' } });
+        return announce(resumeLeaverMie(db, clock, { actor, confirmedBy, mieId, reason }));
+      }
       return announce(changeMieStatus(db, clock, { actor, mieId, action, reason }));
     },
 
@@ -168,6 +195,15 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
     },
     exportJournalCsv: () => {
       return { fileName: `journal-guichet-${isoDay(clock.now())}.csv`, csv: exportJournalCsv(db) };
+    },
+    getCardTypePolicy: () => readCardTypePolicy(db),
+    updateCardTypePolicy: (policy, { actor }) => {
+      return db.transaction(() => {
+        const before = readCardTypePolicy(db);
+        writeCardTypePolicy(db, policy);
+        appendJournalEntry(db, clock, { actor, action: 'settings.card-type-policy', subject: { type: 'settings', id: 'cardTypePolicy' }, before, after: policy });
+        return readCardTypePolicy(db);
+      })();
     },
     getReceipt: ({ mieId }) => {
       return createIssuanceReceipt(db, mieId);

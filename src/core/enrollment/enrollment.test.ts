@@ -5,6 +5,7 @@ import { readJournalEntries } from '../journal/readJournalEntries';
 import { verifyJournal } from '../journal/verifyJournal';
 import { openDatabase } from '../store/openDatabase';
 import { bindMie } from './bindMie';
+import { defaultCardTypePolicy, writeCardTypePolicy } from './cardTypePolicySettings';
 import { changeMieStatus } from './changeMieStatus';
 import { expireOverdueMies } from './expireOverdueMies';
 import { readMieHistory } from './readMieHistory';
@@ -43,7 +44,7 @@ describe('enrollment core', () => {
   afterEach(() => db.close());
 
   const badge = (identityId: string, identifier: string, more: { additional?: boolean } = {}) =>
-    bindMie(db, clock, { actor, identityId, kind: 'badge', identifier, cardType: 'MIFARE_CLASSIC_1K', ...more });
+    bindMie(db, clock, { actor, identityId, kind: 'badge', identifier, cardType: 'DESFIRE', ...more });
 
   it('binds a badge with its history and journal entry', () => {
     const mie = badge('durand', '04A1B2C3D4');
@@ -74,6 +75,19 @@ describe('enrollment core', () => {
     expect(refusal(() => changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'suspend' })).code).toBe('FORBIDDEN');
   });
 
+  it('applies the card-type policy: Ultralight is a visitor ticket, Classic 1K only once allowed', () => {
+    const typed = (identifier: string, cardType: string, kind: 'badge' | 'temporary-badge' = 'badge') => () => bindMie(db, clock, { actor, identityId: 'martin', kind, identifier, cardType, additional: true });
+    expect(refusal(typed('04UL', 'MIFARE_ULTRALIGHT'))).toMatchObject({ code: 'PRECONDITION_FAILED', details: { rule: 'card-type-policy', visitorTicket: true } });
+    expect(refusal(typed('04UL', 'MIFARE_ULTRALIGHT')).fr).toContain('ticket visiteur');
+    expect(refusal(typed('04C1', 'MIFARE_CLASSIC_1K')).details).toMatchObject({ rule: 'card-type-policy', visitorTicket: false });
+    expect(typed('04UL', 'MIFARE_ULTRALIGHT', 'temporary-badge')().status).toBe('active');
+    writeCardTypePolicy(db, { ...defaultCardTypePolicy, staffBadge: ['DESFIRE', 'MIFARE_CLASSIC_1K'] });
+    expect(typed('04C1', 'MIFARE_CLASSIC_1K')().status).toBe('active');
+    writeCardTypePolicy(db, defaultCardTypePolicy);
+    for (const mie of readMies(db, { identityId: 'martin' })) db.prepare('DELETE FROM mie_history WHERE mie_id = ?').run(mie.id);
+    db.prepare("DELETE FROM mie WHERE identity_id = 'martin'").run();
+  });
+
   it('binds a CPS only to the matching RPPS, or pairs after confirmation', () => {
     const cps = (identityId: string, cardRpps: string, confirmPairing = false) =>
       bindMie(db, clock, { actor, identityId, kind: 'cps', identifier: 'A1B2C3D4E5', cardRpps, confirmPairing });
@@ -100,7 +114,7 @@ describe('enrollment core', () => {
 
   it('replaces a lost badge in one transaction and keeps the lost one revoked', () => {
     const mie = badge('durand', '04A1B2C3D4');
-    changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'declare-lost' });
+    changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'declare-lost', reason: 'perdu au self' });
     const replacement = replaceMie(db, clock, { actor, mieId: mie.id, identifier: '04NEWNEW' });
     expect(replacement).toMatchObject({ status: 'active', replacesMieId: mie.id, identityId: 'durand' });
     expect(readMies(db, { mieId: mie.id })[0]!.status).toBe('lost');
@@ -119,9 +133,12 @@ describe('enrollment core', () => {
   });
 
   it('expires MIE whose validity has ended, as the system, and only those', () => {
-    const old = bindMie(db, clock, { actor, identityId: 'durand', kind: 'badge', identifier: '04OLD', validUntil: '2026-11-28' });
+    expect(refusal(() => bindMie(db, clock, { actor, identityId: 'durand', kind: 'badge', identifier: '04OLD', validUntil: '2026-11-28' })).details).toMatchObject({ rule: 'valid-until-past' });
+    const old = bindMie(db, clock, { actor, identityId: 'durand', kind: 'badge', identifier: '04OLD', validUntil: '2026-11-29' });
     const current = bindMie(db, clock, { actor, identityId: 'martin', kind: 'badge', identifier: '04NOW', validUntil: '2026-11-29' });
-    const temporary = bindMie(db, clock, { actor, identityId: 'martin', kind: 'temporary-badge', identifier: 'T-01', validUntil: '2026-11-28', additional: true });
+    const temporary = bindMie(db, clock, { actor, identityId: 'martin', kind: 'temporary-badge', identifier: 'T-01', validUntil: '2026-11-29', additional: true });
+    // A day went by for these two.
+    db.prepare("UPDATE mie SET valid_until = '2026-11-28' WHERE id IN (?, ?)").run(old.id, temporary.id);
     expect(expireOverdueMies(db, clock)).toBe(1);
     expect(readMies(db, { mieId: temporary.id })[0]!.status).toBe('active');
     expect(readMies(db, { mieId: old.id })[0]!.status).toBe('expired');

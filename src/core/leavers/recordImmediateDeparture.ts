@@ -20,6 +20,8 @@ export function recordImmediateDeparture(db: Database.Database, clock: Clock, { 
     if (person.hr_end_date === null || person.hr_end_date > today) {
       db.prepare("UPDATE identities SET hr_end_date = ?, status = CASE status WHEN 'temporary' THEN status ELSE 'leaving' END, updated_at = ? WHERE id = ?").run(today, clock.now().toISOString(), identityId);
     }
+    // An agent's departure is a new fact: earlier exceptions no longer cover this person.
+    db.prepare("UPDATE leaver_reviews SET superseded_at = ? WHERE identity_id = ? AND status = 'restored' AND superseded_at IS NULL").run(clock.now().toISOString(), identityId);
     appendJournalEntry(db, clock, { actor, action: 'identity.departure', subject: { type: 'identity', id: identityId }, before: { hrEndDate: person.hr_end_date }, after: { hrEndDate: today, reason } });
     return runLeaverCheck(db, clock, { actor, trigger: 'departure', maxShare: 1, identityIds: [identityId], confirmed: true });
   })();

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ActingAgent } from '../../shared/api/dispatch';
 import type { LeaverReviewView } from '../../shared/api/nightdesk.contract';
 import { DeskError } from '../../shared/api/errors';
 import { isoDay, type Clock } from '../clock';
@@ -8,13 +9,17 @@ import { readMies } from '../enrollment/readMies';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
 import { readLeaverReviews } from './readLeaverQueues';
+import { recordLeaverException } from './recordLeaverException';
 
-export type LeaverDecision = { decision: 'revoke'; reason?: string | undefined } | { decision: 'restore'; reason: string; newEndDate: string | null };
+export type LeaverDecision =
+  | { decision: 'revoke'; reason: string }
+  | { decision: 'restore'; reason: string; newEndDate: string | null; confirmedBy: ActingAgent };
 
 /**
- * Settles a leaver review. `revoke`: the suspended MIE end for good (expired, still never
- * deleted). `restore`: the HR end date was wrong — it is corrected (a future date or none), with
- * the reason, and the MIE suspended by the alert are resumed.
+ * Settles a leaver review — the badge office's act. `revoke`: every live MIE of the person
+ * (active or suspended, whatever suspended them) ends as `revoked`, never to be issued again, and
+ * never deleted. `restore`: a documented exception confirmed by a second agent — the HR end date
+ * is corrected (a future date or none) and the MIE suspended by the alert are resumed.
  */
 export function resolveLeaverReview(db: Database.Database, clock: Clock, { actor, reviewId, ...decision }: { actor: Actor; reviewId: string } & LeaverDecision): LeaverReviewView {
   return db.transaction((): LeaverReviewView => {
@@ -25,9 +30,11 @@ export function resolveLeaverReview(db: Database.Database, clock: Clock, { actor
     if (review.status !== 'open') {
       throw new DeskError('PRECONDITION_FAILED', { fr: 'Cette revue de départ est déjà traitée.', en: 'This leaver review is already settled.' }, { rule: 'review-closed', status: review.status });
     }
+    if (decision.reason.trim().length < 3) {
+      throw new DeskError('INVALID_ARGUMENT', { fr: 'Indiquez le motif de la décision (3 caractères au moins).', en: 'Give the reason for the decision (at least 3 characters).' }, { field: 'reason', rule: 'reason-required' });
+    }
     const today = isoDay(clock.now());
     const now = clock.now().toISOString();
-    const suspended = review.suspendedMieIds.map((mieId) => readMies(db, { mieId })[0]).filter((mie) => mie?.status === 'suspended');
     if (decision.decision === 'restore') {
       if (decision.newEndDate !== null && decision.newEndDate <= today) {
         throw new DeskError(
@@ -38,13 +45,16 @@ export function resolveLeaverReview(db: Database.Database, clock: Clock, { actor
       }
       db.prepare('UPDATE identities SET hr_end_date = ?, status = ?, updated_at = ? WHERE id = ?').run(decision.newEndDate, identityStatusFromEndDate(decision.newEndDate, today), now, review.identityId);
       appendJournalEntry(db, clock, { actor, action: 'identity.correct-end-date', subject: { type: 'identity', id: review.identityId }, before: { hrEndDate: review.hrEndDate }, after: { hrEndDate: decision.newEndDate, reason: decision.reason } });
+      const suspended = review.suspendedMieIds.map((mieId) => readMies(db, { mieId })[0]).filter((mie) => mie?.status === 'suspended');
+      // The exception settles the review first: resuming checks that no departure is left uncovered.
+      recordLeaverException(db, clock, { actor, confirmedBy: decision.confirmedBy, identityId: review.identityId, reason: decision.reason, mieIds: suspended.map((mie) => mie!.id) });
       for (const mie of suspended) changeMieStatus(db, clock, { actor, mieId: mie!.id, action: 'resume', reason: decision.reason });
-    } else {
-      for (const mie of suspended) changeMieStatus(db, clock, { actor, mieId: mie!.id, action: 'expire', reason: decision.reason ?? 'départ confirmé' });
+      return readLeaverReviews(db, { reviewId })[0]!;
     }
-    const status = decision.decision === 'restore' ? 'restored' : 'revoked';
-    db.prepare('UPDATE leaver_reviews SET status = ?, resolved_by = ?, resolved_at = ?, reason = ? WHERE id = ?').run(status, actor.agentId ?? 'system', now, decision.reason ?? null, reviewId);
-    appendJournalEntry(db, clock, { actor, action: `leaver.${decision.decision}`, subject: { type: 'leaver-review', id: reviewId }, after: { identityId: review.identityId, reason: decision.reason ?? null } });
+    const live = readMies(db, { identityId: review.identityId }).filter((mie) => mie.status === 'active' || mie.status === 'suspended');
+    for (const mie of live) changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'revoke', reason: decision.reason });
+    db.prepare("UPDATE leaver_reviews SET status = 'revoked', resolved_by = ?, resolved_at = ?, reason = ? WHERE id = ?").run(actor.agentId ?? 'system', now, decision.reason, reviewId);
+    appendJournalEntry(db, clock, { actor, action: 'leaver.revoke', subject: { type: 'leaver-review', id: reviewId }, after: { identityId: review.identityId, reason: decision.reason, revoked: live.map((mie) => mie.id) } });
     return readLeaverReviews(db, { reviewId })[0]!;
   })();
 }

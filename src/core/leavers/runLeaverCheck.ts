@@ -7,6 +7,8 @@ import { readMies } from '../enrollment/readMies';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
 import { isMassLeaverEffect } from './isMassLeaverEffect';
+import { readDepartures } from './readDepartures';
+import { readOpenLeaverReview } from './readOpenLeaverReview';
 
 export type LeaverTrigger = 'import' | 'departure' | 'schedule';
 
@@ -38,45 +40,36 @@ function addDays(isoDate: string, days: number): string {
  * Finds people whose HR end date is today or past and who still hold an active MIE, and suspends
  * every such MIE at once (never deleting it), with a review task due D+7. When more than
  * `maxShare` of the identities would be hit (and no agent confirmed), nothing is suspended: the
- * run is held for confirmation. Unless an agent acts, a held or dismissed person is not held again,
- * and a settled review (restored or revoked) is not reopened, by the same end date coming again.
+ * run is held for confirmation. Unless an agent acts, a held or dismissed person is not held again
+ * by the same end date coming again; an exception (a review settled as restored, four eyes) covers
+ * its end date for good.
  */
 export function runLeaverCheck(db: Database.Database, clock: Clock, { actor, trigger, maxShare, identityIds, confirmed = false }: RunLeaverCheckRequest): LeaverRunResult {
   return db.transaction((): LeaverRunResult => {
     const today = isoDay(clock.now());
-    // The earliest end date known for the person: the directory's, or any HR record of theirs
-    // (linked by reconciliation, or carrying their matricule) — an import alone is enough.
-    let leavers = db
-      .prepare(
-        `WITH ends AS (
-           SELECT id AS identity_id, hr_end_date AS end_date FROM identities WHERE hr_end_date IS NOT NULL
-           UNION ALL
-           SELECT i.id, json_extract(r.attributes_json, '$.endDate')
-             FROM source_records r JOIN sources s ON s.id = r.source_id AND s.role = 'hr'
-             JOIN identities i ON i.hr_id = r.hr_id OR i.id IN (SELECT l.identity_id FROM identity_links l WHERE l.record_id = r.id AND l.decision IN ('automatic', 'validated'))
-            WHERE r.present = 1 AND json_extract(r.attributes_json, '$.endDate') IS NOT NULL
-         )
-         , earliest AS (SELECT identity_id, MIN(end_date) AS end_date FROM ends GROUP BY identity_id)
-         SELECT i.id, i.first_name || ' ' || i.last_name AS name, e.end_date AS hr_end_date
-           FROM earliest e JOIN identities i ON i.id = e.identity_id
-          WHERE e.end_date <= @today
-            AND EXISTS (SELECT 1 FROM mie m WHERE m.identity_id = i.id AND m.status = 'active')
-            AND NOT EXISTS (SELECT 1 FROM leaver_reviews r WHERE r.identity_id = i.id AND r.status = 'open')
-          ORDER BY i.last_name, i.first_name`,
-      )
-      .all({ today }) as LeaverRow[];
-    if (identityIds !== undefined) leavers = leavers.filter((row) => identityIds.includes(row.id));
-    if (!confirmed) {
-      const held = (db.prepare("SELECT identities_json FROM leaver_holds WHERE status IN ('held', 'dismissed')").all() as { identities_json: string }[]).flatMap(({ identities_json }) =>
-        (JSON.parse(identities_json) as { identityId: string; hrEndDate: string }[]).map((entry) => `${entry.identityId}/${entry.hrEndDate}`),
-      );
-      const settled = (db.prepare("SELECT identity_id, hr_end_date FROM leaver_reviews WHERE status != 'open'").all() as { identity_id: string; hr_end_date: string }[]).map(
-        (review) => `${review.identity_id}/${review.hr_end_date}`,
-      );
-      const alreadyHandled = new Set([...held, ...settled]);
-      leavers = leavers.filter((row) => !alreadyHandled.has(`${row.id}/${row.hr_end_date}`));
+    // The earliest end date known for the person (directory or any HR record of theirs, so an
+    // import alone is enough) that no exception covers, for people still holding an active MIE.
+    const departures = readDepartures(db, { onOrBefore: today, withActiveMie: true }).filter((row) => identityIds === undefined || identityIds.includes(row.identityId));
+    // Someone under review holds no active means: anything active again is suspended into the same review.
+    let suspendedIntoOpenReviews = 0;
+    for (const row of departures) {
+      const review = readOpenLeaverReview(db, row.identityId);
+      if (review !== null) suspendedIntoOpenReviews += suspendIntoReview(db, clock, actor, review.id, row);
     }
-    if (leavers.length === 0) return { outcome: 'nothing', suspendedMies: 0, reviews: 0, holdId: null };
+    let leavers: LeaverRow[] = departures
+      .filter((row) => readOpenLeaverReview(db, row.identityId) === null)
+      .map((row) => ({ id: row.identityId, name: row.name, hr_end_date: row.endDate }));
+    if (!confirmed) {
+      // A held run waits for its decision; a dismissed one is not held again for the same date.
+      // (A settled review is no reason to skip: a revoked leaver holding an active MIE again is reviewed again.)
+      const held = new Set(
+        (db.prepare("SELECT identities_json FROM leaver_holds WHERE status IN ('held', 'dismissed')").all() as { identities_json: string }[]).flatMap(({ identities_json }) =>
+          (JSON.parse(identities_json) as { identityId: string; hrEndDate: string }[]).map((entry) => `${entry.identityId}/${entry.hrEndDate}`),
+        ),
+      );
+      leavers = leavers.filter((row) => !held.has(`${row.id}/${row.hr_end_date}`));
+    }
+    if (leavers.length === 0) return { outcome: suspendedIntoOpenReviews > 0 ? 'applied' : 'nothing', suspendedMies: suspendedIntoOpenReviews, reviews: 0, holdId: null };
 
     const now = clock.now().toISOString();
     const population = (db.prepare("SELECT COUNT(*) AS n FROM identities WHERE status != 'temporary'").get() as { n: number }).n;
@@ -102,6 +95,16 @@ export function runLeaverCheck(db: Database.Database, clock: Clock, { actor, tri
       ).run(reviewId, leaver.id, trigger, leaver.hr_end_date, JSON.stringify(active.map((mie) => mie.id)), addDays(today, reviewDelayDays), actor.agentId ?? 'system', now);
       appendJournalEntry(db, clock, { actor, action: 'leaver.suspend', subject: { type: 'identity', id: leaver.id }, after: { trigger, hrEndDate: leaver.hr_end_date, suspended: active.map((mie) => mie.id), reviewId } });
     }
-    return { outcome: 'applied', suspendedMies, reviews: leavers.length, holdId: null };
+    return { outcome: 'applied', suspendedMies: suspendedMies + suspendedIntoOpenReviews, reviews: leavers.length, holdId: null };
   })();
+}
+
+function suspendIntoReview(db: Database.Database, clock: Clock, actor: Actor, reviewId: string, departure: { identityId: string; endDate: string }): number {
+  const active = readMies(db, { identityId: departure.identityId }).filter((mie) => mie.status === 'active');
+  for (const mie of active) changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'suspend', reason: `départ RH au ${departure.endDate}` });
+  const { suspended_mie_ids_json: listed } = db.prepare('SELECT suspended_mie_ids_json FROM leaver_reviews WHERE id = ?').get(reviewId) as { suspended_mie_ids_json: string };
+  const ids = [...new Set([...(JSON.parse(listed) as string[]), ...active.map((mie) => mie.id)])];
+  db.prepare('UPDATE leaver_reviews SET suspended_mie_ids_json = ? WHERE id = ?').run(JSON.stringify(ids), reviewId);
+  appendJournalEntry(db, clock, { actor, action: 'leaver.suspend', subject: { type: 'identity', id: departure.identityId }, after: { hrEndDate: departure.endDate, suspended: active.map((mie) => mie.id), reviewId } });
+  return active.length;
 }

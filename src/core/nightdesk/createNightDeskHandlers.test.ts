@@ -205,8 +205,20 @@ describe('night desk API', () => {
     const [review] = (await overview()).leaverReviews;
     expect(review).toMatchObject({ identityId: leaver.id, trigger: 'import', dueOn: '2026-12-06', hrEndDate: '2026-11-29' });
     expect(review!.suspendedMieIds).toHaveLength(2);
-    expect((await call('office', 'resolveLeaverReview', { reviewId: review!.id, decision: 'restore', reason: 'contrat prolongé', newEndDate: '2026-11-29' })).error?.code).toBe('INVALID_ARGUMENT');
-    await value(call('office', 'resolveLeaverReview', { reviewId: review!.id, decision: 'restore', reason: 'contrat prolongé', newEndDate: '2027-06-30' }));
+    // An exception needs a second agent in person: not the same agent, and their card in the reader.
+    await logIn('office', 'badge-office');
+    const ownCard = readers.get('Agent')!;
+    readers.set('Second', ownCard);
+    const exception = { reviewId: review!.id, decision: 'restore', reason: 'contrat prolongé', newEndDate: '2027-06-30', secondAgent: { reader: 'Second', pin: '1234' } };
+    expect((await call('office', 'resolveLeaverReview', { ...exception, secondAgent: undefined })).error?.code).toBe('INVALID_ARGUMENT');
+    expect((await call('office', 'resolveLeaverReview', exception)).error).toMatchObject({ code: 'FORBIDDEN' });
+    await logIn('office-second', 'badge-office', 1);
+    readers.set('Second', readers.get('Agent')!);
+    readers.set('Agent', ownCard);
+    expect((await call('office', 'resolveLeaverReview', { ...exception, newEndDate: '2026-11-29' })).error?.code).toBe('INVALID_ARGUMENT');
+    expect(readMies(db, { identityId: leaver.id }).filter((mie) => mie.kind === 'badge').map((mie) => mie.status)).toEqual(['suspended', 'suspended']);
+    await value(call('office', 'resolveLeaverReview', exception));
+    expect(db.prepare('SELECT status, reason, confirmed_by FROM leaver_reviews WHERE id = ?').get(review!.id)).toMatchObject({ status: 'restored', reason: 'contrat prolongé', confirmed_by: expect.any(String) });
     expect(readMies(db, { identityId: leaver.id }).filter((mie) => mie.kind === 'badge').map((mie) => mie.status)).toEqual(['active', 'active']);
     expect(db.prepare('SELECT hr_end_date FROM identities WHERE id = ?').get(leaver.id)).toEqual({ hr_end_date: '2027-06-30' });
     // The HR record may still carry the old date: the settled review is not reopened by it.
@@ -221,9 +233,10 @@ describe('night desk API', () => {
     const result = await value(call<LeaverRunResult>('night', 'recordImmediateDeparture', { identityId: leaver.id, reason: 'fin de mission' }));
     expect(result).toMatchObject({ outcome: 'applied', suspendedMies: 2, reviews: 1 });
     const review = (await overview()).leaverReviews.find((candidate) => candidate.identityId === leaver.id)!;
-    expect((await call('night', 'resolveLeaverReview', { reviewId: review.id, decision: 'revoke' })).error?.code).toBe('FORBIDDEN');
+    expect((await call('night', 'resolveLeaverReview', { reviewId: review.id, decision: 'revoke', reason: 'départ confirmé' })).error?.code).toBe('FORBIDDEN');
+    expect((await call('office', 'resolveLeaverReview', { reviewId: review.id, decision: 'revoke' })).error?.code).toBe('INVALID_ARGUMENT');
     await value(call('office', 'resolveLeaverReview', { reviewId: review.id, decision: 'revoke', reason: 'départ confirmé' }));
-    expect(readMies(db, { identityId: leaver.id }).filter((mie) => mie.kind === 'badge').map((mie) => mie.status)).toEqual(['expired', 'expired']);
+    expect(readMies(db, { identityId: leaver.id }).filter((mie) => mie.kind === 'badge').map((mie) => mie.status)).toEqual(['revoked', 'revoked']);
     expect(readMies(db, { identityId: leaver.id })).toHaveLength(rowsBefore);
   });
 

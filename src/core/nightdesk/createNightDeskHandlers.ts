@@ -4,6 +4,8 @@ import type { NightDeskChangeReason, NightDeskSettings } from '../../shared/api/
 import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
 import type { CardAccess } from '../agents/CardAccess';
+import { confirmWithSecondAgent } from '../agents/confirmWithSecondAgent';
+import { readMies } from '../enrollment/readMies';
 import type { EventHub } from '../desk/createEventHub';
 import { describeCardMie } from '../enrollment/describeCardMie';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
@@ -106,8 +108,20 @@ export function createNightDeskHandlers({ db, clock, events, cards }: NightDeskD
     recordImmediateDeparture: ({ identityId, reason }, { actor }) => {
       return changed('leavers', recordImmediateDeparture(db, clock, { actor, identityId, reason }));
     },
-    resolveLeaverReview: (input, { actor }) => {
-      return changed('leavers', resolveLeaverReview(db, clock, { actor, ...input }));
+    resolveLeaverReview: async (input, { actor }) => {
+      const review =
+        input.decision === 'revoke'
+          ? resolveLeaverReview(db, clock, { actor, reviewId: input.reviewId, decision: 'revoke', reason: input.reason })
+          : resolveLeaverReview(db, clock, {
+              actor,
+              reviewId: input.reviewId,
+              decision: 'restore',
+              reason: input.reason,
+              newEndDate: input.newEndDate,
+              confirmedBy: await confirmWithSecondAgent({ db, cards, actor, secondAgent: input.secondAgent, act: { fr: 'l’exception au départ', en: 'the leaver exception' } }),
+            });
+      for (const mie of readMies(db, { identityId: review.identityId })) events.emit('mieChanged', { mieId: mie.id, identityId: mie.identityId, status: mie.status });
+      return changed('leavers', review);
     },
     resolveLeaverHold: ({ holdId, decision }, { actor }) => {
       return changed('leavers', resolveLeaverHold(db, clock, { actor, holdId, decision }));

@@ -5,7 +5,9 @@ import type { DeskStatus } from '../../shared/api/status.contract';
 import { DeskContext } from './desk/DeskContext';
 import { describeError } from './desk/describeError';
 import { changeLanguage, supportedLanguages, type Language } from './i18n/setupI18n';
+import { NavigationContext } from './screens/navigation';
 import { screens } from './screens/registry';
+import { WorkQueueCount } from './screens/workqueue/WorkQueueCount';
 
 export function App({ client }: { client: DeskClient }) {
   const { t, i18n } = useTranslation();
@@ -36,12 +38,14 @@ export function App({ client }: { client: DeskClient }) {
 
   return (
     <DeskContext.Provider value={client}>
+      <NavigationContext.Provider value={setScreenId}>
       <header className="app-header">
         <h1>
           {t('app.title')}
           {status !== null && <span className="establishment"> — {status.establishmentName}</span>}
         </h1>
         {status?.demoDirectory === true && <span className="pill pill-demo">{t('app.demo')}</span>}
+        <WorkQueueCount />
         <label className="language">
           {t('app.language')}{' '}
           <select value={i18n.language} onChange={(event) => void changeLanguage(event.target.value as Language)}>
@@ -85,6 +89,7 @@ export function App({ client }: { client: DeskClient }) {
       <main>
         <screen.Component key={screen.id} />
       </main>
+      </NavigationContext.Provider>
     </DeskContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CardInfo, CardReadError } from '../cards/cardTypes';
 import { defineEvent, defineMethod } from './defineContract';
+import type { AgentRole } from './deskActs';
 
 /**
  * `ready`: PC/SC answers. `unavailable`: no smart-card service (pcscd absent or restarting) —
@@ -38,6 +39,8 @@ export interface SimulatedCardView {
   /** The demo person it belongs to, when any. */
   identityId: string | null;
   holderName: string | null;
+  /** The desk role this card logs in with (demo agents' cards), else null. */
+  agentRole: AgentRole | null;
 }
 
 export type PinVerification =

@@ -13,6 +13,7 @@ import { fidoEvents, fidoMethods } from './fido.contract';
 import { nightDeskEvents, nightDeskMethods } from './nightdesk.contract';
 import { reconcileEvents, reconcileMethods } from './reconcile.contract';
 import { statusEvents, statusMethods } from './status.contract';
+import { workQueueMethods } from './workqueue.contract';
 
 /**
  * The desk API: every call the renderer (or the CLI) can make, by feature. One line per feature;
@@ -27,6 +28,7 @@ export const deskMethods = {
   ...fidoMethods,
   ...nightDeskMethods,
   ...reconcileMethods,
+  ...workQueueMethods,
 } satisfies Record<string, AnyMethodSpec>;
 
 export const deskEvents = {

@@ -15,6 +15,7 @@ export const deskActs = [
   'mie.declare-stolen',
   'mie.return',
   'mie.expire',
+  'mie.revoke',
   'mie.replace',
   'mie.read',
   'receipt.read',

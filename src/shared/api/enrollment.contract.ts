@@ -2,19 +2,24 @@ import { z } from 'zod';
 import { defineEvent, defineMethod } from './defineContract';
 import type { PersonSummary } from './directory.contract';
 import type { AgentRole, DeskAct } from './deskActs';
+import { secondAgentSchema } from './secondAgent';
+import { cardTypePolicySchema, type CardTypePolicy } from './cardPolicy';
 export { agentRoles, deskActs, type AgentRole, type DeskAct } from './deskActs';
 
 export const mieKinds = ['cps', 'badge', 'fido', 'temporary-badge'] as const;
 export type MieKind = (typeof mieKinds)[number];
 
-export const mieStatuses = ['active', 'suspended', 'lost', 'stolen', 'replaced', 'returned', 'expired'] as const;
+export const mieStatuses = ['active', 'suspended', 'lost', 'stolen', 'replaced', 'returned', 'expired', 'revoked'] as const;
 export type MieStatus = (typeof mieStatuses)[number];
 
 /** Lifecycle acts on an existing MIE (replacement has its own method: it binds a new card). */
-export const mieStatusActions = ['suspend', 'resume', 'declare-lost', 'declare-stolen', 'return', 'expire'] as const;
+export const mieStatusActions = ['suspend', 'resume', 'declare-lost', 'declare-stolen', 'return', 'expire', 'revoke'] as const;
 export type MieStatusAction = (typeof mieStatusActions)[number];
 
-/** Which statuses each act starts from, and where it leads. Lost, stolen and replaced are final. */
+/** Acts that cannot be undone: the core refuses them without a reason. */
+export const irreversibleMieActions: readonly MieStatusAction[] = ['declare-lost', 'declare-stolen', 'revoke'];
+
+/** Which statuses each act starts from, and where it leads. Lost, stolen, replaced and revoked are final. */
 export const mieTransitions: Record<MieStatusAction, { from: readonly MieStatus[]; to: MieStatus }> = {
   suspend: { from: ['active'], to: 'suspended' },
   resume: { from: ['suspended'], to: 'active' },
@@ -22,6 +27,7 @@ export const mieTransitions: Record<MieStatusAction, { from: readonly MieStatus[
   'declare-stolen': { from: ['active', 'suspended'], to: 'stolen' },
   return: { from: ['active', 'suspended'], to: 'returned' },
   expire: { from: ['active', 'suspended'], to: 'expired' },
+  revoke: { from: ['active', 'suspended'], to: 'revoked' },
 };
 
 /** Statuses a replacement starts from (a lost or stolen card is replaced after its declaration). */
@@ -119,9 +125,15 @@ export interface CardLookup {
 
 export interface PersonEnrollment {
   person: PersonSummary;
+  /** The HR end date that counts: the departure date once passed, else the earliest one known (directory or HR record). */
   hrEndDate: string | null;
-  /** Null when the person may receive a MIE; otherwise why not. */
-  ineligibleReason: 'left' | null;
+  /**
+   * Null when the person may receive a MIE; otherwise why not: `left` (HR end date passed, no
+   * exception), `leaver-review` (a leaver review is open: only the badge office settles it).
+   */
+  ineligibleReason: 'left' | 'leaver-review' | null;
+  /** The open leaver review of this person, if any. */
+  leaverReview: { id: string; hrEndDate: string; dueOn: string } | null;
   mies: MieView[];
   history: MieHistoryView[];
 }
@@ -180,7 +192,15 @@ export const enrollmentMethods = {
     { access: 'mie.bind' },
   ),
   changeMieStatus: defineMethod<MieView>()(
-    z.object({ mieId: id, action: z.enum(mieStatusActions), reason }).strict(),
+    z
+      .object({
+        mieId: id,
+        action: z.enum(mieStatusActions),
+        reason,
+        /** Reactivating a leaver's MIE: a second agent confirms in person (four eyes). */
+        secondAgent: secondAgentSchema.optional(),
+      })
+      .strict(),
     { access: 'session', actFor: ({ action }) => `mie.${action}` },
   ),
   replaceMie: defineMethod<MieView>()(
@@ -195,6 +215,9 @@ export const enrollmentMethods = {
   ),
   verifyJournal: defineMethod<JournalVerificationView>()(z.object({}).strict(), { access: 'journal.read' }),
   exportJournalCsv: defineMethod<{ fileName: string; csv: string }>()(z.object({}).strict(), { access: 'journal.read' }),
+  /** Which card models may be staff badges, temporary cards, visitor tickets (enforced on every bind). */
+  getCardTypePolicy: defineMethod<CardTypePolicy>()(z.object({}).strict(), { access: 'mie.read' }),
+  updateCardTypePolicy: defineMethod<CardTypePolicy>()(cardTypePolicySchema, { access: 'mie.resume' }),
   getReceipt: defineMethod<ReceiptFile>()(z.object({ mieId: id }).strict(), { access: 'receipt.read', personalData: true }),
 };
 

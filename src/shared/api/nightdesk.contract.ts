@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, defineMethod } from './defineContract';
 import type { MieView } from './enrollment.contract';
+import { secondAgentSchema } from './secondAgent';
 
 export interface NightDeskSettings {
   /** Local times ("HH:MM") at which shifts change. */
@@ -181,8 +182,9 @@ export const nightDeskMethods = {
   recordImmediateDeparture: defineMethod<LeaverRunResult>()(z.object({ identityId: id, reason }).strict(), { access: 'mie.suspend' }),
   resolveLeaverReview: defineMethod<LeaverReviewView>()(
     z.discriminatedUnion('decision', [
-      z.object({ reviewId: id, decision: z.literal('revoke'), reason: reason.optional() }).strict(),
-      z.object({ reviewId: id, decision: z.literal('restore'), reason, newEndDate: isoDate.nullable() }).strict(),
+      z.object({ reviewId: id, decision: z.literal('revoke'), reason }).strict(),
+      /** A documented exception: the person keeps their means; a second agent confirms in person. */
+      z.object({ reviewId: id, decision: z.literal('restore'), reason, newEndDate: isoDate.nullable(), secondAgent: secondAgentSchema }).strict(),
     ]),
     { access: 'mie.resume' },
   ),

@@ -11,9 +11,27 @@ import { dropRegisterActivities } from './0200-drop-register-activities';
 import { addImportWarnings } from './0210-add-import-warnings';
 import { allowInterruptedImportRuns } from './0220-allow-interrupted-import-runs';
 import { addLinkProbability } from './0240-add-link-probability';
+import { addRevokedMieStatus } from './0330-add-revoked-mie-status';
+import { addLeaverReviewConfirmation } from './0340-add-leaver-review-confirmation';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only; never edit a released migration. */
-export const migrations: readonly Migration[] = [createDirectory, createAgents, addImportChanges, createReconcileDecisions, createMie, createJournal, createFido, createNightDesk, createIdentitySearchWords, dropRegisterActivities, addImportWarnings, allowInterruptedImportRuns, addLinkProbability];
+export const migrations: readonly Migration[] = [
+  createDirectory,
+  createAgents,
+  addImportChanges,
+  createReconcileDecisions,
+  createMie,
+  createJournal,
+  createFido,
+  createNightDesk,
+  createIdentitySearchWords,
+  dropRegisterActivities,
+  addImportWarnings,
+  allowInterruptedImportRuns,
+  addLinkProbability,
+  addRevokedMieStatus,
+  addLeaverReviewConfirmation,
+];
 
 export type { Migration } from './types';

@@ -6,6 +6,7 @@ import { EnrollmentScreen } from './enrollment/EnrollmentScreen';
 import { NightDeskScreen } from './nightdesk/NightDeskScreen';
 import { KeysScreen } from './fido/KeysScreen';
 import { SourcesScreen } from './sources/SourcesScreen';
+import { WorkQueueScreen } from './workqueue/WorkQueueScreen';
 
 export interface ScreenDefinition {
   id: string;
@@ -23,4 +24,5 @@ export const screens: ScreenDefinition[] = [
   { id: 'fido', titleKey: 'fido.nav', Component: KeysScreen },
   { id: 'review', titleKey: 'review.nav', Component: ReviewScreen },
   { id: 'sources', titleKey: 'sources.nav', Component: SourcesScreen },
+  { id: 'workqueue', titleKey: 'workqueue.nav', Component: WorkQueueScreen },
 ];

@@ -19,3 +19,10 @@ describe('formatPerson', () => {
     expect(isSearchableQuery('du')).toBe(true);
   });
 });
+
+describe('formatPersonName without a name', () => {
+  it('shows a matricule-only HR row by its matricule instead of an empty, unclickable line', () => {
+    expect(formatPersonName({ lastName: '', firstName: '', birthName: null, hrId: 'M004512', rpps: null })).toBe('— M004512');
+    expect(formatPersonName({ lastName: ' ', firstName: '', birthName: null })).toBe('—');
+  });
+});

@@ -6,11 +6,14 @@ import { describeError } from '../../desk/describeError';
 import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
 import { useSearchPeople } from '../useSearchPeople';
 import { CardPanel, type LookupState } from './CardPanel';
+import { CardTypePolicyForm } from './CardTypePolicyForm';
 import { JournalPanel } from './JournalPanel';
 import { LoginPanel } from './LoginPanel';
 import { PersonEnrollmentPanel } from './PersonEnrollmentPanel';
 import { useCardReaders } from './useCardReaders';
 import { useDeskSession } from './useDeskSession';
+import { enrollmentDeskStore, useEnrollmentDesk } from './enrollmentDeskStore';
+import type { CardInfo } from '../../../../shared/cards/cardTypes';
 import './enrollment.css';
 
 /** The agent's main screen: log in, present a card or search, choose the person, bind, manage. */
@@ -27,10 +30,12 @@ function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClos
   const client = useDesk();
   const readersState = useCardReaders();
   const readers = readersState?.readers ?? [];
-  const [reader, setReader] = useState('');
+  // The desk's state lives in a store: switching screens and coming back keeps reader, person and search.
+  const { reader, selected, query } = useEnrollmentDesk();
+  const setReader = enrollmentDeskStore.setReader;
+  const setSelected = enrollmentDeskStore.select;
+  const setQuery = enrollmentDeskStore.setQuery;
   const [lookup, setLookup] = useState<LookupState>({ phase: 'empty' });
-  const [selected, setSelected] = useState<string | null>(null);
-  const [query, setQuery] = useState('');
   const search = useSearchPeople(query);
   const searchId = useId();
   const canRead = session.allowedActs.includes('mie.read');
@@ -41,11 +46,21 @@ function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClos
     const others = readers.filter((candidate) => candidate.name !== session.agentReader);
     const next = others.find((candidate) => candidate.card !== null) ?? others[0];
     if (next !== undefined) setReader(next.name);
-  }, [reader, readers, session.agentReader]);
+  }, [reader, readers, session.agentReader, setReader]);
+
+  // The card follows the hand: the desk follows the reader where a card was just presented.
+  useEffect(
+    () =>
+      client.on('cardInserted', (card) => {
+        if (card.reader === session.agentReader) return;
+        enrollmentDeskStore.cardPresented(card.reader, cardKeyOf(card));
+      }),
+    [client, session.agentReader],
+  );
 
   const current = readers.find((candidate) => candidate.name === reader);
   const card = current?.card ?? null;
-  const cardKey = card === null ? `${current?.state ?? 'empty'}` : `${card.atr}:${card.uid ?? ''}:${card.cps?.serial ?? ''}`;
+  const cardKey = card === null ? `${current?.state ?? 'empty'}` : cardKeyOf(card);
   useEffect(() => {
     if (!canRead) return;
     if (card === null) {
@@ -58,8 +73,8 @@ function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClos
         (result) => {
           if (!live) return;
           setLookup({ phase: 'done', lookup: result });
-          const direct = result.binding?.identityId ?? result.rppsHolder?.identityId;
-          if (direct !== undefined) setSelected(direct);
+          // A new card naming someone replaces the previous customer; a blank badge keeps them.
+          enrollmentDeskStore.applyLookup(cardKey, { holderId: result.binding?.identityId ?? result.rppsHolder?.identityId ?? null, isCps: result.card.kind === 'cps' });
         },
         (reason: unknown) => live && setLookup({ phase: 'failed', message: describeError(reason, i18n.language) }),
       );
@@ -133,7 +148,13 @@ function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClos
           </div>
         </div>
       )}
+      {session.allowedActs.includes('mie.resume') && <CardTypePolicyForm />}
       {session.allowedActs.includes('journal.read') && <JournalPanel />}
     </div>
   );
+}
+
+/** One card, whatever reader it is in. */
+function cardKeyOf(card: CardInfo): string {
+  return `${card.atr}:${card.uid ?? ''}:${card.cps?.serial ?? ''}`;
 }

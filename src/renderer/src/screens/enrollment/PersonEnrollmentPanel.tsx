@@ -7,6 +7,21 @@ import { describeError } from '../../desk/describeError';
 import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
 import { listMieActions, type MieActionId } from '../../viewModels/listMieActions';
 import { ReceiptViewer } from './ReceiptViewer';
+import { ConfirmReasonDialog } from './ConfirmReasonDialog';
+import type { SecondAgentInput } from '../../../../shared/api/secondAgent';
+
+/** Acts confirmed in a dialog with a reason (and, to resume a leaver's means, a second agent). */
+type ConfirmedAction = 'declare-lost' | 'declare-stolen' | 'revoke' | 'resume';
+
+/**
+ * Why "Lier" is off: the card is already bound (to this person after a bind, or to someone else),
+ * or the person cannot receive means (left, or under a leaver review). The core refuses these too.
+ */
+function whyBindIsBlocked(enrollment: PersonEnrollment, lookup: CardLookup | null, identityId: string): 'left' | 'leaver-review' | 'bound-here' | 'bound-elsewhere' | null {
+  if (enrollment.ineligibleReason !== null) return enrollment.ineligibleReason;
+  if (lookup?.binding != null) return lookup.binding.identityId === identityId ? 'bound-here' : 'bound-elsewhere';
+  return null;
+}
 
 interface PersonEnrollmentPanelProps {
   identityId: string;
@@ -29,6 +44,8 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
   const [pairing, setPairing] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<ReceiptFile | null>(null);
   const [busy, setBusy] = useState(false);
+  const [validUntil, setValidUntil] = useState('');
+  const [confirming, setConfirming] = useState<{ mie: MieView; action: ConfirmedAction } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
 
@@ -41,6 +58,8 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
     setNotice(null);
     setPairing(null);
     setReceipt(null);
+    setValidUntil('');
+    setConfirming(null);
     load();
     return client.on('mieChanged', (event) => event.identityId === identityId && load());
   }, [client, identityId, load]);
@@ -61,11 +80,16 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
   if (enrollment === null) return notice === null ? null : <p className="status-banner status-error" role="alert">{notice.text}</p>;
   const name = formatPersonName(enrollment.person);
   const canBind = session.allowedActs.includes('mie.bind');
+  const bindBlock = whyBindIsBlocked(enrollment, lookup, identityId);
+  const today = new Date().toISOString().slice(0, 10);
+  // The means ends with the contract when HR knows its end; the agent may shorten it.
+  const defaultValidUntil = enrollment.hrEndDate !== null && enrollment.hrEndDate >= today ? enrollment.hrEndDate : '';
+  const chosenValidUntil = validUntil === '' ? defaultValidUntil : validUntil;
 
   const bind = (confirmPairing: boolean) =>
     run(async () => {
       try {
-        await api.bindCard({ identityId, reader, additional, confirmPairing });
+        await api.bindCard({ identityId, reader, additional, confirmPairing, ...(chosenValidUntil === '' ? {} : { validUntil: chosenValidUntil }) });
         setPairing(null);
         return t('enrollment.bind.done', { name });
       } catch (error) {
@@ -77,7 +101,12 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
       }
     });
 
+  const leaver = enrollment.ineligibleReason !== null;
   const act = (mie: MieView, action: MieActionId) => {
+    if (action === 'declare-lost' || action === 'declare-stolen' || action === 'revoke' || (action === 'resume' && leaver)) {
+      setConfirming({ mie, action });
+      return;
+    }
     if (action === 'receipt') {
       run(async () => {
         setReceipt(await api.getReceipt({ mieId: mie.id }));
@@ -91,8 +120,28 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
     });
   };
 
+  const confirm = (reason: string, secondAgent: SecondAgentInput | undefined) => {
+    if (confirming === null) return;
+    const { mie, action } = confirming;
+    setConfirming(null);
+    run(async () => {
+      const changed = await api.changeMieStatus({ mieId: mie.id, action, reason, ...(secondAgent === undefined ? {} : { secondAgent }) });
+      return t('enrollment.action.done', { identifier: changed.identifier, status: t(`enrollment.mieStatus.${changed.status}`) });
+    });
+  };
+
   return (
     <section className="person-enrollment" aria-labelledby="enrollment-person-heading" data-testid="person-enrollment">
+      {confirming !== null && (
+        <ConfirmReasonDialog
+          title={t(`enrollment.confirm.${confirming.action}.title`, { identifier: confirming.mie.identifier })}
+          consequence={t(`enrollment.confirm.${confirming.action}.consequence`, { identifier: confirming.mie.identifier, name })}
+          confirmLabel={t(`enrollment.action.${confirming.action}`)}
+          needsSecondAgent={confirming.action === 'resume'}
+          onConfirm={confirm}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       <h2 id="enrollment-person-heading" tabIndex={-1} ref={heading}>
         {name}
       </h2>
@@ -111,8 +160,17 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
         <dd>{formatIsoDate(enrollment.hrEndDate)}</dd>
       </dl>
       <p className={`status-banner ${enrollment.ineligibleReason === null ? 'status-ok' : 'status-error'}`} data-testid="eligibility">
-        {enrollment.ineligibleReason === null ? t('enrollment.person.eligible') : t('enrollment.person.left', { date: formatIsoDate(enrollment.hrEndDate) })}
+        {enrollment.ineligibleReason === null && t('enrollment.person.eligible')}
+        {enrollment.ineligibleReason === 'left' && t('enrollment.person.leftOn', { date: formatIsoDate(enrollment.hrEndDate) })}
+        {enrollment.ineligibleReason === 'leaver-review' &&
+          t('enrollment.person.leaverReview', { date: formatIsoDate(enrollment.leaverReview?.hrEndDate ?? null), due: formatIsoDate(enrollment.leaverReview?.dueOn ?? null) })}
       </p>
+      {`${enrollment.person.lastName}${enrollment.person.firstName}`.trim() === '' && (
+        <p className="status-banner status-warning" data-testid="nameless">
+          {t('enrollment.person.nameless')}
+        </p>
+      )}
+      {enrollment.leaverReview !== null && <p className="hint" data-testid="leaver-review-hint">{t('enrollment.person.leaverReviewHint', { due: formatIsoDate(enrollment.leaverReview.dueOn) })}</p>}
 
       <div role="status" aria-live="polite" data-testid="enrollment-notice">
         {notice !== null && <p className={`status-banner ${notice.kind === 'ok' ? 'status-ok' : 'status-error'}`}>{notice.text}</p>}
@@ -130,9 +188,21 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
                   <input type="checkbox" checked={additional} onChange={(event) => setAdditional(event.target.checked)} /> {t('enrollment.bind.additional')}
                 </label>
               )}
-              <button type="button" className="primary" disabled={busy} onClick={() => bind(false)}>
-                {t('enrollment.bind.submit', { name })}
-              </button>
+              <label className="valid-until">
+                {t('enrollment.bind.validUntil')}{' '}
+                <input type="date" min={today} value={chosenValidUntil} onChange={(event) => setValidUntil(event.target.value)} />
+              </label>
+              {defaultValidUntil !== '' && validUntil === '' && <span className="hint"> {t('enrollment.bind.validUntilContract')}</span>}
+              <p>
+                <button type="button" className="primary" disabled={busy || bindBlock !== null} aria-describedby={bindBlock === null ? undefined : 'bind-blocked'} onClick={() => bind(false)}>
+                  {t('enrollment.bind.submit', { name })}
+                </button>
+              </p>
+              {bindBlock !== null && (
+                <p id="bind-blocked" className="hint" data-testid="bind-blocked">
+                  {t(`enrollment.bind.blocked.${bindBlock}`, { holder: lookup.binding?.holderName ?? '' })}
+                </p>
+              )}
               {pairing !== null && (
                 <div className="confirm" role="group" aria-label={t('enrollment.bind.confirm')}>
                   <button type="button" className="primary" ref={confirmButton} disabled={busy} onClick={() => bind(true)}>

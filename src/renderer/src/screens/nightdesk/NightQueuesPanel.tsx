@@ -5,6 +5,8 @@ import { useDesk } from '../../desk/DeskContext';
 import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
 import { NightDeskSettingsForm } from './NightDeskSettingsForm';
 import { PersonPicker } from '../PersonPicker';
+import { SecondAgentFields } from '../enrollment/SecondAgentFields';
+import type { SecondAgentInput } from '../../../../shared/api/secondAgent';
 
 interface QueuesProps {
   overview: NightDeskOverview;
@@ -142,10 +144,10 @@ export function NightQueuesPanel({ overview, canSettle, registering, onToggleReg
                   <strong>{review.personName}</strong> — {t('nightdesk.leavers.line', { end: formatIsoDate(review.hrEndDate), count: review.suspendedMieIds.length, due: formatIsoDate(review.dueOn) })}{' '}
                   {canSettle && (
                     <>
-                      <button type="button" onClick={() => act(api.resolveLeaverReview({ reviewId: review.id, decision: 'revoke' }))}>
-                        {t('nightdesk.leavers.revoke')}
-                      </button>
-                      <RestoreForm onSubmit={(reason, newEndDate) => act(api.resolveLeaverReview({ reviewId: review.id, decision: 'restore', reason, newEndDate }))} />
+                      <ReasonAction label={t('nightdesk.leavers.revoke')} onSubmit={(reason) => act(api.resolveLeaverReview({ reviewId: review.id, decision: 'revoke', reason }))} />
+                      <RestoreForm
+                        onSubmit={(reason, newEndDate, secondAgent) => act(api.resolveLeaverReview({ reviewId: review.id, decision: 'restore', reason, newEndDate, secondAgent }))}
+                      />
                     </>
                   )}
                 </li>
@@ -213,11 +215,13 @@ function LinkToHr({ onPick }: { onPick: (identityId: string) => void }) {
   return <PersonPicker label={t('nightdesk.regularization.find')} onPick={(person) => onPick(person.identityId)} />;
 }
 
-function RestoreForm({ onSubmit }: { onSubmit: (reason: string, newEndDate: string | null) => void }) {
+/** An exception to a departure: reason, optional corrected end date, and a second agent (four eyes). */
+function RestoreForm({ onSubmit }: { onSubmit: (reason: string, newEndDate: string | null, secondAgent: SecondAgentInput) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [end, setEnd] = useState('');
+  const [secondAgent, setSecondAgent] = useState<SecondAgentInput>({ reader: '', pin: '' });
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)}>
@@ -230,7 +234,7 @@ function RestoreForm({ onSubmit }: { onSubmit: (reason: string, newEndDate: stri
       className="nightdesk-inline"
       onSubmit={(event) => {
         event.preventDefault();
-        onSubmit(reason, end === '' ? null : end);
+        onSubmit(reason, end === '' ? null : end, secondAgent);
       }}
     >
       <label>
@@ -241,6 +245,7 @@ function RestoreForm({ onSubmit }: { onSubmit: (reason: string, newEndDate: stri
         {t('nightdesk.leavers.newEnd')}
         <input type="date" value={end} onChange={(event) => setEnd(event.target.value)} />
       </label>
+      <SecondAgentFields value={secondAgent} onChange={setSecondAgent} />
       <button type="submit">{t('nightdesk.leavers.restore')}</button>
     </form>
   );
