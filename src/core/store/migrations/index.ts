@@ -13,6 +13,7 @@ import { allowInterruptedImportRuns } from './0220-allow-interrupted-import-runs
 import { addLinkProbability } from './0240-add-link-probability';
 import { addRevokedMieStatus } from './0330-add-revoked-mie-status';
 import { addLeaverReviewConfirmation } from './0340-add-leaver-review-confirmation';
+import { createIdentityDeskFacts } from './0380-create-identity-desk-facts';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only; never edit a released migration. */
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   addLinkProbability,
   addRevokedMieStatus,
   addLeaverReviewConfirmation,
+  createIdentityDeskFacts,
 ];
 
 export type { Migration } from './types';
