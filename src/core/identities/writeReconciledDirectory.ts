@@ -74,9 +74,9 @@ export function writeReconciledDirectory(
     );
     const deskLinks = db.prepare(`SELECT * FROM identity_links WHERE rule IN (${deskLinkRules.map(() => '?').join(', ')})`).all(...deskLinkRules) as Record<string, string | number | null>[];
     const facts = db.prepare('SELECT identity_id, fact, value, hr_value_seen FROM identity_desk_facts').all() as DeskFact[];
-    const factOf = (identityId: string, fact: DeskFact['fact']) => facts.find((row) => row.identity_id === identityId && row.fact === fact);
     const factsByIdentity = new Map<string, DeskFact[]>();
     for (const fact of facts) factsByIdentity.set(fact.identity_id, [...(factsByIdentity.get(fact.identity_id) ?? []), fact]);
+    const factOf = (identityId: string, fact: DeskFact['fact']) => factsByIdentity.get(identityId)?.find((row) => row.fact === fact);
     const deskRppsHolder = new Map(facts.filter((fact) => fact.fact === 'rpps').map((fact) => [fact.value!, fact.identity_id]));
 
     db.prepare('DELETE FROM identity_links').run();
