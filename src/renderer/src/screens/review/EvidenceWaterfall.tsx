@@ -5,7 +5,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { useTranslation } from 'react-i18next';
 import type { LinkEvidence } from '../../../../shared/api/reconcile.contract';
-import { buildWaterfallSteps } from './buildWaterfallSteps';
+import { buildWaterfallSteps } from '../../../../shared/matching/buildWaterfallSteps';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 

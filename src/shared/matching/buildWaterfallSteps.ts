@@ -1,4 +1,4 @@
-import type { LinkEvidence } from '../../../../shared/api/reconcile.contract';
+import type { FieldEvidence as LinkEvidence } from './compareFeatures';
 
 /** One bar of the waterfall: from `start` to `end` on the log2-odds scale. */
 export interface WaterfallStep {
