@@ -2,7 +2,8 @@ import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+// The ES module build: the CommonJS one hands Vite an object instead of the component.
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
 import type { LinkEvidence } from '../../../../shared/api/reconcile.contract';
 import { buildWaterfallSteps } from '../../../../shared/matching/buildWaterfallSteps';
