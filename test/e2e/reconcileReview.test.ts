@@ -97,6 +97,10 @@ describe('review queue screen', () => {
     const panel = page.getByRole('complementary');
     await expect.poll(() => panel.textContent()).toMatch(/lien validé par/);
     expect(await panel.textContent()).toMatch(/fiche de référence \(RH\)/);
+    // The same waterfall as the review screen, behind each link's summary.
+    await panel.locator('details summary').first().click();
+    await panel.getByTestId('link-waterfall').first().locator('svg').first().waitFor();
+    expect(await panel.locator('details summary').first().textContent()).toMatch(/Probabilité : \d+(\.\d+)? %/);
     expect(consoleErrors).toEqual([]);
   });
 });
