@@ -108,7 +108,7 @@ function hasDistinguishingKey(candidate: Candidate): boolean {
 /** The best candidate agrees exactly on a key (identifier, birth date, FINESS here, account) where its rival disagrees: they are told apart. */
 function isDistinguished(candidate: Candidate, rival: Candidate): boolean {
   for (const item of candidate.evidence) {
-    if (item.level !== 'exact' || !(distinguishingFields.has(item.field) || item.field === 'finess' || item.field === 'login')) continue;
+    if (item.level !== 'exact' || !(distinguishingFields.has(item.field) || item.field === 'finess' || item.field === 'login' || item.field === 'service')) continue;
     const other = rival.evidence.find((evidence) => evidence.field === item.field);
     if (other !== undefined && other.level === 'different') return true;
   }
@@ -372,7 +372,8 @@ export function reconcileRecords({
         if (best === undefined) continue;
         const decision = decide(best, runnerUp);
         // A name two people share never links automatically without a key that tells them apart.
-        if (decision === 'auto' && best.rule === null && nameKeysOf(identities[best.identity]!.features).some((key) => sharedNames.has(key)) && !hasDistinguishingKey(best)) link(record, best, 'review', runnerUp, 'shared-name');
+        const shared = best.rule === null && nameKeysOf(identities[best.identity]!.features).some((key) => sharedNames.has(key));
+        if (decision === 'auto' && shared && !hasDistinguishingKey(best) && !(runnerUp !== undefined && isDistinguished(best, runnerUp))) link(record, best, 'review', runnerUp, 'shared-name');
         else link(record, best, decision, runnerUp);
       }
       keepOneAccountPerSource(role);
