@@ -174,8 +174,13 @@ describe('FIDO2 keys at the desk (Chromium virtual authenticators)', () => {
 
   it('revokes one key and keeps the other', async () => {
     const primary = keyRows().filter({ hasText: 'Clé verte' });
+    expect(await primary.getByRole('button', { name: /Révoquer/ }).isDisabled()).toBe(true);
     await primary.getByLabel(/Motif de révocation/).selectOption('declare-lost');
     await primary.getByRole('button', { name: /Révoquer/ }).click();
+    // A dialog asks why (no default reason) before the key is revoked for good.
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.getByLabel('Motif (obligatoire)').fill('oubliée dans le train');
+    await dialog.getByRole('button', { name: /Révoquer/ }).click();
     await expect.poll(() => status().textContent()).toContain('Clé « Clé verte » révoquée.');
     await expect.poll(() => keyRows().filter({ hasText: 'Clé verte' }).textContent()).toContain('Révoquée');
     expect(await keyRows().filter({ hasText: 'Clé de secours rouge' }).textContent()).toContain('Active');

@@ -212,4 +212,53 @@ describe('badge office: a leaver never keeps a means', { timeout: 180_000 }, () 
     const stored = core.db.prepare("SELECT value_json FROM settings WHERE key = 'cardTypePolicy'").get() as { value_json: string };
     expect(JSON.parse(stored.value_json).staffBadge).toContain('MIFARE_CLASSIC_1K');
   });
+
+  it('grants an exception with a reason and a second agent who puts their own CPS in and types its code', async () => {
+    const other = core.db
+      .prepare(
+        `SELECT id, last_name, first_name, hr_id FROM identities i WHERE status = 'active' AND hr_id IS NOT NULL AND hr_end_date IS NULL
+            AND NOT EXISTS (SELECT 1 FROM mie m WHERE m.identity_id = i.id) AND NOT EXISTS (SELECT 1 FROM agents a WHERE a.identity_id = i.id)
+            AND length(last_name) > 3 AND id != ? ORDER BY hr_id DESC LIMIT 1`,
+      )
+      .get(person.id) as PersonRow;
+    await tap('contactless', `badge:${other.id}`);
+    await page.getByLabel('Nom, prénom, date de naissance, matricule ou RPPS').fill(other.hr_id);
+    await page.getByTestId('enrollment-search-results').getByRole('button').first().click();
+    await page.getByRole('button', { name: /^Lier la carte à/ }).click();
+    await expect.poll(() => page.getByTestId('enrollment-notice').textContent()).toContain('Carte liée à');
+
+    const sirh = join(dataDir, 'sources', 'sirh.csv');
+    const lines = readFileSync(sirh, 'utf8').split('\r\n');
+    const header = lines[0]!.split(';');
+    const at = lines.findIndex((line) => line.split(';')[header.indexOf('MATRICULE')] === other.hr_id);
+    const cells = lines[at]!.split(';');
+    cells[header.indexOf('DATE_SORTIE')] = frenchDate(yesterday());
+    lines[at] = cells.join(';');
+    writeFileSync(sirh, lines.join('\r\n'));
+    await page.getByRole('navigation').getByRole('button', { name: 'Sources' }).click();
+    await page.getByRole('button', { name: 'Lancer l’import' }).click();
+    const statuses = () => (core.db.prepare('SELECT status FROM mie WHERE identity_id = ?').all(other.id) as { status: string }[]).map((row) => row.status);
+    await expect.poll(statuses, { timeout: 60_000 }).toEqual(['suspended']);
+
+    await page.getByTestId('workqueue-count').click();
+    await page.getByTestId('workqueue-items').getByRole('row').filter({ hasText: `${other.first_name} ${other.last_name}` }).getByRole('button', { name: /^Ouvrir au guichet —/ }).click();
+    await expect.poll(() => page.getByTestId('eligibility').textContent()).toContain('Parti(e) le');
+    const uid = (core.db.prepare("SELECT identifier FROM mie WHERE identity_id = ?").get(other.id) as { identifier: string }).identifier;
+    await page.getByRole('button', { name: `Réactiver — ${uid}` }).click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.getByLabel('Motif (obligatoire)').fill('contrat prolongé, export RH en retard');
+    // The second agent, in person: their own CPS in the customer's contact reader (the desk does not follow it), then their code.
+    const second = core.db
+      .prepare("SELECT a.identity_id AS id, i.rpps FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role = 'badge-office' ORDER BY i.last_name LIMIT 1 OFFSET 1")
+      .get() as { id: string; rpps: string | null };
+    await tap('contact', simulatedLoginCardId({ identityId: second.id, rpps: second.rpps }));
+    await expect.poll(() => dialog.getByLabel('Lecteur de sa carte CPS').inputValue()).toBe(simulatedReaderNames.contact);
+    await dialog.getByLabel('Son code').fill('1234');
+    await dialog.getByRole('button', { name: 'Réactiver' }).click();
+    await expect.poll(statuses).toEqual(['active']);
+    await expect.poll(() => page.getByTestId('eligibility').textContent()).toContain('Peut recevoir');
+    expect(await page.getByTestId('person-enrollment').getByRole('heading', { level: 2 }).textContent()).toContain(other.last_name.toUpperCase());
+    expect(core.db.prepare("SELECT status, reason, confirmed_by FROM leaver_reviews WHERE identity_id = ?").get(other.id)).toEqual({ status: 'restored', reason: 'contrat prolongé, export RH en retard', confirmed_by: second.id });
+    expect(checkLeaverInvariant(core.db, { now: new Date() }).ok).toBe(true);
+  });
 });

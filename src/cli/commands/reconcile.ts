@@ -1,10 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { systemClock } from '../../core/clock';
 import { resolveUserDataDir } from '../../core/config/resolveUserDataDir';
 import { importSources } from '../../core/import/importSources';
 import { explainLink, type LinkExplanation } from '../../core/reconcile/explainLink';
+import { runLeaverCheck } from '../../core/leavers/runLeaverCheck';
+import { readNightDeskSettings } from '../../core/nightdesk/nightDeskSettings';
 import { reconcileDirectory, type ReconciledRow } from '../../core/reconcile/reconcileDirectory';
 import { parseSourcesConfig } from '../../core/sources/parseSourcesConfig';
 import { openDatabase } from '../../core/store/openDatabase';
@@ -120,6 +123,8 @@ export const command: CliCommand = {
         return 1;
       }
       const { report, rows, orphans } = reconcileDirectory(db, { clock: systemClock });
+      // Reconciliation may link an HR record whose end date has passed: no departed person keeps an active means.
+      runLeaverCheck(db, systemClock, { actor: { agentId: null, agentName: null, desk: hostname() }, trigger: 'import', maxShare: readNightDeskSettings(db).massLeaverShare });
       const out = resolve(values.out);
       mkdirSync(out, { recursive: true });
       writeFileSync(join(out, 'links.csv'), csv(['source', 'key', 'identity', 'decision', 'score'], linkRows(rows)), 'utf8');

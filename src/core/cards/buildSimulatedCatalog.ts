@@ -102,7 +102,6 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
     const agentRole = person.agent_role;
     if (unlinked.has(person.id)) {
       const rpps = appendRppsCheckDigit(`98${(digest(`unlinked-rpps:${person.id}`).readUInt32BE(0) % 100_000_000).toString().padStart(8, '0')}`);
-      const hash = digest(`cps-unlinked:${person.id}`);
       entries.push({
         id: `cps-unlinked:${person.id}`,
         label: `CPS4 — ${holderName} (RPPS pas encore dans l’annuaire)`,
@@ -111,18 +110,7 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
         holderName,
         agentRole: null,
         interface: 'contact',
-        create: async () => {
-          const today = clock.now();
-          const certificates = await generateCpsTestCertificates({
-            idNat: `8${rpps}`,
-            lastName: person.last_name.toUpperCase(),
-            firstName: person.first_name.toUpperCase(),
-            profession: person.profession ?? 'Professionnel de santé',
-            notBefore: years(today, -1),
-            notAfter: years(today, 2),
-          });
-          return createCpsCard({ generation: 'CPS4', serial: hash.subarray(1, 6).toString('hex').toUpperCase(), authenticationCertificate: certificates.authentication, signatureCertificate: certificates.signature, pin: simulatedCpsPin });
-        },
+        create: () => createProfessionalCps(clock, person, rpps, 'CPS4', digest(`cps-unlinked:${person.id}`)),
       });
     }
     if (person.rpps !== null) {
@@ -137,24 +125,7 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
         holderName,
         agentRole,
         interface: 'contact',
-        create: async () => {
-          const today = clock.now();
-          const certificates = await generateCpsTestCertificates({
-            idNat: `8${rpps}`,
-            lastName: person.last_name.toUpperCase(),
-            firstName: person.first_name.toUpperCase(),
-            profession: person.profession ?? 'Professionnel de santé',
-            notBefore: years(today, -1),
-            notAfter: years(today, 2),
-          });
-          return createCpsCard({
-            generation,
-            serial: hash.subarray(1, 6).toString('hex').toUpperCase(),
-            authenticationCertificate: certificates.authentication,
-            signatureCertificate: certificates.signature,
-            pin: simulatedCpsPin,
-          });
-        },
+        create: () => createProfessionalCps(clock, person, rpps, generation, hash),
       });
     }
     if (person.rpps === null && person.agent === 1) {
@@ -209,4 +180,24 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
     { id: 'test:ultralight', label: 'MIFARE Ultralight (ticket visiteur)', type: 'MIFARE_ULTRALIGHT', interface: 'contactless', create: async () => createStorageCard({ kind: 'MIFARE_ULTRALIGHT', uid: '04A1B2C3D4E5F6' }) },
   ].map((card) => ({ ...card, identityId: null, holderName: null, agentRole: null }) as SimulatedCardEntry);
   return [...testCards, ...entries];
+}
+
+/** A professional's CPS (idNat `8<RPPS>`), its serial taken from `hash`; certificates are made when first inserted. */
+async function createProfessionalCps(clock: Clock, person: IdentityRow, rpps: string, generation: 'CPS3' | 'CPS4', hash: Buffer): Promise<VirtualCard> {
+  const today = clock.now();
+  const certificates = await generateCpsTestCertificates({
+    idNat: `8${rpps}`,
+    lastName: person.last_name.toUpperCase(),
+    firstName: person.first_name.toUpperCase(),
+    profession: person.profession ?? 'Professionnel de santé',
+    notBefore: years(today, -1),
+    notAfter: years(today, 2),
+  });
+  return createCpsCard({
+    generation,
+    serial: hash.subarray(1, 6).toString('hex').toUpperCase(),
+    authenticationCertificate: certificates.authentication,
+    signatureCertificate: certificates.signature,
+    pin: simulatedCpsPin,
+  });
 }

@@ -114,6 +114,8 @@ export function openDeskCore({
   const sessions = createDeskSessions({ db, clock, events, deskName, ...(idleLockMs === undefined ? {} : { idleLockMs }) });
   events.subscribe((event, payload) => {
     if (event === 'cardRemoved') sessions.lockOnCardRemoved((payload as { reader: string }).reader);
+    // A reconciliation run or a link decision may tie an HR end date to someone: check leavers at once.
+    if (event === 'reviewQueueChanged') nightDeskChecks.runNow('import');
   });
   // One spread per feature; each feature's handlers get their dependencies here and nowhere else.
   const handlers: DeskHandlers = {

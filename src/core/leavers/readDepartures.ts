@@ -25,16 +25,24 @@ export interface ReadDeparturesOptions {
  * A later, different end date is not covered by an older exception.
  */
 export function readDepartures(db: Database.Database, { onOrBefore, identityId, withActiveMie = false }: ReadDeparturesOptions): Departure[] {
+  // A literal condition per branch (not `@id IS NULL OR …`) so that SQLite looks one person up by index.
+  const onePerson = (column: string) => (identityId === undefined ? '' : `AND ${column} = @identityId`);
   return db
     .prepare(
       `WITH ends AS (
          SELECT id AS identity_id, hr_end_date AS end_date FROM identities
-          WHERE hr_end_date IS NOT NULL AND (@identityId IS NULL OR id = @identityId)
+          WHERE hr_end_date IS NOT NULL ${onePerson('id')}
          UNION ALL
+         -- HR records carrying the person's matricule (an import alone, before any reconciliation)…
          SELECT i.id, json_extract(r.attributes_json, '$.endDate')
-           FROM source_records r JOIN sources s ON s.id = r.source_id AND s.role = 'hr'
-           JOIN identities i ON i.hr_id = r.hr_id OR i.id IN (SELECT l.identity_id FROM identity_links l WHERE l.record_id = r.id AND l.decision IN ('automatic', 'validated'))
-          WHERE r.present = 1 AND json_extract(r.attributes_json, '$.endDate') IS NOT NULL AND (@identityId IS NULL OR i.id = @identityId)
+           FROM identities i JOIN source_records r ON r.hr_id = i.hr_id JOIN sources s ON s.id = r.source_id AND s.role = 'hr'
+          WHERE r.present = 1 AND json_extract(r.attributes_json, '$.endDate') IS NOT NULL ${onePerson('i.id')}
+         UNION ALL
+         -- …and those reconciliation linked to them (each branch follows an index: no pair scan).
+         SELECT l.identity_id, json_extract(r.attributes_json, '$.endDate')
+           FROM identity_links l JOIN source_records r ON r.id = l.record_id JOIN sources s ON s.id = r.source_id AND s.role = 'hr'
+          WHERE l.decision IN ('automatic', 'validated') AND r.present = 1 AND json_extract(r.attributes_json, '$.endDate') IS NOT NULL
+            ${onePerson('l.identity_id')}
        )
        , uncovered AS (
          SELECT e.identity_id, MIN(e.end_date) AS end_date FROM ends e
@@ -47,5 +55,5 @@ export function readDepartures(db: Database.Database, { onOrBefore, identityId, 
         WHERE @withActiveMie = 0 OR EXISTS (SELECT 1 FROM mie m WHERE m.identity_id = i.id AND m.status = 'active')
         ORDER BY i.last_name, i.first_name`,
     )
-    .all({ onOrBefore, identityId: identityId ?? null, withActiveMie: withActiveMie ? 1 : 0 }) as Departure[];
+    .all({ onOrBefore, withActiveMie: withActiveMie ? 1 : 0, ...(identityId === undefined ? {} : { identityId }) }) as Departure[];
 }

@@ -2,21 +2,36 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fidoRevocations, type FidoKeyView, type FidoRevocation, type PersonFidoKeys } from '../../../../shared/api/fido.contract';
 import { formatIsoDate } from '../../viewModels/formatPerson';
+import { ConfirmReasonDialog } from '../enrollment/ConfirmReasonDialog';
 
 export interface FidoKeyListProps {
   holderName: string;
   data: PersonFidoKeys;
   busy: boolean;
-  onRevokeKey: (key: FidoKeyView, action: FidoRevocation) => void;
+  onRevokeKey: (key: FidoKeyView, action: FidoRevocation, reason: string) => void;
   onRevokeSponsorship: (sponsorshipId: string, reason: string) => void;
 }
 
 export function FidoKeyList({ holderName, data, busy, onRevokeKey, onRevokeSponsorship }: FidoKeyListProps) {
   const { t } = useTranslation();
-  const [reasons, setReasons] = useState<Record<string, FidoRevocation>>({});
+  // No default: the agent says whether the key was lost, stolen or returned, then why, in a dialog.
+  const [reasons, setReasons] = useState<Record<string, FidoRevocation | ''>>({});
+  const [confirming, setConfirming] = useState<{ key: FidoKeyView; action: FidoRevocation } | null>(null);
   const [sponsorshipReasons, setSponsorshipReasons] = useState<Record<string, string>>({});
   return (
     <>
+      {confirming !== null && (
+        <ConfirmReasonDialog
+          title={t('fido.revoke.confirmTitle', { label: confirming.key.label })}
+          consequence={t('fido.revoke.consequence', { label: confirming.key.label, how: t(`fido.revoke.${confirming.action}`) })}
+          confirmLabel={t('fido.revoke.button', { label: confirming.key.label })}
+          onConfirm={(reason) => {
+            setConfirming(null);
+            onRevokeKey(confirming.key, confirming.action, reason);
+          }}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       <h3>{t('fido.keys.title', { name: holderName })}</h3>
       {data.keys.length === 0 ? (
         <p>{t('fido.keys.none')}</p>
@@ -57,16 +72,24 @@ export function FidoKeyList({ holderName, data, busy, onRevokeKey, onRevokeSpons
                     <>
                       <select
                         aria-label={t('fido.revoke.reason', { label: key.label })}
-                        value={reasons[key.credentialId] ?? 'return'}
-                        onChange={(event) => setReasons({ ...reasons, [key.credentialId]: event.target.value as FidoRevocation })}
+                        value={reasons[key.credentialId] ?? ''}
+                        onChange={(event) => setReasons({ ...reasons, [key.credentialId]: event.target.value as FidoRevocation | '' })}
                       >
+                        <option value="">{t('fido.revoke.choose')}</option>
                         {fidoRevocations.map((action) => (
                           <option key={action} value={action}>
                             {t(`fido.revoke.${action}`)}
                           </option>
                         ))}
                       </select>{' '}
-                      <button type="button" disabled={busy} onClick={() => onRevokeKey(key, reasons[key.credentialId] ?? 'return')}>
+                      <button
+                        type="button"
+                        disabled={busy || (reasons[key.credentialId] ?? '') === ''}
+                        onClick={() => {
+                          const action = reasons[key.credentialId];
+                          if (action !== undefined && action !== '') setConfirming({ key, action });
+                        }}
+                      >
                         {t('fido.revoke.button', { label: key.label })}
                       </button>
                     </>

@@ -64,8 +64,8 @@ export function KeysScreen() {
                 holderName={formatPersonName(holder)}
                 data={keys}
                 busy={status.busy}
-                onRevokeKey={(key, action) =>
-                  void status.run(t('fido.revoke.button', { label: key.label }), () => desk.api.revokeFidoKey({ credentialId: key.credentialId, action }), (revoked) => t('fido.revoke.done', { label: revoked.label })).then(reload)
+                onRevokeKey={(key, action, reason) =>
+                  void status.run(t('fido.revoke.button', { label: key.label }), () => desk.api.revokeFidoKey({ credentialId: key.credentialId, action, reason }), (revoked) => t('fido.revoke.done', { label: revoked.label })).then(reload)
                 }
                 onRevokeSponsorship={(sponsorshipId, reason) =>
                   void status.run(t('fido.sponsorships.revoke'), () => desk.api.revokeSponsorship({ sponsorshipId, reason }), (result) => t('fido.sponsorships.revokedKeys', { count: result.revokedKeys })).then(reload)
