@@ -112,10 +112,10 @@ async function reimportAndReconcileTwice(): Promise<void> {
 }
 
 describe('desk decisions survive import and reconciliation', () => {
-  it('keeps a desk RPPS pairing, night-desk temporary people, accepted and rejected links and bound badges', async () => {
+  it('keeps a desk RPPS pairing, a desk departure, night-desk temporary people, accepted and rejected links and bound badges', async () => {
     await logIn('office', 'badge-office');
     await logIn('night', 'night-desk');
-    const [paired, badged] = customers(2) as [{ id: string; last_name: string; first_name: string }, { id: string }];
+    const [paired, badged, leaver] = customers(3) as [{ id: string; last_name: string; first_name: string }, { id: string }, { id: string }];
     const [pairedRpps, interimRpps] = freeRegisterRpps(2) as [string, string];
 
     // 1. A CPS whose RPPS the directory links to no one: the agent confirms the pairing.
@@ -142,7 +142,10 @@ describe('desk decisions survive import and reconciliation', () => {
     );
     const interim = await value(call<TemporaryIssueResult>('night', 'issueTemporaryCard', { holder: { source: 'register', rpps: interimRpps }, cardIdentifier: '04AA0000000002' }));
 
-    // 4. Review proposals: one accepted, one rejected.
+    // 4. An immediate departure recorded at the desk (HR does not know yet).
+    await value(call('office', 'recordImmediateDeparture', { identityId: leaver.id, reason: 'fin de mission ce jour' }));
+
+    // 5. Review proposals: one accepted, one rejected.
     const queue = await value(call<ReviewQueue>('office', 'listReviewProposals', { limit: 200 }));
     const [accepted, rejected] = queue.proposals.filter((proposal, index, all) => all.findIndex((other) => other.identity.identityId === proposal.identity.identityId) === index) as [
       ReviewQueue['proposals'][number],
@@ -165,6 +168,11 @@ describe('desk decisions survive import and reconciliation', () => {
     // The badge: same person, still active.
     const badgedAfter = await value(call<PersonEnrollment>('office', 'getPersonEnrollment', { identityId: badged.id }));
     expect(badgedAfter.mies.map((mie) => [mie.id, mie.status])).toEqual([[boundBadge.id, 'active']]);
+
+    // The departure: HR still has no end date, the desk's date holds.
+    const leaverAfter = await value(call<PersonEnrollment>('office', 'getPersonEnrollment', { identityId: leaver.id }));
+    expect(leaverAfter.hrEndDate).toBe('2026-12-03');
+    expect(leaverAfter.person.status).toBe('leaving');
 
     // The night desk's people: still temporary (not "left"), their cards live, their regularizations open.
     for (const issued of [unknown, interim]) {
