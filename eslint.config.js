@@ -17,8 +17,8 @@ const testHygiene = [
 ];
 
 /** One owner for identities (README, "Identity store"): raw writes to these tables live in src/core/identities only. */
-const identityWrite = String.raw`/\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+(identities|identity_links)\b/i`;
-const identityWriteMessage = 'Only the identity store (src/core/identities) writes identities and identity_links: call one of its functions.';
+const identityWrite = String.raw`/\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+(identities|identity_links|identity_desk_facts)\b/i`;
+const identityWriteMessage = 'Only the identity store (src/core/identities) writes identities, identity_links and identity_desk_facts: call one of its functions.';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
