@@ -125,7 +125,7 @@ export function openDeskCore({
     ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
     ...createNightDeskHandlers({ db, clock, events, cards: createCardAccess(cards) }),
     ...createReconcileHandlers({ db, clock, events }),
-    ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfigPath, afterCommit: () => nightDeskChecks.runNow('import') }),
+    ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfigPath, afterCommit: () => nightDeskChecks.runNow('import'), sessions }),
     ...createFidoHandlers({ db, clock, events, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
     ...createWorkQueueHandlers({ db, clock }),
   };

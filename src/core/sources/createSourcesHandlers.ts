@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import { DeskError } from '../../shared/api/errors';
 import type { ImportRunResult, ImportWarningView, RejectedLineView } from '../../shared/api/sources.contract';
+import type { DeskSessions } from '../agents/createDeskSessions';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
 import { closeInterruptedImportRuns } from '../import/closeInterruptedImportRuns';
@@ -25,6 +26,7 @@ export function createSourcesHandlers({
   events,
   configPath,
   afterCommit,
+  sessions,
 }: {
   db: Database.Database;
   clock: Clock;
@@ -32,10 +34,20 @@ export function createSourcesHandlers({
   configPath: string;
   /** Runs once the import committed (the night desk's leaver check). */
   afterCommit?: () => void;
+  /** Tells whether the caller may see the values of rejected lines and warnings. */
+  sessions: DeskSessions;
 }): SourcesHandlers {
   closeInterruptedImportRuns(db, clock);
-  /** Rejected and dropped values are record content: only for a session allowed to import (the contract's access). */
-  const mayReadValues = (actor: unknown): boolean => actor !== null && actor !== undefined;
+  /** Rejected and dropped values are record content: only for a session allowed to import. */
+  const mayReadValues = (connectionId: string): boolean => {
+    try {
+      sessions.requireAct(connectionId, 'sources.import');
+      return true;
+    } catch (error) {
+      if (error instanceof DeskError) return false;
+      throw error;
+    }
+  };
   const withoutValue = <T extends { value?: string | null }>(rows: T[], allowed: boolean): T[] => (allowed ? rows : rows.map((row) => ({ ...row, value: null })));
   return {
     listSources: () => readSourcesOverview(db, configPath),
@@ -70,11 +82,11 @@ export function createSourcesHandlers({
     },
     listRejectedLines: ({ runId, limit }, context) => {
       const rows = db.prepare('SELECT line, reason, field, detail, value FROM import_rejections WHERE run_id = ? ORDER BY line, id LIMIT ?').all(runId, limit) as RejectedLineView[];
-      return withoutValue(rows, mayReadValues(context.actor));
+      return withoutValue(rows, mayReadValues(context.connectionId));
     },
     listImportWarnings: ({ runId, limit }, context) => {
       const rows = db.prepare('SELECT line, reason, field, detail, value FROM import_warnings WHERE run_id = ? ORDER BY line, id LIMIT ?').all(runId, limit) as ImportWarningView[];
-      return withoutValue(rows, mayReadValues(context.actor));
+      return withoutValue(rows, mayReadValues(context.connectionId));
     },
   };
 }

@@ -96,7 +96,7 @@ export const sourcesMethods = {
   ),
   listImportWarnings: defineMethod<ImportWarningView[]>()(
     z.object({ runId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
-    { access: 'sources.import' },
+    { access: 'public' },
   ),
 };
 
