@@ -19,7 +19,7 @@ export interface IdentityIndex {
    * Scores a record against the identities sharing a blocking key with it, best first (rules, then
    * points); `seen` lists every identity looked at (blocking recall), `skip` leaves some out.
    */
-  score(record: MatchFeatures, skip?: (identity: number) => boolean): { candidates: Candidate[]; seen: number[] };
+  score(record: MatchFeatures, skip?: (identity: number) => boolean, exactOnly?: boolean): { candidates: Candidate[]; seen: number[] };
   /** The identities sharing a blocking key with the record (names, sounds, identifiers, birth date…), at most `limit`, unscored. */
   block(record: MatchFeatures, limit: number): number[];
 }
@@ -85,12 +85,12 @@ export function indexIdentities({ references, config, establishmentFiness, seedC
       });
       return found;
     },
-    score(record, skip) {
+    score(record, skip, exactOnly = false) {
       stamp += 1;
       const seen: number[] = [];
       const candidates: Candidate[] = [];
       // Most register entries can only be claimed by an identity with their very names or RPPS: only those keys are looked up.
-      visitBlockingKeys(record, needsExactNames(record, context, floor) ? 'exact-query' : 'query', (kind, value, initial) => {
+      visitBlockingKeys(record, exactOnly || needsExactNames(record, context, floor) ? 'exact-query' : 'query', (kind, value, initial) => {
         const members = lookUp(kind, value, initial);
         if (members === undefined) return;
         for (const identity of members) {

@@ -244,8 +244,8 @@ export function reconcileRecords({
   const probabilityOf = (score: number): number | null => (model === null ? null : 1 / (1 + 2 ** -(model.priorWeight + score)));
 
   let candidatePairs = 0;
-  const scoreCandidates = (record: number, recordFeatures: MatchFeatures): Candidate[] => {
-    const { candidates, seen } = index.score(recordFeatures, rejected.size === 0 ? undefined : (identity) => rejected.has(pairKey(record, identity)));
+  const scoreCandidates = (record: number, recordFeatures: MatchFeatures, exactOnly = false): Candidate[] => {
+    const { candidates, seen } = index.score(recordFeatures, rejected.size === 0 ? undefined : (identity) => rejected.has(pairKey(record, identity)), exactOnly);
     candidatePairs += seen.length;
     onCandidates?.(record, seen);
     return candidates;
@@ -297,6 +297,7 @@ export function reconcileRecords({
       }
     }
   }
+  const establishment = new Set(establishmentFiness);
   time('register', () => {
     // One register entry per person and one person per entry: greedy assignment by score.
     const proposals: { record: number; candidates: Candidate[] }[] = [];
@@ -309,7 +310,9 @@ export function reconcileRecords({
         taken.add(links[record]!.identity!);
         continue;
       }
-      const candidates = scoreCandidates(record, entry).filter((candidate) => candidate.rule !== null || candidate.reviewRule !== null || candidate.score >= floor);
+      // Calibrated: an entry elsewhere links only by its RPPS or its very names (see below): only those keys are looked up.
+      const elsewhere = model !== null && !entry.finess.some((finess) => establishment.has(finess));
+      const candidates = scoreCandidates(record, entry, elsewhere).filter((candidate) => candidate.rule !== null || candidate.reviewRule !== null || candidate.score >= floor);
       if (candidates.length === 0) continue;
       // Kept only for the entries some identity may claim: the rest of the register is let go.
       features[record] = entry;

@@ -2,6 +2,7 @@ import type { MatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { compareFeatures, type CompareContext, type PairComparison } from '../../shared/matching/compareFeatures';
 import { estimateMatchModel } from '../../shared/matching/estimateMatchModel';
 import type { LevelVector, MatchModel } from '../../shared/matching/matchModel';
+import type { MatchField } from '../../shared/matching/matchingConfig';
 import { sortedTokens } from '../../shared/matching/compareNames';
 
 export interface TrainMatchModelOptions {
@@ -39,6 +40,31 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/** Bounds on the share of records that have their person here: a prior is never that sure. */
+const [minMatchShare, maxMatchShare] = [0.5, 0.98];
+
+/**
+ * The prior odds of one (record, person) pair, ρ / ((1 − ρ) N), with ρ the share of sampled records
+ * whose best blocked pair the model finds more likely a match than not (under ρ = 0.9 first): an
+ * establishment whose accounts nearly all belong to staff gets a higher prior than one with many
+ * service, interim and leftover accounts.
+ */
+function priorWeightOf(model: MatchModel, pairsOfRecord: readonly LevelVector[][], people: number): number {
+  if (pairsOfRecord.length < 50) return model.priorWeight;
+  let matched = 0;
+  for (const pairs of pairsOfRecord) {
+    let best = Number.NEGATIVE_INFINITY;
+    for (const levels of pairs) {
+      let weight = 0;
+      for (const field in levels) weight += model.levels[field as MatchField]?.[levels[field as MatchField]!]?.weight ?? 0;
+      best = Math.max(best, weight);
+    }
+    if (model.priorWeight + best > 0) matched += 1;
+  }
+  const share = Math.min(maxMatchShare, Math.max(minMatchShare, matched / pairsOfRecord.length));
+  return Math.log2(share / ((1 - share) * Math.max(1, people)));
+}
+
 /**
  * Learns the establishment's Fellegi–Sunter model without labels: u from random (record, person)
  * pairs, m by EM over the pairs two blocking rules bring together (same surname; same birth date),
@@ -69,6 +95,8 @@ export function trainMatchModel({
   });
   const surnameSession: LevelVector[] = [];
   const birthSession: LevelVector[] = [];
+  // Each sampled record's compared pairs, to estimate afterwards how many records have their person here.
+  const pairsOfRecord: LevelVector[][] = [];
   const step = Math.max(1, records.length / sampleRecords);
   for (let position = 0; position < records.length; position += step) {
     const record = records[Math.floor(position)]!;
@@ -77,9 +105,16 @@ export function trainMatchModel({
     for (const form of features.nameOrderUnknown ? features.firstNames : features.lastNames) {
       for (const identity of bySurname.get(sortedTokens(form)) ?? []) if (surnames.size < candidatesPerRecord) surnames.add(identity);
     }
-    for (const identity of surnames) surnameSession.push(levelsOf(compareFeatures(features, references[identity]!, context)));
+    const own: LevelVector[] = [];
+    for (const identity of surnames) own.push(levelsOf(compareFeatures(features, references[identity]!, context)));
+    surnameSession.push(...own);
     const born = features.birthDate === null ? [] : (byBirthDate.get(features.birthDate) ?? []).slice(0, candidatesPerRecord);
-    for (const identity of born) birthSession.push(levelsOf(compareFeatures(features, references[identity]!, context)));
+    for (const identity of born) {
+      const levels = levelsOf(compareFeatures(features, references[identity]!, context));
+      birthSession.push(levels);
+      own.push(levels);
+    }
+    pairsOfRecord.push(own);
   }
   const randomLevels: LevelVector[] = [];
   if (records.length > 0 && references.length > 0) {
@@ -94,5 +129,6 @@ export function trainMatchModel({
     { pairs: surnameSession, blockedFields: ['lastName'] as const },
     { pairs: birthSession, blockedFields: ['birthDate'] as const },
   ].filter((session) => session.pairs.length > 0);
-  return estimateMatchModel({ randomPairs: randomLevels, sessions, labelledPairs, people: references.length });
+  const model = estimateMatchModel({ randomPairs: randomLevels, sessions, labelledPairs, people: references.length });
+  return { ...model, priorWeight: priorWeightOf(model, pairsOfRecord, references.length) };
 }
