@@ -11,6 +11,16 @@ function forbid(groups, message) {
   return ['error', { patterns: [{ group: groups, message }] }];
 }
 
+/** Tests that never land; kept in every block that sets no-restricted-syntax (a later block replaces the rule). */
+const testHygiene = [
+  { selector: "CallExpression[callee.property.name='only']", message: '.only never lands' },
+  { selector: "CallExpression[callee.property.name='skip']", message: 'skipped tests never land' },
+];
+
+/** One owner for identities (README, "Identity store"): raw writes to these tables live in src/core/identities only. */
+const identityWrite = String.raw`/\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+(identities|identity_links|identity_desk_facts)\b/i`;
+const identityWriteMessage = 'Only the identity store (src/core/identities) writes identities, identity_links and identity_desk_facts: call one of its functions.';
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -20,10 +30,18 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', ...testHygiene],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'scripts/**/*.ts'],
+    ignores: ['src/core/identities/**', 'src/core/store/migrations/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='only']", message: '.only never lands' },
-        { selector: "CallExpression[callee.property.name='skip']", message: 'skipped tests never land' },
+        ...testHygiene,
+        { selector: `Literal[value=${identityWrite}]`, message: identityWriteMessage },
+        { selector: `TemplateElement[value.raw=${identityWrite}]`, message: identityWriteMessage },
       ],
     },
   },

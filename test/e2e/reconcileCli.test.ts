@@ -79,6 +79,29 @@ describe('guichet reconcile (CLI contract)', () => {
     expect(readFileSync(join(dir, 'out2', 'links.csv'), 'utf8')).toBe(readFileSync(join(out, 'links.csv'), 'utf8'));
   });
 
+  it('explains a link as the desk does: prior, each field weight with its seed points, final probability', async () => {
+    const out = join(dir, 'out-explain');
+    const db = join(dir, 'explain.sqlite');
+    expect((await reconcile(['--config', configPath, '--out', out, '--db', db])).code).toBe(0);
+    const [, ...links] = readCsv(join(out, 'links.csv'));
+    const [source, key] = links.find(([linkSource, , , decision]) => linkSource !== 'rpps' && linkSource !== 'sirh' && decision === 'auto')!;
+    const text = await reconcile(['--explain', `${source}:${key}`, '--db', db]);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines[0]).toContain(`${source}:${key} -> `);
+    expect(lines.some((line) => /^\s+prior\s+-\d+\.\d/.test(line))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^\s+final\s+.*probability \d+\.\d\d %$/);
+    const json = await reconcile(['--explain', `${source}:${key}`, '--db', db, '--json']);
+    const explanation = JSON.parse(json.stdout) as { probability: number; priorWeight: number; evidence: { weight: number; points: number }[]; waterfall: { probability: number } };
+    expect(explanation.probability).toBeGreaterThan(0.5);
+    expect(explanation.waterfall.probability).toBeCloseTo(explanation.probability, 6);
+    const final = explanation.priorWeight + explanation.evidence.reduce((sum, item) => sum + item.weight, 0);
+    expect(1 / (1 + 2 ** -final)).toBeCloseTo(explanation.probability, 6);
+    const missing = await reconcile(['--explain', `${source}:no-such-key`, '--db', db]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('n’est rapproché d’aucune personne');
+  });
+
   it('refuses a bad configuration with a clear error and writes nothing', async () => {
     const badConfig = join(dir, 'bad.json');
     writeFileSync(badConfig, JSON.stringify({ establishment: { name: 'X', finess: ['12'] }, sources: [] }));

@@ -50,7 +50,15 @@ describe('review queue screen', () => {
     expect(await proposal.getByRole('region', { name: 'Personne proposée' }).textContent()).toMatch(/Matricule/);
     const evidence = proposal.getByTestId('link-evidence');
     expect(await evidence.getByRole('row').count()).toBeGreaterThan(3);
-    expect(await evidence.textContent()).toMatch(/Nom.*identique/);
+    expect(await evidence.textContent()).toMatch(/Nom.*(identique|croisés)/);
+    expect(await evidence.textContent()).toMatch(/Poids \(bits\)/);
+    // The waterfall: an ECharts SVG with its ARIA description (prior … final probability), seed points beside each weight.
+    const waterfall = proposal.getByTestId('link-waterfall');
+    await waterfall.locator('svg').first().waitFor();
+    expect(await waterfall.locator('figcaption').textContent()).toMatch(/^De la probabilité a priori à la probabilité finale \(\d+(\.\d)?\d? %\)$/);
+    expect(await waterfall.locator('[aria-label]').first().getAttribute('aria-label')).toMatch(/A priori −\d+\.\d, .*probabilité finale/);
+    expect(await waterfall.textContent()).toMatch(/pts\)/);
+    expect(consoleErrors).toEqual([]);
   });
 
   it('refuses a decision without a desk session, and loses nothing', async () => {
@@ -93,6 +101,10 @@ describe('review queue screen', () => {
     const panel = page.getByRole('complementary');
     await expect.poll(() => panel.textContent()).toMatch(/lien validé par/);
     expect(await panel.textContent()).toMatch(/fiche de référence \(RH\)/);
+    // The same waterfall as the review screen, behind each link's summary.
+    await panel.locator('details summary').first().click();
+    await panel.getByTestId('link-waterfall').first().locator('svg').first().waitFor();
+    expect(await panel.locator('details summary').first().textContent()).toMatch(/Probabilité : \d+(\.\d+)? %/);
     expect(consoleErrors).toEqual([]);
   });
 });

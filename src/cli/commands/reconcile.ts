@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { systemClock } from '../../core/clock';
 import { resolveUserDataDir } from '../../core/config/resolveUserDataDir';
 import { importSources } from '../../core/import/importSources';
+import { explainLink, type LinkExplanation } from '../../core/reconcile/explainLink';
 import { runLeaverCheck } from '../../core/leavers/runLeaverCheck';
 import { readNightDeskSettings } from '../../core/nightdesk/nightDeskSettings';
 import { reconcileDirectory, type ReconciledRow } from '../../core/reconcile/reconcileDirectory';
@@ -30,16 +31,68 @@ function linkRows(rows: readonly ReconciledRow[]): (string | number | null)[][] 
   });
 }
 
+function signed(value: number, digits = 1): string {
+  return `${value >= 0 ? '+' : '-'}${Math.abs(value).toFixed(digits)}`;
+}
+
+/** The desk's waterfall as text: prior, each field's weight (seed points beside it), final probability. */
+function formatExplanation(explanation: LinkExplanation): string[] {
+  const lines = [
+    `${explanation.sourceId}:${explanation.recordKey} -> ${explanation.personName} (${explanation.identityId}), ${explanation.decision}, rule ${explanation.rule}`,
+  ];
+  const { waterfall } = explanation;
+  if (waterfall === null) {
+    lines.push('Seed points (no calibrated weights for this link):');
+    for (const item of explanation.evidence) lines.push(`  ${item.field.padEnd(11)} ${item.level.padEnd(10)} ${String(item.left ?? '').padEnd(24)} ${String(item.right ?? '').padEnd(24)} ${signed(item.points, 0).padStart(5)} pts`);
+    lines.push(`  ${'total'.padEnd(71)} ${signed(explanation.score, 0).padStart(5)} pts`);
+    return lines;
+  }
+  const byField = new Map(explanation.evidence.map((item) => [`review.field.${item.field}`, item]));
+  lines.push(`  ${'step'.padEnd(11)} ${'level'.padEnd(10)} ${'record'.padEnd(24)} ${'person'.padEnd(24)} ${'bits'.padStart(6)} ${'log2 odds'.padStart(9)}  seed points`);
+  for (const step of waterfall.steps) {
+    if (step.kind === 'prior') lines.push(`  ${'prior'.padEnd(71)} ${signed(step.end).padStart(6)} ${step.end.toFixed(1).padStart(9)}`);
+    else if (step.kind === 'final') lines.push(`  ${'final'.padEnd(71)} ${''.padStart(6)} ${step.end.toFixed(1).padStart(9)}  probability ${(waterfall.probability * 100).toFixed(2)} %`);
+    else {
+      const item = byField.get(step.labelKey)!;
+      lines.push(
+        `  ${item.field.padEnd(11)} ${item.level.padEnd(10)} ${String(item.left ?? '').slice(0, 24).padEnd(24)} ${String(item.right ?? '').slice(0, 24).padEnd(24)} ${signed(step.end - step.start).padStart(6)} ${step.end.toFixed(1).padStart(9)}  ${signed(item.points, 0)}`,
+      );
+    }
+  }
+  return lines;
+}
+
 export const command: CliCommand = {
   name: 'reconcile',
   summary: 'Import the configured sources, reconcile them into identities and write links.csv, orphans.csv and report.json',
-  usage: 'reconcile --config sources.json --out DIR [--db PATH | --data-dir DIR] [--force]',
+  usage: 'reconcile --config sources.json --out DIR [--db PATH | --data-dir DIR] [--force]\n       reconcile --explain SOURCE:KEY [--db PATH | --data-dir DIR] [--json]',
   async run(args, io) {
     const { values } = parseOptions(
       args,
-      { config: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' }, 'data-dir': { type: 'string' }, force: { type: 'boolean', default: false } },
+      {
+        config: { type: 'string' },
+        out: { type: 'string' },
+        db: { type: 'string' },
+        'data-dir': { type: 'string' },
+        force: { type: 'boolean', default: false },
+        explain: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
       false,
     );
+    if (values.explain !== undefined) {
+      const separator = values.explain.indexOf(':');
+      if (separator <= 0 || separator === values.explain.length - 1) throw new CliUsageError('Expected --explain SOURCE:KEY (e.g. --explain ad:jdupont)');
+      const db = openStoreFile({ path: values.db ?? join(values['data-dir'] ?? resolveUserDataDir(), 'guichet.sqlite'), readonly: true });
+      try {
+        const explanation = explainLink(db, values.explain.slice(0, separator), values.explain.slice(separator + 1));
+        if (values.json) io.out(JSON.stringify(explanation));
+        else for (const line of formatExplanation(explanation)) io.out(line);
+        return 0;
+      } finally {
+        db.close();
+      }
+    }
     if (values.config === undefined) throw new CliUsageError('Expected --config <sources.json>');
     if (values.out === undefined) throw new CliUsageError('Expected --out <directory> for links.csv, orphans.csv and report.json');
     const configPath = resolve(values.config);

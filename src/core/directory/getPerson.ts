@@ -16,7 +16,7 @@ export function getPerson(db: Database.Database, identityId: string): PersonDeta
   const records = db
     .prepare(
       `SELECT r.source_id AS sourceId, r.record_key AS recordKey, r.attributes_json AS attributes,
-              l.decision, l.rule, l.score, l.evidence_json AS evidence, l.validated_by AS validatedBy, l.validated_at AS validatedAt
+              l.decision, l.rule, l.score, l.probability, l.prior_weight AS priorWeight, l.evidence_json AS evidence, l.validated_by AS validatedBy, l.validated_at AS validatedAt
          FROM identity_links l JOIN source_records r ON r.id = l.record_id
         WHERE l.identity_id = ? AND l.decision IN ('automatic', 'validated')
         ORDER BY r.source_id, r.record_key`,
@@ -24,11 +24,11 @@ export function getPerson(db: Database.Database, identityId: string): PersonDeta
     .all(identityId) as ({ sourceId: string; recordKey: string; attributes: string; evidence: string } & Omit<NonNullable<SourceRecordView['link']>, 'evidence'>)[];
   return {
     ...summary,
-    records: records.map(({ sourceId, recordKey, attributes, evidence, decision, rule, score, validatedBy, validatedAt }) => ({
+    records: records.map(({ sourceId, recordKey, attributes, evidence, decision, rule, score, probability, priorWeight, validatedBy, validatedAt }) => ({
       sourceId,
       recordKey,
       attributes: JSON.parse(attributes) as SourceRecordView['attributes'],
-      link: { decision, rule, score, evidence: JSON.parse(evidence) as NonNullable<SourceRecordView['link']>['evidence'], validatedBy, validatedAt },
+      link: { decision, rule, score, probability, priorWeight, evidence: JSON.parse(evidence) as NonNullable<SourceRecordView['link']>['evidence'], validatedBy, validatedAt },
     })),
   };
 }

@@ -10,6 +10,7 @@ import { assertMayReceiveMie } from './assertMayReceiveMie';
 import { formatFrenchDate } from './formatFrenchDate';
 import { readMies } from './readMies';
 import { recordMieChange } from './recordMieChange';
+import { pairRppsAtDesk } from '../identities/pairRppsAtDesk';
 
 export interface BindMieRequest {
   actor: Actor;
@@ -170,12 +171,7 @@ function pairCpsRpps(
       { rule: 'pairing-needs-confirmation', cardRpps },
     );
   }
-  db.prepare('UPDATE identities SET rpps = ?, search_text = search_text || \' \' || ?, updated_at = ? WHERE id = ?').run(
-    cardRpps,
-    cardRpps,
-    clock.now().toISOString(),
-    person.id,
-  );
+  pairRppsAtDesk(db, clock, { actor: request.actor, identityId: person.id, rpps: cardRpps });
   appendJournalEntry(db, clock, {
     actor: request.actor,
     action: 'identity.pair-rpps',

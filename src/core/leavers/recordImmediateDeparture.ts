@@ -5,6 +5,7 @@ import { isoDay, type Clock } from '../clock';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
 import { runLeaverCheck } from './runLeaverCheck';
+import { recordDeparture } from '../identities/recordDeparture';
 
 /**
  * An agent records that someone leaves now (dismissal, end of mission): the HR end date becomes
@@ -18,7 +19,7 @@ export function recordImmediateDeparture(db: Database.Database, clock: Clock, { 
     }
     const today = isoDay(clock.now());
     if (person.hr_end_date === null || person.hr_end_date > today) {
-      db.prepare("UPDATE identities SET hr_end_date = ?, status = CASE status WHEN 'temporary' THEN status ELSE 'leaving' END, updated_at = ? WHERE id = ?").run(today, clock.now().toISOString(), identityId);
+      recordDeparture(db, clock, { actor, identityId, date: today });
     }
     // An agent's departure is a new fact: earlier exceptions no longer cover this person.
     db.prepare("UPDATE leaver_reviews SET superseded_at = ? WHERE identity_id = ? AND status = 'restored' AND superseded_at IS NULL").run(clock.now().toISOString(), identityId);

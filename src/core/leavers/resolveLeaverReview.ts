@@ -3,13 +3,13 @@ import type { ActingAgent } from '../../shared/api/dispatch';
 import type { LeaverReviewView } from '../../shared/api/nightdesk.contract';
 import { DeskError } from '../../shared/api/errors';
 import { isoDay, type Clock } from '../clock';
-import { identityStatusFromEndDate } from '../directory/identityStatus';
 import { changeMieStatus } from '../enrollment/changeMieStatus';
 import { readMies } from '../enrollment/readMies';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
 import { readLeaverReviews } from './readLeaverQueues';
 import { recordLeaverException } from './recordLeaverException';
+import { setHrEndDate } from '../identities/setHrEndDate';
 
 export type LeaverDecision =
   | { decision: 'revoke'; reason: string }
@@ -43,7 +43,7 @@ export function resolveLeaverReview(db: Database.Database, clock: Clock, { actor
           { rule: 'restore-end-date', newEndDate: decision.newEndDate },
         );
       }
-      db.prepare('UPDATE identities SET hr_end_date = ?, status = ?, updated_at = ? WHERE id = ?').run(decision.newEndDate, identityStatusFromEndDate(decision.newEndDate, today), now, review.identityId);
+      setHrEndDate(db, clock, { actor, identityId: review.identityId, endDate: decision.newEndDate });
       appendJournalEntry(db, clock, { actor, action: 'identity.correct-end-date', subject: { type: 'identity', id: review.identityId }, before: { hrEndDate: review.hrEndDate }, after: { hrEndDate: decision.newEndDate, reason: decision.reason } });
       const suspended = review.suspendedMieIds.map((mieId) => readMies(db, { mieId })[0]).filter((mie) => mie?.status === 'suspended');
       // The exception settles the review first: resuming checks that no departure is left uncovered.

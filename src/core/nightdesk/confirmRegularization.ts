@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { RegularizationTaskView } from '../../shared/api/nightdesk.contract';
 import { DeskError } from '../../shared/api/errors';
-import { isoDay, type Clock } from '../clock';
+import type { Clock } from '../clock';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
 import { readOpenTaskForReviewer, readRegularizationTasks } from './readRegularizationTasks';
+import { closeTemporaryIdentity } from '../identities/closeTemporaryIdentity';
+import { mergeIdentityInto } from '../identities/mergeIdentityInto';
 
 /**
  * The HR record of a temporary person has arrived: the temporary identity is linked to it — its
@@ -28,14 +30,8 @@ export function confirmRegularization(db: Database.Database, clock: Clock, { act
       );
     }
     const now = clock.now().toISOString();
-    if (task.rpps !== null && target.rpps === null) {
-      db.prepare('UPDATE identities SET rpps = NULL WHERE id = ?').run(task.identityId);
-      db.prepare("UPDATE identities SET rpps = ?, search_text = search_text || ' ' || ?, updated_at = ? WHERE id = ?").run(task.rpps, task.rpps, now, hrIdentityId);
-    }
-    for (const table of ['mie', 'mie_history', 'identity_links', 'temporary_issuances']) {
-      db.prepare(`UPDATE ${table} SET identity_id = ? WHERE identity_id = ?`).run(hrIdentityId, task.identityId);
-    }
-    db.prepare("UPDATE identities SET status = 'left', hr_end_date = ?, updated_at = ? WHERE id = ?").run(isoDay(clock.now()), now, task.identityId);
+    mergeIdentityInto(db, clock, { actor, fromId: task.identityId, intoId: hrIdentityId, reason: 'régularisation confirmée' });
+    closeTemporaryIdentity(db, clock, { identityId: task.identityId });
     db.prepare("UPDATE regularization_tasks SET status = 'confirmed', hr_identity_id = ?, resolved_by = ?, resolved_at = ? WHERE id = ?").run(hrIdentityId, actor.agentId ?? 'system', now, taskId);
     appendJournalEntry(db, clock, {
       actor,

@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { temporaryHolderSchema } from '../../shared/api/nightdesk.contract';
 import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
 import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
-import { buildSearchText, dateSearchForms } from '../directory/buildSearchText';
 import { readRegisterActivities } from '../import/readRegisterActivities';
+import { createTemporaryIdentity } from '../identities/createTemporaryIdentity';
+import { linkRecordToIdentity } from '../identities/linkRecordToIdentity';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
 
@@ -25,13 +25,8 @@ function capitalizeFirstName(name: string): string {
  */
 export function resolveTemporaryHolder(db: Database.Database, clock: Clock, actor: Actor, holder: TemporaryHolder): string {
   if (holder.source === 'person') return holder.identityId;
-  const now = clock.now().toISOString();
   const create = (person: { lastName: string; firstName: string; birthDate: string | null; rpps: string | null; profession: string | null }): string => {
-    const id = randomUUID();
-    db.prepare(
-      `INSERT INTO identities (id, last_name, first_name, birth_date, rpps, profession, status, search_text, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'temporary', ?, ?, ?)`,
-    ).run(id, person.lastName, person.firstName, person.birthDate, person.rpps, person.profession, buildSearchText([person.lastName, person.firstName, person.rpps, ...dateSearchForms(person.birthDate)]), now, now);
+    const id = createTemporaryIdentity(db, clock, { actor, person });
     appendJournalEntry(db, clock, { actor, action: 'identity.create-temporary', subject: { type: 'identity', id }, after: person });
     return id;
   };
@@ -53,11 +48,7 @@ export function resolveTemporaryHolder(db: Database.Database, clock: Clock, acto
       rpps: holder.rpps,
       profession: readRegisterActivities(record.raw_json)[0]?.professionLabel || attributes.profession || null,
     });
-    db.prepare(
-      `INSERT INTO identity_links (record_id, identity_id, rule, score, decision, evidence_json, validated_by, validated_at, created_at)
-       VALUES (?, ?, 'night-desk-temporary', 100, 'validated', '[{"field":"rpps","outcome":"identical"}]', ?, ?, ?)
-       ON CONFLICT (record_id) DO NOTHING`,
-    ).run(record.id, id, actor.agentId, now, now);
+    linkRecordToIdentity(db, clock, { actor, recordId: record.id, identityId: id, rule: 'night-desk-temporary', evidence: [{ field: 'rpps', outcome: 'identical' }] });
     return id;
   }
 

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { RegularizationTaskView } from '../../shared/api/nightdesk.contract';
-import { isoDay, type Clock } from '../clock';
+import type { Clock } from '../clock';
 import { changeMieStatus } from '../enrollment/changeMieStatus';
 import { readMies } from '../enrollment/readMies';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
 import { readOpenTaskForReviewer, readRegularizationTasks } from './readRegularizationTasks';
+import { closeTemporaryIdentity } from '../identities/closeTemporaryIdentity';
 
 /**
  * The badge office refuses a temporary person: their live MIE end now, the identity is closed
@@ -19,7 +20,7 @@ export function revokeRegularization(db: Database.Database, clock: Clock, { acto
       changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'expire', reason: `régularisation refusée : ${reason}` });
     }
     db.prepare("UPDATE temporary_issuances SET closed_at = ?, closed_reason = 'revoked' WHERE identity_id = ? AND closed_at IS NULL").run(now, task.identityId);
-    db.prepare("UPDATE identities SET status = 'left', hr_end_date = ?, updated_at = ? WHERE id = ?").run(isoDay(clock.now()), now, task.identityId);
+    closeTemporaryIdentity(db, clock, { identityId: task.identityId });
     db.prepare("UPDATE regularization_tasks SET status = 'revoked', resolved_by = ?, resolved_at = ?, reason = ? WHERE id = ?").run(actor.agentId ?? 'system', now, reason, taskId);
     appendJournalEntry(db, clock, { actor, action: 'regularization.revoke', subject: { type: 'identity', id: task.identityId }, after: { reason } });
     return readRegularizationTasks(db, { taskId })[0]!;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
+import { applyReviewDecision } from '../identities/applyReviewDecision';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
 
@@ -57,17 +58,7 @@ export function decideReviewProposal(db: Database.Database, { recordId, identity
       before: { identityId, decision: 'pending', score: link.score },
       after: { identityId: decision === 'accept' ? identityId : null, decision: decision === 'accept' ? 'validated' : 'rejected', reason },
     });
-    if (decision === 'reject') {
-      db.prepare('DELETE FROM identity_links WHERE record_id = ?').run(recordId);
-      return;
-    }
-    db.prepare("UPDATE identity_links SET decision = 'validated', validated_by = ?, validated_at = ? WHERE record_id = ?").run(decidedBy, now, recordId);
-    if (link.role === 'register' && link.rpps !== null) {
-      db.prepare('UPDATE identities SET rpps = ?, updated_at = ? WHERE id = ? AND rpps IS NULL AND NOT EXISTS (SELECT 1 FROM identities WHERE rpps = ?)').run(link.rpps, now, identityId, link.rpps);
-    }
-    if (link.role === 'directory' && link.adId !== null) {
-      db.prepare('UPDATE identities SET ad_id = ?, updated_at = ? WHERE id = ? AND ad_id IS NULL').run(link.adId, now, identityId);
-    }
+    applyReviewDecision(db, clock, { recordId, identityId, decision, decidedBy, role: link.role, rpps: link.rpps, adId: link.adId });
   })();
   return { remaining: (db.prepare("SELECT COUNT(*) AS n FROM identity_links WHERE decision = 'pending'").get() as { n: number }).n };
 }

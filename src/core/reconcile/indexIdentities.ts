@@ -19,7 +19,9 @@ export interface IdentityIndex {
    * Scores a record against the identities sharing a blocking key with it, best first (rules, then
    * points); `seen` lists every identity looked at (blocking recall), `skip` leaves some out.
    */
-  score(record: MatchFeatures, skip?: (identity: number) => boolean): { candidates: Candidate[]; seen: number[] };
+  score(record: MatchFeatures, skip?: (identity: number) => boolean, exactOnly?: boolean): { candidates: Candidate[]; seen: number[] };
+  /** The identities sharing a blocking key with the record (names, sounds, identifiers, birth date…), at most `limit`, unscored. */
+  block(record: MatchFeatures, limit: number): number[];
 }
 
 export interface IndexIdentitiesOptions {
@@ -27,9 +29,12 @@ export interface IndexIdentitiesOptions {
   references: readonly MatchFeatures[];
   config: MatchingConfig;
   establishmentFiness: readonly string[];
+  /** Calibrated policy: the seed's table shown beside the weights, and the term-frequency weight of exact names. */
+  seedConfig?: MatchingConfig;
+  exactNameWeight?: CompareContext['exactNameWeight'];
 }
 
-export function indexIdentities({ references, config, establishmentFiness }: IndexIdentitiesOptions): IdentityIndex {
+export function indexIdentities({ references, config, establishmentFiness, seedConfig, exactNameWeight }: IndexIdentitiesOptions): IdentityIndex {
   // kind → value, and → given-name initial for surnames and sounds (given names for full names).
   const byValue: Record<BlockingKind, Map<string, number[]>> = {
     rpps: new Map(), hrId: new Map(), adId: new Map(), email: new Map(), name: new Map(), sound: new Map(), service: new Map(), birth: new Map(), fullName: new Map(),
@@ -56,7 +61,7 @@ export function indexIdentities({ references, config, establishmentFiness }: Ind
     visitBlockingKeys(reference, 'index', (kind, value, initial) => file(identity, kind, value, initial, (members) => members.at(-1) === identity));
     for (const form of reference.lastNames) lastNameCounts.set(form, (lastNameCounts.get(form) ?? 0) + 1);
   });
-  const context: CompareContext = { config, establishmentFiness: new Set(establishmentFiness), lastNameCount: (form) => lastNameCounts.get(form) ?? 1 };
+  const context: CompareContext = { config, seedConfig, exactNameWeight, establishmentFiness: new Set(establishmentFiness), lastNameCount: (form) => lastNameCounts.get(form) ?? 1 };
   const floor = config.reviewThreshold - config.homonymMargin;
   const bounded = { floor };
   // seenBy[identity] === stamp: already compared with the current record (no Set per record).
@@ -66,12 +71,26 @@ export function indexIdentities({ references, config, establishmentFiness }: Ind
     context,
     floor,
     add: (identity, kind, value) => file(identity, kind, value, '', (members) => members.includes(identity)),
-    score(record, skip) {
+    block(record, limit) {
+      stamp += 1;
+      const found: number[] = [];
+      visitBlockingKeys(record, 'query', (kind, value, initial) => {
+        const members = lookUp(kind, value, initial);
+        if (members === undefined) return;
+        for (const identity of members) {
+          if (found.length >= limit || seenBy[identity] === stamp) continue;
+          seenBy[identity] = stamp;
+          found.push(identity);
+        }
+      });
+      return found;
+    },
+    score(record, skip, exactOnly = false) {
       stamp += 1;
       const seen: number[] = [];
       const candidates: Candidate[] = [];
       // Most register entries can only be claimed by an identity with their very names or RPPS: only those keys are looked up.
-      visitBlockingKeys(record, needsExactNames(record, context, floor) ? 'exact-query' : 'query', (kind, value, initial) => {
+      visitBlockingKeys(record, exactOnly || needsExactNames(record, context, floor) ? 'exact-query' : 'query', (kind, value, initial) => {
         const members = lookUp(kind, value, initial);
         if (members === undefined) return;
         for (const identity of members) {

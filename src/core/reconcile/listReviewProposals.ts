@@ -8,6 +8,8 @@ interface ProposalRow {
   recordKey: string;
   attributes: string;
   score: number;
+  probability: number | null;
+  priorWeight: number | null;
   rule: string;
   evidence: string;
   identityId: string;
@@ -27,7 +29,7 @@ export function listReviewProposals(db: Database.Database, { limit = 50, offset 
   const rows = db
     .prepare(
       `SELECT r.id AS recordId, r.source_id AS sourceId, s.label AS sourceLabel, r.record_key AS recordKey, r.attributes_json AS attributes,
-              l.score, l.rule, l.evidence_json AS evidence, i.id AS identityId, i.last_name AS lastName, i.birth_name AS birthName,
+              l.score, l.probability, l.prior_weight AS priorWeight, l.rule, l.evidence_json AS evidence, i.id AS identityId, i.last_name AS lastName, i.birth_name AS birthName,
               i.first_name AS firstName, i.birth_date AS birthDate, i.hr_id AS hrId, i.rpps, i.service, i.profession
          FROM identity_links l
          JOIN source_records r ON r.id = l.record_id
@@ -57,6 +59,8 @@ export function listReviewProposals(db: Database.Database, { limit = 50, offset 
       profession: row.profession,
     },
     score: row.score,
+    probability: row.probability,
+    priorWeight: row.priorWeight,
     rule: row.rule,
     evidence: JSON.parse(row.evidence) as ReviewProposal['evidence'],
   }));

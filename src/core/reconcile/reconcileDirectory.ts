@@ -4,9 +4,9 @@ import type Database from 'better-sqlite3';
 import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
 import { isoDay, type Clock } from '../clock';
-import { buildSearchText, dateSearchForms } from '../directory/buildSearchText';
-import { identityStatusFromEndDate } from '../directory/identityStatus';
+import { writeReconciledDirectory, type ReconciledIdentity, type ReconciledLink } from '../identities/writeReconciledDirectory';
 import { readRegisterActivities } from '../import/readRegisterActivities';
+import { countNameFrequencies } from './countNameFrequencies';
 import { createRegisterEntryFilter } from './createRegisterEntryFilter';
 import { createRegisterPrescreen } from './createRegisterPrescreen';
 import { reconcileRecords, recordRef, type HumanDecision, type LinkDecision, type OrphanReason, type ReconcileRecord } from './reconcileRecords';
@@ -128,8 +128,13 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
     (db.prepare('SELECT r.id FROM reconcile_decisions d JOIN source_records r ON r.source_id = d.source_id AND r.record_key = d.record_key').pluck().all() as number[]),
   );
   let registerEntries = 0;
+  // Name frequencies over the whole register (term-frequency adjustment): raw spellings, folded once each later.
+  const registerLastNames = new Map<string, number>();
+  const registerFirstNames = new Map<string, number>();
   for (const [id, rpps, lastName, firstName, here] of registerRows) {
     registerEntries += 1;
+    if (lastName !== null) registerLastNames.set(lastName, (registerLastNames.get(lastName) ?? 0) + 1);
+    if (firstName !== null) registerFirstNames.set(firstName, (registerFirstNames.get(firstName) ?? 0) + 1);
     // Most of the national register is let go on its plain columns.
     if (prescreen !== null && !prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) && !decidedIds.has(id)) continue;
     const [sourceId, key, json, rawJson] = registerRow.get(id) as [string, string, string, string];
@@ -140,98 +145,62 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
   }
   const screenMs = Math.round(performance.now() - screenStart);
 
-  const result = reconcileRecords({ records, config, establishmentFiness, decisions, today });
+  const nameFrequencies = countNameFrequencies(
+    records.flatMap((record) => (record.role === 'register' ? [] : [[record.attributes.lastName ?? record.attributes.birthName, record.attributes.firstName] as const])),
+    { lastNames: registerLastNames, firstNames: registerFirstNames, population: registerEntries },
+  );
+  const result = reconcileRecords({ records, config, establishmentFiness, decisions, today, nameFrequencies });
 
   const writeStart = performance.now();
   const identityIds = result.identities.map((identity) => identityIdOfAnchor.get(recordRef(records[identity.anchor]!)) ?? randomUUID());
+  const reconciledIdentities: ReconciledIdentity[] = result.identities.map((identity, index) => {
+    const a = records[identity.anchor]!.attributes;
+    const linked = (role: SourceRole) =>
+      identity.members.map((member) => records[member]!).find((member, position) => member.role === role && result.links[identity.members[position]!]!.decision === 'auto');
+    const account = linked('directory')?.attributes;
+    return {
+      id: identityIds[index]!,
+      lastName: a.lastName ?? a.birthName ?? a.fullName ?? '',
+      birthName: a.birthName ?? null,
+      firstName: a.firstName ?? '',
+      birthDate: a.birthDate ?? null,
+      sex: a.sex ?? null,
+      rpps: linked('register')?.key ?? a.rpps ?? null,
+      hrId: a.hrId ?? null,
+      adId: account?.adId ?? null,
+      profession: a.profession ?? null,
+      service: a.service ?? null,
+      email: a.email ?? account?.email ?? null,
+      endDate: a.endDate ?? null,
+    };
+  });
+  const priorWeight = result.model?.priorWeight ?? null;
+  const reconciledLinks: ReconciledLink[] = [];
+  result.links.forEach((link, index) => {
+    if (link === undefined) return;
+    const column = decisionColumn[link.decision];
+    if (link.identity === null || column === null) return;
+    const human = link.validated ? acceptedBy.get(recordRef(records[index]!)) : undefined;
+    reconciledLinks.push({
+      record_id: recordIds[index]!,
+      identity_id: identityIds[link.identity]!,
+      rule: link.rule,
+      score: link.score,
+      decision: human !== undefined ? 'validated' : column,
+      evidence_json: JSON.stringify(link.evidence),
+      validated_by: human?.decidedBy ?? null,
+      validated_at: human?.decidedAt ?? null,
+      created_at: now,
+      probability: link.probability,
+      prior_weight: link.probability === null ? null : priorWeight,
+    });
+  });
   db.transaction(() => {
-    db.prepare('DELETE FROM identity_links').run();
-    // Identifiers move between identities across runs: clear them first so UNIQUE checks see the new state only.
-    db.prepare('UPDATE identities SET rpps = NULL, hr_id = NULL').run();
-    const upsert = db.prepare(
-      `INSERT INTO identities (id, last_name, birth_name, first_name, birth_date, sex, rpps, hr_id, ad_id, profession, service, email,
-                               hr_end_date, status, search_text, created_at, updated_at)
-       VALUES (@id, @lastName, @birthName, @firstName, @birthDate, @sex, @rpps, @hrId, @adId, @profession, @service, @email,
-               @endDate, @status, @searchText, @now, @now)
-       ON CONFLICT(id) DO UPDATE SET last_name = excluded.last_name, birth_name = excluded.birth_name, first_name = excluded.first_name,
-         birth_date = excluded.birth_date, sex = excluded.sex, rpps = excluded.rpps, hr_id = excluded.hr_id, ad_id = excluded.ad_id,
-         profession = excluded.profession, service = excluded.service, email = excluded.email, hr_end_date = excluded.hr_end_date,
-         status = excluded.status, search_text = excluded.search_text, updated_at = excluded.updated_at`,
-    );
-    const usedRpps = new Set<string>();
-    const usedHrIds = new Set<string>();
-    result.identities.forEach((identity, index) => {
-      const a = records[identity.anchor]!.attributes;
-      const linked = (role: SourceRole) =>
-        identity.members.map((member) => records[member]!).find((member, position) => member.role === role && result.links[identity.members[position]!]!.decision === 'auto');
-      const rppsCandidate = linked('register')?.key ?? a.rpps ?? null;
-      const rpps = rppsCandidate !== null && !usedRpps.has(rppsCandidate) ? rppsCandidate : null;
-      if (rpps !== null) usedRpps.add(rpps);
-      const hrId = a.hrId !== undefined && !usedHrIds.has(a.hrId) ? a.hrId : null;
-      if (hrId !== null) usedHrIds.add(hrId);
-      const account = linked('directory')?.attributes;
-      const adId = account?.adId ?? null;
-      upsert.run({
-        id: identityIds[index],
-        lastName: a.lastName ?? a.birthName ?? a.fullName ?? '',
-        birthName: a.birthName ?? null,
-        firstName: a.firstName ?? '',
-        birthDate: a.birthDate ?? null,
-        sex: a.sex ?? null,
-        rpps,
-        hrId,
-        adId,
-        profession: a.profession ?? null,
-        service: a.service ?? null,
-        email: a.email ?? account?.email ?? null,
-        endDate: a.endDate ?? null,
-        status: identityStatusFromEndDate(a.endDate, today),
-        searchText: buildSearchText([a.lastName, a.birthName, a.firstName, rpps, a.hrId, adId, ...dateSearchForms(a.birthDate)]),
-        now,
-      });
-    });
-    const insertLink = db.prepare(
-      `INSERT INTO identity_links (record_id, identity_id, rule, score, decision, evidence_json, validated_by, validated_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    result.links.forEach((link, index) => {
-      if (link === undefined) return;
-      const column = decisionColumn[link.decision];
-      if (link.identity === null || column === null) return;
-      const human = link.validated ? acceptedBy.get(recordRef(records[index]!)) : undefined;
-      insertLink.run(
-        recordIds[index],
-        identityIds[link.identity],
-        link.rule,
-        link.score,
-        human !== undefined ? 'validated' : column,
-        JSON.stringify(link.evidence),
-        human?.decidedBy ?? null,
-        human?.decidedAt ?? null,
-        now,
-      );
-    });
-    // Identities no longer anchored on an HR record: removed, unless other records (agents, MIE) still point at them.
-    const anchored = new Set(identityIds);
-    const stale = (db.prepare('SELECT id FROM identities').all() as { id: string }[]).filter((row) => !anchored.has(row.id));
-    const [savepoint, drop, release, rollback, markLeft] = [
-      'SAVEPOINT drop_identity',
-      'DELETE FROM identities WHERE id = ?',
-      'RELEASE drop_identity',
-      'ROLLBACK TO drop_identity',
-      "UPDATE identities SET status = 'left', updated_at = ? WHERE id = ?",
-    ].map((sql) => db.prepare(sql)) as [Database.Statement, Database.Statement, Database.Statement, Database.Statement, Database.Statement];
-    for (const { id } of stale) {
-      try {
-        savepoint.run();
-        drop.run(id);
-        release.run();
-      } catch {
-        rollback.run();
-        release.run();
-        markLeft.run(now, id);
-      }
-    }
+    // The identity store writes identities and links, keeping every desk decision.
+    writeReconciledDirectory(db, clock, { identities: reconciledIdentities, links: reconciledLinks });
+    db.prepare('INSERT INTO match_models (estimated_at, scoring, model_json) VALUES (?, ?, ?)').run(now, config.scoring, JSON.stringify(result.model));
+    // Only the last few estimates are worth keeping beside the journal.
+    db.prepare('DELETE FROM match_models WHERE id NOT IN (SELECT id FROM match_models ORDER BY id DESC LIMIT 20)').run();
   })();
   const writeMs = Math.round(performance.now() - writeStart);
 

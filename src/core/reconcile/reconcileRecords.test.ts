@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticHospital } from '../../../test/support/generateSyntheticHospital';
 import { measureReconciliation } from '../../../test/support/measureReconciliation';
+import { defaultMatchingConfig } from '../../shared/matching/matchingConfig';
 import { reconcileRecords, recordRef, type ReconcileRecord } from './reconcileRecords';
 
 const today = '2026-11-29';
@@ -137,5 +138,64 @@ describe('reconcileRecords decisions', () => {
     });
     expect(result.links[1]!.evidence.find((item) => item.field === 'lastName')?.level).toBe('exact');
     expect(result.links[1]!.identity).toBe(0);
+  });
+});
+
+describe('reconcileRecords policies', () => {
+  const hospital = generateSyntheticHospital({ seed: 31, employees: 400 });
+
+  it('decides on calibrated probabilities by default and on the seed points as written when asked', () => {
+    const calibrated = reconcileRecords({ records: hospital.records, establishmentFiness: hospital.establishmentFiness, today });
+    expect(calibrated.model).not.toBeNull();
+    const byWeights = calibrated.links.find((link) => link?.rule === 'weights' && link.decision === 'auto')!;
+    expect(byWeights.probability).toBeGreaterThanOrEqual(0.99);
+    // Prior plus the weights is the probability; each line keeps the seed's points beside its weight.
+    expect(1 / (1 + 2 ** -(calibrated.model!.priorWeight + byWeights.evidence.reduce((sum, item) => sum + item.weight!, 0)))).toBeCloseTo(byWeights.probability!, 10);
+    expect(byWeights.seedPoints).toBe(byWeights.evidence.reduce((sum, item) => sum + item.points, 0));
+
+    const seed = reconcileRecords({ records: hospital.records, establishmentFiness: hospital.establishmentFiness, today, config: { ...defaultMatchingConfig, scoring: 'seed-points' } });
+    expect(seed.model).toBeNull();
+    const byPoints = seed.links.find((link) => link?.rule === 'points' && link.decision === 'auto')!;
+    expect(byPoints.probability).toBeNull();
+    expect(byPoints.score).toBeGreaterThanOrEqual(defaultMatchingConfig.automaticThreshold);
+    expect(byPoints.evidence.every((item) => item.weight === undefined)).toBe(true);
+  });
+
+  /** Records added to the generated hospital (the model learns from the establishment's data, not from five records). */
+  const withHospital = (extra: ReconcileRecord[]) => {
+    const records = [...hospital.records, ...extra];
+    const result = reconcileRecords({ records, establishmentFiness: hospital.establishmentFiness, today });
+    const at = (offset: number) => hospital.records.length + offset;
+    const identityOf = (offset: number) => result.identities.findIndex((identity) => identity.anchor === at(offset));
+    return { link: (offset: number) => result.links[at(offset)]!, identityOf };
+  };
+
+  it('keeps one account per person and source: a second candidate account goes to review as a possible duplicate', () => {
+    const { link, identityOf } = withHospital([
+      hr('Z1', 'KERBRATOU', 'Zoélie', '1980-03-12', { service: 'CARDIO' }),
+      ad('zkerbratou', { hrId: 'Z1', lastName: 'Kerbratou', firstName: 'Zoélie', service: 'CARDIO' }),
+      ad('zoelie.kerbratou', { hrId: 'Z1', lastName: 'KERBRATOU', firstName: 'ZOELIE', service: 'CARDIO' }),
+    ]);
+    expect(link(1).identity).toBe(identityOf(0));
+    expect(link(2).identity).toBe(identityOf(0));
+    expect([link(1).decision, link(2).decision].sort()).toEqual(['auto', 'review']);
+    expect([link(1), link(2)].find((candidate) => candidate.decision === 'review')!.rule).toBe('possible-duplicate-account');
+  });
+
+  it('never links automatically a name two people here share without a key telling them apart', () => {
+    const { link, identityOf } = withHospital([
+      hr('G1', 'GUILLOUVIC', 'Anneline', '1980-03-12', { service: 'CARDIO' }),
+      hr('G2', 'GUILLOUVIC', 'Anneline', '1991-07-02', { service: 'CARDIO' }),
+      ad('aguillouvic', { lastName: 'GUILLOUVIC', firstName: 'Anneline', service: 'CARDIO' }),
+      { sourceId: 'app1', role: 'application', key: 'AGU2', attributes: { lastName: 'GUILLOUVIC', firstName: 'Anneline', birthDate: '1991-07-02' } },
+    ]);
+    expect(link(2).decision).toBe('review');
+    // The birth date tells the two apart.
+    expect(link(3)).toMatchObject({ identity: identityOf(1), decision: 'auto' });
+  });
+
+  it('treats matricules as numbers: 0041234 and 41234 are one agent', () => {
+    const result = reconcileRecords({ today, records: [hr('0041234', 'MORVAN', 'Erwan', '1985-02-02'), ad('emorvan', { hrId: '41234', lastName: 'Morvan', firstName: 'Erwan' })] });
+    expect(result.links[1]).toMatchObject({ identity: 0, decision: 'auto', rule: 'matricule-last-first' });
   });
 });

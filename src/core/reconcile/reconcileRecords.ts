@@ -2,8 +2,14 @@ import { performance } from 'node:perf_hooks';
 import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
 import { buildMatchFeatures, type MatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { compareFeatures, type FieldEvidence } from '../../shared/matching/compareFeatures';
+import { createExactNameWeight, type NameFrequencies } from '../../shared/matching/createExactNameWeight';
+import type { MatchModel } from '../../shared/matching/matchModel';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
+import { sortedTokens } from '../../shared/matching/compareNames';
+import { weightsConfigOf } from '../../shared/matching/weightsConfigOf';
+import { countNameFrequencies } from './countNameFrequencies';
 import { indexIdentities, type Candidate } from './indexIdentities';
+import { trainMatchModel } from './trainMatchModel';
 
 export interface ReconcileRecord {
   sourceId: string;
@@ -31,7 +37,12 @@ export interface ReconciledLink {
   decision: LinkDecision;
   /** True when a human accepted this link (it wins over the engine). */
   validated: boolean;
+  /** What decided: summed weights in bits (calibrated), or points (seed-points). */
   score: number;
+  /** The seed's points for the same evidence, shown beside the weights. */
+  seedPoints: number;
+  /** Match probability (calibrated policy): prior odds times each field's Bayes factor. Null under seed-points. */
+  probability: number | null;
   rule: string;
   evidence: FieldEvidence[];
   /** Score of the runner-up identity, when there was one (homonym guard). */
@@ -54,6 +65,8 @@ export interface ReconcileResult {
    */
   links: (ReconciledLink | undefined)[];
   orphans: { record: number; reason: OrphanReason }[];
+  /** The model the calibrated policy estimated for this run (null under seed-points). */
+  model: MatchModel | null;
   stats: { candidatePairs: number; timingsMs: Record<string, number> };
 }
 
@@ -66,6 +79,54 @@ export interface ReconcileRecordsOptions {
   today: string;
   /** Sees the identities compared with each record (to measure blocking recall). */
   onCandidates?: (record: number, identities: readonly number[]) => void;
+  /**
+   * Name frequencies for the term-frequency adjustment (e.g. counted over the whole national
+   * register while it is streamed); by default counted over the records given.
+   */
+  nameFrequencies?: NameFrequencies;
+}
+
+/** The name two people may share: sorted surname parts and first given name (null without both). */
+function nameKeyOf(features: MatchFeatures): string | null {
+  if (features.nameOrderUnknown || features.lastNames.length === 0 || features.firstNames.length === 0) return null;
+  return `${sortedTokens(features.lastNames[0]!)}|${features.firstNames[0]!}`;
+}
+
+/** Every name a person answers to: usage and birth surnames, each with the first given name. */
+function nameKeysOf(features: MatchFeatures): string[] {
+  if (features.nameOrderUnknown || features.firstNames.length === 0) return [];
+  return features.lastNames.map((form) => `${sortedTokens(form)}|${features.firstNames[0]!}`);
+}
+
+/** Fields that tell two namesakes apart when they agree. */
+const distinguishingFields = new Set(['rpps', 'hrId', 'adId', 'email', 'birthDate']);
+
+function hasDistinguishingKey(candidate: Candidate): boolean {
+  return candidate.evidence.some((item) => (distinguishingFields.has(item.field) && item.level === 'exact') || (item.field === 'login' && item.level === 'exact'));
+}
+
+/** The best candidate agrees exactly on a key (identifier, birth date, FINESS here, account) where its rival disagrees: they are told apart. */
+function isDistinguished(candidate: Candidate, rival: Candidate): boolean {
+  for (const item of candidate.evidence) {
+    if (item.level !== 'exact' || !(distinguishingFields.has(item.field) || item.field === 'finess' || item.field === 'login' || item.field === 'service')) continue;
+    const other = rival.evidence.find((evidence) => evidence.field === item.field);
+    if (other !== undefined && other.level === 'different') return true;
+  }
+  return false;
+}
+
+/**
+ * A register entry without RPPS nor activity here is proposed only with the person's profession, and,
+ * when its activities are elsewhere, only if it is the one entry of that name (a newcomer the register
+ * still shows at the previous employer): the register lists thousands of namesakes of local staff.
+ */
+function isWorthReviewWithoutKey(candidate: Candidate, alone: boolean): boolean {
+  let professionAgrees = false;
+  for (const item of candidate.evidence) {
+    if (item.field === 'finess' && item.level === 'different' && !alone) return false;
+    if (item.field === 'profession') professionAgrees = item.level === 'exact';
+  }
+  return professionAgrees;
 }
 
 /** "sourceId/key": how decisions and anchors name a record. */
@@ -96,6 +157,7 @@ export function reconcileRecords({
   decisions = [],
   today,
   onCandidates,
+  nameFrequencies,
 }: ReconcileRecordsOptions): ReconcileResult {
   const timingsMs: Record<string, number> = {};
   const time = <T>(phase: string, work: () => T): T => {
@@ -118,11 +180,11 @@ export function reconcileRecords({
   const identities: ReconciledIdentity[] = [];
   const identityOfAnchor = new Map<number, number>();
   const links: (ReconciledLink | undefined)[] = new Array(records.length);
-  const unlinked = (record: number): ReconciledLink => ({ record, identity: null, decision: 'none', validated: false, score: 0, rule: 'none', evidence: [], runnerUpScore: null });
+  const unlinked = (record: number): ReconciledLink => ({ record, identity: null, decision: 'none', validated: false, score: 0, seedPoints: 0, probability: null, rule: 'none', evidence: [], runnerUpScore: null });
   for (const role of ['directory', 'application'] as const) for (const index of indexesOf[role]) links[index] = unlinked(index);
   const orphans: { record: number; reason: OrphanReason }[] = [];
 
-  const index = time('identities', () => {
+  time('identities', () => {
     for (const record of indexesOf.hr) {
       const identity = identities.length;
       const anchor = features[record]!;
@@ -130,9 +192,8 @@ export function reconcileRecords({
       identityOfAnchor.set(record, identity);
       links[record] = { ...unlinked(record), identity, decision: 'auto', score: 100, rule: 'hr-reference' };
     }
-    return indexIdentities({ references: identities.map((identity) => identity.features), config, establishmentFiness });
   });
-  const { context, floor } = index;
+  const references = identities.map((identity) => identity.features);
 
   const accepted = new Map<number, number>();
   const rejected = new Set<number>();
@@ -154,9 +215,37 @@ export function reconcileRecords({
     }
   }
 
+  // Calibrated policy: learn the establishment's weights (EM, random pairs, reviewers' labels), then decide on them.
+  const featuresAt = (record: number): MatchFeatures => features[record] ?? featuresOf(records[record]!);
+  const calibration =
+    config.scoring === 'calibrated' && identities.length > 1
+      ? time('model', () => {
+          const seedContext = indexIdentities({ references: [], config, establishmentFiness }).context;
+          const labels = [
+            ...[...accepted].map(([record, identity]) => ({ record, identity, match: true })),
+            ...[...rejected].map((key) => ({ record: Math.floor(key / 4_194_304), identity: key % 4_194_304, match: false })),
+          ];
+          const model = trainMatchModel({
+            references,
+            // Local accounts only: the register a caller passes may be whole or screened, and the model must not depend on it.
+            records: [...indexesOf.directory, ...indexesOf.application],
+            featuresOf: featuresAt,
+            context: seedContext,
+            labels,
+          });
+          const frequencies = nameFrequencies ?? countNameFrequencies(records.map((record) => [record.attributes.lastName ?? record.attributes.birthName, record.attributes.firstName] as const));
+          return { model, config: weightsConfigOf(model, config), exactNameWeight: createExactNameWeight(model, frequencies) };
+        })
+      : null;
+  const decisionConfig = calibration?.config ?? config;
+  const model = calibration?.model ?? null;
+  const index = indexIdentities({ references, config: decisionConfig, establishmentFiness, seedConfig: calibration === null ? undefined : config, exactNameWeight: calibration?.exactNameWeight });
+  const { context, floor } = index;
+  const probabilityOf = (score: number): number | null => (model === null ? null : 1 / (1 + 2 ** -(model.priorWeight + score)));
+
   let candidatePairs = 0;
-  const scoreCandidates = (record: number, recordFeatures: MatchFeatures): Candidate[] => {
-    const { candidates, seen } = index.score(recordFeatures, rejected.size === 0 ? undefined : (identity) => rejected.has(pairKey(record, identity)));
+  const scoreCandidates = (record: number, recordFeatures: MatchFeatures, exactOnly = false): Candidate[] => {
+    const { candidates, seen } = index.score(recordFeatures, rejected.size === 0 ? undefined : (identity) => rejected.has(pairKey(record, identity)), exactOnly);
     candidatePairs += seen.length;
     onCandidates?.(record, seen);
     return candidates;
@@ -164,18 +253,25 @@ export function reconcileRecords({
   const decide = (candidate: Candidate, runnerUp: Candidate | undefined): LinkDecision => {
     if (candidate.rule !== null && runnerUp?.rule === null) return 'auto';
     if (candidate.rule !== null && runnerUp === undefined) return 'auto';
-    if (candidate.score < config.reviewThreshold) return candidate.reviewRule !== null ? 'review' : 'none';
-    const guarded = runnerUp !== undefined && runnerUp.score >= candidate.score - config.homonymMargin && runnerUp.score >= config.reviewThreshold - config.homonymMargin;
-    return candidate.score >= config.automaticThreshold && !guarded ? 'auto' : 'review';
+    if (candidate.score < decisionConfig.reviewThreshold) return candidate.reviewRule !== null ? 'review' : 'none';
+    const guarded =
+      runnerUp !== undefined &&
+      runnerUp.score >= candidate.score - decisionConfig.homonymMargin &&
+      runnerUp.score >= decisionConfig.reviewThreshold - decisionConfig.homonymMargin &&
+      (model === null || !isDistinguished(candidate, runnerUp));
+    return candidate.score >= decisionConfig.automaticThreshold && !guarded ? 'auto' : 'review';
   };
-  const link = (record: number, candidate: Candidate, decision: LinkDecision, runnerUp: Candidate | undefined) => {
+  const scoredRule = model === null ? 'points' : 'weights';
+  const link = (record: number, candidate: Candidate, decision: LinkDecision, runnerUp: Candidate | undefined, rule?: string) => {
     links[record] = {
       record,
       identity: decision === 'none' ? null : candidate.identity,
       decision,
       validated: false,
       score: candidate.score,
-      rule: candidate.rule ?? (decision !== 'none' && candidate.score < config.reviewThreshold ? candidate.reviewRule ?? 'points' : 'points'),
+      seedPoints: candidate.seedPoints,
+      probability: probabilityOf(candidate.score),
+      rule: rule ?? candidate.rule ?? (decision !== 'none' && candidate.score < decisionConfig.reviewThreshold ? (candidate.reviewRule ?? scoredRule) : scoredRule),
       evidence: candidate.evidence,
       runnerUpScore: runnerUp?.score ?? null,
     };
@@ -184,10 +280,24 @@ export function reconcileRecords({
     const identity = accepted.get(record);
     if (identity === undefined) return false;
     const comparison = compareFeatures(features[record]!, identities[identity]!.features, context);
-    links[record] = { record, identity, decision: 'auto', validated: true, score: comparison.score, rule: 'human', evidence: comparison.evidence, runnerUpScore: null };
+    links[record] = {
+      record, identity, decision: 'auto', validated: true, score: comparison.score, seedPoints: comparison.seedPoints, probability: probabilityOf(comparison.score), rule: 'human', evidence: comparison.evidence, runnerUpScore: null,
+    };
     return true;
   };
 
+  // Two people here of one name: a register entry tells them apart only by its RPPS.
+  const hrNamesakes = new Set<string>();
+  {
+    const seen = new Set<string>();
+    for (const identity of identities) {
+      for (const key of new Set(nameKeysOf(identity.features))) {
+        if (seen.has(key)) hrNamesakes.add(key);
+        seen.add(key);
+      }
+    }
+  }
+  const establishment = new Set(establishmentFiness);
   time('register', () => {
     // One register entry per person and one person per entry: greedy assignment by score.
     const proposals: { record: number; candidates: Candidate[] }[] = [];
@@ -200,7 +310,9 @@ export function reconcileRecords({
         taken.add(links[record]!.identity!);
         continue;
       }
-      const candidates = scoreCandidates(record, entry).filter((candidate) => candidate.rule !== null || candidate.reviewRule !== null || candidate.score >= floor);
+      // Calibrated: an entry elsewhere links only by its RPPS or its very names (see below): only those keys are looked up.
+      const elsewhere = model !== null && !entry.finess.some((finess) => establishment.has(finess));
+      const candidates = scoreCandidates(record, entry, elsewhere).filter((candidate) => candidate.rule !== null || candidate.reviewRule !== null || candidate.score >= floor);
       if (candidates.length === 0) continue;
       // Kept only for the entries some identity may claim: the rest of the register is let go.
       features[record] = entry;
@@ -228,8 +340,15 @@ export function reconcileRecords({
         ...(competitorsOf.get(candidate.identity) ?? []).filter((other) => other.record !== record && !assigned.has(other.record)).map((other) => other.candidate),
       ].sort((a, b) => Number(b.rule !== null) - Number(a.rule !== null) || b.score - a.score);
       const runnerUp = rivals[0];
-      const decision = decide(candidate, runnerUp);
+      let decision = decide(candidate, runnerUp);
       if (decision === 'none') continue;
+      // A register namesake working elsewhere shares everything but the keys: by weights, only an entry at the establishment (or with the RPPS) links by itself.
+      // Without either key, a namesake registered elsewhere is not even worth a reviewer's time.
+      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, !rivals.some((rival) => rival.rule !== null || rival.reviewRule !== null)) ? 'review' : 'none';
+      if (decision === 'none') continue;
+      if (decision === 'auto' && candidate.rule === null && nameKeysOf(identities[candidate.identity]!.features).some((key) => hrNamesakes.has(key)) && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact')) {
+        decision = 'review';
+      }
       link(record, candidate, decision, runnerUp);
       assigned.add(record);
       taken.add(candidate.identity);
@@ -247,16 +366,80 @@ export function reconcileRecords({
   mergeAutomatic('register');
   reindexIdentifiers();
 
+  const sharedNames = time('namesakes', () => findSharedNames());
   for (const role of ['directory', 'application'] as const) {
     time(role, () => {
       for (const record of indexesOf[role]) {
         if (pinAccepted(record)) continue;
         const [best, runnerUp] = scoreCandidates(record, features[record]!);
-        if (best !== undefined) link(record, best, decide(best, runnerUp), runnerUp);
+        if (best === undefined) continue;
+        const decision = decide(best, runnerUp);
+        // A name two people share never links automatically without a key that tells them apart.
+        const shared = best.rule === null && nameKeysOf(identities[best.identity]!.features).some((key) => sharedNames.has(key));
+        if (decision === 'auto' && shared && !hasDistinguishingKey(best) && !(runnerUp !== undefined && isDistinguished(best, runnerUp))) link(record, best, 'review', runnerUp, 'shared-name');
+        else link(record, best, decision, runnerUp);
       }
+      keepOneAccountPerSource(role);
       mergeAutomatic(role);
       reindexIdentifiers();
     });
+  }
+
+  /**
+   * Names (sorted surname parts + first given name) that two people carry: two HR records, an HR
+   * record and a register entry at the establishment it did not claim, or an HR record and an
+   * account whose identifier (matricule, RPPS) belongs to nobody of that name.
+   */
+  function findSharedNames(): Set<string> {
+    const holders = new Map<string, number>();
+    const shared = new Set<string>();
+    const count = (key: string | null) => {
+      if (key === null) return;
+      const seen = (holders.get(key) ?? 0) + 1;
+      holders.set(key, seen);
+      if (seen > 1) shared.add(key);
+    };
+    for (const identity of identities) for (const key of new Set(nameKeysOf(identity.features))) count(key);
+    const establishment = new Set(establishmentFiness);
+    for (const record of indexesOf.register) {
+      const entry = features[record];
+      if (entry === undefined || links[record]?.decision === 'auto' || !entry.finess.some((finess) => establishment.has(finess))) continue;
+      count(nameKeyOf(entry));
+    }
+    // An account of that name whose matricule or RPPS is not the one the person of that name holds is someone else.
+    const identityByName = new Map<string, MatchFeatures>();
+    for (const identity of identities) {
+      const key = nameKeyOf(identity.features);
+      if (key !== null) identityByName.set(key, identity.features);
+    }
+    for (const role of ['directory', 'application'] as const) {
+      for (const record of indexesOf[role]) {
+        const account = features[record]!;
+        const key = nameKeyOf(account);
+        const person = key === null ? undefined : identityByName.get(key);
+        if (person === undefined) continue;
+        if ((account.hrId !== null && person.hrId !== null && account.hrId !== person.hrId) || (account.rpps !== null && person.rpps !== null && account.rpps !== person.rpps)) shared.add(key!);
+      }
+    }
+    return shared;
+  }
+
+  /** By default a person has one account per source: a second candidate account goes to review as a possible duplicate. */
+  function keepOneAccountPerSource(role: SourceRole): void {
+    const best = new Map<string, number>();
+    for (const record of indexesOf[role]) {
+      const current = links[record]!;
+      if (current.identity === null || current.decision !== 'auto') continue;
+      const slot = `${records[record]!.sourceId}\u0000${current.identity}`;
+      const other = best.get(slot);
+      if (other === undefined) {
+        best.set(slot, record);
+        continue;
+      }
+      const [kept, demoted] = links[other]!.validated || (!current.validated && links[other]!.score >= current.score) ? [other, record] : [record, other];
+      best.set(slot, kept);
+      if (!links[demoted]!.validated) links[demoted] = { ...links[demoted]!, decision: 'review', rule: 'possible-duplicate-account' };
+    }
   }
 
   /** Identifiers learned from automatic links (RPPS, account, e-mail) become blocking keys too. */
@@ -289,5 +472,5 @@ export function reconcileRecords({
     });
   });
 
-  return { identities, links, orphans, stats: { candidatePairs, timingsMs } };
+  return { identities, links, orphans, model, stats: { candidatePairs, timingsMs } };
 }

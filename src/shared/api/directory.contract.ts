@@ -29,6 +29,9 @@ export interface SourceRecordView {
     decision: 'automatic' | 'validated' | 'pending' | 'rejected';
     rule: string;
     score: number;
+    /** Calibrated policy: match probability and prior (log2 odds); null under seed-points or before migration 0240. */
+    probability: number | null;
+    priorWeight: number | null;
     evidence: FieldEvidence[];
     validatedBy: string | null;
     validatedAt: string | null;

@@ -16,7 +16,11 @@ export interface ReviewProposal {
     PersonSummary,
     'identityId' | 'lastName' | 'birthName' | 'firstName' | 'birthDate' | 'hrId' | 'rpps' | 'service' | 'profession'
   >;
+  /** Summed weights in bits (calibrated policy) or points (seed-points). */
   score: number;
+  /** Match probability and the prior (log2 odds) it started from; null under the seed-points policy. */
+  probability: number | null;
+  priorWeight: number | null;
   rule: string;
   evidence: FieldEvidence[];
 }

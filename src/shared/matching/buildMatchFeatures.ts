@@ -88,7 +88,8 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: M
     birthDate: clean(a.birthDate),
     sex: sex === 'M' || sex === 'F' ? sex : null,
     rpps: clean(a.rpps),
-    hrId: clean(a.hrId),
+    // Matricules compare as numbers: "0041234" and "41234" are one agent.
+    hrId: clean(a.hrId)?.replace(/^0+(?=.)/, '') ?? null,
     adId: adId?.toLowerCase() ?? null,
     email,
     logins: adLogin === null ? (keyLogin === null ? [] : [keyLogin]) : keyLogin === null || keyLogin === adLogin ? [adLogin] : [adLogin, keyLogin],

@@ -2,7 +2,8 @@ import type { MatchFeatures } from './buildMatchFeatures';
 import { ceilingsOf, pointsFor } from './ceilingsOf';
 import { compareBirthDates } from './compareBirthDates';
 import { compareFirstNames, compareLastNames, isSameFirstName, isSameLastName, type NameComparison } from './compareNames';
-import type { ComparisonLevel, MatchField, MatchingConfig } from './matchingConfig';
+import type { MatchField, MatchingConfig, MatchLevel } from './matchingConfig';
+import { isValidRpps } from '../identifiers/rpps';
 import { matchesLoginPattern } from './matchesLoginPattern';
 import { surnameTokens } from './normalizeName';
 
@@ -11,13 +12,19 @@ export interface FieldEvidence {
   field: MatchField;
   left: string | null;
   right: string | null;
-  level: ComparisonLevel;
+  level: MatchLevel;
   comparator: string;
+  /** The seed's points table (shown beside the calibrated weight; decides under `seed-points`). */
   points: number;
+  /** Calibrated match weight in bits, log2(m/u) with the term-frequency adjustment; absent under `seed-points`. */
+  weight?: number;
 }
 
 export interface PairComparison {
+  /** What decides: the sum of the weights (bits) under the calibrated policy, of the points otherwise. */
   score: number;
+  /** The seed's points for the same evidence (equal to `score` under `seed-points`). */
+  seedPoints: number;
   /** The deterministic rule that decided, if any. */
   rule: string | null;
   /** The review rule that applies (e.g. same names only: never automatic, always shown to a human). */
@@ -26,7 +33,15 @@ export interface PairComparison {
 }
 
 export interface CompareContext {
+  /** The table that decides: calibrated weights in bits (see `weightsConfigOf`), or the seed's points. */
   config: MatchingConfig;
+  /** The seed's points table shown beside calibrated weights; absent when `config` is the seed table. */
+  seedConfig?: MatchingConfig;
+  /**
+   * Calibrated weight of an exact surname or given name with its term-frequency adjustment
+   * (log2(m / tf)): a name many people carry weighs less. Absent under `seed-points`.
+   */
+  exactNameWeight?(field: 'lastName' | 'firstName', value: string): number;
   /** The establishment's FINESS numbers: a register activity there is evidence. */
   establishmentFiness: ReadonlySet<string>;
   /** How many reference identities carry this surname form (term frequency). */
@@ -67,9 +82,28 @@ function shareLastName(left: readonly string[], right: readonly string[]): boole
   return false;
 }
 
-function compareIdentifier(a: string | null, b: string | null): ComparisonLevel {
+function compareIdentifier(a: string | null, b: string | null): MatchLevel {
   if (a === null || b === null) return 'missing';
   return a === b ? 'exact' : 'different';
+}
+
+/** RPPS numbers: a disagreement where one side fails its Luhn key is a typing error, not another person. */
+function compareRpps(a: string | null, b: string | null): MatchLevel {
+  const level = compareIdentifier(a, b);
+  return level === 'different' && (!isValidRpps(a!) || !isValidRpps(b!)) ? 'invalid' : level;
+}
+
+/** E-mail addresses: the same mailbox, the same local part on another domain, or different. */
+function compareEmails(a: string | null, b: string | null): MatchLevel {
+  if (a === null || b === null) return 'missing';
+  if (a === b) return 'exact';
+  const at = a.indexOf('@');
+  return at > 0 && b.startsWith(a.slice(0, at + 1)) ? 'part' : 'different';
+}
+
+/** Levels that count as `exact` for the deterministic rules (a surname found across birth and usage names is the same surname). */
+function isExactLevel(level: MatchLevel): boolean {
+  return level === 'exact' || level === 'crossed';
 }
 
 interface NamePair {
@@ -123,15 +157,23 @@ function isHopeless(config: MatchingConfig, floor: number, ceiling: number, cont
 
 /** One line of evidence for a field that was not missing. */
 function addEvidence(
-  { evidence, config, levels }: { evidence: FieldEvidence[]; config: MatchingConfig; levels: Record<MatchField, ComparisonLevel> },
+  { evidence, context, levels, weights }: { evidence: FieldEvidence[]; context: CompareContext; levels: Record<MatchField, MatchLevel>; weights: Partial<Record<MatchField, number>> },
   field: MatchField,
   left: string | null,
   right: string | null,
   comparator: string,
-  extra = 0,
+  seedExtra = 0,
 ): void {
   const level = levels[field];
-  if (level !== 'missing') evidence.push({ field, left, right, level, comparator, points: pointsFor(config, field, level) + extra });
+  if (level === 'missing') return;
+  const weight = weights[field] ?? pointsFor(context.config, field, level);
+  if (context.seedConfig === undefined) evidence.push({ field, left, right, level, comparator, points: weight });
+  else evidence.push({ field, left, right, level, comparator, points: pointsFor(context.seedConfig, field, level) + seedExtra, weight });
+}
+
+/** The seed's rare-surname bonus: full for a surname nobody else carries, none from 50 bearers on. */
+function seedRarity(config: MatchingConfig, frequency: number): number {
+  return Number.isFinite(frequency) ? Math.round(config.rareLastNameBonus * Math.max(0, 1 - Math.log(Math.max(1, frequency)) / Math.log(50))) : 0;
 }
 
 /**
@@ -146,27 +188,27 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   const sharedLogin = findSharedLogin(record.logins, reference.logins);
   const registerSide = record.finess.length > 0 ? record.finess : reference.finess;
   const finessHere = registerSide.length > 0 && context.establishmentFiness.size > 0 ? registerSide.find((finess) => context.establishmentFiness.has(finess)) : undefined;
-  const levels: Record<MatchField, ComparisonLevel> = {
-    rpps: compareIdentifier(record.rpps, reference.rpps),
+  const levels: Record<MatchField, MatchLevel> = {
+    rpps: compareRpps(record.rpps, reference.rpps),
     hrId: compareIdentifier(record.hrId, reference.hrId),
     adId: compareIdentifier(record.adId, reference.adId),
     // Names are compared last: they cost the most.
     lastName: 'missing',
     firstName: 'missing',
     birthDate: compareBirthDates(record.birthDate, reference.birthDate),
-    sex: record.sex !== null && reference.sex !== null && record.sex !== reference.sex ? 'different' : 'missing',
-    service: record.service !== null && reference.service !== null && record.service === reference.service ? 'exact' : 'missing',
-    email: record.email !== null && reference.email !== null && record.email === reference.email ? 'exact' : 'missing',
+    sex: record.sex !== null && reference.sex !== null ? (record.sex === reference.sex ? 'exact' : 'different') : 'missing',
+    service: record.service !== null && reference.service !== null ? (record.service === reference.service ? 'exact' : 'different') : 'missing',
+    email: compareEmails(record.email, reference.email),
     login: sharedLogin !== undefined ? 'exact' : 'missing',
     profession: record.profession !== null && reference.profession !== null ? (record.profession === reference.profession ? 'exact' : 'different') : 'missing',
     finess: registerSide.length > 0 && context.establishmentFiness.size > 0 ? (finessHere !== undefined ? 'exact' : 'different') : 'missing',
   };
   let known = 0;
   let contradicted = false;
+  const seedTable = context.seedConfig ?? config;
   for (const field of cheapFields) {
-    const points = pointsFor(config, field, levels[field]);
-    known += points;
-    if (points < 0) contradicted = true;
+    known += pointsFor(config, field, levels[field]);
+    if (pointsFor(seedTable, field, levels[field]) < 0) contradicted = true;
   }
   // E-mail and login patterns are compared last of all: what they may still add.
   const ceilings = ceilingsOf(config);
@@ -182,26 +224,45 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
       (lastMaybe ? Math.max(ceilings.lastNameExact, ceilings.notExact.lastName) : ceilings.notExact.lastName) +
       (firstMaybe ? ceilings.any.firstName : ceilings.notExact.firstName) +
       patternCeiling;
-    if (isHopeless(config, floor, ceiling, contradicted, (field) => (field === 'lastName' ? lastMaybe : field === 'firstName' ? firstMaybe : levels[field] === 'exact'))) return null;
+    if (isHopeless(config, floor, ceiling, contradicted, (field) => (field === 'lastName' ? lastMaybe : field === 'firstName' ? firstMaybe : isExactLevel(levels[field])))) return null;
   }
 
   const names = compareNamePair(record, reference, config);
   levels.lastName = names.inverted && names.last.level === 'exact' ? 'inverted' : names.last.level;
-  levels.firstName = names.inverted && names.first.level === 'exact' ? 'inverted' : names.first.level;
-  const frequency = levels.lastName === 'exact' ? context.lastNameCount(names.last.right) : Number.POSITIVE_INFINITY;
-  const rarity = Number.isFinite(frequency) ? Math.round(config.rareLastNameBonus * Math.max(0, 1 - Math.log(Math.max(1, frequency)) / Math.log(50))) : 0;
-  const lastPoints = levels.lastName === 'missing' ? 0 : pointsFor(config, 'lastName', levels.lastName) + rarity;
-  const firstPoints = pointsFor(config, 'firstName', levels.firstName);
-  if (lastPoints < 0 || firstPoints < 0) contradicted = true;
-  if (floor !== undefined && isHopeless(config, floor, known + lastPoints + firstPoints + patternCeiling, contradicted, (field) => levels[field] === 'exact')) return null;
+  // The same surname, but the birth name of one side against the usage name of the other.
+  if (levels.lastName === 'exact' && !record.nameOrderUnknown && !reference.nameOrderUnknown && (names.last.left !== record.lastNames[0] || names.last.right !== reference.lastNames[0])) levels.lastName = 'crossed';
+  levels.firstName = names.inverted && names.first.level === 'exact' ? 'inverted' : names.first.comparator === 'initials' ? 'initial' : names.first.level;
+  const frequency = isExactLevel(levels.lastName) ? context.lastNameCount(names.last.right) : Number.POSITIVE_INFINITY;
+  const seedConfig = seedTable;
+  const rarity = seedRarity(seedConfig, frequency);
+  const weights: Partial<Record<MatchField, number>> = {};
+  const exactNameWeight = context.exactNameWeight;
+  if (exactNameWeight !== undefined) {
+    if (levels.lastName === 'exact') weights.lastName = exactNameWeight('lastName', names.last.right);
+    if (levels.firstName === 'exact') weights.firstName = exactNameWeight('firstName', names.first.right);
+  } else if (levels.lastName !== 'missing') weights.lastName = pointsFor(config, 'lastName', levels.lastName) + (isExactLevel(levels.lastName) ? rarity : 0);
+  const lastPoints = weights.lastName ?? pointsFor(config, 'lastName', levels.lastName);
+  const firstPoints = weights.firstName ?? pointsFor(config, 'firstName', levels.firstName);
+  if (pointsFor(seedConfig, 'lastName', levels.lastName) < 0 || pointsFor(seedConfig, 'firstName', levels.firstName) < 0) contradicted = true;
+  if (floor !== undefined && isHopeless(config, floor, known + lastPoints + firstPoints + patternCeiling, contradicted, (field) => isExactLevel(levels[field]))) return null;
 
   const referenceName = `${reference.firstNames.join(' ')} ${reference.lastNames[0] ?? ''}`.trim();
-  if (levels.email !== 'exact' && record.email !== null && matchesLoginPattern(record.email.split('@')[0]!, reference.firstNames, reference.lastNames)) levels.email = 'compatible';
+  if (levels.email !== 'exact' && levels.email !== 'part' && record.email !== null && reference.firstNames.length > 0 && reference.lastNames.length > 0) {
+    levels.email = matchesLoginPattern(record.email.split('@')[0]!, reference.firstNames, reference.lastNames) ? 'compatible' : 'different';
+  }
   const patternLogin = sharedLogin === undefined ? record.logins.find((login) => matchesLoginPattern(login, reference.firstNames, reference.lastNames)) : undefined;
   if (patternLogin !== undefined) levels.login = 'compatible';
+  // An account name that follows none of the patterns of the person's names argues (a little) against.
+  else if (sharedLogin === undefined && record.logins.length > 0 && reference.lastNames.length > 0 && reference.firstNames.length > 0) levels.login = 'different';
 
+  // Calibrated: an account name or mailbox built from the names says nothing more once those very names agree
+  // (a namesake's would follow the same pattern): Fellegi–Sunter would otherwise count the names twice.
+  if (context.seedConfig !== undefined && isExactLevel(levels.lastName) && levels.firstName === 'exact') {
+    if (levels.login === 'compatible') weights.login = 0;
+    if (levels.email === 'compatible') weights.email = 0;
+  }
   const evidence: FieldEvidence[] = [];
-  const explain = { evidence, config, levels };
+  const explain = { evidence, context, levels, weights };
   addEvidence(explain, 'rpps', record.rpps, reference.rpps, 'equal');
   addEvidence(explain, 'hrId', record.hrId, reference.hrId, 'equal');
   addEvidence(explain, 'adId', record.adId, reference.adId, 'equal');
@@ -210,16 +271,22 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   addEvidence(explain, 'birthDate', record.birthDate, reference.birthDate, 'calendar');
   addEvidence(explain, 'sex', record.sex, reference.sex, 'equal');
   addEvidence(explain, 'service', record.service, reference.service, 'equal');
-  if (levels.email === 'exact') addEvidence(explain, 'email', record.email, reference.email, 'equal');
-  else addEvidence(explain, 'email', record.email, referenceName, 'name pattern');
+  if (levels.email === 'compatible') addEvidence(explain, 'email', record.email, referenceName, 'name pattern');
+  else addEvidence(explain, 'email', record.email, reference.email, levels.email === 'part' ? 'local part' : 'equal');
   if (sharedLogin !== undefined) addEvidence(explain, 'login', sharedLogin, reference.logins.join(' '), 'same account');
-  else addEvidence(explain, 'login', patternLogin ?? null, referenceName, 'name pattern');
+  else addEvidence(explain, 'login', patternLogin ?? record.logins[0] ?? null, referenceName, 'name pattern');
   addEvidence(explain, 'profession', record.profession, reference.profession, 'TRE_G15');
   addEvidence(explain, 'finess', finessHere ?? registerSide[0] ?? null, [...context.establishmentFiness].join(' '), 'activity at the establishment');
 
-  const rule = config.rules.find((candidate) => candidate.exact.every((field) => levels[field] === 'exact'))?.name ?? null;
+  const rule = config.rules.find((candidate) => candidate.exact.every((field) => isExactLevel(levels[field])))?.name ?? null;
+  // A contradiction is a real disagreement (negative points in the seed's table): not a slightly unlikely profession.
   const negative = evidence.some((item) => item.points < 0);
-  const reviewRule = negative ? null : (config.reviewRules.find((candidate) => candidate.exact.every((field) => levels[field] === 'exact'))?.name ?? null);
-  const score = evidence.reduce((sum, item) => sum + item.points, 0);
-  return { score, rule, reviewRule, evidence };
+  const reviewRule = negative ? null : (config.reviewRules.find((candidate) => candidate.exact.every((field) => isExactLevel(levels[field])))?.name ?? null);
+  let score = 0;
+  let seedPoints = 0;
+  for (const item of evidence) {
+    score += item.weight ?? item.points;
+    seedPoints += item.points;
+  }
+  return { score, seedPoints, rule, reviewRule, evidence };
 }

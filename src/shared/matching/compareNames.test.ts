@@ -53,6 +53,7 @@ describe('given-name comparison', () => {
     expect(compareFirstNames(first('Hélène'), first('HELENE')).level).toBe('exact');
     expect(compareFirstNames(first('Nathalie'), first('Natalie')).level).toBe('phonetic');
     expect(compareFirstNames(first('Sophie'), first('Claire')).level).toBe('different');
+    expect(compareFirstNames(first('Hélène'), first('Marie Hélène Sophie'))).toMatchObject({ level: 'compatible', comparator: 'any given name' });
   });
 });
 
@@ -62,6 +63,8 @@ describe('birth dates, logins and professions', () => {
     expect(compareBirthDates('1980-03-12', '1980-12-03')).toBe('swapped');
     expect(compareBirthDates('1980-03-12', '1980-03-13')).toBe('close');
     expect(compareBirthDates('1980-03-12', '1981-03-12')).toBe('different');
+    expect(compareBirthDates('1980-03-12', '1980-07-30')).toBe('year');
+    expect(compareBirthDates('1980', '1980-07-30')).toBe('year');
     expect(compareBirthDates(null, '1981-03-12')).toBe('missing');
   });
   it('matches prenom.nom, pnom and NOM_PRE account patterns', () => {

@@ -42,8 +42,20 @@ function soundsAlike(a: string, b: string): boolean {
   return (phonexA === phonexB || fonemA === fonemB) && jaroWinkler(a.replace(/ /g, ''), b.replace(/ /g, '')) >= 0.85;
 }
 
+/** Two neighbouring letters typed in the wrong order ("WBEB" for "WEBB"). */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let first = -1;
+  for (let index = 0; index < a.length; index += 1) {
+    if (a[index] === b[index]) continue;
+    if (first === -1) first = index;
+    else return index === first + 1 && a[first] === b[index] && a[index] === b[first] && a.slice(index + 1) === b.slice(index + 1);
+  }
+  return false;
+}
+
 function isTypo(a: string, b: string): boolean {
-  return Math.min(a.length, b.length) >= 4 && (distance(a, b) <= 1 || jaroWinkler(a, b) >= 0.93);
+  return Math.min(a.length, b.length) >= 4 && (distance(a, b) <= 1 || isTransposition(a, b) || jaroWinkler(a, b) >= 0.93);
 }
 
 const rank: Record<ComparisonLevel, number> = {
@@ -104,6 +116,11 @@ function isInitials(short: readonly string[], long: readonly string[]): boolean 
   return typed.length >= 1 && typed.length <= 2 && long.length >= 1 && initialsOf(long).startsWith(typed);
 }
 
+function sharesGivenName(left: readonly string[], right: readonly string[]): boolean {
+  for (const name of left) if (name.length > 1 && right.includes(name)) return true;
+  return false;
+}
+
 /** Given names: identical, compatible (first of several, initials, compound spelled apart), same sound, typo, or different. */
 export function compareFirstNames(left: readonly string[], right: readonly string[]): NameComparison {
   const a = left.join(' ');
@@ -114,6 +131,8 @@ export function compareFirstNames(left: readonly string[], right: readonly strin
   if (isGenderVariant(firstA, firstB)) return { level: 'different', comparator: 'gender variant', left: a, right: b };
   if (firstA === firstB) return { level: 'compatible', comparator: 'first given name', left: a, right: b };
   if (isInitials(left, right) || isInitials(right, left)) return { level: 'compatible', comparator: 'initials', left: a, right: b };
+  // Several civil given names ("Marie Hélène Sophie") against the one in use ("Hélène").
+  if (sharesGivenName(left, right)) return { level: 'compatible', comparator: 'any given name', left: a, right: b };
   if (soundsAlike(firstA, firstB)) return { level: 'phonetic', comparator: 'phonex/fonem', left: a, right: b };
   if (isTypo(firstA, firstB)) return { level: 'close', comparator: 'levenshtein/jaro-winkler', left: a, right: b };
   return { level: 'different', comparator: 'levenshtein/jaro-winkler', left: a, right: b };

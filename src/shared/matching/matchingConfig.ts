@@ -25,6 +25,30 @@ export type ComparisonLevel =
   | 'different'
   | 'missing';
 
+/**
+ * Levels of the whole-record comparison: the name comparators' levels plus given names reduced to an
+ * initial, birth dates agreeing on the year only, a surname found only across birth and usage names
+ * (`crossed`), and an identifier that cannot be compared because one side fails its check digit.
+ */
+export type MatchLevel = ComparisonLevel | 'initial' | 'year' | 'crossed' | 'invalid';
+
+/**
+ * How a link is decided: `calibrated` (Fellegi–Sunter weights whose m-probabilities are estimated
+ * by EM on the establishment's own records, bands as match probabilities), or `seed-points` (the
+ * program's points table applied as written, for an establishment that must).
+ */
+export type ScoringPolicy = 'calibrated' | 'seed-points';
+
+/** The calibrated policy's bands and bounds. */
+export interface CalibratedBands {
+  /** Match probability at or above which a link is automatic. */
+  automaticProbability: number;
+  /** Match probability at or above which a link goes to review. */
+  reviewProbability: number;
+  /** Homonym guard in bits: no automatic link when a rival is within this many bits of the best. */
+  homonymMarginBits: number;
+}
+
 /** A deterministic rule: automatic when every listed field compares `exact`. */
 export interface MatchRule {
   name: string;
@@ -32,13 +56,17 @@ export interface MatchRule {
 }
 
 export interface MatchingConfig {
+  scoring: ScoringPolicy;
+  calibrated: CalibratedBands;
   rules: readonly MatchRule[];
   /** Rules that never decide but always propose to a human when nothing contradicts them. */
   reviewRules: readonly MatchRule[];
   /** Points per field and level; a level not listed gives 0. */
-  points: Readonly<Partial<Record<MatchField, Readonly<Partial<Record<ComparisonLevel, number>>>>>>;
+  points: Readonly<Partial<Record<MatchField, Readonly<Partial<Record<MatchLevel, number>>>>>>;
   /** Extra points for an exact surname that few identities share (term frequency). */
   rareLastNameBonus: number;
+  /** The most an exact given name can add for its rarity (calibrated weights only). */
+  rareFirstNameBonus?: number;
   automaticThreshold: number;
   reviewThreshold: number;
   /** Homonym guard: no automatic link when the second-best candidate is within this many points. */
@@ -51,6 +79,8 @@ export interface MatchingConfig {
  * points for real disagreements. Missing values give 0.
  */
 export const defaultMatchingConfig: MatchingConfig = {
+  scoring: 'calibrated',
+  calibrated: { automaticProbability: 0.99, reviewProbability: 0.2, homonymMarginBits: 6 },
   rules: [
     { name: 'rpps-last-first', exact: ['rpps', 'lastName', 'firstName'] },
     { name: 'matricule-last-first', exact: ['hrId', 'lastName', 'firstName'] },
@@ -61,12 +91,12 @@ export const defaultMatchingConfig: MatchingConfig = {
     rpps: { exact: 40, different: -60 },
     hrId: { exact: 40, different: -40 },
     adId: { exact: 40, different: -20 },
-    lastName: { exact: 20, part: 18, inverted: 16, phonetic: 12, close: 10, different: -20 },
-    firstName: { exact: 15, inverted: 12, compatible: 10, phonetic: 8, close: 5, different: -20 },
-    birthDate: { exact: 15, swapped: 10, close: 10, different: -25 },
+    lastName: { exact: 20, crossed: 20, part: 18, inverted: 16, phonetic: 12, close: 10, different: -20 },
+    firstName: { exact: 15, inverted: 12, compatible: 10, initial: 10, phonetic: 8, close: 5, different: -20 },
+    birthDate: { exact: 15, swapped: 10, close: 10, year: -25, different: -25 },
     sex: { different: -10 },
     service: { exact: 5 },
-    email: { exact: 20, compatible: 15 },
+    email: { exact: 20, part: 15, compatible: 15 },
     login: { exact: 35, compatible: 20 },
     profession: { exact: 10 },
     finess: { exact: 30 },

@@ -10,10 +10,12 @@ import { createIdentitySearchWords } from './0190-create-identity-search-words';
 import { dropRegisterActivities } from './0200-drop-register-activities';
 import { addImportWarnings } from './0210-add-import-warnings';
 import { allowInterruptedImportRuns } from './0220-allow-interrupted-import-runs';
+import { addLinkProbability } from './0240-add-link-probability';
 import { indexPresentRecords } from './0270-index-present-records';
 import { addJournalMacs } from './0300-add-journal-macs';
 import { addRevokedMieStatus } from './0330-add-revoked-mie-status';
 import { addLeaverReviewConfirmation } from './0340-add-leaver-review-confirmation';
+import { createIdentityDeskFacts } from './0380-create-identity-desk-facts';
 import type { Migration } from './types';
 
 /** Every schema change, in order, one per line. Append only; never edit a released migration. */
@@ -30,10 +32,12 @@ export const migrations: readonly Migration[] = [
   dropRegisterActivities,
   addImportWarnings,
   allowInterruptedImportRuns,
+  addLinkProbability,
   indexPresentRecords,
   addJournalMacs,
   addRevokedMieStatus,
   addLeaverReviewConfirmation,
+  createIdentityDeskFacts,
 ];
 
 export type { Migration } from './types';

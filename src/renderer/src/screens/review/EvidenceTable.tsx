@@ -5,7 +5,8 @@ import { buildEvidenceRows } from './reviewViewModel';
 /** Per-field evidence of a link: both values, how they compared and the points, with the total. */
 export function EvidenceTable({ evidence, caption }: { evidence: readonly LinkEvidence[]; caption: string }) {
   const { t } = useTranslation();
-  const { rows, total } = buildEvidenceRows(evidence);
+  const { rows, total, weightTotal } = buildEvidenceRows(evidence);
+  const weighted = evidence.some((item) => item.weight !== undefined);
   return (
     <table className="results evidence" data-testid="link-evidence">
       <caption>{caption}</caption>
@@ -15,6 +16,7 @@ export function EvidenceTable({ evidence, caption }: { evidence: readonly LinkEv
           <th scope="col">{t('review.recordValue')}</th>
           <th scope="col">{t('review.personValue')}</th>
           <th scope="col">{t('review.comparison')}</th>
+          {weighted && <th scope="col">{t('review.weight')}</th>}
           <th scope="col">{t('review.points')}</th>
         </tr>
       </thead>
@@ -27,6 +29,7 @@ export function EvidenceTable({ evidence, caption }: { evidence: readonly LinkEv
             <td>
               {t(row.levelKey)} <span className="hint">({row.comparator})</span>
             </td>
+            {weighted && <td>{row.weight}</td>}
             <td>{row.points}</td>
           </tr>
         ))}
@@ -36,6 +39,7 @@ export function EvidenceTable({ evidence, caption }: { evidence: readonly LinkEv
           <th scope="row" colSpan={4}>
             {t('review.total')}
           </th>
+          {weighted && <td>{weightTotal}</td>}
           <td>{total}</td>
         </tr>
       </tfoot>

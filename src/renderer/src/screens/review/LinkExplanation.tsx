@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { SourceRecordView } from '../../../../shared/api/directory.contract';
 import { EvidenceTable } from './EvidenceTable';
+import { EvidenceWaterfall } from './EvidenceWaterfall';
+import { formatProbability } from './reviewViewModel';
 
 /** On the person page: how a record came to be linked (decision, rule, score) and the evidence on demand. */
 export function LinkExplanation({ link }: { link: NonNullable<SourceRecordView['link']> }) {
@@ -18,8 +20,10 @@ export function LinkExplanation({ link }: { link: NonNullable<SourceRecordView['
       {link.rule !== 'hr-reference' && (
         <details>
           <summary>
-            {t('review.score', { score: link.score })} · {t('review.rule', { rule: link.rule })}
+            {link.probability === null ? t('review.score', { score: link.score }) : t('review.probability', { probability: formatProbability(link.probability) })} ·{' '}
+            {t('review.rule', { rule: link.rule })}
           </summary>
+          <EvidenceWaterfall evidence={link.evidence} priorWeight={link.priorWeight} />
           <EvidenceTable evidence={link.evidence} caption={t('review.evidence')} />
         </details>
       )}

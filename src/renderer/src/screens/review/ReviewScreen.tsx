@@ -7,7 +7,8 @@ import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
 import { LoginToAct } from '../enrollment/LoginPanel';
 import { sessionAllows, useDeskSession } from '../enrollment/useDeskSession';
 import { EvidenceTable } from './EvidenceTable';
-import { listRecordFacts, reviewActionForKey } from './reviewViewModel';
+import { EvidenceWaterfall } from './EvidenceWaterfall';
+import { formatProbability, listRecordFacts, reviewActionForKey } from './reviewViewModel';
 
 /**
  * The review queue: one proposed link at a time, the source record and the proposed person side
@@ -124,7 +125,8 @@ export function ReviewScreen() {
         <article aria-label={t('review.position', { position: position + 1, total: queue.total })} data-testid="review-proposal">
           <h3>{t('review.position', { position: position + 1, total: queue.total })}</h3>
           <p>
-            <strong>{t('review.score', { score: proposal.score })}</strong> · {t('review.rule', { rule: proposal.rule })}
+            <strong>{proposal.probability === null ? t('review.score', { score: proposal.score }) : t('review.probability', { probability: formatProbability(proposal.probability) })}</strong> ·{' '}
+            {t('review.rule', { rule: proposal.rule })}
           </p>
           <div className="review-sides">
             <section aria-label={t('review.record')}>
@@ -157,6 +159,7 @@ export function ReviewScreen() {
               </dl>
             </section>
           </div>
+          <EvidenceWaterfall evidence={proposal.evidence} priorWeight={proposal.priorWeight} />
           <EvidenceTable evidence={proposal.evidence} caption={t('review.evidence')} />
           <label htmlFor={reasonId}>{t('review.reason')}</label>
           <input

@@ -8,6 +8,8 @@ export interface EvidenceRow {
   comparator: string;
   /** "+20", "−15", "0": signed so a glance tells what argued for and against. */
   points: string;
+  /** Calibrated weight in bits, signed ("+7.9"), or "" under the seed-points policy. */
+  weight: string;
   tone: 'for' | 'against' | 'neutral';
 }
 
@@ -17,10 +19,15 @@ function signed(points: number): string {
   return '0';
 }
 
-/** Evidence lines for the table, strongest argument first; the total is the link's score. */
-export function buildEvidenceRows(evidence: readonly LinkEvidence[]): { rows: EvidenceRow[]; total: string } {
+function signedBits(weight: number | undefined): string {
+  if (weight === undefined) return '';
+  return `${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(1)}`;
+}
+
+/** Evidence lines for the table, strongest argument first (weights when calibrated, else points); totals of both. */
+export function buildEvidenceRows(evidence: readonly LinkEvidence[]): { rows: EvidenceRow[]; total: string; weightTotal: string } {
   const rows = [...evidence]
-    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
+    .sort((a, b) => Math.abs(b.weight ?? b.points) - Math.abs(a.weight ?? a.points))
     .map((item) => ({
       fieldKey: `review.field.${item.field}`,
       recordValue: item.left ?? '—',
@@ -28,9 +35,15 @@ export function buildEvidenceRows(evidence: readonly LinkEvidence[]): { rows: Ev
       levelKey: `review.level.${item.level}`,
       comparator: item.comparator,
       points: signed(item.points),
-      tone: item.points > 0 ? ('for' as const) : item.points < 0 ? ('against' as const) : ('neutral' as const),
+      weight: signedBits(item.weight),
+      tone: (item.weight ?? item.points) > 0 ? ('for' as const) : (item.weight ?? item.points) < 0 ? ('against' as const) : ('neutral' as const),
     }));
-  return { rows, total: signed(evidence.reduce((sum, item) => sum + item.points, 0)) };
+  const weighted = evidence.some((item) => item.weight !== undefined);
+  return {
+    rows,
+    total: signed(evidence.reduce((sum, item) => sum + item.points, 0)),
+    weightTotal: weighted ? signedBits(evidence.reduce((sum, item) => sum + (item.weight ?? 0), 0)) : '',
+  };
 }
 
 const shownAttributes = ['lastName', 'birthName', 'firstName', 'fullName', 'birthDate', 'hrId', 'adId', 'rpps', 'email', 'service', 'profession', 'endDate'] as const;
@@ -59,4 +72,9 @@ export function reviewActionForKey(key: string): 'accept' | 'reject' | 'previous
     default:
       return null;
   }
+}
+
+/** A match probability as the desk shows it: "99.87 %", "87.5 %". */
+export function formatProbability(probability: number): string {
+  return `${(probability * 100).toFixed(probability > 0.99 ? 2 : 1)} %`;
 }

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { factsOf, fixtureClock, insertIdentity, insertLink, insertMie, insertRecord, openFixtureDatabase } from '../../../test/support/identityFixtures';
+import { writeReconciledDirectory, type ReconciledIdentity, type ReconciledLink } from './writeReconciledDirectory';
+
+const person = (id: string, fields: Partial<ReconciledIdentity> = {}): ReconciledIdentity => ({
+  id,
+  lastName: id.toUpperCase(),
+  birthName: null,
+  firstName: 'Inès',
+  birthDate: null,
+  sex: null,
+  rpps: null,
+  hrId: null,
+  adId: null,
+  profession: null,
+  service: null,
+  email: null,
+  endDate: null,
+  ...fields,
+});
+const link = (recordId: number, identityId: string, rule = 'hr-reference', decision = 'automatic'): ReconciledLink => ({
+  record_id: recordId,
+  identity_id: identityId,
+  rule,
+  score: 90,
+  decision,
+  evidence_json: '[]',
+  created_at: '2026-12-03T09:00:00.000Z',
+});
+
+describe('writeReconciledDirectory', () => {
+  it('rewrites identities and links from the sources without erasing any desk decision', () => {
+    const db = openFixtureDatabase();
+    const fact = db.prepare("INSERT INTO identity_desk_facts (identity_id, fact, value, hr_value_seen, decided_by, decided_at) VALUES (?, ?, ?, ?, 'agent-1', '2026-12-02')");
+    const hr = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'].map((key) => insertRecord(db, { sourceId: 'sirh', key })) as [number, number, number, number, number, number];
+    const registerEntry = insertRecord(db, { sourceId: 'rpps', key: '10002222222', rpps: '10002222222' });
+    // The previous run and the desk since then.
+    insertIdentity(db, { id: 'p-1', rpps: '10001111111' });
+    fact.run('p-1', 'rpps', '10001111111', null);
+    insertIdentity(db, { id: 'p-2' });
+    fact.run('p-2', 'departure', '2026-12-03', null);
+    insertIdentity(db, { id: 'p-3', hrEndDate: null });
+    fact.run('p-3', 'end-date', null, '2026-12-01');
+    insertIdentity(db, { id: 'p-4', hrEndDate: null });
+    fact.run('p-4', 'end-date', null, '2026-11-01');
+    insertIdentity(db, { id: 'd-1' });
+    insertMie(db, { id: 'm-d', identityId: 'd-1' });
+    insertIdentity(db, { id: 'p-5' });
+    insertIdentity(db, { id: 't-1', status: 'temporary', rpps: '10002222222' });
+    fact.run('t-1', 'rpps', '10002222222', null);
+    insertMie(db, { id: 'm-t', identityId: 't-1', kind: 'temporary-badge' });
+    insertIdentity(db, { id: 'x-1' });
+    insertMie(db, { id: 'm-x', identityId: 'x-1', status: 'returned' });
+    insertIdentity(db, { id: 'x-2' });
+    ['p-1', 'p-2', 'p-3', 'p-4', 'd-1', 'p-5'].forEach((id, index) => insertLink(db, { recordId: hr[index]!, identityId: id }));
+    insertLink(db, { recordId: registerEntry, identityId: 't-1', rule: 'night-desk-temporary', decision: 'validated' });
+
+    // This run: A5 is now read as a second record of p-5; p-5's register RPPS is the one the desk paired to p-1.
+    const result = writeReconciledDirectory(db, fixtureClock, {
+      identities: [
+        person('p-1', { hrId: 'A1' }),
+        person('p-2', { hrId: 'A2' }),
+        person('p-3', { hrId: 'A3', endDate: '2026-12-01' }),
+        person('p-4', { hrId: 'A4', endDate: '2026-12-01' }),
+        person('p-5', { hrId: 'A6', rpps: '10001111111' }),
+      ],
+      links: [link(hr[0], 'p-1'), link(hr[1], 'p-2'), link(hr[2], 'p-3'), link(hr[3], 'p-4'), link(hr[5], 'p-5'), link(hr[4], 'p-5', 'names'), link(registerEntry, 'p-1', 'names', 'pending')],
+    });
+
+    expect(result).toEqual({ merged: 1, keptTemporary: 1, markedLeft: 1, removed: 1 });
+    expect(db.prepare('SELECT id, rpps, hr_id, hr_end_date, status FROM identities ORDER BY id').all()).toEqual([
+      { id: 'd-1', rpps: null, hr_id: null, hr_end_date: null, status: 'left' },
+      { id: 'p-1', rpps: '10001111111', hr_id: 'A1', hr_end_date: null, status: 'active' },
+      // A desk departure: HR has no end date yet, the departure holds.
+      { id: 'p-2', rpps: null, hr_id: 'A2', hr_end_date: '2026-12-03', status: 'leaving' },
+      // The corrected end date holds while HR still says what the agent overrode…
+      { id: 'p-3', rpps: null, hr_id: 'A3', hr_end_date: null, status: 'active' },
+      // …and HR speaks again once it changed.
+      { id: 'p-4', rpps: null, hr_id: 'A4', hr_end_date: '2026-12-01', status: 'left' },
+      { id: 'p-5', rpps: null, hr_id: 'A6', hr_end_date: null, status: 'active' },
+      { id: 't-1', rpps: '10002222222', hr_id: null, hr_end_date: null, status: 'temporary' },
+      { id: 'x-1', rpps: null, hr_id: null, hr_end_date: null, status: 'left' },
+    ]);
+    expect(factsOf(db, 'p-3')).toEqual([{ fact: 'end-date', value: null, hr_value_seen: '2026-12-01' }]);
+    expect(factsOf(db, 'p-4')).toEqual([]);
+    // The desk's link outranks a proposal of the engine.
+    expect(db.prepare('SELECT identity_id, rule, decision FROM identity_links WHERE record_id = ?').get(registerEntry)).toEqual({ identity_id: 't-1', rule: 'night-desk-temporary', decision: 'validated' });
+    // The merged identity's badge followed the person, with a journal entry.
+    expect(db.prepare("SELECT identity_id FROM mie WHERE id = 'm-d'").pluck().get()).toBe('p-5');
+    expect(db.prepare("SELECT subject_id FROM journal WHERE action = 'identity.merge'").pluck().all()).toEqual(['d-1']);
+  });
+
+  it('lets a sure link of the engine take a record from a desk link, and closes a temporary person with no live card', () => {
+    const db = openFixtureDatabase();
+    const anchor = insertRecord(db, { sourceId: 'sirh', key: 'A1' });
+    const registerEntry = insertRecord(db, { sourceId: 'rpps', key: '10002222222', rpps: '10002222222' });
+    insertIdentity(db, { id: 'p-1' });
+    insertIdentity(db, { id: 't-1', status: 'temporary' });
+    insertMie(db, { id: 'm-t', identityId: 't-1', kind: 'temporary-badge', status: 'returned' });
+    insertLink(db, { recordId: anchor, identityId: 'p-1' });
+    insertLink(db, { recordId: registerEntry, identityId: 't-1', rule: 'night-desk-temporary', decision: 'validated' });
+    writeReconciledDirectory(db, fixtureClock, { identities: [person('p-1', { hrId: 'A1', rpps: '10002222222' })], links: [link(anchor, 'p-1'), link(registerEntry, 'p-1', 'rpps')] });
+    expect(db.prepare('SELECT identity_id, rule FROM identity_links WHERE record_id = ?').get(registerEntry)).toEqual({ identity_id: 'p-1', rule: 'rpps' });
+    expect(db.prepare('SELECT id, rpps, status FROM identities ORDER BY id').all()).toEqual([
+      { id: 'p-1', rpps: '10002222222', status: 'active' },
+      { id: 't-1', rpps: null, status: 'left' },
+    ]);
+  });
+});

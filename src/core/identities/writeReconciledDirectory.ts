@@ -1,0 +1,189 @@
+import type Database from 'better-sqlite3';
+import { isoDay, type Clock } from '../clock';
+import { buildSearchText, dateSearchForms } from '../directory/buildSearchText';
+import { identityStatusFromEndDate } from '../directory/identityStatus';
+import type { Actor } from '../journal/journalTypes';
+import { deskLinkRules } from './linkRecordToIdentity';
+import { mergeIdentityInto } from './mergeIdentityInto';
+
+/** One identity as the engine reconciled it from its sources (identifiers are candidates: the store settles who keeps them). */
+export interface ReconciledIdentity {
+  id: string;
+  lastName: string;
+  birthName: string | null;
+  firstName: string;
+  birthDate: string | null;
+  sex: string | null;
+  rpps: string | null;
+  hrId: string | null;
+  adId: string | null;
+  profession: string | null;
+  service: string | null;
+  email: string | null;
+  /** The HR end date. */
+  endDate: string | null;
+}
+
+/** One explained link, as `identity_links` columns (the engine owns which columns it explains). */
+export type ReconciledLink = { record_id: number; identity_id: string; decision: string } & Record<string, string | number | null>;
+
+export interface WriteReconciledDirectoryResult {
+  /** Identities no longer anchored whose former HR record now belongs to another identity. */
+  merged: number;
+  /** Night-desk temporary identities kept as they are (live temporary badge or open regularization). */
+  keptTemporary: number;
+  markedLeft: number;
+  removed: number;
+}
+
+interface DeskFact {
+  identity_id: string;
+  fact: 'rpps' | 'departure' | 'end-date';
+  value: string | null;
+  hr_value_seen: string | null;
+}
+
+const reconciliation: Actor = { agentId: null, agentName: null, desk: 'réconciliation' };
+
+/**
+ * The write phase of a reconciliation run, in one transaction: identities and links are rewritten
+ * from the sources, but what the desk decided is never erased —
+ * - an RPPS paired at the desk stays with its person and is given to no one else;
+ * - a desk departure can only be brought earlier by HR; a corrected end date holds while HR still
+ *   says the value the agent overrode;
+ * - links made at the desk (night-desk register holder) survive unless the engine links the record
+ *   for sure; accepted and rejected links are obeyed by the engine (`reconcile_decisions`);
+ * - an identity no longer anchored on an HR record: merged (means moved, journaled) when its former
+ *   HR record now belongs to another identity; kept untouched when it is a temporary person with a
+ *   live temporary badge or an open regularization; marked left when it holds means or anything
+ *   else names it; removed otherwise.
+ */
+export function writeReconciledDirectory(
+  db: Database.Database,
+  clock: Clock,
+  { identities, links }: { identities: readonly ReconciledIdentity[]; links: readonly ReconciledLink[] },
+): WriteReconciledDirectoryResult {
+  const now = clock.now().toISOString();
+  const today = isoDay(clock.now());
+  return db.transaction((): WriteReconciledDirectoryResult => {
+    const previousAnchor = new Map(
+      (db.prepare("SELECT identity_id AS identityId, record_id AS recordId FROM identity_links WHERE rule = 'hr-reference'").all() as { identityId: string; recordId: number }[]).map((row) => [
+        row.identityId,
+        row.recordId,
+      ]),
+    );
+    const deskLinks = db.prepare(`SELECT * FROM identity_links WHERE rule IN (${deskLinkRules.map(() => '?').join(', ')})`).all(...deskLinkRules) as Record<string, string | number | null>[];
+    const facts = db.prepare('SELECT identity_id, fact, value, hr_value_seen FROM identity_desk_facts').all() as DeskFact[];
+    const factsByIdentity = new Map<string, DeskFact[]>();
+    for (const fact of facts) factsByIdentity.set(fact.identity_id, [...(factsByIdentity.get(fact.identity_id) ?? []), fact]);
+    const factOf = (identityId: string, fact: DeskFact['fact']) => factsByIdentity.get(identityId)?.find((row) => row.fact === fact);
+    const deskRppsHolder = new Map(facts.filter((fact) => fact.fact === 'rpps').map((fact) => [fact.value!, fact.identity_id]));
+
+    db.prepare('DELETE FROM identity_links').run();
+    // Identifiers move between identities across runs: clear them first so UNIQUE checks see the
+    // new state only — except an RPPS the desk paired, which stays where the desk put it.
+    db.prepare("UPDATE identities SET hr_id = NULL, rpps = (SELECT f.value FROM identity_desk_facts f WHERE f.identity_id = identities.id AND f.fact = 'rpps')").run();
+    const upsert = db.prepare(
+      `INSERT INTO identities (id, last_name, birth_name, first_name, birth_date, sex, rpps, hr_id, ad_id, profession, service, email,
+                               hr_end_date, status, search_text, created_at, updated_at)
+       VALUES (@id, @lastName, @birthName, @firstName, @birthDate, @sex, @rpps, @hrId, @adId, @profession, @service, @email,
+               @endDate, @status, @searchText, @now, @now)
+       ON CONFLICT(id) DO UPDATE SET last_name = excluded.last_name, birth_name = excluded.birth_name, first_name = excluded.first_name,
+         birth_date = excluded.birth_date, sex = excluded.sex, rpps = excluded.rpps, hr_id = excluded.hr_id, ad_id = excluded.ad_id,
+         profession = excluded.profession, service = excluded.service, email = excluded.email, hr_end_date = excluded.hr_end_date,
+         status = excluded.status, search_text = excluded.search_text, updated_at = excluded.updated_at`,
+    );
+    const dropEndDateFact = db.prepare("DELETE FROM identity_desk_facts WHERE identity_id = ? AND fact = 'end-date'");
+    const usedRpps = new Set<string>(deskRppsHolder.keys());
+    const usedHrIds = new Set<string>();
+    for (const identity of identities) {
+      const deskRpps = factOf(identity.id, 'rpps')?.value ?? null;
+      const rpps = deskRpps ?? (identity.rpps !== null && !usedRpps.has(identity.rpps) ? identity.rpps : null);
+      if (rpps !== null) usedRpps.add(rpps);
+      const hrId = identity.hrId !== null && !usedHrIds.has(identity.hrId) ? identity.hrId : null;
+      if (hrId !== null) usedHrIds.add(hrId);
+      let endDate = identity.endDate;
+      const departure = factOf(identity.id, 'departure')?.value ?? null;
+      if (departure !== null && (endDate === null || departure < endDate)) endDate = departure;
+      const correction = factOf(identity.id, 'end-date');
+      if (correction !== undefined) {
+        if ((identity.endDate ?? null) === (correction.hr_value_seen ?? null)) endDate = correction.value;
+        else dropEndDateFact.run(identity.id); // HR changed its mind since: HR speaks again.
+      }
+      upsert.run({
+        ...identity,
+        rpps,
+        hrId,
+        endDate,
+        status: identityStatusFromEndDate(endDate, today),
+        searchText: buildSearchText([identity.lastName, identity.birthName, identity.firstName, rpps, identity.hrId, identity.adId, ...dateSearchForms(identity.birthDate)]),
+        now,
+      });
+    }
+
+    const insertLinks = new Map<string, Database.Statement>();
+    const insertLink = (link: Record<string, string | number | null>, onConflict: string) => {
+      const columns = Object.keys(link);
+      const sql = `INSERT INTO identity_links (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')}) ${onConflict}`;
+      let statement = insertLinks.get(sql);
+      if (statement === undefined) insertLinks.set(sql, (statement = db.prepare(sql)));
+      statement.run(link);
+    };
+    for (const link of links) insertLink(link, '');
+    // A desk link yields only to a sure link of the engine; a proposal does not displace it.
+    const identityExists = db.prepare('SELECT 1 FROM identities WHERE id = ?').pluck();
+    for (const link of deskLinks) {
+      if (identityExists.get(link.identity_id) === undefined) continue;
+      const updates = Object.keys(link).filter((column) => column !== 'record_id').map((column) => `${column} = excluded.${column}`);
+      insertLink(link, `ON CONFLICT (record_id) DO UPDATE SET ${updates.join(', ')} WHERE identity_links.decision = 'pending'`);
+    }
+
+    const sureOwner = new Map(links.filter((link) => link.decision === 'automatic' || link.decision === 'validated').map((link) => [link.record_id, link.identity_id]));
+    const anchored = new Set(identities.map((identity) => identity.id));
+    const stale = (db.prepare('SELECT id, status FROM identities').all() as { id: string; status: string }[]).filter((row) => !anchored.has(row.id));
+    const livesAtNightDesk = db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM mie WHERE identity_id = @id AND kind = 'temporary-badge' AND status IN ('active', 'suspended'))
+             OR EXISTS (SELECT 1 FROM regularization_tasks WHERE identity_id = @id AND status = 'open')`,
+      )
+      .pluck();
+    const holdsMeans = db.prepare('SELECT EXISTS (SELECT 1 FROM mie WHERE identity_id = ?)').pluck();
+    const [savepoint, drop, release, rollback, markLeft] = [
+      'SAVEPOINT drop_identity',
+      'DELETE FROM identities WHERE id = ?',
+      'RELEASE drop_identity',
+      'ROLLBACK TO drop_identity',
+      "UPDATE identities SET status = 'left', updated_at = ? WHERE id = ? AND status <> 'left'",
+    ].map((sql) => db.prepare(sql)) as [Database.Statement, Database.Statement, Database.Statement, Database.Statement, Database.Statement];
+    const result: WriteReconciledDirectoryResult = { merged: 0, keptTemporary: 0, markedLeft: 0, removed: 0 };
+    for (const { id, status } of stale) {
+      const formerAnchor = previousAnchor.get(id);
+      const owner = formerAnchor === undefined ? undefined : sureOwner.get(formerAnchor);
+      if (owner !== undefined && owner !== id && anchored.has(owner)) {
+        mergeIdentityInto(db, clock, { actor: reconciliation, fromId: id, intoId: owner, reason: 'dossier RH rattaché à une autre identité' });
+        result.merged += 1;
+        continue;
+      }
+      if (status === 'temporary' && livesAtNightDesk.get({ id }) === 1) {
+        result.keptTemporary += 1;
+        continue;
+      }
+      if (holdsMeans.get(id) === 1 || factsByIdentity.has(id)) {
+        result.markedLeft += markLeft.run(now, id).changes;
+        continue;
+      }
+      try {
+        savepoint.run();
+        drop.run(id);
+        release.run();
+        result.removed += 1;
+      } catch {
+        // Something else still names this identity (an agent, a queue): it stays, closed.
+        rollback.run();
+        release.run();
+        result.markedLeft += markLeft.run(now, id).changes;
+      }
+    }
+    return result;
+  })();
+}
