@@ -16,6 +16,7 @@ import { seedDemoDirectory } from '../demo/seedDemoDirectory';
 import { createDirectoryHandlers } from '../directory/createDirectoryHandlers';
 import { createEnrollmentHandlers } from '../enrollment/createEnrollmentHandlers';
 import { createFidoHandlers } from '../fido/createFidoHandlers';
+import { createIndicatorsHandlers } from '../indicators/createIndicatorsHandlers';
 import type { FidoCeremonyRunner } from '../fido/FidoCeremonyRunner';
 import { resolveFidoSettings, type FidoSettings } from '../fido/FidoSettings';
 import { createNightDeskHandlers } from '../nightdesk/createNightDeskHandlers';
@@ -123,6 +124,7 @@ export function openDeskCore({
     ...createReconcileHandlers({ db, clock, events, sessions }),
     ...createSourcesHandlers({ db, clock, events, sessions, configPath: sourcesConfigPath, afterCommit: () => nightDeskChecks.runNow('import') }),
     ...createFidoHandlers({ db, clock, events, sessions, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
+    ...createIndicatorsHandlers({ db, clock, sessions, onError: (error) => logger.error('indicator snapshot failed', error) }),
   };
   const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));
   const nightDeskChecks = startNightDeskChecks({

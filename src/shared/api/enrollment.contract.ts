@@ -100,6 +100,7 @@ export const deskActs = [
   'sources.import',
   'directory.review',
   'directory.reconcile',
+  'indicators.read',
 ] as const;
 export type DeskAct = (typeof deskActs)[number];
 

@@ -91,7 +91,7 @@ export const indicatorsMethods = {
   ),
   exportIndicatorReport: defineMethod<IndicatorReportFile>()(
     z
-      .object({ format: z.enum(['pdf', 'csv']), from: isoDate, to: isoDate })
+      .object({ format: z.enum(['pdf', 'csv']), from: isoDate, to: isoDate, language: z.enum(['fr', 'en']).default('fr') })
       .strict()
       .refine((range) => range.from <= range.to, { message: 'expected "from" on or before "to"', path: ['from'] }),
   ),
