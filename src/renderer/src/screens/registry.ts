@@ -6,6 +6,7 @@ import { EnrollmentScreen } from './enrollment/EnrollmentScreen';
 import { NightDeskScreen } from './nightdesk/NightDeskScreen';
 import { KeysScreen } from './fido/KeysScreen';
 import { SourcesScreen } from './sources/SourcesScreen';
+import { DashboardScreen } from './dashboard/DashboardScreen';
 
 export interface ScreenDefinition {
   id: string;
@@ -23,4 +24,5 @@ export const screens: ScreenDefinition[] = [
   { id: 'fido', titleKey: 'fido.nav', Component: KeysScreen },
   { id: 'review', titleKey: 'review.nav', Component: ReviewScreen },
   { id: 'sources', titleKey: 'sources.nav', Component: SourcesScreen },
+  { id: 'dashboard', titleKey: 'dashboard.nav', Component: DashboardScreen },
 ];
