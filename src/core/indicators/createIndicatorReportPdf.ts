@@ -75,9 +75,9 @@ export async function createIndicatorReportPdf(db: Database.Database, { dashboar
         static: true,
         ...(group === 'nightDesk' ? { ceiling: { value: issueTimeCeilingMinutes, label: `${issueTimeCeilingMinutes} min` } } : {}),
       });
-      const svg = await renderIndicatorChartSvg(option, { width: 500, height: 220 });
-      SVGtoPDF(doc, svg, doc.x, doc.y, { width, height: (width * 220) / 500 });
-      doc.y += (width * 220) / 500 + 10;
+      const top = doc.y;
+      SVGtoPDF(doc, renderIndicatorChartSvg(option, { width: 500, height: 220 }), doc.x, top, { width, height: (width * 220) / 500 });
+      doc.y = top + (width * 220) / 500 + 10;
     } else {
       doc.font('Helvetica-Oblique').fontSize(10).text(plain(texts.noSnapshot[language]));
       doc.moveDown(0.5);
