@@ -160,17 +160,19 @@ export const sourceLinkRate: IndicatorDefinition = {
       return { qualifier: source.id, labelParams: { source: { fr: source.label, en: source.label }, role: roleText[source.role] }, value: share(part, whole), counted: { part, whole } };
     });
   },
-  list: function listUnlinkedRecords({ db }, qualifier) {
-    // The unlinked records of a local source (the register's unlinked entries are the whole country).
+  list: function listUnlinkedRecords({ db, sources }, qualifier) {
+    // The unlinked accounts of a directory or application (the register's unlinked entries are the whole country).
+    const source = sources.find((candidate) => candidate.id === qualifier);
+    if (source === undefined || (source.role !== 'directory' && source.role !== 'application')) return [];
     const rows = db
       .prepare(
         `SELECT r.source_id || '/' || r.record_key AS id, COALESCE(r.first_name || ' ', '') || COALESCE(r.last_name, r.record_key) AS name, r.record_key AS key
-           FROM source_records r JOIN sources s ON s.id = r.source_id
-          WHERE r.source_id = ? AND r.present = 1 AND s.role IN ('directory', 'application')
+           FROM source_records r
+          WHERE r.source_id = ? AND r.present = 1
             AND NOT EXISTS (SELECT 1 FROM identity_links l WHERE l.record_id = r.id AND l.decision IN ('automatic', 'validated'))
           ORDER BY r.record_key`,
       )
-      .all(qualifier ?? '') as { id: string; name: string; key: string }[];
+      .all(source.id) as { id: string; name: string; key: string }[];
     return rows.map((row): IndicatorItem => ({ kind: 'account', id: row.id, identityId: null, name: row.name, detail: { fr: `compte ${row.key} non lié`, en: `account ${row.key} not linked` } }));
   },
 };
