@@ -19,8 +19,10 @@ export interface IndicatorContext {
   /** An enabled account whose last logon is older than this is dormant. */
   dormantDays: number;
   sources: readonly IndicatorSource[];
-  /** Values that only change with an import or a reconciliation (counts over millions of rows). */
+  /** Values that only change with the directory (imports, reconciliation, review decisions, leavers): kept until it changes. */
   memo<T>(name: string, compute: () => T): T;
+  /** Values several indicators read during one computation of the dashboard. */
+  shared<T>(name: string, compute: () => T): T;
 }
 
 /** One figure as an indicator measures it; the indicator adds its id, group, unit and texts. */
@@ -45,6 +47,8 @@ export interface IndicatorDefinition {
   label: LocalizedText;
   definition: LocalizedText;
   measure(context: IndicatorContext): MeasuredFigure[];
+  /** The figures depend only on the directory (records, links, identities), so they are kept until it changes. */
+  directoryOnly?: boolean;
   /** The people, accounts or means behind the figure named by `qualifier`. */
   list?(context: IndicatorContext, qualifier: string | undefined): IndicatorItem[];
 }

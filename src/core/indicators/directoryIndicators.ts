@@ -33,6 +33,7 @@ function readHealthProfessionals({ db }: IndicatorContext): ProfessionalRow[] {
 /** % of local health professionals whose identity carries an RPPS the national register confirms. */
 export const rppsAlignment: IndicatorDefinition = {
   id: 'rppsAlignment',
+  directoryOnly: true,
   group: 'directory',
   unit: 'percent',
   label: { fr: 'Alignement au RPPS', en: 'RPPS alignment' },
@@ -97,6 +98,7 @@ const stateTexts: Record<ReconciliationState, { label: { fr: string; en: string 
 /** Identities reconciled automatically, by a human review, or not yet. */
 export const identityReconciliation: IndicatorDefinition = {
   id: 'identityReconciliation',
+  directoryOnly: true,
   group: 'directory',
   unit: 'count',
   label: { fr: 'Identités rapprochées {state}', en: 'Identities reconciled {state}' },
@@ -146,6 +148,7 @@ function countLinkedRecords({ db }: IndicatorContext, sourceId: string): number 
 /** Records of each source and the share linked to an identity. */
 export const sourceLinkRate: IndicatorDefinition = {
   id: 'sourceLinkRate',
+  directoryOnly: true,
   group: 'directory',
   unit: 'percent',
   label: { fr: 'Taux de liaison — {source}', en: 'Link rate — {source}' },
@@ -187,8 +190,8 @@ interface PendingRow {
 }
 
 /** Pending proposals with the day their record first arrived (links are rewritten by each run). */
-function readPendingProposals({ db }: IndicatorContext): PendingRow[] {
-  return db
+function readPendingProposals({ db, memo }: IndicatorContext): PendingRow[] {
+  return memo('pendingProposals', () => db
     .prepare(
       `SELECT r.source_id || '/' || r.record_key AS id, l.identity_id AS identityId, i.first_name || ' ' || i.last_name AS name, s.label AS sourceLabel,
               r.record_key AS key, COALESCE(run.started_at, r.updated_at) AS since
@@ -196,7 +199,7 @@ function readPendingProposals({ db }: IndicatorContext): PendingRow[] {
          JOIN identities i ON i.id = l.identity_id LEFT JOIN import_runs run ON run.id = r.first_run_id
         WHERE l.decision = 'pending' ORDER BY since`,
     )
-    .all() as PendingRow[];
+    .all() as PendingRow[]);
 }
 
 const ageInDays = (since: string, now: Date) => Math.max(0, Math.floor((now.getTime() - Date.parse(since)) / 86_400_000));

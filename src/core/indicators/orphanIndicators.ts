@@ -84,6 +84,7 @@ const toItem = (sourceId: string, orphan: OrphanAccount): IndicatorItem => ({
 /** Accounts of each directory and application source that belong to nobody on the staff. */
 export const orphanAccounts: IndicatorDefinition = {
   id: 'orphanAccounts',
+  directoryOnly: true,
   group: 'orphans',
   unit: 'count',
   label: { fr: 'Comptes orphelins {source}{reason}', en: 'Orphan accounts {source}{reason}' },
@@ -136,6 +137,7 @@ function readDormantAccounts({ db, now, dormantDays }: IndicatorContext, sourceI
 /** Enabled accounts nobody has logged on with for N days. */
 export const dormantAccounts: IndicatorDefinition = {
   id: 'dormantAccounts',
+  directoryOnly: true,
   group: 'orphans',
   unit: 'count',
   label: { fr: 'Comptes dormants {source}', en: 'Dormant accounts {source}' },
