@@ -31,10 +31,10 @@ export function buildIndicatorChartOption({ title, series, language, ceiling, st
   return {
     animation: !isStatic,
     aria: { enabled: true, label: { enabled: true, description: undefined } },
-    title: { text: title, left: 0, textStyle: { fontSize: 13, fontWeight: 'bold' } },
+    title: isStatic ? undefined : { text: title, left: 0, textStyle: { fontSize: 13, fontWeight: 'bold' } },
     tooltip: isStatic ? undefined : { trigger: 'axis', valueFormatter: (value) => (value === null || value === undefined ? '—' : `${String(value)}${suffix}`) },
-    legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 10 } },
-    grid: { left: 48, right: 16, top: 36, bottom: 48 },
+    legend: { type: isStatic ? 'plain' : 'scroll', bottom: 0, textStyle: { fontSize: 10 } },
+    grid: { left: 48, right: 16, top: isStatic ? 12 : 36, bottom: 48 },
     xAxis: { type: 'category', data: series.days.map(dayLabel), boundaryGap: false, axisLabel: { fontSize: 10 } },
     yAxis: { type: 'value', axisLabel: { fontSize: 10, formatter: `{value}${suffix}` }, min: 0 },
     series: series.series.map((line, index) => ({
