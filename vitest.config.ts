@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'native/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'native/**/*.test.ts', 'scripts/**/*.test.ts', 'test/outside/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/**/*.test.ts'],
+          exclude: ['test/outside/**'],
           environment: 'node',
           globalSetup: ['test/support/buildRendererOnce.ts'],
           testTimeout: 60_000,

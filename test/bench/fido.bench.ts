@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createDeskSessions } from '../../src/core/agents/createDeskSessions';
+import { createDispatchGuard } from '../../src/core/agents/createDispatchGuard';
 import { systemClock } from '../../src/core/clock';
 import { createEventHub } from '../../src/core/desk/createEventHub';
 import { createFidoHandlers } from '../../src/core/fido/createFidoHandlers';
 import { resolveFidoSettings } from '../../src/core/fido/FidoSettings';
 import { openDatabase } from '../../src/core/store/openDatabase';
+import { guardHandlers } from '../support/guardHandlers';
 import { createSoftwareAuthenticator } from '../fixtures/fido/createSoftwareAuthenticator';
 import { createTestCertificateAuthority } from '../fixtures/fido/createTestCertificateAuthority';
 import { signMetadataBlob } from '../fixtures/fido/signMetadataBlob';
@@ -24,7 +26,8 @@ export async function run(): Promise<void> {
   const context = { connectionId: 'bench', transport: 'browser' as const };
   sessions.open(context.connectionId, { agentIdentityId: 'agent', method: 'cps' });
   const cards = { readCard: () => null, verifyPin: async () => ({ ok: false as const, reason: 'PIN_BLOCKED' as const }) };
-  const fido = createFidoHandlers({ db, clock: systemClock, events, sessions, cards, settings: resolveFidoSettings({ mdsTrustAnchors: [ca.root.pem] }, {}) });
+  const guard = createDispatchGuard({ db, clock: systemClock, sessions, deskName: 'bench' });
+  const fido = guardHandlers(createFidoHandlers({ db, clock: systemClock, events, cards, settings: resolveFidoSettings({ mdsTrustAnchors: [ca.root.pem] }, {}) }), guard);
 
   // The FIDO Alliance BLOB is a few MB with about 1,200 entries, most with root certificates.
   const root = Buffer.from(vendor.root.der).toString('base64');

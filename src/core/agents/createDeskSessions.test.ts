@@ -60,7 +60,7 @@ describe('desk sessions', () => {
   it('refuses acts without a session and acts the role does not allow', () => {
     expect(codeOf(() => sessions.requireAct('w1', 'mie.read'))).toBe('UNAUTHENTICATED');
     sessions.open('w1', { agentIdentityId: 'night', method: 'cps' });
-    expect(sessions.requireAct('w1', 'mie.bind-temporary')).toEqual({ agentId: 'night', agentName: 'Agnès HOARAU', desk: 'guichet-1' });
+    expect(sessions.requireAct('w1', 'mie.bind-temporary')).toEqual({ agentId: 'night', agentName: 'Agnès HOARAU', desk: 'guichet-1', role: 'night-desk' });
     expect(codeOf(() => sessions.requireAct('w1', 'mie.bind'))).toBe('FORBIDDEN');
     expect(codeOf(() => sessions.requireAct('w2', 'mie.read'))).toBe('UNAUTHENTICATED');
     expect(codeOf(() => sessions.open('w1', { agentIdentityId: 'visitor', method: 'cps' }))).toBe('FORBIDDEN');

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { AgentRole, DeskAct, DeskAgentView, DeskSessionLockReason, DeskSessionView } from '../../shared/api/enrollment.contract';
+import type { ActingAgent } from '../../shared/api/dispatch';
 import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
-import type { Actor } from '../journal/journalTypes';
 import { deskPermissions } from './deskPermissions';
 
 export interface OpenSessionRequest {
@@ -24,7 +24,9 @@ export interface DeskSessions {
   open(connectionId: string, request: OpenSessionRequest): DeskSessionView;
   view(connectionId: string): DeskSessionView;
   /** The acting agent, when the session is open and the role allows `act`; counts as activity. */
-  requireAct(connectionId: string, act: DeskAct): Actor;
+  requireAct(connectionId: string, act: DeskAct): ActingAgent;
+  /** The acting agent, when the session is open (any role); counts as activity. */
+  requireSession(connectionId: string): ActingAgent;
   close(connectionId: string): DeskSessionView;
   /** Locks every session whose agent card was in `reader`. */
   lockOnCardRemoved(reader: string): void;
@@ -54,7 +56,7 @@ interface Session {
 export function createDeskSessions({ db, clock, events, deskName, idleLockMs = 5 * 60_000 }: DeskSessionsOptions): DeskSessions {
   const sessions = new Map<string, Session>();
 
-  const actorOf = (session: Session): Actor => ({ agentId: session.agent.identityId, agentName: session.agent.name, desk: deskName });
+  const actorOf = (session: Session): ActingAgent => ({ agentId: session.agent.identityId, agentName: session.agent.name, desk: deskName, role: session.agent.role });
 
   function lock(session: Session, reason: DeskSessionLockReason): void {
     if (session.lockReason !== null) return;
@@ -67,6 +69,21 @@ export function createDeskSessions({ db, clock, events, deskName, idleLockMs = 5
     const session = sessions.get(connectionId);
     if (session !== undefined && session.lockReason === null && clock.now().getTime() - session.lastActivityAt.getTime() >= idleLockMs) {
       lock(session, 'inactivity');
+    }
+    return session;
+  }
+
+  /** The open, unlocked session of the connection, or UNAUTHENTICATED saying why. */
+  function openSessionOf(connectionId: string, act: DeskAct | null): Session {
+    const session = current(connectionId);
+    if (session === undefined || session.lockReason !== null) {
+      throw new DeskError(
+        'UNAUTHENTICATED',
+        session === undefined
+          ? { fr: 'Identifiez-vous avec votre carte CPS et votre code pour agir.', en: 'Log in with your CPS card and PIN to act.' }
+          : { fr: 'Le guichet est verrouillé : identifiez-vous à nouveau.', en: 'The desk is locked: log in again.' },
+        { act, lockReason: session?.lockReason ?? null },
+      );
     }
     return session;
   }
@@ -108,16 +125,7 @@ export function createDeskSessions({ db, clock, events, deskName, idleLockMs = 5
     },
     view: (connectionId) => toView(current(connectionId)),
     requireAct(connectionId, act) {
-      const session = current(connectionId);
-      if (session === undefined || session.lockReason !== null) {
-        throw new DeskError(
-          'UNAUTHENTICATED',
-          session === undefined
-            ? { fr: 'Identifiez-vous avec votre carte CPS et votre code pour agir.', en: 'Log in with your CPS card and PIN to act.' }
-            : { fr: 'Le guichet est verrouillé : identifiez-vous à nouveau.', en: 'The desk is locked: log in again.' },
-          { act, lockReason: session?.lockReason ?? null },
-        );
-      }
+      const session = openSessionOf(connectionId, act);
       if (!deskPermissions[session.agent.role].includes(act)) {
         throw new DeskError(
           'FORBIDDEN',
@@ -125,6 +133,11 @@ export function createDeskSessions({ db, clock, events, deskName, idleLockMs = 5
           { act, role: session.agent.role },
         );
       }
+      session.lastActivityAt = clock.now();
+      return actorOf(session);
+    },
+    requireSession(connectionId) {
+      const session = openSessionOf(connectionId, null);
       session.lastActivityAt = clock.now();
       return actorOf(session);
     },

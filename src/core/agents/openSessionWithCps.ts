@@ -4,6 +4,7 @@ import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
 import type { CardAccess } from './CardAccess';
 import type { DeskSessions } from './createDeskSessions';
+import { findCpsAgent } from './findCpsAgent';
 
 export interface CpsLogin {
   db: Database.Database;
@@ -33,7 +34,7 @@ export async function openSessionWithCps({ db, clock, sessions, cards }: CpsLogi
       { rule: 'card-expired', notAfter: card.cps.notAfter },
     );
   }
-  const agentId = findCpsHolder(db, card.cps);
+  const agentId = findCpsAgent(db, card.cps);
   if (agentId === null) {
     throw new DeskError(
       'FORBIDDEN',
@@ -59,16 +60,4 @@ export async function openSessionWithCps({ db, clock, sessions, cards }: CpsLogi
     );
   }
   return sessions.open(connectionId, { agentIdentityId: agentId, method: 'cps', reader });
-}
-
-function findCpsHolder(db: Database.Database, cps: { rpps: string | null; serial: string }): string | null {
-  const row = db
-    .prepare(
-      `SELECT a.identity_id AS id FROM agents a JOIN identities i ON i.id = a.identity_id
-        WHERE (@rpps IS NOT NULL AND i.rpps = @rpps)
-           OR a.identity_id IN (SELECT identity_id FROM mie WHERE kind = 'cps' AND identifier = @serial AND status = 'active')
-        LIMIT 1`,
-    )
-    .get({ rpps: cps.rpps, serial: cps.serial }) as { id: string } | undefined;
-  return row?.id ?? null;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { createCardAccess } from '../agents/createCardAccess';
 import { createDeskSessions, type DeskSessions } from '../agents/createDeskSessions';
+import { createDispatchGuard } from '../agents/createDispatchGuard';
 import { seedDemoAgentCards } from '../agents/seedDemoAgentCards';
 import { createDispatcher, type DeskDispatcher, type DeskHandlers } from '../../shared/api/dispatch';
 import type { CardService } from '../cards/CardService';
@@ -120,13 +121,16 @@ export function openDeskCore({
     ...createDirectoryHandlers(db),
     ...createCardsHandlers(cards),
     ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
-    ...createNightDeskHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
-    ...createReconcileHandlers({ db, clock, events, sessions }),
-    ...createSourcesHandlers({ db, clock, events, sessions, configPath: sourcesConfigPath, afterCommit: () => nightDeskChecks.runNow('import') }),
-    ...createFidoHandlers({ db, clock, events, sessions, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
-    ...createIndicatorsHandlers({ db, clock, sessions, onError: (error) => logger.error('indicator snapshot failed', error) }),
+    ...createNightDeskHandlers({ db, clock, events, cards: createCardAccess(cards) }),
+    ...createReconcileHandlers({ db, clock, events }),
+    ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfigPath, afterCommit: () => nightDeskChecks.runNow('import') }),
+    ...createFidoHandlers({ db, clock, events, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
+    ...createIndicatorsHandlers({ db, clock, onError: (error) => logger.error('indicator snapshot failed', error) }),
   };
-  const dispatch = createDispatcher(handlers, (method, error) => logger.error(`${method} failed`, error));
+  const dispatch = createDispatcher(handlers, {
+    guard: createDispatchGuard({ db, clock, sessions, deskName }),
+    reportUnexpected: (method, error) => logger.error(`${method} failed`, error),
+  });
   const nightDeskChecks = startNightDeskChecks({
     db,
     clock,

@@ -9,6 +9,7 @@ import type { DeskHandlers } from '../../shared/api/dispatch';
 import type { CardLookup, MieView, ReceiptFile } from '../../shared/api/enrollment.contract';
 import type { CardAccess, PresentedCard } from '../agents/CardAccess';
 import { createDeskSessions } from '../agents/createDeskSessions';
+import { createDispatchGuard } from '../agents/createDispatchGuard';
 import { generateDemoHospital } from '../demo/generateDemoHospital';
 import { seedDemoDirectory } from '../demo/seedDemoDirectory';
 import { createEventHub } from '../desk/createEventHub';
@@ -41,7 +42,7 @@ beforeAll(() => {
   seedDemoDirectory(db, generateDemoHospital({ today: '2026-11-29' }), clock);
   const events = createEventHub();
   const sessions = createDeskSessions({ db, clock, events, deskName: 'guichet-test' });
-  const dispatch = createDispatcher(createEnrollmentHandlers({ db, clock, events, sessions, cards }) as DeskHandlers);
+  const dispatch = createDispatcher(createEnrollmentHandlers({ db, clock, events, sessions, cards }) as DeskHandlers, { guard: createDispatchGuard({ db, clock, sessions, deskName: 'guichet-test' }) });
   call = (connectionId, method, input) => dispatch(method, input, { connectionId, transport: 'browser' }) as ReturnType<typeof call>;
 });
 afterAll(() => db.close());

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
-import type { DeskAct, MieView } from '../../shared/api/enrollment.contract';
+import type { MieView } from '../../shared/api/enrollment.contract';
 import { DeskError } from '../../shared/api/errors';
 import { isoDay, type Clock } from '../clock';
 import type { CardAccess, PresentedCard } from '../agents/CardAccess';
@@ -57,7 +57,6 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
     events.emit('mieChanged', { mieId: mie.id, identityId: mie.identityId, status: mie.status });
     return mie;
   };
-  const require = (connectionId: string, act: DeskAct) => sessions.requireAct(connectionId, act);
   // Validity ends with the day: what a desk shows is brought up to date before it is read.
   expireOverdueMies(db, clock);
 
@@ -66,8 +65,7 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
     openDeskSession: (input, { connectionId }) => openSessionWithCps({ db, clock, sessions, cards }, connectionId, input),
     closeDeskSession: (_input, { connectionId }) => sessions.close(connectionId),
 
-    lookUpCard: ({ reader }, { connectionId }) => {
-      require(connectionId, 'mie.read');
+    lookUpCard: ({ reader }) => {
       expireOverdueMies(db, clock);
       const card = describeCardMie(cardIn(reader));
       const binding = readMies(db, { card: { kind: card.kind, identifier: card.identifier } }).find((m) => m.status === 'active' || m.status === 'suspended') ?? null;
@@ -78,8 +76,7 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
       return { card, binding, rppsHolder, candidates };
     },
 
-    getPersonEnrollment: ({ identityId }, { connectionId }) => {
-      require(connectionId, 'mie.read');
+    getPersonEnrollment: ({ identityId }) => {
       expireOverdueMies(db, clock);
       const [person] = readPersonSummaries(db, [identityId]);
       if (person === undefined) {
@@ -96,8 +93,7 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
       };
     },
 
-    bindCard: ({ identityId, reader, additional, confirmPairing, validUntil, label }, { connectionId }) => {
-      const actor = require(connectionId, 'mie.bind');
+    bindCard: ({ identityId, reader, additional, confirmPairing, validUntil, label }, { actor }) => {
       const card = describeCardMie(cardIn(reader));
       if (card.cps !== null && card.cps.notAfter < clock.now().toISOString()) {
         throw new DeskError(
@@ -122,13 +118,11 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
       );
     },
 
-    changeMieStatus: ({ mieId, action, reason }, { connectionId }) => {
-      const actor = require(connectionId, `mie.${action}`);
+    changeMieStatus: ({ mieId, action, reason }, { actor }) => {
       return announce(changeMieStatus(db, clock, { actor, mieId, action, reason }));
     },
 
-    replaceMie: ({ mieId, reader, reason, validUntil }, { connectionId }) => {
-      const actor = require(connectionId, 'mie.replace');
+    replaceMie: ({ mieId, reader, reason, validUntil }, { actor }) => {
       const old = readMieOrFail(db, mieId);
       const card = describeCardMie(cardIn(reader));
       if (card.kind !== old.kind) {
@@ -151,13 +145,11 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
       return announce(replacement);
     },
 
-    getMieHistory: ({ mieId }, { connectionId }) => {
-      require(connectionId, 'mie.read');
+    getMieHistory: ({ mieId }) => {
       return readMieHistory(db, { mieId: readMieOrFail(db, mieId).id });
     },
 
-    listJournal: ({ limit }, { connectionId }) => {
-      require(connectionId, 'journal.read');
+    listJournal: ({ limit }) => {
       return readJournalEntries(db, { newestFirst: true, limit }).map((e) => ({
         seq: e.seq,
         at: e.at,
@@ -171,16 +163,13 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
         hash: e.hash,
       }));
     },
-    verifyJournal: (_input, { connectionId }) => {
-      require(connectionId, 'journal.read');
+    verifyJournal: () => {
       return verifyJournal(db);
     },
-    exportJournalCsv: (_input, { connectionId }) => {
-      require(connectionId, 'journal.read');
+    exportJournalCsv: () => {
       return { fileName: `journal-guichet-${isoDay(clock.now())}.csv`, csv: exportJournalCsv(db) };
     },
-    getReceipt: ({ mieId }, { connectionId }) => {
-      require(connectionId, 'receipt.read');
+    getReceipt: ({ mieId }) => {
       return createIssuanceReceipt(db, mieId);
     },
   };

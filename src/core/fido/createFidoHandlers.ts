@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import { DeskError } from '../../shared/api/errors';
 import type { CardAccess } from '../agents/CardAccess';
-import type { DeskSessions } from '../agents/createDeskSessions';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
 import type { FidoCeremonyRunner } from './FidoCeremonyRunner';
@@ -25,7 +24,6 @@ export interface FidoHandlerOptions {
   db: Database.Database;
   clock: Clock;
   events: EventHub;
-  sessions: DeskSessions;
   cards: CardAccess;
   settings: FidoSettings;
   /** Set by the Electron app when the ceremony must run on the RP's origin (see README). */
@@ -47,7 +45,7 @@ type FidoMethod =
   | 'importFidoMetadata';
 
 /** FIDO2 keys and sponsorship at the desk; every act checks the agent's session and role. */
-export function createFidoHandlers({ db, clock, events, sessions, cards, settings, ceremonyRunner }: FidoHandlerOptions): Pick<DeskHandlers, FidoMethod> {
+export function createFidoHandlers({ db, clock, events, cards, settings, ceremonyRunner }: FidoHandlerOptions): Pick<DeskHandlers, FidoMethod> {
   const deps: FidoDependencies = { db, clock, settings };
   const ceremony = ceremonyRunner === undefined ? 'renderer' : 'rp-origin-window';
   // A sponsor verified in this desk session vouches for one key, for a short while.
@@ -64,55 +62,45 @@ export function createFidoHandlers({ db, clock, events, sessions, cards, setting
   const changed = (identityId: string) => events.emit('fidoKeysChanged', { identityId });
 
   return {
-    listFidoKeys: ({ identityId }, { connectionId }) => {
-      sessions.requireAct(connectionId, 'mie.read');
+    listFidoKeys: ({ identityId }) => {
       return { keys: readFidoKeys(db, { identityId }), sponsorships: readSponsorships(db, { identityId }) };
     },
-    startSponsorCheck: ({ enrolleeId, sponsorId }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.bind');
+    startSponsorCheck: ({ enrolleeId, sponsorId }, { actor, connectionId }) => {
       verifiedSponsors.delete(connectionId);
       return startSponsorCheck(deps, { actor, connectionId, sponsorId, enrolleeId });
     },
-    finishSponsorCheck: async ({ response }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.bind');
+    finishSponsorCheck: async ({ response }, { actor, connectionId }) => {
       return remember(connectionId, await finishSponsorCheck(deps, { actor, connectionId, response }));
     },
-    verifySponsorWithCps: async ({ enrolleeId, sponsorId, reader, pin }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.bind');
+    verifySponsorWithCps: async ({ enrolleeId, sponsorId, reader, pin }, { actor, connectionId }) => {
       verifiedSponsors.delete(connectionId);
       return remember(connectionId, await verifySponsorWithCps({ ...deps, cards }, { actor, sponsorId, enrolleeId, reader, pin }));
     },
-    startFidoRegistration: ({ identityId, role, label, serial, document }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.bind');
+    startFidoRegistration: ({ identityId, role, label, serial, document }, { actor, connectionId }) => {
       return startKeyRegistration(deps, { actor, connectionId, identityId, role, label, serial, document, sponsor: sponsorOf(connectionId) });
     },
-    finishFidoRegistration: async ({ response }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.bind');
+    finishFidoRegistration: async ({ response }, { actor, connectionId }) => {
       const checked = await finishKeyRegistration(deps, { actor, connectionId, response });
       changed(checked.key.identityId);
       return checked;
     },
-    finishFidoKeyTest: async ({ response }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.bind');
+    finishFidoKeyTest: async ({ response }, { actor, connectionId }) => {
       const key = await finishKeyTest(deps, { actor, connectionId, response });
       if (key.role === 'backup') verifiedSponsors.delete(connectionId);
       changed(key.identityId);
       return key;
     },
-    revokeFidoKey: ({ credentialId, action, reason }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, `mie.${action}`);
+    revokeFidoKey: ({ credentialId, action, reason }, { actor }) => {
       const key = revokeFidoKey(db, clock, { actor, credentialId, action, reason });
       changed(key.identityId);
       return key;
     },
-    revokeSponsorship: ({ sponsorshipId, reason }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.expire');
+    revokeSponsorship: ({ sponsorshipId, reason }, { actor }) => {
       const result = revokeSponsorship(db, clock, { actor, sponsorshipId, reason });
       changed(result.sponsorship.enrolleeId);
       return result;
     },
-    runFidoCeremony: (request, { connectionId }) => {
-      sessions.requireAct(connectionId, 'mie.bind');
+    runFidoCeremony: (request) => {
       if (ceremonyRunner === undefined) {
         throw new DeskError(
           'PRECONDITION_FAILED',
@@ -122,12 +110,10 @@ export function createFidoHandlers({ db, clock, events, sessions, cards, setting
       }
       return ceremonyRunner.run(request);
     },
-    getFidoMetadataStatus: (_input, { connectionId }) => {
-      sessions.requireAct(connectionId, 'mie.read');
+    getFidoMetadataStatus: () => {
       return readFidoMetadataStatus(db, clock, settings, ceremony);
     },
-    importFidoMetadata: async ({ kind, content }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.bind');
+    importFidoMetadata: async ({ kind, content }, { actor }) => {
       if (actor.agentId === null) throw new DeskError('UNAUTHENTICATED');
       await importFidoMetadata(db, clock, { actor, kind, content, trustAnchors: settings.mdsTrustAnchors });
       return readFidoMetadataStatus(db, clock, settings, ceremony);

@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
+import { guardHandlers } from '../../../test/support/guardHandlers';
 import { createSoftwareAuthenticator } from '../../../test/fixtures/fido/createSoftwareAuthenticator';
 import { createTestCertificateAuthority } from '../../../test/fixtures/fido/createTestCertificateAuthority';
 import { signMetadataBlob } from '../../../test/fixtures/fido/signMetadataBlob';
 import { DeskError } from '../../shared/api/errors';
 import type { CardAccess } from '../agents/CardAccess';
 import { createDeskSessions } from '../agents/createDeskSessions';
+import { createDispatchGuard } from '../agents/createDispatchGuard';
 import type { Clock } from '../clock';
 import { createEventHub } from '../desk/createEventHub';
 import { verifyJournal } from '../journal/verifyJournal';
@@ -43,8 +45,10 @@ function open(settings: Partial<FidoSettings> = {}, ceremonyRunner?: FidoCeremon
   const events = createEventHub();
   const sessions = createDeskSessions({ db, clock, events, deskName: 'desk-test', idleLockMs: 365 * 86_400_000 });
   for (const connectionId of [desk.connectionId, 'window-2']) sessions.open(connectionId, { agentIdentityId: 'agent', method: 'cps' });
-  return createFidoHandlers({ db, clock, events, sessions, cards, settings: resolveFidoSettings(settings, {}), ceremonyRunner });
+  const guard = createDispatchGuard({ db, clock, sessions, deskName: 'desk-test' });
+  return guardHandlers(createFidoHandlers({ db, clock, events, cards, settings: resolveFidoSettings(settings, {}), ceremonyRunner }), guard);
 }
+
 
 async function refusal(call: () => unknown): Promise<DeskError> {
   try {

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import type { IndicatorDashboard } from '../../shared/api/indicators.contract';
-import type { DeskSessions } from '../agents/createDeskSessions';
 import { isoDay, type Clock } from '../clock';
 import { createIndicatorReportCsv } from './createIndicatorReportCsv';
 import { createIndicatorReportPdf } from './createIndicatorReportPdf';
@@ -15,7 +14,6 @@ type IndicatorsMethod = 'getDashboard' | 'listIndicatorItems' | 'getIndicatorSer
 export interface IndicatorsDependencies {
   db: Database.Database;
   clock: Clock;
-  sessions: DeskSessions;
   /** How often the daily snapshot is checked (first start of the day, after an import or a reconciliation). */
   snapshotIntervalMs?: number;
   onError?: (error: unknown) => void;
@@ -24,10 +22,10 @@ export interface IndicatorsDependencies {
 const minusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * The dashboard's methods: reading figures, their lists, series and the report all need
- * `indicators.read` (badge office, admin, auditor). Starts the daily snapshots.
+ * The dashboard's methods (the contract declares `indicators.read`: badge office, admin, auditor;
+ * the dispatcher checks it). Starts the daily snapshots.
  */
-export function createIndicatorsHandlers({ db, clock, sessions, snapshotIntervalMs, onError }: IndicatorsDependencies): Pick<DeskHandlers, IndicatorsMethod> {
+export function createIndicatorsHandlers({ db, clock, snapshotIntervalMs, onError }: IndicatorsDependencies): Pick<DeskHandlers, IndicatorsMethod> {
   startIndicatorSnapshots({ db, clock, ...(snapshotIntervalMs === undefined ? {} : { intervalMs: snapshotIntervalMs }), ...(onError === undefined ? {} : { onError }) });
   // Series and reports name their figures as the last dashboard did (measured again when older than a minute).
   let latest: IndicatorDashboard | null = null;
@@ -36,22 +34,18 @@ export function createIndicatorsHandlers({ db, clock, sessions, snapshotInterval
     return latest;
   };
   return {
-    getDashboard: ({ periodDays }, { connectionId }) => {
-      sessions.requireAct(connectionId, 'indicators.read');
+    getDashboard: ({ periodDays }) => {
       latest = measureIndicators(db, { clock, periodDays });
       return latest;
     },
-    listIndicatorItems: ({ key, periodDays, limit }, { connectionId }) => {
-      sessions.requireAct(connectionId, 'indicators.read');
+    listIndicatorItems: ({ key, periodDays, limit }) => {
       return listIndicatorItems(db, { clock, key, periodDays, limit });
     },
-    getIndicatorSeries: ({ keys, days }, { connectionId }) => {
-      sessions.requireAct(connectionId, 'indicators.read');
+    getIndicatorSeries: ({ keys, days }) => {
       const to = isoDay(clock.now());
       return readIndicatorSeries(db, { figures: currentDashboard(latest?.periodDays).figures, keys, from: minusDays(to, days - 1), to });
     },
-    exportIndicatorReport: async ({ format, from, to, language }, { connectionId }) => {
-      sessions.requireAct(connectionId, 'indicators.read');
+    exportIndicatorReport: async ({ format, from, to, language }) => {
       const dashboard = currentDashboard(latest?.periodDays);
       const name = `indicateurs-${from}-${to}`;
       if (format === 'csv') {

@@ -5,6 +5,7 @@ import { createDispatcher, type DeskHandlers } from '../../shared/api/dispatch';
 import type { LeaverRunResult, NightDeskCandidate, NightDeskOverview, PoolCardView, TemporaryIssueResult } from '../../shared/api/nightdesk.contract';
 import type { CardAccess, PresentedCard } from '../agents/CardAccess';
 import { createDeskSessions } from '../agents/createDeskSessions';
+import { createDispatchGuard } from '../agents/createDispatchGuard';
 import { generateDemoHospital } from '../demo/generateDemoHospital';
 import { seedDemoDirectory } from '../demo/seedDemoDirectory';
 import { createEventHub } from '../desk/createEventHub';
@@ -37,8 +38,8 @@ beforeAll(() => {
   seedDemoDirectory(db, generateDemoHospital({ today: '2026-11-29' }), clock);
   const events = createEventHub();
   const sessions = createDeskSessions({ db, clock, events, deskName: 'urgences', idleLockMs: 7 * 24 * 3_600_000 });
-  const handlers = { ...createEnrollmentHandlers({ db, clock, events, sessions, cards }), ...createNightDeskHandlers({ db, clock, events, sessions, cards }) };
-  const dispatch = createDispatcher(handlers as DeskHandlers);
+  const handlers = { ...createEnrollmentHandlers({ db, clock, events, sessions, cards }), ...createNightDeskHandlers({ db, clock, events, cards }) };
+  const dispatch = createDispatcher(handlers as DeskHandlers, { guard: createDispatchGuard({ db, clock, sessions, deskName: 'urgences' }) });
   call = (connectionId, method, input) => dispatch(method, input, { connectionId, transport: 'browser' }) as never;
   checks = startNightDeskChecks({ db, clock, events, deskName: 'urgences', intervalMs: 3_600_000, onError: (error) => { throw error; } });
 });

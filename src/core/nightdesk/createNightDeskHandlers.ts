@@ -4,7 +4,6 @@ import type { NightDeskChangeReason, NightDeskSettings } from '../../shared/api/
 import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
 import type { CardAccess } from '../agents/CardAccess';
-import type { DeskSessions } from '../agents/createDeskSessions';
 import type { EventHub } from '../desk/createEventHub';
 import { describeCardMie } from '../enrollment/describeCardMie';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
@@ -26,7 +25,6 @@ export interface NightDeskDependencies {
   db: Database.Database;
   clock: Clock;
   events: EventHub;
-  sessions: DeskSessions;
   cards: CardAccess;
 }
 
@@ -49,7 +47,7 @@ type NightDeskMethod =
  * The night desk's methods. Issuing, returning and pool work need `mie.bind-temporary` (night desk,
  * badge office); settling regularizations, leaver reviews and holds needs `mie.resume` (badge office).
  */
-export function createNightDeskHandlers({ db, clock, events, sessions, cards }: NightDeskDependencies): Pick<DeskHandlers, NightDeskMethod> {
+export function createNightDeskHandlers({ db, clock, events, cards }: NightDeskDependencies): Pick<DeskHandlers, NightDeskMethod> {
   const presented = (reader: string) => {
     const card = cards.readCard(reader);
     if (card === null) {
@@ -63,12 +61,10 @@ export function createNightDeskHandlers({ db, clock, events, sessions, cards }: 
   };
 
   return {
-    getNightDeskOverview: (_input, { connectionId }) => {
-      sessions.requireAct(connectionId, 'mie.read');
+    getNightDeskOverview: () => {
       return readNightDeskOverview(db, clock);
     },
-    updateNightDeskSettings: (input, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.resume');
+    updateNightDeskSettings: (input, { actor }) => {
       try {
         new Intl.DateTimeFormat('fr-FR', { timeZone: input.timeZone });
       } catch {
@@ -81,50 +77,39 @@ export function createNightDeskHandlers({ db, clock, events, sessions, cards }: 
       })();
       return changed('settings', settings);
     },
-    searchNightDeskCandidates: (input, { connectionId }) => {
-      sessions.requireAct(connectionId, 'mie.read');
+    searchNightDeskCandidates: (input) => {
       return searchNightDeskCandidates(db, input);
     },
-    readNightDeskCard: ({ reader }, { connectionId }) => {
-      sessions.requireAct(connectionId, 'mie.read');
+    readNightDeskCard: ({ reader }) => {
       return readNightDeskCard(db, presented(reader));
     },
-    registerPoolCard: ({ reader, label }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.bind-temporary');
+    registerPoolCard: ({ reader, label }, { actor }) => {
       return changed('pool', registerPoolCard(db, clock, { actor, card: presented(reader), label }));
     },
-    declarePoolCardLost: ({ identifier, reason }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.bind-temporary');
+    declarePoolCardLost: ({ identifier, reason }, { actor }) => {
       return changed('pool', declarePoolCardLost(db, clock, { actor, identifier, reason }));
     },
-    issueTemporaryCard: ({ holder, cardIdentifier, endsAt, timing }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.bind-temporary');
+    issueTemporaryCard: ({ holder, cardIdentifier, endsAt, timing }, { actor }) => {
       const result = issueTemporaryCard(db, clock, { actor, settings: readNightDeskSettings(db), holder, cardIdentifier, endsAt, timing });
       events.emit('mieChanged', { mieId: result.mie.id, identityId: result.mie.identityId, status: result.mie.status });
       return changed('issued', result);
     },
-    returnTemporaryCard: ({ cardIdentifier }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.bind-temporary');
+    returnTemporaryCard: ({ cardIdentifier }, { actor }) => {
       return changed('returned', returnTemporaryCard(db, clock, { actor, cardIdentifier }));
     },
-    confirmRegularization: ({ taskId, hrIdentityId }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.resume');
+    confirmRegularization: ({ taskId, hrIdentityId }, { actor }) => {
       return changed('regularization', confirmRegularization(db, clock, { actor, taskId, hrIdentityId }));
     },
-    revokeRegularization: ({ taskId, reason }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.resume');
+    revokeRegularization: ({ taskId, reason }, { actor }) => {
       return changed('regularization', revokeRegularization(db, clock, { actor, taskId, reason }));
     },
-    recordImmediateDeparture: ({ identityId, reason }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.suspend');
+    recordImmediateDeparture: ({ identityId, reason }, { actor }) => {
       return changed('leavers', recordImmediateDeparture(db, clock, { actor, identityId, reason }));
     },
-    resolveLeaverReview: (input, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.resume');
+    resolveLeaverReview: (input, { actor }) => {
       return changed('leavers', resolveLeaverReview(db, clock, { actor, ...input }));
     },
-    resolveLeaverHold: ({ holdId, decision }, { connectionId }) => {
-      const actor = sessions.requireAct(connectionId, 'mie.resume');
+    resolveLeaverHold: ({ holdId, decision }, { actor }) => {
       return changed('leavers', resolveLeaverHold(db, clock, { actor, holdId, decision }));
     },
   };

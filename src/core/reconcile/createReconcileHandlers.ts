@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
-import type { DeskSessions } from '../agents/createDeskSessions';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
 import { decideReviewProposal } from './decideReviewProposal';
@@ -12,20 +11,19 @@ export interface ReconcileHandlersOptions {
   db: Database.Database;
   clock: Clock;
   events: EventHub;
-  sessions: DeskSessions;
 }
 
-export function createReconcileHandlers({ db, clock, events, sessions }: ReconcileHandlersOptions): Pick<DeskHandlers, 'listReviewProposals' | 'decideReviewProposal' | 'runReconciliation'> {
+export function createReconcileHandlers({ db, clock, events }: ReconcileHandlersOptions): Pick<DeskHandlers, 'listReviewProposals' | 'decideReviewProposal' | 'runReconciliation'> {
   return {
     listReviewProposals: (input) => listReviewProposals(db, input),
     decideReviewProposal: (input, context) => {
-      const result = decideReviewProposal(db, { ...input, clock, actor: sessions.requireAct(context.connectionId, 'directory.review') });
+      const result = decideReviewProposal(db, { ...input, clock, actor: context.actor });
       events.emit('reviewQueueChanged', result);
       return result;
     },
     runReconciliation: (_input, context) => {
       // Rewrites every automatic link of the directory: an agent's act, journaled with what it found.
-      const actor = sessions.requireAct(context.connectionId, 'directory.reconcile');
+      const { actor } = context;
       const { report } = reconcileDirectory(db, { clock });
       appendJournalEntry(db, clock, {
         actor,

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import { DeskError } from '../../shared/api/errors';
 import type { ImportRunResult, RejectedLineView } from '../../shared/api/sources.contract';
-import type { DeskSessions } from '../agents/createDeskSessions';
 import type { Clock } from '../clock';
 import type { EventHub } from '../desk/createEventHub';
 import { importSources } from '../import/importSources';
@@ -19,14 +18,12 @@ export function createSourcesHandlers({
   db,
   clock,
   events,
-  sessions,
   configPath,
   afterCommit,
 }: {
   db: Database.Database;
   clock: Clock;
   events: EventHub;
-  sessions: DeskSessions;
   configPath: string;
   /** Runs once the import committed (the night desk's leaver check). */
   afterCommit?: () => void;
@@ -35,7 +32,7 @@ export function createSourcesHandlers({
     listSources: () => readSourcesOverview(db, configPath),
     runImport: async ({ force, sourceIds }, context) => {
       // An import rewrites the directory every desk works from: a badge-office agent or an admin, journaled.
-      const actor = sessions.requireAct(context.connectionId, 'sources.import');
+      const { actor } = context;
       const config = await readSourcesConfig(configPath);
       if (!config.ok) {
         throw new DeskError('PRECONDITION_FAILED', {

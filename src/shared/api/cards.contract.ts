@@ -48,14 +48,16 @@ export type PinVerification =
 const readerName = z.string().trim().min(1, 'reader name is empty').max(200);
 
 export const cardsMethods = {
-  listCardReaders: defineMethod<CardReadersState>()(z.object({}).strict()),
+  listCardReaders: defineMethod<CardReadersState>()(z.object({}).strict(), { access: 'public' }),
   listSimulatedCards: defineMethod<SimulatedCardView[]>()(
     z.object({ query: z.string().trim().max(100).default('') }).strict(),
+    { access: 'public' },
   ),
   insertSimulatedCard: defineMethod<ReaderView>()(
     z.object({ reader: readerName, cardId: z.string().trim().min(1).max(100) }).strict(),
+    { access: 'public' },
   ),
-  removeSimulatedCard: defineMethod<ReaderView>()(z.object({ reader: readerName }).strict()),
+  removeSimulatedCard: defineMethod<ReaderView>()(z.object({ reader: readerName }).strict(), { access: 'public' }),
 };
 
 export const cardsEvents = {

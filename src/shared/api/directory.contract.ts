@@ -49,8 +49,10 @@ export const directoryMethods = {
         limit: z.number().int().min(1).max(500).default(50),
       })
       .strict(),
+    { access: 'public' },
   ),
   getPerson: defineMethod<PersonDetail>()(
     z.object({ identityId: z.string().min(1).max(64) }).strict(),
+    { access: 'public' },
   ),
 };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, type DeskHandlers } from './dispatch';
+import { createDispatcher, type DeskHandlers, type DispatchGuard } from './dispatch';
 import { DeskError } from './errors';
 
 const context = { connectionId: 'test', transport: 'cli' } as const;
+const openGuard: DispatchGuard = { authorize: () => null };
 
 function handlers(overrides: Partial<DeskHandlers>): DeskHandlers {
   const fail = () => {
@@ -13,7 +14,7 @@ function handlers(overrides: Partial<DeskHandlers>): DeskHandlers {
 
 describe('createDispatcher', () => {
   it('refuses an unknown method with UNKNOWN_METHOD', async () => {
-    const dispatch = createDispatcher(handlers({}));
+    const dispatch = createDispatcher(handlers({}), { guard: openGuard });
     const result = await dispatch('dropDatabase', {}, context);
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     const inherited = await dispatch('toString', {}, context);
@@ -29,6 +30,7 @@ describe('createDispatcher', () => {
           return [];
         },
       }),
+      { guard: openGuard },
     );
     const bad = await dispatch('searchPeople', { query: 42 }, context);
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', details: { method: 'searchPeople' } } });
@@ -51,7 +53,7 @@ describe('createDispatcher', () => {
           throw new Error('disk on fire');
         },
       }),
-      (method, error) => reported.push(`${method}: ${(error as Error).message}`),
+      { guard: openGuard, reportUnexpected: (method, error) => reported.push(`${method}: ${(error as Error).message}`) },
     );
     expect(await dispatch('getPerson', { identityId: 'x' }, context)).toEqual({
       ok: false,
@@ -61,5 +63,43 @@ describe('createDispatcher', () => {
     expect(hidden).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(hidden)).not.toContain('disk on fire');
     expect(reported).toEqual(['getDeskStatus: disk on fire']);
+  });
+
+  it('checks the declared access before the handler runs and hands it the acting agent', async () => {
+    const seen: unknown[] = [];
+    const asked: unknown[] = [];
+    const agent = { agentId: 'a1', agentName: 'Agent Un', desk: 'poste-1', role: 'badge-office' } as const;
+    const guard: DispatchGuard = {
+      authorize: ({ method, access, personalData }) => {
+        asked.push({ method, access, personalData });
+        if (access === 'mie.bind') throw new DeskError('FORBIDDEN');
+        return access === 'public' ? null : agent;
+      },
+    };
+    const dispatch = createDispatcher(
+      handlers({
+        bindCard: () => {
+          throw new Error('must not run');
+        },
+        changeMieStatus: (_input, { actor }) => {
+          seen.push(actor);
+          return {} as never;
+        },
+        getDeskStatus: (_input, { actor }) => {
+          seen.push(actor);
+          return {} as never;
+        },
+      }),
+      { guard },
+    );
+    expect(await dispatch('bindCard', { identityId: 'p', reader: 'r' }, context)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch('changeMieStatus', { mieId: 'm', action: 'declare-lost' }, context)).toMatchObject({ ok: true });
+    expect(await dispatch('getDeskStatus', {}, context)).toMatchObject({ ok: true });
+    expect(asked).toEqual([
+      { method: 'bindCard', access: 'mie.bind', personalData: false },
+      { method: 'changeMieStatus', access: 'mie.declare-lost', personalData: false },
+      { method: 'getDeskStatus', access: 'public', personalData: false },
+    ]);
+    expect(seen).toEqual([agent, null]);
   });
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { deskMethods, isDeskMethodName, type DeskMethodName, type DeskMethods } from './contract';
-import type { MethodOutput, MethodParsedInput } from './defineContract';
+import type { MethodAccess, MethodAccessOf, MethodOutput, MethodParsedInput } from './defineContract';
+import type { AgentRole } from './deskActs';
 import { DeskError, type DeskResult } from './errors';
 
 /** Who is calling: lets the core keep per-window state (the agent's desk session). */
@@ -10,12 +11,36 @@ export interface CallContext {
   transport: 'electron' | 'browser' | 'cli';
 }
 
+/** The agent the dispatcher let through; journal entries carry it. */
+export interface ActingAgent {
+  /** Identity id of the agent; null for the local operator of the command line. */
+  agentId: string | null;
+  agentName: string | null;
+  /** The workstation the act came from. */
+  desk: string;
+  role: AgentRole;
+}
+
+/** What a handler receives: the caller, and the agent when the method needs a session. */
+export type HandlerContext<Access extends MethodAccess = MethodAccess> = CallContext & {
+  actor: Access extends 'public' ? null : ActingAgent;
+};
+
 export type DeskHandlers = {
   [K in DeskMethodName]: (
     input: MethodParsedInput<DeskMethods[K]>,
-    context: CallContext,
+    context: HandlerContext<MethodAccessOf<DeskMethods[K]>>,
   ) => Promise<MethodOutput<DeskMethods[K]>> | MethodOutput<DeskMethods[K]>;
 };
+
+/**
+ * Checks a call against its method's declared access before the handler runs: returns the acting
+ * agent (null for `public`), or throws a `DeskError` (UNAUTHENTICATED, FORBIDDEN). Journals
+ * reads of personal data.
+ */
+export interface DispatchGuard {
+  authorize(request: { method: DeskMethodName; access: MethodAccess; personalData: boolean; input: unknown; context: CallContext }): ActingAgent | null;
+}
 
 export type DeskDispatcher = (
   method: unknown,
@@ -35,11 +60,12 @@ function describeIssues(issues: z.core.$ZodIssue[]): string {
 
 /**
  * The single entry point of every transport: checks the method exists, validates the input
- * against the contract, runs the handler and turns any failure into a typed error result.
+ * against the contract, checks the caller's access (the one place it is checked), runs the
+ * handler and turns any failure into a typed error result.
  */
 export function createDispatcher(
   handlers: DeskHandlers,
-  reportUnexpected: UnexpectedErrorReporter = () => {},
+  { guard, reportUnexpected = () => {} }: { guard: DispatchGuard; reportUnexpected?: UnexpectedErrorReporter },
 ): DeskDispatcher {
   return async (method, input, context) => {
     if (!isDeskMethodName(method)) {
@@ -66,8 +92,11 @@ export function createDispatcher(
       };
     }
     try {
-      const handler = handlers[method] as (input: unknown, context: CallContext) => unknown;
-      const value = await handler(parsed.data, context);
+      const { access, actFor, personalData } = deskMethods[method];
+      const act = actFor === undefined ? access : actFor(parsed.data);
+      const actor = guard.authorize({ method, access: act, personalData, input: parsed.data, context });
+      const handler = handlers[method] as (input: unknown, context: HandlerContext) => unknown;
+      const value = await handler(parsed.data, { ...context, actor } as HandlerContext);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof DeskError) return { ok: false, error: error.toData() };

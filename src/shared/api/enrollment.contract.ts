@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineEvent, defineMethod } from './defineContract';
 import type { PersonSummary } from './directory.contract';
-
-export const agentRoles = ['badge-office', 'night-desk', 'auditor', 'admin'] as const;
-export type AgentRole = (typeof agentRoles)[number];
+import type { AgentRole, DeskAct } from './deskActs';
+export { agentRoles, deskActs, type AgentRole, type DeskAct } from './deskActs';
 
 export const mieKinds = ['cps', 'badge', 'fido', 'temporary-badge'] as const;
 export type MieKind = (typeof mieKinds)[number];
@@ -84,25 +83,6 @@ export interface DeskSessionView {
   allowedActs: DeskAct[];
 }
 
-export const deskActs = [
-  'mie.bind',
-  'mie.bind-temporary',
-  'mie.suspend',
-  'mie.resume',
-  'mie.declare-lost',
-  'mie.declare-stolen',
-  'mie.return',
-  'mie.expire',
-  'mie.replace',
-  'mie.read',
-  'receipt.read',
-  'journal.read',
-  'sources.import',
-  'directory.review',
-  'directory.reconcile',
-  'indicators.read',
-] as const;
-export type DeskAct = (typeof deskActs)[number];
 
 /** How one field of the card compares with one person. */
 export interface FieldEvidence {
@@ -175,14 +155,15 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY
 const reason = z.string().trim().max(500).optional();
 
 export const enrollmentMethods = {
-  getDeskSession: defineMethod<DeskSessionView>()(z.object({}).strict()),
+  getDeskSession: defineMethod<DeskSessionView>()(z.object({}).strict(), { access: 'public' }),
   /** Agent login with their own CPS in `reader`: the PIN is checked by the card itself. */
   openDeskSession: defineMethod<DeskSessionView>()(
     z.object({ reader: readerName, pin: z.string().regex(/^\d{4,8}$/, 'expected a PIN of 4 to 8 digits') }).strict(),
+    { access: 'public' },
   ),
-  closeDeskSession: defineMethod<DeskSessionView>()(z.object({}).strict()),
-  lookUpCard: defineMethod<CardLookup>()(z.object({ reader: readerName }).strict()),
-  getPersonEnrollment: defineMethod<PersonEnrollment>()(z.object({ identityId: id }).strict()),
+  closeDeskSession: defineMethod<DeskSessionView>()(z.object({}).strict(), { access: 'public' }),
+  lookUpCard: defineMethod<CardLookup>()(z.object({ reader: readerName }).strict(), { access: 'mie.read', personalData: true }),
+  getPersonEnrollment: defineMethod<PersonEnrollment>()(z.object({ identityId: id }).strict(), { access: 'mie.read', personalData: true }),
   bindCard: defineMethod<MieView>()(
     z
       .object({
@@ -196,21 +177,25 @@ export const enrollmentMethods = {
         label: z.string().trim().max(100).optional(),
       })
       .strict(),
+    { access: 'mie.bind' },
   ),
   changeMieStatus: defineMethod<MieView>()(
     z.object({ mieId: id, action: z.enum(mieStatusActions), reason }).strict(),
+    { access: 'session', actFor: ({ action }) => `mie.${action}` },
   ),
   replaceMie: defineMethod<MieView>()(
     z.object({ mieId: id, reader: readerName, reason, validUntil: isoDate.optional() }).strict(),
+    { access: 'mie.replace' },
   ),
   /** Every status change of one MIE, oldest first (the person's view lists all their MIE's). */
-  getMieHistory: defineMethod<MieHistoryView[]>()(z.object({ mieId: id }).strict()),
+  getMieHistory: defineMethod<MieHistoryView[]>()(z.object({ mieId: id }).strict(), { access: 'mie.read' }),
   listJournal: defineMethod<JournalEntryView[]>()(
     z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    { access: 'journal.read' },
   ),
-  verifyJournal: defineMethod<JournalVerificationView>()(z.object({}).strict()),
-  exportJournalCsv: defineMethod<{ fileName: string; csv: string }>()(z.object({}).strict()),
-  getReceipt: defineMethod<ReceiptFile>()(z.object({ mieId: id }).strict()),
+  verifyJournal: defineMethod<JournalVerificationView>()(z.object({}).strict(), { access: 'journal.read' }),
+  exportJournalCsv: defineMethod<{ fileName: string; csv: string }>()(z.object({}).strict(), { access: 'journal.read' }),
+  getReceipt: defineMethod<ReceiptFile>()(z.object({ mieId: id }).strict(), { access: 'receipt.read', personalData: true }),
 };
 
 export const enrollmentEvents = {

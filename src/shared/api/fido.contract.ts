@@ -143,13 +143,14 @@ export const identityDocumentSchema = z
 export type IdentityDocument = z.infer<typeof identityDocumentSchema>;
 
 export const fidoMethods = {
-  listFidoKeys: defineMethod<PersonFidoKeys>()(z.object({ identityId: id }).strict()),
+  listFidoKeys: defineMethod<PersonFidoKeys>()(z.object({ identityId: id }).strict(), { access: 'mie.read' }),
   /** A sponsor (parrain) about to vouch for `enrolleeId`: checks the sponsor rules, asks for their key. */
-  startSponsorCheck: defineMethod<SponsorCheckStarted>()(z.object({ enrolleeId: id, sponsorId: id }).strict()),
-  finishSponsorCheck: defineMethod<SponsorVerified>()(z.object({ response: authenticationResponse }).strict()),
+  startSponsorCheck: defineMethod<SponsorCheckStarted>()(z.object({ enrolleeId: id, sponsorId: id }).strict(), { access: 'mie.bind' }),
+  finishSponsorCheck: defineMethod<SponsorVerified>()(z.object({ response: authenticationResponse }).strict(), { access: 'mie.bind' }),
   /** The sponsor authenticates with their own CPS in `reader` and its PIN, instead of a FIDO key. */
   verifySponsorWithCps: defineMethod<SponsorVerified>()(
     z.object({ enrolleeId: id, sponsorId: id, reader: z.string().trim().min(1).max(200), pin: z.string().regex(/^\d{4,8}$/, 'expected a PIN of 4 to 8 digits') }).strict(),
+    { access: 'mie.bind' },
   ),
   startFidoRegistration: defineMethod<FidoRegistrationStarted>()(
     z
@@ -162,14 +163,17 @@ export const fidoMethods = {
         document: identityDocumentSchema.optional(),
       })
       .strict(),
+    { access: 'mie.bind' },
   ),
-  finishFidoRegistration: defineMethod<FidoRegistrationChecked>()(z.object({ response: registrationResponse }).strict()),
-  finishFidoKeyTest: defineMethod<FidoKeyView>()(z.object({ response: authenticationResponse }).strict()),
+  finishFidoRegistration: defineMethod<FidoRegistrationChecked>()(z.object({ response: registrationResponse }).strict(), { access: 'mie.bind' }),
+  finishFidoKeyTest: defineMethod<FidoKeyView>()(z.object({ response: authenticationResponse }).strict(), { access: 'mie.bind' }),
   revokeFidoKey: defineMethod<FidoKeyView>()(
     z.object({ credentialId: id.max(1024), action: z.enum(fidoRevocations), reason: z.string().trim().max(500).optional() }).strict(),
+    { access: 'session', actFor: ({ action }) => `mie.${action}` },
   ),
   revokeSponsorship: defineMethod<{ sponsorship: SponsorshipView; revokedKeys: number }>()(
     z.object({ sponsorshipId: id, reason: z.string().trim().min(1, 'say why the sponsorship is revoked').max(500) }).strict(),
+    { access: 'mie.expire' },
   ),
   /** Electron with a non-localhost RP ID: the app runs the ceremony in its RP-origin window. */
   runFidoCeremony: defineMethod<RegistrationResponseJSON | AuthenticationResponseJSON>()(
@@ -177,8 +181,9 @@ export const fidoMethods = {
       z.object({ kind: z.literal('register'), options: z.custom<PublicKeyCredentialCreationOptionsJSON>(isOptionsObject, 'expected creation options') }).strict(),
       z.object({ kind: z.literal('authenticate'), options: z.custom<PublicKeyCredentialRequestOptionsJSON>(isOptionsObject, 'expected request options') }).strict(),
     ]),
+    { access: 'mie.bind' },
   ),
-  getFidoMetadataStatus: defineMethod<FidoMetadataStatus>()(z.object({}).strict()),
+  getFidoMetadataStatus: defineMethod<FidoMetadataStatus>()(z.object({}).strict(), { access: 'mie.read' }),
   importFidoMetadata: defineMethod<FidoMetadataStatus>()(
     z
       .object({
@@ -187,6 +192,7 @@ export const fidoMethods = {
         content: z.string().min(2).max(50_000_000),
       })
       .strict(),
+    { access: 'mie.bind' },
   ),
 };
 

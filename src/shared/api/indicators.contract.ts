@@ -82,17 +82,22 @@ const figureKey = z.string().trim().min(1).max(200);
 export const indicatorsMethods = {
   getDashboard: defineMethod<IndicatorDashboard>()(
     z.object({ periodDays: z.union([z.literal(7), z.literal(30), z.literal(365)]).default(30) }).strict(),
+    { access: 'indicators.read' },
   ),
   listIndicatorItems: defineMethod<IndicatorItems>()(
     z.object({ key: figureKey, periodDays: z.union([z.literal(7), z.literal(30), z.literal(365)]).default(30), limit: z.number().int().min(1).max(5000).default(1000) }).strict(),
+    // Names the people and accounts behind a figure: each list read is journaled.
+    { access: 'indicators.read', personalData: true },
   ),
   getIndicatorSeries: defineMethod<IndicatorSeries>()(
     z.object({ keys: z.array(figureKey).min(1).max(100), days: z.union([z.literal(7), z.literal(30), z.literal(365)]) }).strict(),
+    { access: 'indicators.read' },
   ),
   exportIndicatorReport: defineMethod<IndicatorReportFile>()(
     z
       .object({ format: z.enum(['pdf', 'csv']), from: isoDate, to: isoDate, language: z.enum(['fr', 'en']).default('fr') })
       .strict()
       .refine((range) => range.from <= range.to, { message: 'expected "from" on or before "to"', path: ['from'] }),
+    { access: 'indicators.read' },
   ),
 };

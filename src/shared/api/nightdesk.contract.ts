@@ -141,7 +141,7 @@ export const temporaryHolderSchema = z.discriminatedUnion('source', [
 ]);
 
 export const nightDeskMethods = {
-  getNightDeskOverview: defineMethod<NightDeskOverview>()(z.object({}).strict()),
+  getNightDeskOverview: defineMethod<NightDeskOverview>()(z.object({}).strict(), { access: 'mie.read' }),
   updateNightDeskSettings: defineMethod<NightDeskSettings>()(
     z
       .object({
@@ -152,14 +152,16 @@ export const nightDeskMethods = {
         massLeaverShare: z.number().gt(0).max(1),
       })
       .strict(),
+    { access: 'mie.resume' },
   ),
   searchNightDeskCandidates: defineMethod<NightDeskCandidate[]>()(
     z.object({ query: z.string().trim().min(2, 'expected at least 2 characters').max(100), limit: z.number().int().min(1).max(50).default(12) }).strict(),
+    { access: 'mie.read', personalData: true },
   ),
   /** Reads the card in `reader`: a CPS names the person, a pool badge names the temporary card. */
-  readNightDeskCard: defineMethod<NightDeskCardRead>()(z.object({ reader: readerName }).strict()),
-  registerPoolCard: defineMethod<PoolCardView>()(z.object({ reader: readerName, label: z.string().trim().max(40).optional() }).strict()),
-  declarePoolCardLost: defineMethod<PoolCardView>()(z.object({ identifier: id, reason }).strict()),
+  readNightDeskCard: defineMethod<NightDeskCardRead>()(z.object({ reader: readerName }).strict(), { access: 'mie.read' }),
+  registerPoolCard: defineMethod<PoolCardView>()(z.object({ reader: readerName, label: z.string().trim().max(40).optional() }).strict(), { access: 'mie.bind-temporary' }),
+  declarePoolCardLost: defineMethod<PoolCardView>()(z.object({ identifier: id, reason }).strict(), { access: 'mie.bind-temporary' }),
   issueTemporaryCard: defineMethod<TemporaryIssueResult>()(
     z
       .object({
@@ -171,18 +173,20 @@ export const nightDeskMethods = {
         timing: z.object({ startedAt: z.iso.datetime({ offset: true }), interactions: z.number().int().min(0).max(1000) }).strict().optional(),
       })
       .strict(),
+    { access: 'mie.bind-temporary' },
   ),
-  returnTemporaryCard: defineMethod<TemporaryIssuanceView>()(z.object({ cardIdentifier: id }).strict()),
-  confirmRegularization: defineMethod<RegularizationTaskView>()(z.object({ taskId: id, hrIdentityId: id }).strict()),
-  revokeRegularization: defineMethod<RegularizationTaskView>()(z.object({ taskId: id, reason }).strict()),
-  recordImmediateDeparture: defineMethod<LeaverRunResult>()(z.object({ identityId: id, reason }).strict()),
+  returnTemporaryCard: defineMethod<TemporaryIssuanceView>()(z.object({ cardIdentifier: id }).strict(), { access: 'mie.bind-temporary' }),
+  confirmRegularization: defineMethod<RegularizationTaskView>()(z.object({ taskId: id, hrIdentityId: id }).strict(), { access: 'mie.resume' }),
+  revokeRegularization: defineMethod<RegularizationTaskView>()(z.object({ taskId: id, reason }).strict(), { access: 'mie.resume' }),
+  recordImmediateDeparture: defineMethod<LeaverRunResult>()(z.object({ identityId: id, reason }).strict(), { access: 'mie.suspend' }),
   resolveLeaverReview: defineMethod<LeaverReviewView>()(
     z.discriminatedUnion('decision', [
       z.object({ reviewId: id, decision: z.literal('revoke'), reason: reason.optional() }).strict(),
       z.object({ reviewId: id, decision: z.literal('restore'), reason, newEndDate: isoDate.nullable() }).strict(),
     ]),
+    { access: 'mie.resume' },
   ),
-  resolveLeaverHold: defineMethod<LeaverRunResult>()(z.object({ holdId: id, decision: z.enum(['apply', 'dismiss']) }).strict()),
+  resolveLeaverHold: defineMethod<LeaverRunResult>()(z.object({ holdId: id, decision: z.enum(['apply', 'dismiss']) }).strict(), { access: 'mie.resume' }),
 };
 
 export type NightDeskChangeReason = 'pool' | 'issued' | 'returned' | 'expired' | 'regularization' | 'leavers' | 'settings';

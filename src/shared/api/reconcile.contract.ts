@@ -45,6 +45,7 @@ export const reviewDecisions = ['accept', 'reject'] as const;
 export const reconcileMethods = {
   listReviewProposals: defineMethod<ReviewQueue>()(
     z.object({ limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }).strict(),
+    { access: 'public' },
   ),
   decideReviewProposal: defineMethod<{ remaining: number }>()(
     z
@@ -55,8 +56,9 @@ export const reconcileMethods = {
         reason: z.string().trim().min(3, 'expected a reason of at least 3 characters').max(500),
       })
       .strict(),
+    { access: 'directory.review' },
   ),
-  runReconciliation: defineMethod<ReconcileReportView>()(z.object({}).strict()),
+  runReconciliation: defineMethod<ReconcileReportView>()(z.object({}).strict(), { access: 'directory.reconcile' }),
 };
 
 export const reconcileEvents = {

@@ -62,12 +62,14 @@ export interface ImportProgressEvent {
 }
 
 export const sourcesMethods = {
-  listSources: defineMethod<SourcesOverview>()(z.object({}).strict()),
+  listSources: defineMethod<SourcesOverview>()(z.object({}).strict(), { access: 'public' }),
   runImport: defineMethod<ImportRunResult>()(
     z.object({ force: z.boolean().default(false), sourceIds: z.array(z.string().min(1).max(32)).max(50).optional() }).strict(),
+    { access: 'sources.import' },
   ),
   listRejectedLines: defineMethod<RejectedLineView[]>()(
     z.object({ runId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    { access: 'public' },
   ),
 };
 

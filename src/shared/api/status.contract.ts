@@ -11,7 +11,7 @@ export interface DeskStatus {
 }
 
 export const statusMethods = {
-  getDeskStatus: defineMethod<DeskStatus>()(z.object({}).strict()),
+  getDeskStatus: defineMethod<DeskStatus>()(z.object({}).strict(), { access: 'public' }),
 };
 
 export const statusEvents = {

@@ -1,0 +1,263 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateGhtB } from './generateGhtB';
+import { generateHospitalA } from './generateHospitalA';
+
+interface Truth {
+  establishment: { finess: string[]; finessEj: string };
+  people: Array<{ personId: string; rppsTrue: string | null; homonymGroup: string | null; inRegister: boolean; registerState: string; hrId: string; birthDate: string; service: string }>;
+  records: Array<{ sourceId: string; key: string; personId: string | null }>;
+}
+
+interface SourceConfig {
+  id: string;
+  kind: string;
+  path: string;
+  role?: string;
+  encoding?: string;
+  delimiter?: string;
+  key?: string;
+  fields?: Record<string, string | { column: string }>;
+}
+
+const root = mkdtempSync(join(tmpdir(), 'guichet-outside-'));
+const STAFF = 400;
+
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function decodeSource(bytes: Buffer, encoding: string | undefined): string {
+  const label = encoding === 'iso-8859-1' || encoding === 'latin1' ? 'latin1' : encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
+  return new TextDecoder(label).decode(bytes).replace(/^\ufeff/, '');
+}
+
+/** Unfolds ldifde continuation lines and decodes `::` values, entry by entry. */
+function readLdif(text: string): Array<Map<string, string[]>> {
+  const logical = text.replace(/\r\n/g, '\n').replace(/\n /g, '').split('\n');
+  const entries: Array<Map<string, string[]>> = [];
+  let current: Map<string, string[]> | null = null;
+  for (const line of logical) {
+    if (line === '') {
+      current = null;
+      continue;
+    }
+    const base64 = line.match(/^([^:]+):: (.*)$/);
+    const plain = line.match(/^([^:]+): ?(.*)$/);
+    const [name, value] = base64 ? [base64[1] as string, Buffer.from(base64[2] as string, 'base64').toString('utf8')] : plain ? [plain[1] as string, plain[2] as string] : ['', ''];
+    if (name === 'version') continue;
+    if (name === 'dn') {
+      current = new Map();
+      entries.push(current);
+    }
+    current?.set(name, [...(current.get(name) ?? []), value]);
+  }
+  return entries;
+}
+
+function columnOf(field: string | { column: string } | undefined): string {
+  if (field === undefined) throw new Error('field not mapped');
+  return typeof field === 'string' ? field : field.column;
+}
+
+function loadOutput(dir: string) {
+  const config = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as { establishment: { finess: string[] }; sources: SourceConfig[] };
+  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Truth;
+  const byRole = (role: string) => config.sources.filter((s) => s.role === role);
+  const csvRows = (source: SourceConfig) =>
+    parse(decodeSource(readFileSync(join(dir, source.path)), source.encoding), { columns: true, delimiter: source.delimiter, relax_quotes: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+  return { config, truth, byRole, csvRows, raw: (path: string) => readFileSync(join(dir, path)) };
+}
+
+const generators = [
+  { name: 'A (one hospital)', run: (seed: number, outDir: string) => generateHospitalA({ seed, outDir, staff: STAFF }), registerColumns: 56, sites: 1 },
+  { name: 'B (two-site GHT)', run: (seed: number, outDir: string) => generateGhtB({ seed, outDir, staff: STAFF }), registerColumns: 52, sites: 2 },
+];
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe.each(generators)('outside generator $name', ({ name, run, registerColumns, sites }) => {
+  const dir = join(root, `${name[0]}-7`);
+  let out: ReturnType<typeof loadOutput>;
+  beforeAll(() => {
+    run(7, dir);
+    out = loadOutput(dir);
+  });
+
+  it('is deterministic from the seed, and another seed gives other data', () => {
+    const again = join(root, `${name[0]}-7-again`);
+    const other = join(root, `${name[0]}-8`);
+    run(7, again);
+    run(8, other);
+    for (const file of readdirSync(dir)) expect(readFileSync(join(again, file)).equals(readFileSync(join(dir, file))), file).toBe(true);
+    expect(readFileSync(join(other, 'truth.json')).equals(readFileSync(join(dir, 'truth.json')))).toBe(false);
+  });
+
+  it('declares its sites and every source file exists with the extended keys', () => {
+    expect(out.config.establishment.finess).toHaveLength(sites);
+    for (const finess of out.config.establishment.finess) expect(finess).toMatch(/^\d{9}$/);
+    expect(out.config.sources.find((s) => s.id === 'rpps')).toEqual({ id: 'rpps', kind: 'rpps-extract', path: 'rpps.txt' });
+    expect(out.byRole('hr')).toHaveLength(1);
+    expect(out.byRole('directory')).toHaveLength(1);
+    expect(out.byRole('application').length).toBeGreaterThanOrEqual(1);
+    expect(out.byRole('application').length).toBeLessThanOrEqual(3);
+    for (const source of out.config.sources) expect(out.raw(source.path).length).toBeGreaterThan(100);
+    expect(out.byRole('hr')[0]?.encoding).toMatch(/^(iso-8859-1|windows-1252|latin1)$/);
+  });
+
+  it('writes HR in a single-byte encoding, sex as 1/2, RPPS for 30-50 % of professionals, some with a wrong key', () => {
+    const hr = out.byRole('hr')[0] as SourceConfig;
+    const bytes = out.raw(hr.path);
+    expect(bytes.some((b) => b >= 0xc0)).toBe(true);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const rows = out.csvRows(hr);
+    expect(rows).toHaveLength(STAFF);
+    const sexColumn = columnOf(hr.fields?.sex);
+    expect(new Set(rows.map((r) => r[sexColumn]))).toEqual(new Set(['1', '2']));
+    const people = new Map(out.truth.people.map((p) => [p.hrId, p]));
+    const rppsColumn = columnOf(hr.fields?.rpps);
+    const professionals = rows.filter((r) => people.get(r[columnOf(hr.fields?.hrId)] as string)?.rppsTrue);
+    const withRpps = professionals.filter((r) => r[rppsColumn] !== '');
+    expect(withRpps.length / professionals.length).toBeGreaterThanOrEqual(0.3);
+    expect(withRpps.length / professionals.length).toBeLessThanOrEqual(0.5);
+    expect(withRpps.some((r) => /^\d{11}$/.test(r[rppsColumn] as string) && !luhnValid(r[rppsColumn] as string))).toBe(true);
+    expect(rows.some((r) => r[columnOf(hr.fields?.birthDate)] === '')).toBe(true);
+    const usage = columnOf(hr.fields?.lastName);
+    const birth = columnOf(hr.fields?.birthName);
+    expect(rows.every((r) => r[usage] !== r[birth])).toBe(true);
+    expect(rows.filter((r) => r[usage] !== '').length).toBeGreaterThan(STAFF * 0.15);
+  });
+
+  it('has real homonyms inside HR: same names, different birth dates and services', () => {
+    const groups = new Map<string, Truth['people']>();
+    for (const p of out.truth.people) if (p.homonymGroup) groups.set(p.homonymGroup, [...(groups.get(p.homonymGroup) ?? []), p]);
+    const distinct = [...groups.values()].filter((members) => new Set(members.map((m) => m.birthDate)).size > 1 && new Set(members.map((m) => m.service)).size > 1);
+    expect(distinct.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('writes AD as ldifde does: version line, changetype, base64, folding, escaped DNs, enabled and disabled accounts', () => {
+    const ad = out.byRole('directory')[0] as SourceConfig;
+    const text = out.raw(ad.path).toString('utf8');
+    expect(text.startsWith('version: 1\r\n')).toBe(true);
+    expect(text).toContain('\r\nchangetype: add\r\n');
+    expect(text).toMatch(/\r\n(sn|givenName|dn|department|title|cn):: [A-Za-z0-9+/=]+/);
+    expect(text).toMatch(/\r\n [^\r\n]+/);
+    expect(text).toMatch(/CN=[^,\r\n]+\\, /);
+    const entries = readLdif(text);
+    const accounts = entries.filter((e) => e.has('sAMAccountName'));
+    const logins = accounts.map((e) => e.get('sAMAccountName')?.[0] as string);
+    expect(new Set(logins).size).toBe(logins.length);
+    for (const generic of ['accueil.urgences', 'secretariat.cardio', 'scanner01']) expect(logins).toContain(generic);
+    expect(logins.some((l) => l.startsWith('ext.'))).toBe(true);
+    expect(logins.some((l) => /^[a-z-]+\.[a-z-]+$/.test(l))).toBe(true);
+    expect(logins.some((l) => /^[a-z]+\d+$/.test(l))).toBe(true);
+    const uac = new Set(accounts.map((e) => e.get('userAccountControl')?.[0]));
+    expect(uac.has('512') && uac.has('514')).toBe(true);
+    const withId = accounts.filter((e) => e.has('employeeID'));
+    expect(withId.length / accounts.length).toBeGreaterThanOrEqual(0.2);
+    expect(withId.length / accounts.length).toBeLessThanOrEqual(0.55);
+    const hrIds = new Set(out.truth.people.map((p) => p.hrId));
+    expect(withId.some((e) => !hrIds.has(e.get('employeeID')?.[0] as string) && hrIds.has((e.get('employeeID')?.[0] as string).padStart(out.truth.people[0]?.hrId.length ?? 0, '0')))).toBe(true);
+    const filetimes = accounts.map((e) => e.get('lastLogonTimestamp')?.[0]).filter((v): v is string => v !== undefined);
+    expect(filetimes.length).toBeGreaterThan(accounts.length * 0.8);
+    const newest = filetimes.map((v) => Number(BigInt(v) / 10_000n) - 11_644_473_600_000).reduce((a, b) => Math.max(a, b));
+    expect(new Date(newest).getUTCFullYear()).toBe(2026);
+    // Departed people whose account was left enabled, and people with two accounts.
+    const truthAd = out.truth.records.filter((r) => r.sourceId === 'ad');
+    const perPerson = new Map<string, number>();
+    for (const r of truthAd) if (r.personId) perPerson.set(r.personId, (perPerson.get(r.personId) ?? 0) + 1);
+    expect([...perPerson.values()].some((n) => n >= 2)).toBe(true);
+    expect(truthAd.filter((r) => r.personId === null).length).toBeGreaterThan(10);
+  });
+
+  it('writes the register as the Annuaire Santé extract with namesakes, two-activity people and register lag', () => {
+    const bytes = out.raw('rpps.txt');
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+    }
+    const lines = text.split(/\r?\n/).filter((l) => l !== '');
+    const header = (lines[0] as string).split('|');
+    expect(header).toHaveLength(registerColumns + 1);
+    expect(header[0]).toBe("Type d'identifiant PP");
+    const rows = lines.slice(1).map((l) => l.split('|'));
+    for (const row of rows) {
+      expect(row).toHaveLength(registerColumns + 1);
+      expect(row[registerColumns]).toBe('');
+      expect(luhnValid(row[1] as string)).toBe(true);
+      expect(row[2]).toBe(`8${row[1]}`);
+    }
+    const perRpps = new Map<string, string[][]>();
+    for (const row of rows) perRpps.set(row[1] as string, [...(perRpps.get(row[1] as string) ?? []), row]);
+    expect([...perRpps.values()].some((r) => r.length >= 2)).toBe(true);
+    const truthRegister = out.truth.records.filter((r) => r.sourceId === 'rpps');
+    expect(new Set(truthRegister.map((r) => r.key))).toEqual(new Set(perRpps.keys()));
+    const local = new Set(truthRegister.filter((r) => r.personId).map((r) => r.key));
+    const localNames = new Set([...local].map((k) => `${perRpps.get(k)?.[0]?.[7]}|${perRpps.get(k)?.[0]?.[8]}`));
+    const namesakes = [...perRpps.entries()].filter(([k, r]) => !local.has(k) && localNames.has(`${r[0]?.[7]}|${r[0]?.[8]}`));
+    expect(namesakes.length).toBeGreaterThan(STAFF * 0.5);
+    const establishment = new Set(out.config.establishment.finess);
+    for (const p of out.truth.people) {
+      if (!p.rppsTrue || !p.inRegister) continue;
+      const here = perRpps.get(p.rppsTrue)?.some((r) => establishment.has(r[21] as string));
+      expect(here, p.personId).toBe(p.registerState === 'listed');
+    }
+    expect(out.truth.people.some((p) => p.rppsTrue && !p.inRegister)).toBe(true);
+    for (const p of out.truth.people) if (p.rppsTrue && p.inRegister) expect(local.has(p.rppsTrue)).toBe(true);
+  });
+
+  it('lets every truth record point at a real key of its source, and at a known person', () => {
+    const personIds = new Set(out.truth.people.map((p) => p.personId));
+    const ad = out.byRole('directory')[0] as SourceConfig;
+    const adLogins = new Set(readLdif(out.raw(ad.path).toString('utf8')).map((e) => e.get('sAMAccountName')?.[0]));
+    const keysOf = new Map<string, Set<string | undefined>>([[ad.id, adLogins]]);
+    for (const source of out.config.sources.filter((s) => s.kind === 'csv')) keysOf.set(source.id, new Set(out.csvRows(source).map((r) => r[source.key as string])));
+    for (const record of out.truth.records) {
+      if (record.personId !== null) expect(personIds.has(record.personId)).toBe(true);
+      if (record.sourceId !== 'rpps') expect(keysOf.get(record.sourceId)?.has(record.key), `${record.sourceId}:${record.key}`).toBe(true);
+    }
+    for (const [sourceId, keys] of keysOf) expect(out.truth.records.filter((r) => r.sourceId === sourceId)).toHaveLength(keys.size);
+  });
+
+  it('writes application exports with single-column or title-prefixed names, initials or YYYYMMDD dates', () => {
+    const apps = out.byRole('application');
+    const named = apps.map((s) => ({ s, rows: out.csvRows(s) }));
+    const fullNames = named.filter(({ s }) => s.fields?.fullName).flatMap(({ s, rows }) => rows.map((r) => r[columnOf(s.fields?.fullName)] as string));
+    expect(fullNames.some((n) => /^(Dr|Pr|Mme|M\.) /.test(n))).toBe(true);
+    const compactDates = named.flatMap(({ rows }) => rows.flatMap((r) => Object.values(r))).filter((v) => /^(19|20)\d{6}$/.test(v));
+    expect(compactDates.length).toBeGreaterThan(10);
+    expect(apps.some((s) => s.fields?.lastLogin)).toBe(true);
+  });
+});
+
+describe('convention differences between the two teams', () => {
+  it('A writes a 56-column UTF-8 register and an ISO-8859-1 HR file, B a 52-column Windows-1252 register and a cp1252 HR file', () => {
+    const a = join(root, 'diff-a');
+    const b = join(root, 'diff-b');
+    generateHospitalA({ seed: 3, outDir: a, staff: 120 });
+    generateGhtB({ seed: 3, outDir: b, staff: 120 });
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(a, 'rpps.txt')))).not.toThrow();
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(b, 'rpps.txt')))).toThrow();
+    const sirh = readFileSync(join(b, 'export_sirh_ght.csv'));
+    // Bytes that exist in Windows-1252 only (œ, ’): a latin-1 reader would get them wrong.
+    expect(sirh.includes(0x9c) || sirh.includes(0x92)).toBe(true);
+    const dpi = readFileSync(join(a, 'dpi_utilisateurs.csv'), 'utf8');
+    expect(dpi.startsWith('\ufeffLOGIN;NOM PRENOM;')).toBe(true);
+    const bloc = readFileSync(join(b, 'planning_bloc.txt'), 'utf8').split('\n').slice(1, -1).map((l) => l.split('\t')[2]);
+    expect(bloc.some((i) => /^[A-Z]\.?$|^[A-Z]{2}$|^[A-Z]\.-[A-Z]\.$/.test(i as string))).toBe(true);
+  });
+});
