@@ -87,6 +87,7 @@ describe('Tableau de bord', () => {
     await expect.poll(() => list.getByRole('heading').textContent()).toBe(`Comptes orphelins Active Directory — ${adOrphanKeys.length}`);
     const ids = await list.getByTestId('indicator-item').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item-id')));
     expect(ids.map((id) => id!.replace(/^ad\//, '')).sort()).toEqual(adOrphanKeys);
+    if (process.env.GUICHET_SCREENSHOTS === '1') await page.screenshot({ path: join(tmpdir(), 'guichet-dashboard.png'), fullPage: true });
     await page.getByRole('button', { name: 'Fermer la liste' }).click();
   });
 
