@@ -1,5 +1,6 @@
 import type { IndicatorItem } from '../../shared/api/indicators.contract';
 import { mapProfessionCode } from '../../shared/matching/mapProfessionCode';
+import { countPresentRecords } from './countPresentRecords';
 import type { IndicatorContext, IndicatorDefinition } from './IndicatorDefinition';
 
 const share = (part: number, whole: number) => (whole === 0 ? null : (100 * part) / whole);
@@ -128,11 +129,6 @@ export const identityReconciliation: IndicatorDefinition = {
       }));
   },
 };
-
-/** Present records of a source: counted once per import (the register holds millions). */
-function countPresentRecords(context: IndicatorContext, sourceId: string): number {
-  return context.memo(`present:${sourceId}`, () => context.db.prepare('SELECT COUNT(*) FROM source_records WHERE source_id = ? AND present = 1').pluck().get(sourceId) as number);
-}
 
 function countLinkedRecords({ db }: IndicatorContext, sourceId: string): number {
   return db

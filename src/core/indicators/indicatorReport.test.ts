@@ -98,5 +98,5 @@ describe('the PDF report', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 30_000);
 });

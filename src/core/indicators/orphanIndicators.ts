@@ -3,6 +3,7 @@ import type { IndicatorItem } from '../../shared/api/indicators.contract';
 import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
 import { buildMatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { genericAccount, type OrphanReason } from '../reconcile/reconcileRecords';
+import { countPresentRecords } from './countPresentRecords';
 import type { IndicatorContext, IndicatorDefinition, IndicatorSource } from './IndicatorDefinition';
 
 export const orphanReasons = ['departed', 'unknown', 'generic', 'duplicate'] as const satisfies readonly OrphanReason[];
@@ -67,9 +68,6 @@ function readOrphanAccounts({ db, today }: IndicatorContext, sourceId: string): 
   return orphans.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-const presentAccounts = (context: IndicatorContext, sourceId: string) =>
-  context.memo(`present:${sourceId}`, () => context.db.prepare('SELECT COUNT(*) FROM source_records WHERE source_id = ? AND present = 1').pluck().get(sourceId) as number);
-
 const toItem = (sourceId: string, orphan: OrphanAccount): IndicatorItem => ({
   kind: 'account',
   id: `${sourceId}/${orphan.key}`,
@@ -95,7 +93,7 @@ export const orphanAccounts: IndicatorDefinition = {
   measure: function measureOrphanAccounts(context) {
     return accountSources(context).flatMap((source) => {
       const orphans = readOrphanAccounts(context, source.id);
-      const whole = presentAccounts(context, source.id);
+      const whole = countPresentRecords(context, source.id);
       const sourceText = { fr: source.label, en: source.label };
       return [
         { qualifier: source.id, labelParams: { source: sourceText, reason: { fr: '', en: '' } }, value: orphans.length, counted: { part: orphans.length, whole } },
@@ -148,7 +146,7 @@ export const dormantAccounts: IndicatorDefinition = {
   measure: function measureDormantAccounts(context) {
     return accountSources(context).map((source) => {
       const part = readDormantAccounts(context, source.id).length;
-      return { qualifier: source.id, labelParams: { source: { fr: source.label, en: source.label } }, value: part, counted: { part, whole: presentAccounts(context, source.id) } };
+      return { qualifier: source.id, labelParams: { source: { fr: source.label, en: source.label } }, value: part, counted: { part, whole: countPresentRecords(context, source.id) } };
     });
   },
   list: function listDormantAccounts(context, qualifier) {

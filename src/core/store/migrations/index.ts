@@ -9,9 +9,10 @@ import { createNightDesk } from './0180-create-night-desk';
 import { createIdentitySearchWords } from './0190-create-identity-search-words';
 import { dropRegisterActivities } from './0200-drop-register-activities';
 import { createIndicatorSnapshots } from './0360-create-indicator-snapshots';
+import { addAbsentRecordsIndex } from './0370-add-absent-records-index';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only; never edit a released migration. */
-export const migrations: readonly Migration[] = [createDirectory, createAgents, addImportChanges, createReconcileDecisions, createMie, createJournal, createFido, createNightDesk, createIdentitySearchWords, dropRegisterActivities, createIndicatorSnapshots];
+export const migrations: readonly Migration[] = [createDirectory, createAgents, addImportChanges, createReconcileDecisions, createMie, createJournal, createFido, createNightDesk, createIdentitySearchWords, dropRegisterActivities, createIndicatorSnapshots, addAbsentRecordsIndex];
 
 export type { Migration } from './types';
