@@ -21,6 +21,8 @@ export interface IndicatorContext {
   sources: readonly IndicatorSource[];
   /** Values that only change with the directory (imports, reconciliation, review decisions, leavers): kept until it changes. */
   memo<T>(name: string, compute: () => T): T;
+  /** Values that change with the means, leavers and night desk too: kept until one changes, an hour at most. */
+  liveMemo<T>(name: string, compute: () => T): T;
   /** Values several indicators read during one computation of the dashboard. */
   shared<T>(name: string, compute: () => T): T;
 }

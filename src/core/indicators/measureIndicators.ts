@@ -10,7 +10,7 @@ import type { IndicatorContext, IndicatorDefinition } from './IndicatorDefinitio
 /** The figures of some indicators in one context (each figure named `id` or `id:qualifier`). */
 export function measureFigures(context: IndicatorContext, indicators: readonly IndicatorDefinition[] = indicatorCatalog): IndicatorFigure[] {
   return indicators.flatMap((indicator) =>
-    (indicator.directoryOnly === true ? context.memo(`measure:${indicator.id}:${context.periodDays}:${context.dormantDays}`, () => indicator.measure(context)) : indicator.measure(context)).map((figure) => ({
+    (indicator.directoryOnly === true ? context.memo : context.liveMemo)(`measure:${indicator.id}:${context.periodDays}:${context.dormantDays}`, () => indicator.measure(context)).map((figure) => ({
       key: figure.qualifier === undefined ? indicator.id : `${indicator.id}:${figure.qualifier}`,
       indicatorId: indicator.id,
       group: indicator.group,
