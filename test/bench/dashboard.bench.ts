@@ -166,7 +166,13 @@ export async function run(): Promise<void> {
     db.prepare("INSERT INTO import_runs (source_id, started_at, finished_at, status) SELECT id, '2026-11-29T07:00:00Z', '2026-11-29T07:05:00Z', 'succeeded' FROM sources WHERE role = 'hr'").run();
     const coldMs = loadDashboard(db);
     const warm = Array.from({ length: 7 }, () => loadDashboard(db));
-    console.log(`dashboard data (figures over 365 days + every chart's 365-day series): warm median ${median(warm).toFixed(0)} ms, max ${Math.max(...warm).toFixed(0)} ms (goal ≤ 200 ms); right after an import ${coldMs.toFixed(0)} ms`);
+    // A desk act on a means (its history row): the means, leaver and night-desk figures are redone.
+    db.prepare("INSERT INTO mie_history (mie_id, identity_id, action, from_status, to_status, agent_id, desk, at) SELECT id, identity_id, 'suspend', 'active', 'active', 'bench', 'bench', '2026-11-29T07:30:00Z' FROM mie LIMIT 1").run();
+    const afterActMs = loadDashboard(db);
+    console.log(
+      `dashboard data (figures over 365 days + every chart's 365-day series): unchanged store median ${median(warm).toFixed(0)} ms, max ${Math.max(...warm).toFixed(0)} ms (goal ≤ 200 ms); ` +
+        `after a desk act on a means ${afterActMs.toFixed(0)} ms; right after an import ${coldMs.toFixed(0)} ms`,
+    );
     const context = createIndicatorContext(db, { clock, periodDays: 365 });
     const perIndicator = indicatorCatalog.map((indicator) => [indicator.id, Math.round(time(() => indicator.measure(context))[1])] as const).sort((a, b) => b[1] - a[1]);
     console.log(`slowest indicators computed without the memo (ms): ${perIndicator.slice(0, 6).map(([id, ms]) => `${id} ${ms}`).join(', ')}`);
