@@ -3,8 +3,8 @@ import type { IndicatorDashboard, IndicatorGroup } from '../../shared/api/indica
 import { indicatorGroups } from '../../shared/api/indicators.contract';
 import { buildIndicatorChartOption } from '../../shared/indicators/buildIndicatorChartOption';
 import { formatFigureValue } from '../../shared/indicators/formatFigureValue';
+import { issueTimeCeilingMinutes } from '../../shared/indicators/issueTimeCeilingMinutes';
 import { selectChartKeys } from '../../shared/indicators/selectChartKeys';
-import { issueTimeCeilingMinutes } from './nightDeskIndicators';
 import { readIndicatorSeries } from './readIndicatorSeries';
 import { renderIndicatorChartSvg } from './renderIndicatorChartSvg';
 

@@ -1,10 +1,9 @@
 import type { LocalizedText } from '../../shared/api/errors';
 import type { IndicatorItem } from '../../shared/api/indicators.contract';
+import { issueTimeCeilingMinutes } from '../../shared/indicators/issueTimeCeilingMinutes';
 import type { IndicatorContext, IndicatorDefinition } from './IndicatorDefinition';
 import { percentile } from './percentile';
 
-/** The seed's promise: a temporary card in under 15 minutes. */
-export const issueTimeCeilingMinutes = 15;
 
 interface IssuanceRow {
   id: string;

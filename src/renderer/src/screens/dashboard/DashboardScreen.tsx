@@ -4,6 +4,7 @@ import type { IndicatorDashboard, IndicatorFigure, IndicatorItems, IndicatorRepo
 import { seriesRanges } from '../../../../shared/api/indicators.contract';
 import { buildIndicatorChartOption } from '../../../../shared/indicators/buildIndicatorChartOption';
 import { formatFigureValue } from '../../../../shared/indicators/formatFigureValue';
+import { issueTimeCeilingMinutes } from '../../../../shared/indicators/issueTimeCeilingMinutes';
 import { selectChartKeys } from '../../../../shared/indicators/selectChartKeys';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
@@ -17,8 +18,6 @@ import './dashboard.css';
 type Range = (typeof seriesRanges)[number];
 type ExportState = { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; file: IndicatorReportFile; url: string } | { phase: 'failed'; message: string };
 
-/** The night desk's ceiling drawn on its chart (the core's `issueTimeCeilingMinutes`). */
-const ceilingMinutes = 15;
 
 function FigureCard({ figure, language, onShowList }: { figure: IndicatorFigure; language: 'fr' | 'en'; onShowList: (figure: IndicatorFigure) => void }) {
   const { t } = useTranslation();
@@ -107,7 +106,7 @@ export function DashboardScreen() {
       title: t('dashboard.chart', { count: range }),
       series: { days: series.days, series: lines },
       language,
-      ...(group.group === 'nightDesk' ? { ceiling: { value: ceilingMinutes, label: t('dashboard.ceiling', { minutes: ceilingMinutes }) } } : {}),
+      ...(group.group === 'nightDesk' ? { ceiling: { value: issueTimeCeilingMinutes, label: t('dashboard.ceiling', { minutes: issueTimeCeilingMinutes }) } } : {}),
     });
   };
 
