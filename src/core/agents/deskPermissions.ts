@@ -10,6 +10,6 @@ const everyAct: readonly DeskAct[] = deskActs;
 export const deskPermissions: Record<AgentRole, readonly DeskAct[]> = {
   'badge-office': everyAct.filter((act) => act !== 'journal.read'),
   'night-desk': ['directory.read', 'mie.bind-temporary', 'mie.suspend', 'mie.declare-lost', 'mie.declare-stolen', 'mie.read', 'receipt.read'],
-  auditor: ['directory.read', 'mie.read', 'receipt.read', 'journal.read'],
+  auditor: ['directory.read', 'mie.read', 'receipt.read', 'journal.read', 'indicators.read'],
   admin: everyAct,
 };

@@ -19,6 +19,7 @@ import { seedDemoDirectory } from '../demo/seedDemoDirectory';
 import { createDirectoryHandlers } from '../directory/createDirectoryHandlers';
 import { createEnrollmentHandlers } from '../enrollment/createEnrollmentHandlers';
 import { createFidoHandlers } from '../fido/createFidoHandlers';
+import { createIndicatorsHandlers } from '../indicators/createIndicatorsHandlers';
 import type { FidoCeremonyRunner } from '../fido/FidoCeremonyRunner';
 import { resolveFidoSettings, type FidoSettings } from '../fido/FidoSettings';
 import { createNightDeskHandlers } from '../nightdesk/createNightDeskHandlers';
@@ -183,6 +184,7 @@ export function openDeskCore({
     ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfig, afterCommit: () => nightDeskChecks.runNow('import') }),
     ...createFidoHandlers({ db, clock, events, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
     ...createWorkQueueHandlers({ db, clock }),
+    ...createIndicatorsHandlers({ db, clock, onError: (error) => logger.error('indicator snapshot failed', error) }),
   };
   const dispatch = createDispatcher(handlers, {
     guard: createDispatchGuard({ db, clock, sessions, deskName, cards: createCardAccess(cards) }),

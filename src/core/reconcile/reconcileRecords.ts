@@ -134,7 +134,8 @@ export function recordRef(record: Pick<ReconcileRecord, 'sourceId' | 'key'>): st
   return `${record.sourceId}/${record.key}`;
 }
 
-const genericAccount = /^(svc|srv|adm|admin|administrateur|test|tmp|temp|scan|impr|print|backup|sauvegarde|service|generique|accueil|secretariat|stagiaire|interne|guest|invite|sys|app|robot|bot)[._-]?/i;
+/** Service, shared and technical account names (orphans of reason `generic`; the dashboard lists them too). */
+export const genericAccount = /^(svc|srv|adm|admin|administrateur|test|tmp|temp|scan|impr|print|backup|sauvegarde|service|generique|accueil|secretariat|stagiaire|interne|guest|invite|sys|app|robot|bot)[._-]?/i;
 
 function mergeInto(target: MatchFeatures, source: MatchFeatures): void {
   target.rpps ??= source.rpps;

@@ -10,6 +10,7 @@ import { directoryMethods } from './directory.contract';
 import { enrollmentEvents, enrollmentMethods } from './enrollment.contract';
 import { sourcesEvents, sourcesMethods } from './sources.contract';
 import { fidoEvents, fidoMethods } from './fido.contract';
+import { indicatorsMethods } from './indicators.contract';
 import { nightDeskEvents, nightDeskMethods } from './nightdesk.contract';
 import { reconcileEvents, reconcileMethods } from './reconcile.contract';
 import { statusEvents, statusMethods } from './status.contract';
@@ -29,6 +30,7 @@ export const deskMethods = {
   ...nightDeskMethods,
   ...reconcileMethods,
   ...workQueueMethods,
+  ...indicatorsMethods,
 } satisfies Record<string, AnyMethodSpec>;
 
 export const deskEvents = {

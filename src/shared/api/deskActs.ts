@@ -24,5 +24,6 @@ export const deskActs = [
   'sources.import',
   'directory.review',
   'directory.reconcile',
+  'indicators.read',
 ] as const;
 export type DeskAct = (typeof deskActs)[number];

@@ -15,6 +15,8 @@ import { indexPresentRecords } from './0270-index-present-records';
 import { addJournalMacs } from './0300-add-journal-macs';
 import { addRevokedMieStatus } from './0330-add-revoked-mie-status';
 import { addLeaverReviewConfirmation } from './0340-add-leaver-review-confirmation';
+import { createIndicatorSnapshots } from './0360-create-indicator-snapshots';
+import { addAbsentRecordsIndex } from './0370-add-absent-records-index';
 import { createIdentityDeskFacts } from './0380-create-identity-desk-facts';
 import type { Migration } from './types';
 
@@ -37,6 +39,8 @@ export const migrations: readonly Migration[] = [
   addJournalMacs,
   addRevokedMieStatus,
   addLeaverReviewConfirmation,
+  createIndicatorSnapshots,
+  addAbsentRecordsIndex,
   createIdentityDeskFacts,
 ];
 

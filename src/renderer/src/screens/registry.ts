@@ -7,6 +7,7 @@ import { NightDeskScreen } from './nightdesk/NightDeskScreen';
 import { KeysScreen } from './fido/KeysScreen';
 import { SourcesScreen } from './sources/SourcesScreen';
 import { WorkQueueScreen } from './workqueue/WorkQueueScreen';
+import { DashboardScreen } from './dashboard/DashboardScreen';
 
 export interface ScreenDefinition {
   id: string;
@@ -25,4 +26,5 @@ export const screens: ScreenDefinition[] = [
   { id: 'review', titleKey: 'review.nav', Component: ReviewScreen },
   { id: 'sources', titleKey: 'sources.nav', Component: SourcesScreen },
   { id: 'workqueue', titleKey: 'workqueue.nav', Component: WorkQueueScreen },
+  { id: 'dashboard', titleKey: 'dashboard.nav', Component: DashboardScreen },
 ];

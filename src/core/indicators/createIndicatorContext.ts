@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import { isoDay, type Clock } from '../clock';
+import type { IndicatorContext, IndicatorSource } from './IndicatorDefinition';
+import { readDirectoryStamp } from './readDirectoryStamp';
+import { readMeansStamp } from './readMeansStamp';
+
+/** The dormancy threshold when the `indicators.dormantDays` setting is absent. */
+export const defaultDormantDays = 90;
+
+type Memo = { stamp: string; values: Map<string, unknown> };
+const directoryMemos = new WeakMap<Database.Database, Memo>();
+const meansMemos = new WeakMap<Database.Database, Memo>();
+
+function memoFor(memos: WeakMap<Database.Database, Memo>, db: Database.Database, stamp: string): Map<string, unknown> {
+  let memo = memos.get(db);
+  if (memo === undefined || memo.stamp !== stamp) {
+    memo = { stamp, values: new Map() };
+    memos.set(db, memo);
+  }
+  return memo.values;
+}
+
+function keep<T>(values: Map<string, unknown>, name: string, compute: () => T): T {
+  if (!values.has(name)) values.set(name, compute());
+  return values.get(name) as T;
+}
+
+/** The store, the moment, the settings and the memo of slow counts that one computation of the dashboard shares. */
+export function createIndicatorContext(db: Database.Database, { clock, periodDays = 30 }: { clock: Clock; periodDays?: number }): IndicatorContext {
+  const now = clock.now();
+  const today = isoDay(now);
+  const directoryStamp = `${readDirectoryStamp(db)}/${today}`;
+  const values = memoFor(directoryMemos, db, directoryStamp);
+  // Windows that move with the clock (expiring within 30 days, issued over the period) are redone at least every hour.
+  const liveValues = memoFor(meansMemos, db, `${directoryStamp}/${readMeansStamp(db)}/${now.toISOString().slice(0, 13)}`);
+  const computation = new Map<string, unknown>();
+  const dormantSetting = db.prepare("SELECT value_json FROM settings WHERE key = 'indicators.dormantDays'").pluck().get() as string | undefined;
+  const dormantDays = dormantSetting === undefined ? defaultDormantDays : Number(JSON.parse(dormantSetting));
+  return {
+    db,
+    now,
+    today,
+    periodDays,
+    dormantDays: Number.isFinite(dormantDays) && dormantDays > 0 ? dormantDays : defaultDormantDays,
+    sources: db.prepare('SELECT id, role, label FROM sources ORDER BY rowid').all() as IndicatorSource[],
+    memo: (name, compute) => keep(values, name, compute),
+    liveMemo: (name, compute) => keep(liveValues, name, compute),
+    shared: (name, compute) => keep(computation, name, compute),
+  };
+}

@@ -1,0 +1,58 @@
+import type Database from 'better-sqlite3';
+import type { DeskHandlers } from '../../shared/api/dispatch';
+import type { IndicatorDashboard } from '../../shared/api/indicators.contract';
+import { isoDay, type Clock } from '../clock';
+import { createIndicatorReportCsv } from './createIndicatorReportCsv';
+import { createIndicatorReportPdf } from './createIndicatorReportPdf';
+import { listIndicatorItems } from './listIndicatorItems';
+import { measureIndicators } from './measureIndicators';
+import { readIndicatorSeries } from './readIndicatorSeries';
+import { startIndicatorSnapshots } from './startIndicatorSnapshots';
+
+type IndicatorsMethod = 'getDashboard' | 'listIndicatorItems' | 'getIndicatorSeries' | 'exportIndicatorReport';
+
+export interface IndicatorsDependencies {
+  db: Database.Database;
+  clock: Clock;
+  /** How often the daily snapshot is checked (first start of the day, after an import or a reconciliation). */
+  snapshotIntervalMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+const minusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The dashboard's methods (the contract declares `indicators.read`: badge office, admin, auditor;
+ * the dispatcher checks it). Starts the daily snapshots.
+ */
+export function createIndicatorsHandlers({ db, clock, snapshotIntervalMs, onError }: IndicatorsDependencies): Pick<DeskHandlers, IndicatorsMethod> {
+  startIndicatorSnapshots({ db, clock, ...(snapshotIntervalMs === undefined ? {} : { intervalMs: snapshotIntervalMs }), ...(onError === undefined ? {} : { onError }) });
+  // Series and reports name their figures as the last dashboard did (measured again when older than a minute).
+  let latest: IndicatorDashboard | null = null;
+  const currentDashboard = (periodDays = 30) => {
+    if (latest === null || latest.periodDays !== periodDays || clock.now().getTime() - Date.parse(latest.generatedAt) > 60_000) latest = measureIndicators(db, { clock, periodDays });
+    return latest;
+  };
+  return {
+    getDashboard: ({ periodDays }) => {
+      latest = measureIndicators(db, { clock, periodDays });
+      return latest;
+    },
+    listIndicatorItems: ({ key, periodDays, limit }) => {
+      return listIndicatorItems(db, { clock, key, periodDays, limit });
+    },
+    getIndicatorSeries: ({ keys, days }) => {
+      const to = isoDay(clock.now());
+      return readIndicatorSeries(db, { figures: currentDashboard(latest?.periodDays).figures, keys, from: minusDays(to, days - 1), to });
+    },
+    exportIndicatorReport: async ({ format, from, to, language }) => {
+      const dashboard = currentDashboard(latest?.periodDays);
+      const name = `indicateurs-${from}-${to}`;
+      if (format === 'csv') {
+        return { fileName: `${name}.csv`, mimeType: 'text/csv', base64: Buffer.from(createIndicatorReportCsv(db, { figures: dashboard.figures, from, to }), 'utf8').toString('base64') };
+      }
+      const pdf = await createIndicatorReportPdf(db, { dashboard, from, to, language });
+      return { fileName: `${name}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+    },
+  };
+}
