@@ -106,9 +106,9 @@ describe('simulated readers', { timeout: 20_000 }, () => {
 });
 
 describe('PC/SC mode on a machine without the PC/SC binding', () => {
-  it('says "lecteurs PC/SC indisponibles : …", stops the worker and offers the simulated readers', async () => {
-    const detail = "lecteurs PC/SC indisponibles : le module @pokusew/pcsclite n'est pas installé";
-    let killed = false;
+  const detail = "lecteurs PC/SC indisponibles : le module @pokusew/pcsclite n'est pas installé";
+  function startWithoutBinding(simulatedFallback: boolean) {
+    const state = { killed: false };
     const hub = createEventHub();
     const seen: { name: DeskEventName; payload: unknown }[] = [];
     hub.subscribe((name, payload) => seen.push({ name, payload }));
@@ -117,28 +117,44 @@ describe('PC/SC mode on a machine without the PC/SC binding', () => {
       events: hub,
       clock: systemClock,
       mode: 'pcsc',
+      simulatedFallback,
       launchPcscWorker: () => ({
         pid: 1,
-        isConnected: () => !killed,
+        isConnected: () => !state.killed,
         send: () => {},
         onMessage: (listener) => setImmediate(() => listener({ type: 'bindingMissing', detail })),
         onStderr: () => {},
         onExit: () => {},
-        kill: () => (killed = true),
+        kill: () => (state.killed = true),
       }),
     });
+    return { pcsc, seen, state };
+  }
+
+  it('says "lecteurs PC/SC indisponibles : …", stops the worker and, in demo mode only, offers the simulated readers', async () => {
+    const { pcsc, seen, state } = startWithoutBinding(true);
     expect(pcsc.readState().service.status).toBe('starting');
     expect(pcsc.readState().readers).toEqual([]);
     await new Promise((resolve) => setImmediate(resolve));
     expect(pcsc.readState().service).toEqual({ status: 'unavailable', detail });
     expect(seen).toContainEqual({ name: 'cardServiceChanged', payload: { status: 'unavailable', detail } });
-    expect(killed).toBe(true);
+    expect(state.killed).toBe(true);
     expect(pcsc.readState().readers.map((reader) => [reader.name, reader.kind])).toEqual([
       [simulatedReaderNames.agent, 'simulated'],
       [simulatedReaderNames.contact, 'simulated'],
       [simulatedReaderNames.contactless, 'simulated'],
     ]);
     expect(pcsc.listSimulatedCards('lefevre').map((card) => card.id)).toEqual(['cps:id-1', 'badge:id-1']);
+    await pcsc.close();
+  });
+
+  it('never offers simulated cards of real agents on a production desk', async () => {
+    const { pcsc, state } = startWithoutBinding(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pcsc.readState().service).toEqual({ status: 'unavailable', detail });
+    expect(state.killed).toBe(true);
+    expect(pcsc.readState().readers).toEqual([]);
+    expect(pcsc.listSimulatedCards('lefevre')).toEqual([]);
     await pcsc.close();
   });
 });
