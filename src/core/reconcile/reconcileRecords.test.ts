@@ -112,6 +112,8 @@ describe('reconcileRecords decisions', () => {
     });
     expect(result.links[2]).toMatchObject({ identity: 1, decision: 'auto', validated: true, rule: 'human' });
     expect(result.links[3]!.identity).not.toBe(1);
+    // The accepted and the rejected pair are labels for the next estimate of the model.
+    expect(result.model?.training.labelledPairs).toBe(2);
   });
 
   it('reports generic, unknown and departed accounts', () => {

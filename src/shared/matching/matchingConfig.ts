@@ -80,7 +80,7 @@ export interface MatchingConfig {
  */
 export const defaultMatchingConfig: MatchingConfig = {
   scoring: 'calibrated',
-  calibrated: { automaticProbability: 0.99, reviewProbability: 0.2, homonymMarginBits: 6 },
+  calibrated: { automaticProbability: 0.99, reviewProbability: 0.5, homonymMarginBits: 4 },
   rules: [
     { name: 'rpps-last-first', exact: ['rpps', 'lastName', 'firstName'] },
     { name: 'matricule-last-first', exact: ['hrId', 'lastName', 'firstName'] },
