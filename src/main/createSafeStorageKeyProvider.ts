@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SafeStorage } from 'electron';
 import { DeskError } from '../shared/api/errors';
@@ -60,6 +60,8 @@ export async function createSafeStorageKeyProvider({ dataDir, safeStorage, platf
   } else {
     const adopted = existsSync(keyFile.location);
     key = adopted ? keyFile.readOrCreateKey() : randomBytes(storeKeyBytes);
+    // First start: the data folder may not exist yet (owner-only, as the store will keep it).
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeOwnerOnly(sealedPath, await safeStorage.encryptStringAsync(key.toString('hex')));
     if (adopted) {
       rmSync(keyFile.location);

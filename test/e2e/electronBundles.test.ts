@@ -210,7 +210,7 @@ describe('the other entries under the stub', () => {
     expect(ofKind(run.records, 'ipcMain.handle')).toEqual([]);
   });
 
-  it('without the optional PC/SC binding, the desk starts in PC/SC mode with "lecteurs PC/SC indisponibles : …" and simulated readers', { timeout: 120_000 }, async () => {
+  it('without the optional PC/SC binding, the desk starts in PC/SC mode with "lecteurs PC/SC indisponibles : …" and no simulated readers', { timeout: 120_000 }, async () => {
     // The app as `npm ci` leaves it on a machine without libpcsclite-dev: every package but the binding.
     const app = join(scratch, 'app-without-pcsclite');
     cpSync(outDir, join(app, 'out'), { recursive: true });
@@ -224,12 +224,13 @@ describe('the other entries under the stub', () => {
     const run = await runBundle({
       entry: join(app, 'out', 'main', 'index.js'),
       env: { ...stack.env, GUICHET_CARD_READERS: 'pcsc' },
-      done: (records) => announced(records, 'lecteurs PC/SC indisponibles') && announced(records, 'Lecteur simulé (sans contact)'),
+      done: (records) => announced(records, 'lecteurs PC/SC indisponibles'),
     });
     expect(failures(run), run.stderr).toEqual([]);
     const sent = JSON.stringify(ofKind(run.records, 'webContents.send'));
     expect(sent).toContain("lecteurs PC/SC indisponibles : le module @pokusew/pcsclite n'est pas installé");
-    expect(sent).toContain('Lecteur simulé (contact)');
+    // Not a demo: simulated cards of real agents must never stand in for missing readers.
+    expect(sent).not.toContain('Lecteur simulé');
     expect(run.exitCode).toBe(0);
   });
 });

@@ -283,7 +283,7 @@ describe('the enrollment desk over real PC/SC', () => {
     expect(intact.status, intact.stderr).toBe(0);
     const entries = (core.db.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number }).n;
     expect(entries).toBeGreaterThan(10);
-    expect(JSON.parse(intact.stdout)).toEqual({ ok: true, entries });
+    expect(JSON.parse(intact.stdout)).toEqual({ ok: true, entries, leavers: { ok: true, violations: [], held: 0 } });
     const bind = core.db.prepare("SELECT seq FROM journal WHERE action = 'mie.bind' ORDER BY seq LIMIT 1").get() as { seq: number };
     execFileSync('sqlite3', [dbPath, `DROP TRIGGER journal_no_update; UPDATE journal SET agent_name = 'Quelqu''un d''autre' WHERE seq = ${bind.seq};`]);
     const altered = verify();

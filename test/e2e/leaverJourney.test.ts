@@ -54,7 +54,7 @@ let started = 0;
 const mark = (phase: string) => (timings[phase] = (Date.now() - started) / 1000);
 
 beforeAll(async () => {
-  core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', logger: { info: () => {}, error: (message, error) => console.error(message, error) } });
+  core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', demo: true, logger: { info: () => {}, error: (message, error) => console.error(message, error) } });
   server = await startBrowserServer({ core, rendererDir: join(projectRoot, 'out', 'renderer') });
   browser = await launchChromium();
   page = await browser.context.newPage();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { systemClock } from '../../core/clock';
 import { resolveUserDataDir } from '../../core/config/resolveUserDataDir';
 import { readKpiReport } from '../../core/indicators/readKpiReport';
-import { openDatabase } from '../../core/store/openDatabase';
+import { openStoreFile } from '../../core/store/openStoreFile';
 import { formatFigureValue } from '../../shared/indicators/formatFigureValue';
 import { CliUsageError, type CliCommand } from '../CliCommand';
 import { parseOptions } from '../parseOptions';
@@ -29,7 +29,8 @@ export const command: CliCommand = {
     const path = values.db ?? join(values['data-dir'] ?? resolveUserDataDir(), 'guichet.sqlite');
     if (!existsSync(path)) throw new CliUsageError(`Expected a Guichet database at ${path}, but there is no such file`);
 
-    const db = openDatabase({ path });
+    // Encrypted with the key file beside it (or GUICHET_KEY_FILE).
+    const db = openStoreFile({ path });
     try {
       const report = readKpiReport(db, { clock: systemClock, periodDays, ...(values.from === undefined || values.to === undefined ? {} : { range: { from: values.from, to: values.to } }) });
       if (values.json === true) io.out(JSON.stringify(report));

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ActingAgent, DispatchGuard } from '../../shared/api/dispatch';
 import type { Clock } from '../clock';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
+import type { JournalEntryInput } from '../journal/journalTypes';
 import type { CardAccess } from './CardAccess';
 import { confirmActOnAgent } from './confirmActOnAgent';
 import type { DeskSessions } from './createDeskSessions';
@@ -14,6 +15,8 @@ export interface DispatchGuardOptions {
   deskName: string;
   /** The second agent's card for four-eyes acts on agents (confirmActOnAgent); without it those checks are off (handler unit tests). */
   cards?: CardAccess;
+  /** Where reads of personal data are journaled (the desk: a deferred journal that never waits on a job's write lock). */
+  recordRead?: (entry: JournalEntryInput) => void;
 }
 
 /** Input fields that say whom a read of personal data was about (never secrets such as PINs). */
@@ -25,7 +28,7 @@ const subjectFields = ['identityId', 'query', 'reader', 'mieId', 'recordId'] as 
  * already), so it acts as an administrator named after the OS user. Reads of personal data are
  * journaled with whom they were about.
  */
-export function createDispatchGuard({ db, clock, sessions, deskName, cards }: DispatchGuardOptions): DispatchGuard {
+export function createDispatchGuard({ db, clock, sessions, deskName, cards, recordRead = (entry) => appendJournalEntry(db, clock, entry) }: DispatchGuardOptions): DispatchGuard {
   const cliOperator = (): ActingAgent => ({ agentId: null, agentName: `cli:${safeUserName()}`, desk: deskName, role: 'admin' });
   const guard: DispatchGuard = {
     authorize({ method, access, personalData, input, context }) {
@@ -35,7 +38,7 @@ export function createDispatchGuard({ db, clock, sessions, deskName, cards }: Di
       if (personalData) {
         const about = Object.fromEntries(subjectFields.flatMap((field) => (isRecord(input) && typeof input[field] === 'string' ? [[field, input[field]]] : [])));
         const identityId = typeof about.identityId === 'string' ? about.identityId : null;
-        appendJournalEntry(db, clock, {
+        recordRead({
           actor,
           action: 'personal-data.read',
           ...(identityId === null ? {} : { subject: { type: 'identity', id: identityId } }),

@@ -26,6 +26,7 @@ import { createNightDeskHandlers } from '../nightdesk/createNightDeskHandlers';
 import { startNightDeskChecks, type NightDeskChecks } from '../nightdesk/startNightDeskChecks';
 import { createReconcileHandlers } from '../reconcile/createReconcileHandlers';
 import { createSourcesHandlers } from '../sources/createSourcesHandlers';
+import { createDeferredJournal } from '../journal/createDeferredJournal';
 import { createKeyFileProvider } from '../journal/createKeyFileProvider';
 import type { JournalKeyProvider } from '../journal/JournalKeyProvider';
 import { locateJournalFiles } from '../journal/locateJournalFiles';
@@ -173,6 +174,8 @@ export function openDeskCore({
     if (event === 'reviewQueueChanged') nightDeskChecks.runNow('import');
   });
   // One spread per feature; each feature's handlers get their dependencies here and nowhere else.
+  // Reads of personal data are journaled without waiting on an import's write lock (job thread).
+  const readJournal = createDeferredJournal({ db, clock, onError: (error) => logger.error('journal of a read failed', error) });
   const handlers: DeskHandlers = {
     getDeskStatus: () => readDeskStatus(db, { appVersion, transport: transport === 'electron' ? 'electron' : 'browser', mode: demo ? 'demo' : 'production', setupNeeded: isSetupNeeded(db, setup) }),
     ...createSetupHandlers({ db, cards, state: setup }),
@@ -187,7 +190,7 @@ export function openDeskCore({
     ...createIndicatorsHandlers({ db, clock, onError: (error) => logger.error('indicator snapshot failed', error) }),
   };
   const dispatch = createDispatcher(handlers, {
-    guard: createDispatchGuard({ db, clock, sessions, deskName, cards: createCardAccess(cards) }),
+    guard: createDispatchGuard({ db, clock, sessions, deskName, cards: createCardAccess(cards), recordRead: readJournal.record }),
     reportUnexpected: (method, error) => logger.error(`${method} failed`, error),
   });
   const nightDeskChecks = startNightDeskChecks({
@@ -211,6 +214,7 @@ export function openDeskCore({
     nightDeskChecks,
     journalAnchoring,
     close: () => {
+      readJournal.close();
       nightDeskChecks.stop();
       journalAnchoring.stop();
       void cards.close();
