@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -285,7 +285,8 @@ describe('the enrollment desk over real PC/SC', () => {
     expect(entries).toBeGreaterThan(10);
     expect(JSON.parse(intact.stdout)).toEqual({ ok: true, entries, leavers: { ok: true, violations: [], held: 0 } });
     const bind = core.db.prepare("SELECT seq FROM journal WHERE action = 'mie.bind' ORDER BY seq LIMIT 1").get() as { seq: number };
-    execFileSync('sqlite3', [dbPath, `DROP TRIGGER journal_no_update; UPDATE journal SET agent_name = 'Quelqu''un d''autre' WHERE seq = ${bind.seq};`]);
+    // The store is encrypted: the tampering goes through a keyed connection, as an attacker holding the key would.
+    core.db.exec(`DROP TRIGGER journal_no_update; UPDATE journal SET agent_name = 'Quelqu''un d''autre' WHERE seq = ${bind.seq};`);
     const altered = verify();
     expect(altered.status).not.toBe(0);
     expect(JSON.parse(altered.stdout)).toMatchObject({ ok: false, firstBadEntry: bind.seq, reason: 'altered' });

@@ -33,12 +33,11 @@ interface PersonRow {
 let person: PersonRow;
 const badgeUidOf = (identityId: string) => (core.db.prepare("SELECT identifier FROM mie WHERE identity_id = ? AND kind = 'badge'").get(identityId) as { identifier: string } | undefined)?.identifier;
 
-/** A hand putting a simulated card on a reader (or taking it away): not a desk interaction. */
+/** A hand putting a simulated card on a reader (or taking it away): not a desk interaction, so not through the desk API. */
 async function tap(reader: keyof typeof simulatedReaderNames, cardId: string | null): Promise<void> {
-  const context = { connectionId: 'hand', transport: 'browser' as const };
   const name = simulatedReaderNames[reader];
-  const result = cardId === null ? await core.dispatch('removeSimulatedCard', { reader: name }, context) : await core.dispatch('insertSimulatedCard', { reader: name, cardId }, context);
-  expect(result.ok, JSON.stringify(result)).toBe(true);
+  const view = cardId === null ? core.cards.removeSimulatedCard(name) : await core.cards.insertSimulatedCard(name, cardId);
+  expect(view.card === null, JSON.stringify(view)).toBe(cardId === null);
 }
 
 /** Trusted clicks and key presses the page saw since it loaded (the test's own bookkeeping plays no part). */

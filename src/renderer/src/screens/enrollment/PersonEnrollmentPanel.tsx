@@ -11,7 +11,10 @@ import { ConfirmReasonDialog } from './ConfirmReasonDialog';
 import type { SecondAgentInput } from '../../../../shared/api/secondAgent';
 
 /** Acts confirmed in a dialog with a reason (and, to resume a leaver's means, a second agent). */
-type ConfirmedAction = 'declare-lost' | 'declare-stolen' | 'revoke' | 'resume';
+type ConfirmedAction = 'declare-lost' | 'declare-stolen' | 'revoke' | 'resume' | 'suspend' | 'return' | 'expire';
+
+/** The core asks for a second agent (four eyes): a desk agent's means, or a leaver's reactivation. */
+const needsSecondAgentError = (error: unknown): boolean => error instanceof DeskError && error.details?.rule === 'second-agent-required';
 
 /**
  * Why "Lier" is off: the card is already bound (to this person after a bind, or to someone else),
@@ -45,7 +48,7 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
   const [receipt, setReceipt] = useState<ReceiptFile | null>(null);
   const [busy, setBusy] = useState(false);
   const [validUntil, setValidUntil] = useState('');
-  const [confirming, setConfirming] = useState<{ mie: MieView; action: ConfirmedAction } | null>(null);
+  const [confirming, setConfirming] = useState<{ mie: MieView; action: ConfirmedAction; onAgent: boolean } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
 
@@ -104,7 +107,7 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
   const leaver = enrollment.ineligibleReason !== null;
   const act = (mie: MieView, action: MieActionId) => {
     if (action === 'declare-lost' || action === 'declare-stolen' || action === 'revoke' || (action === 'resume' && leaver)) {
-      setConfirming({ mie, action });
+      setConfirming({ mie, action, onAgent: false });
       return;
     }
     if (action === 'receipt') {
@@ -115,18 +118,35 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
       return;
     }
     run(async () => {
-      const changed = action === 'replace' ? await api.replaceMie({ mieId: mie.id, reader }) : await api.changeMieStatus({ mieId: mie.id, action });
-      return t('enrollment.action.done', { identifier: changed.identifier, status: t(`enrollment.mieStatus.${changed.status}`) });
+      try {
+        const changed = action === 'replace' ? await api.replaceMie({ mieId: mie.id, reader }) : await api.changeMieStatus({ mieId: mie.id, action });
+        return t('enrollment.action.done', { identifier: changed.identifier, status: t(`enrollment.mieStatus.${changed.status}`) });
+      } catch (error) {
+        // A desk agent's means: ask for the reason and the second agent, then try again.
+        if (needsSecondAgentError(error) && (action === 'suspend' || action === 'return' || action === 'expire')) {
+          setConfirming({ mie, action, onAgent: true });
+          return t('enrollment.confirm.onAgent.needed');
+        }
+        throw error;
+      }
     });
   };
 
   const confirm = (reason: string, secondAgent: SecondAgentInput | undefined) => {
     if (confirming === null) return;
-    const { mie, action } = confirming;
+    const { mie, action, onAgent } = confirming;
     setConfirming(null);
     run(async () => {
-      const changed = await api.changeMieStatus({ mieId: mie.id, action, reason, ...(secondAgent === undefined ? {} : { secondAgent }) });
-      return t('enrollment.action.done', { identifier: changed.identifier, status: t(`enrollment.mieStatus.${changed.status}`) });
+      try {
+        const changed = await api.changeMieStatus({ mieId: mie.id, action, reason, ...(secondAgent === undefined ? {} : { secondAgent }) });
+        return t('enrollment.action.done', { identifier: changed.identifier, status: t(`enrollment.mieStatus.${changed.status}`) });
+      } catch (error) {
+        if (needsSecondAgentError(error) && !onAgent && secondAgent === undefined) {
+          setConfirming({ mie, action, onAgent: true });
+          return t('enrollment.confirm.onAgent.needed');
+        }
+        throw error;
+      }
     });
   };
 
@@ -134,10 +154,18 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
     <section className="person-enrollment" aria-labelledby="enrollment-person-heading" data-testid="person-enrollment">
       {confirming !== null && (
         <ConfirmReasonDialog
-          title={t(`enrollment.confirm.${confirming.action}.title`, { identifier: confirming.mie.identifier })}
-          consequence={t(`enrollment.confirm.${confirming.action}.consequence`, { identifier: confirming.mie.identifier, name })}
+          title={
+            confirming.onAgent
+              ? t('enrollment.confirm.onAgent.title', { action: t(`enrollment.action.${confirming.action}`), identifier: confirming.mie.identifier })
+              : t(`enrollment.confirm.${confirming.action}.title`, { identifier: confirming.mie.identifier })
+          }
+          consequence={
+            confirming.onAgent
+              ? t('enrollment.confirm.onAgent.consequence', { identifier: confirming.mie.identifier, name })
+              : t(`enrollment.confirm.${confirming.action}.consequence`, { identifier: confirming.mie.identifier, name })
+          }
           confirmLabel={t(`enrollment.action.${confirming.action}`)}
-          needsSecondAgent={confirming.action === 'resume'}
+          needsSecondAgent={confirming.action === 'resume' || confirming.onAgent}
           onConfirm={confirm}
           onCancel={() => setConfirming(null)}
         />
