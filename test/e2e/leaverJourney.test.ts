@@ -260,4 +260,32 @@ describe('badge office: a leaver never keeps a means', { timeout: 180_000 }, () 
     expect(core.db.prepare("SELECT status, reason, confirmed_by FROM leaver_reviews WHERE identity_id = ?").get(other.id)).toEqual({ status: 'restored', reason: 'contrat prolongé, export RH en retard', confirmed_by: second.id });
     expect(checkLeaverInvariant(core.db, { now: new Date() }).ok).toBe(true);
   });
+
+  it('takes a desk agent’s means away only with a reason and a second agent present (four eyes)', async () => {
+    const office = core.db.prepare("SELECT a.identity_id AS id FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role = 'badge-office' ORDER BY i.last_name").get() as { id: string };
+    const second = core.db.prepare("SELECT a.identity_id AS id, i.rpps FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role = 'admin' ORDER BY i.last_name").get() as { id: string; rpps: string | null };
+    const target = core.db
+      .prepare(
+        `SELECT i.id, i.last_name, i.first_name, m.id AS mieId, m.identifier FROM agents a JOIN identities i ON i.id = a.identity_id JOIN mie m ON m.identity_id = i.id AND m.status = 'active'
+          WHERE a.role IN ('night-desk', 'auditor') AND i.id NOT IN (?, ?) ORDER BY i.last_name LIMIT 1`,
+      )
+      .get(office.id, second.id) as { id: string; last_name: string; first_name: string; mieId: string; identifier: string };
+    const status = () => (core.db.prepare('SELECT status FROM mie WHERE id = ?').get(target.mieId) as { status: string }).status;
+    await page.getByLabel('Nom, prénom, date de naissance, matricule ou RPPS').fill(`${target.last_name} ${target.first_name}`);
+    await page.getByTestId('enrollment-search-results').getByRole('button').first().click();
+    await page.getByRole('button', { name: `Suspendre — ${target.identifier}` }).click();
+    // The core refuses without a second agent; the desk asks for one instead of failing.
+    const dialog = page.getByTestId('confirm-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(status()).toBe('active');
+    await dialog.getByLabel('Motif (obligatoire)').fill('carte oubliée au vestiaire, à suspendre');
+    await tap('contact', null);
+    await tap('contact', simulatedLoginCardId({ identityId: second.id, rpps: second.rpps }));
+    await expect.poll(() => dialog.getByLabel('Lecteur de sa carte CPS').inputValue()).toBe(simulatedReaderNames.contact);
+    await dialog.getByLabel('Son code').fill('1234');
+    await dialog.getByRole('button', { name: 'Suspendre' }).click();
+    await expect.poll(status).toBe('suspended');
+    const confirmed = core.db.prepare("SELECT after_json AS after FROM journal WHERE action = 'agent-act.confirmed' AND subject_id = ? ORDER BY seq DESC LIMIT 1").get(target.id) as { after: string };
+    expect(JSON.parse(confirmed.after)).toMatchObject({ method: 'changeMieStatus', confirmedBy: second.id });
+  });
 });
