@@ -115,7 +115,7 @@ export function NightQueuesPanel({ overview, canSettle, registering, onToggleReg
 
       <section aria-labelledby="nightdesk-departure">
         <h3 id="nightdesk-departure">{t('nightdesk.departure.title')}</h3>
-        <DepartureForm onSubmit={(identityId, reason) => act(api.recordImmediateDeparture({ identityId, reason }))} />
+        <DepartureForm onSubmit={(identityId, reason, secondAgent) => act(api.recordImmediateDeparture({ identityId, reason, ...(secondAgent === undefined ? {} : { secondAgent }) }))} />
       </section>
 
       <section aria-labelledby="nightdesk-regularizations">
@@ -251,19 +251,24 @@ function RestoreForm({ onSubmit }: { onSubmit: (reason: string, newEndDate: stri
   );
 }
 
-function DepartureForm({ onSubmit }: { onSubmit: (identityId: string, reason: string) => void }) {
+/** A desk agent's departure is confirmed by a second agent in person (four eyes, checked by the core). */
+function DepartureForm({ onSubmit }: { onSubmit: (identityId: string, reason: string, secondAgent: SecondAgentInput | undefined) => void }) {
   const { t } = useTranslation();
   const [person, setPerson] = useState<{ id: string; name: string } | null>(null);
   const [reason, setReason] = useState('');
+  const [ofAgent, setOfAgent] = useState(false);
+  const [secondAgent, setSecondAgent] = useState<SecondAgentInput>({ reader: '', pin: '' });
   if (person === null) return <PersonPicker label={t('nightdesk.departure.find')} onPick={(picked) => setPerson({ id: picked.identityId, name: formatPersonName(picked) })} />;
   return (
     <form
       className="nightdesk-inline"
       onSubmit={(event) => {
         event.preventDefault();
-        onSubmit(person.id, reason);
+        onSubmit(person.id, reason, ofAgent ? secondAgent : undefined);
         setPerson(null);
         setReason('');
+        setOfAgent(false);
+        setSecondAgent({ reader: '', pin: '' });
       }}
     >
       <strong>{person.name}</strong>
@@ -271,6 +276,10 @@ function DepartureForm({ onSubmit }: { onSubmit: (identityId: string, reason: st
         {t('nightdesk.reason.label')}
         <input autoFocus required minLength={3} value={reason} onChange={(event) => setReason(event.target.value)} />
       </label>
+      <label>
+        <input type="checkbox" checked={ofAgent} onChange={(event) => setOfAgent(event.target.checked)} /> {t('nightdesk.departure.ofAgent')}
+      </label>
+      {ofAgent && <SecondAgentFields value={secondAgent} onChange={setSecondAgent} />}
       <button type="submit">{t('nightdesk.departure.submit')}</button>{' '}
       <button type="button" onClick={() => setPerson(null)}>
         {t('nightdesk.change')}
