@@ -168,7 +168,7 @@ export function openDeskCore({
   const cards = createCardService({ db, events, clock, mode: cardReaders, ...(pcscEnv === undefined ? {} : { pcscEnv }), ...(launchPcscWorker === undefined ? {} : { launchPcscWorker }), log: (message) => logger.info(message), simulatedFallback: demo });
   const agentReader = () => resolveAgentReader(cards.readState(), setup.settings?.agentReader ?? null);
   const sessions = createDeskSessions({ db, clock, events, deskName, isAgentReader: (reader) => reader === agentReader(), ...(idleLockMs === undefined ? {} : { idleLockMs }) });
-  events.subscribe((event, payload) => {
+  const stopFollowingEvents = events.subscribe((event, payload) => {
     if (event === 'cardRemoved') sessions.lockOnCardRemoved((payload as { reader: string }).reader);
     // A reconciliation run or a link decision may tie an HR end date to someone: check leavers at once.
     if (event === 'reviewQueueChanged') nightDeskChecks.runNow('import');
@@ -214,6 +214,8 @@ export function openDeskCore({
     nightDeskChecks,
     journalAnchoring,
     close: () => {
+      // The card service closes asynchronously: its last events must not reach a closed store.
+      stopFollowingEvents();
       readJournal.close();
       nightDeskChecks.stop();
       journalAnchoring.stop();
