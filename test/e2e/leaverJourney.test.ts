@@ -112,7 +112,8 @@ describe('badge office: a leaver never keeps a means', { timeout: 180_000 }, () 
     expect(await page.getByTestId('person-enrollment').count()).toBe(0);
     await page.keyboard.press('Alt+2');
     await expect.poll(() => page.getByTestId('person-enrollment').getByRole('heading', { level: 2 }).textContent()).toContain(person.last_name.toUpperCase());
-    expect(await page.getByLabel('Lecteur de la carte à lier').inputValue()).toBe(simulatedReaderNames.contactless);
+    // The reader list comes back with the screen: wait for it rather than read it once.
+    await expect.poll(() => page.getByLabel('Lecteur de la carte à lier').inputValue()).toBe(simulatedReaderNames.contactless);
   });
 
   it('imports an HR export saying she left yesterday, then reconciles: her badge is suspended and one review waits', async () => {
