@@ -123,4 +123,24 @@ describe('Tableau de bord', () => {
     }
     expect(consoleErrors).toEqual([]);
   });
+
+  it('is the first screen after login: the agent logs in where the desk opens and lands on it', async () => {
+    const fresh = await openDeskPage(desk);
+    try {
+      await desk.core.dispatch('removeSimulatedCard', { reader: simulatedReaderNames.agent }, { connectionId: 'hand', transport: 'browser' });
+      const agent = desk.core.db.prepare("SELECT a.identity_id AS id, i.rpps FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role = 'admin'").get() as { id: string; rpps: string | null };
+      await desk.core.dispatch('insertSimulatedCard', { reader: simulatedReaderNames.agent, cardId: simulatedLoginCardId({ identityId: agent.id, rpps: agent.rpps }) }, { connectionId: 'hand', transport: 'browser' });
+      // No screen picked: the login panel of the opening screen takes the card and the PIN.
+      const gate = fresh.page.getByTestId('session-gate');
+      await gate.getByLabel('Lecteur de votre carte').selectOption(simulatedReaderNames.agent);
+      await gate.getByTestId('login-card').filter({ hasText: 'Carte de' }).waitFor();
+      await gate.getByLabel('Code de la carte (4 à 8 chiffres)').fill('1234');
+      await fresh.page.keyboard.press('Enter');
+      await fresh.page.getByTestId('dashboard-group-directory').waitFor();
+      expect(await fresh.page.getByRole('navigation').getByRole('button', { name: 'Tableau de bord' }).getAttribute('aria-current')).toBe('page');
+      expect(fresh.consoleErrors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

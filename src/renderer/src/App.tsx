@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskClient } from '../../shared/api/contract';
 import type { DeskStatus } from '../../shared/api/status.contract';
@@ -6,6 +6,7 @@ import { DeskContext } from './desk/DeskContext';
 import { describeError } from './desk/describeError';
 import { changeLanguage, supportedLanguages, type Language } from './i18n/setupI18n';
 import { NavigationContext } from './screens/navigation';
+import { homeScreenOf } from './screens/homeScreenOf';
 import { screens } from './screens/registry';
 import { WorkQueueCount } from './screens/workqueue/WorkQueueCount';
 import { SessionGate } from './screens/SessionGate';
@@ -20,6 +21,30 @@ export function App({ client }: { client: DeskClient }) {
   const [error, setError] = useState<string | null>(null);
   const [screenId, setScreenId] = useState(screens[0]!.id);
   const screen = screens.find((candidate) => candidate.id === screenId) ?? screens[0]!;
+  // Whether the agent picked a screen since the window opened or the last session closed: a login
+  // then keeps them where they are; otherwise it opens their role's home screen.
+  const agentChoseScreen = useRef(false);
+  const chooseScreen = useCallback((id: string) => {
+    agentChoseScreen.current = true;
+    setScreenId(id);
+  }, []);
+
+  useEffect(
+    () =>
+      client.on('deskSessionChanged', ({ reason }) => {
+        if (reason === 'closed') agentChoseScreen.current = false;
+        if (reason !== 'opened' || agentChoseScreen.current) return;
+        client.api.getDeskSession({}).then(
+          (session) => {
+            if (session.state !== 'open' || session.agent === null || agentChoseScreen.current) return;
+            agentChoseScreen.current = true;
+            setScreenId(homeScreenOf(session.agent.role));
+          },
+          () => undefined,
+        );
+      }),
+    [client],
+  );
 
   useEffect(() => {
     // Keyboard-first: Alt+1…Alt+9 switch screens.
@@ -27,12 +52,12 @@ export function App({ client }: { client: DeskClient }) {
       const index = Number(event.key) - 1;
       if (event.altKey && Number.isInteger(index) && screens[index] !== undefined) {
         event.preventDefault();
-        setScreenId(screens[index].id);
+        chooseScreen(screens[index].id);
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [chooseScreen]);
 
   const [statusVersion, setStatusVersion] = useState(0);
   useEffect(() => {
@@ -44,7 +69,7 @@ export function App({ client }: { client: DeskClient }) {
 
   return (
     <DeskContext.Provider value={client}>
-      <NavigationContext.Provider value={setScreenId}>
+      <NavigationContext.Provider value={chooseScreen}>
       <header className="app-header">
         <h1>
           {t('app.title')}
@@ -96,7 +121,7 @@ export function App({ client }: { client: DeskClient }) {
                   type="button"
                   aria-current={candidate.id === screen.id ? 'page' : undefined}
                   aria-keyshortcuts={`Alt+${index + 1}`}
-                  onClick={() => setScreenId(candidate.id)}
+                  onClick={() => chooseScreen(candidate.id)}
                 >
                   {t(candidate.titleKey)}
                 </button>
