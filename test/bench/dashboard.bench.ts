@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 import { formatRppsExtractLine } from '../../src/core/import/formatRppsExtractLine';
-import { createIndicatorContext } from '../../src/core/indicators/createIndicatorContext';
+import { createIndicatorContext, seedDirectoryMemo } from '../../src/core/indicators/createIndicatorContext';
+import { runIndicatorsJob } from '../../src/core/jobs/runIndicatorsJob';
 import { createIndicatorReportPdf } from '../../src/core/indicators/createIndicatorReportPdf';
 import { indicatorCatalog } from '../../src/core/indicators/indicatorCatalog';
 import { listIndicatorItems } from '../../src/core/indicators/listIndicatorItems';
@@ -164,6 +165,11 @@ export async function run(): Promise<void> {
 
     // Cold: a new import changes the directory stamp, so the counts over the register are redone.
     db.prepare("INSERT INTO import_runs (source_id, started_at, finished_at, status) SELECT id, '2026-11-29T07:00:00Z', '2026-11-29T07:05:00Z', 'succeeded' FROM sources WHERE role = 'hr'").run();
+    // The desk hands the directory counts to a job thread and only counts the live figures itself.
+    const jobStart = performance.now();
+    const prepared = await runIndicatorsJob(db, { clock });
+    const jobMs = performance.now() - jobStart;
+    seedDirectoryMemo(db, prepared.stamp, prepared.entries);
     const coldMs = loadDashboard(db);
     const warm = Array.from({ length: 7 }, () => loadDashboard(db));
     // A desk act on a means (its history row): the means, leaver and night-desk figures are redone.
@@ -171,7 +177,7 @@ export async function run(): Promise<void> {
     const afterActMs = loadDashboard(db);
     console.log(
       `dashboard data (figures over 365 days + every chart's 365-day series): unchanged store median ${median(warm).toFixed(0)} ms, max ${Math.max(...warm).toFixed(0)} ms (goal ≤ 200 ms); ` +
-        `after a desk act on a means ${afterActMs.toFixed(0)} ms; right after an import ${coldMs.toFixed(0)} ms`,
+        `after a desk act on a means ${afterActMs.toFixed(0)} ms; right after an import ${coldMs.toFixed(0)} ms on the desk thread once the job thread measured the directory figures (${seconds(jobMs)} off the desk thread)`,
     );
     const context = createIndicatorContext(db, { clock, periodDays: 365 });
     const perIndicator = indicatorCatalog.map((indicator) => [indicator.id, Math.round(time(() => indicator.measure(context))[1])] as const).sort((a, b) => b[1] - a[1]);

@@ -25,11 +25,34 @@ function keep<T>(values: Map<string, unknown>, name: string, compute: () => T): 
   return values.get(name) as T;
 }
 
+/** The key of the directory figures' memo: the directory as it is now, on this day. */
+export function directoryMemoStamp(db: Database.Database, clock: Clock): string {
+  return `${readDirectoryStamp(db)}/${isoDay(clock.now())}`;
+}
+
+/** Whether the slow directory figures of this stamp are already known on this thread. */
+export function hasDirectoryMemo(db: Database.Database, stamp: string): boolean {
+  const memo = directoryMemos.get(db);
+  return memo !== undefined && memo.stamp === stamp && memo.values.size > 0;
+}
+
+/** The directory figures known for `stamp` (a job thread measured them), to hand to the desk's thread. */
+export function exportDirectoryMemo(db: Database.Database, stamp: string): [string, unknown][] {
+  const memo = directoryMemos.get(db);
+  return memo === undefined || memo.stamp !== stamp ? [] : [...memo.values];
+}
+
+/** Takes the directory figures a job thread measured, so the desk's thread does not count them again. */
+export function seedDirectoryMemo(db: Database.Database, stamp: string, entries: readonly [string, unknown][]): void {
+  const values = memoFor(directoryMemos, db, stamp);
+  for (const [name, value] of entries) if (!values.has(name)) values.set(name, value);
+}
+
 /** The store, the moment, the settings and the memo of slow counts that one computation of the dashboard shares. */
 export function createIndicatorContext(db: Database.Database, { clock, periodDays = 30 }: { clock: Clock; periodDays?: number }): IndicatorContext {
   const now = clock.now();
   const today = isoDay(now);
-  const directoryStamp = `${readDirectoryStamp(db)}/${today}`;
+  const directoryStamp = directoryMemoStamp(db, clock);
   const values = memoFor(directoryMemos, db, directoryStamp);
   // Windows that move with the clock (expiring within 30 days, issued over the period) are redone at least every hour.
   const liveValues = memoFor(meansMemos, db, `${directoryStamp}/${readMeansStamp(db)}/${now.toISOString().slice(0, 13)}`);

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import type { IndicatorDashboard } from '../../shared/api/indicators.contract';
 import { isoDay, type Clock } from '../clock';
+import { runIndicatorsJob } from '../jobs/runIndicatorsJob';
+import { createDirectoryIndicatorsRefresher } from './createDirectoryIndicatorsRefresher';
 import { createIndicatorReportCsv } from './createIndicatorReportCsv';
 import { createIndicatorReportPdf } from './createIndicatorReportPdf';
 import { listIndicatorItems } from './listIndicatorItems';
@@ -23,10 +25,17 @@ const minusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:
 
 /**
  * The dashboard's methods (the contract declares `indicators.read`: badge office, admin, auditor;
- * the dispatcher checks it). Starts the daily snapshots.
+ * the dispatcher checks it). Starts the daily snapshots, taken on a job thread.
  */
 export function createIndicatorsHandlers({ db, clock, snapshotIntervalMs, onError }: IndicatorsDependencies): Pick<DeskHandlers, IndicatorsMethod> {
-  startIndicatorSnapshots({ db, clock, ...(snapshotIntervalMs === undefined ? {} : { intervalMs: snapshotIntervalMs }), ...(onError === undefined ? {} : { onError }) });
+  const directoryFigures = createDirectoryIndicatorsRefresher({ db, clock, prepare: () => runIndicatorsJob(db, { clock }), ...(onError === undefined ? {} : { onError }) });
+  startIndicatorSnapshots({
+    db,
+    clock,
+    takeSnapshot: () => directoryFigures.refresh(),
+    ...(snapshotIntervalMs === undefined ? {} : { intervalMs: snapshotIntervalMs }),
+    ...(onError === undefined ? {} : { onError }),
+  });
   // Series and reports name their figures as the last dashboard did (measured again when older than a minute).
   let latest: IndicatorDashboard | null = null;
   const currentDashboard = (periodDays = 30) => {
@@ -34,7 +43,9 @@ export function createIndicatorsHandlers({ db, clock, snapshotIntervalMs, onErro
     return latest;
   };
   return {
-    getDashboard: ({ periodDays }) => {
+    getDashboard: async ({ periodDays }) => {
+      // The slow directory counts come from a job thread; only the live means figures are counted here.
+      await directoryFigures.ensure();
       latest = measureIndicators(db, { clock, periodDays });
       return latest;
     },

@@ -1,12 +1,14 @@
 import type { DeskErrorCode, LocalizedText } from '../../shared/api/errors';
 import type { ImportProgress, ImportReport } from '../import/importSources';
+import type { PreparedDirectoryIndicators } from '../indicators/prepareDirectoryIndicators';
 import type { ReconcileReport } from '../reconcile/reconcileDirectory';
 import type { SourcesConfig } from '../sources/parseSourcesConfig';
 
 /** What a job's worker thread runs, on the desk's own database file. */
 export type JobRequest =
   | { kind: 'import'; config: SourcesConfig; force: boolean; only?: readonly string[] }
-  | { kind: 'reconcile' };
+  | { kind: 'reconcile' }
+  | { kind: 'indicators' };
 
 export interface JobWorkerData {
   request: JobRequest;
@@ -25,7 +27,10 @@ export interface JobFailure {
   desk?: { code: DeskErrorCode; localized: LocalizedText; details?: Record<string, unknown> };
 }
 
-export type JobResult = { kind: 'import'; report: ImportReport } | { kind: 'reconcile'; report: ReconcileReport };
+export type JobResult =
+  | { kind: 'import'; report: ImportReport }
+  | { kind: 'reconcile'; report: ReconcileReport }
+  | { kind: 'indicators'; prepared: PreparedDirectoryIndicators };
 
 /** Worker → desk thread. */
 export type JobMessage = { type: 'progress'; progress: ImportProgress } | { type: 'done'; result: JobResult } | { type: 'failed'; failure: JobFailure };

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
 import { importSources } from '../import/importSources';
+import { prepareDirectoryIndicators } from '../indicators/prepareDirectoryIndicators';
 import { reconcileDirectory } from '../reconcile/reconcileDirectory';
 import { openDatabase } from '../store/openDatabase';
 import type { JobFailure, JobMessage, JobResult, JobWorkerData } from './jobProtocol';
@@ -37,6 +38,7 @@ async function run(): Promise<JobResult> {
       });
       return { kind: 'import', report };
     }
+    if (request.kind === 'indicators') return { kind: 'indicators', prepared: prepareDirectoryIndicators(db, { clock }) };
     return { kind: 'reconcile', report: reconcileDirectory(db, { clock }).report };
   } finally {
     db.close();
