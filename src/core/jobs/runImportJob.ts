@@ -3,8 +3,7 @@ import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
 import { importSources, type ImportProgress, type ImportReport } from '../import/importSources';
 import type { SourcesConfig } from '../sources/parseSourcesConfig';
-import { storeKeyOf } from '../store/storeKeyOf';
-import { startJobWorker } from './startJobWorker';
+import { runStoreJob } from './runStoreJob';
 
 export interface RunImportJobOptions {
   config: SourcesConfig;
@@ -29,13 +28,7 @@ export async function runImportJob(db: Database.Database, { config, force, clock
   if (runningFiles.has(db.name)) throw new DeskError('CONFLICT', { fr: 'Un import est déjà en cours.', en: 'An import is already running.' });
   runningFiles.add(db.name);
   try {
-    const key = storeKeyOf(db);
-    const job = startJobWorker(
-      { request: { kind: 'import', config, force, ...(only === undefined ? {} : { only }) }, dbPath: db.name, keyHex: key === null ? null : key.toString('hex'), clockOffsetMs: clock.now().getTime() - Date.now() },
-      { ...(onProgress === undefined ? {} : { onProgress }), ...(entry === undefined ? {} : { entry }) },
-    );
-    const result = await job.result;
-    if (result.kind !== 'import') throw new Error(`The import job answered with a ${result.kind} result`);
+    const result = await runStoreJob(db, { kind: 'import', config, force, ...(only === undefined ? {} : { only }) }, { clock, onProgress, entry });
     return result.report;
   } finally {
     runningFiles.delete(db.name);

@@ -2,8 +2,7 @@ import type Database from 'better-sqlite3';
 import { DeskError } from '../../shared/api/errors';
 import type { Clock } from '../clock';
 import { reconcileDirectory, type ReconcileReport } from '../reconcile/reconcileDirectory';
-import { storeKeyOf } from '../store/storeKeyOf';
-import { startJobWorker } from './startJobWorker';
+import { runStoreJob } from './runStoreJob';
 
 const runningFiles = new Set<string>();
 
@@ -16,13 +15,7 @@ export async function runReconcileJob(db: Database.Database, { clock, entry }: {
   if (runningFiles.has(db.name)) throw new DeskError('CONFLICT', { fr: 'Un rapprochement est déjà en cours.', en: 'A reconciliation is already running.' });
   runningFiles.add(db.name);
   try {
-    const key = storeKeyOf(db);
-    const job = startJobWorker(
-      { request: { kind: 'reconcile' }, dbPath: db.name, keyHex: key === null ? null : key.toString('hex'), clockOffsetMs: clock.now().getTime() - Date.now() },
-      entry === undefined ? {} : { entry },
-    );
-    const result = await job.result;
-    if (result.kind !== 'reconcile') throw new Error(`The reconciliation job answered with a ${result.kind} result`);
+    const result = await runStoreJob(db, { kind: 'reconcile' }, { clock, entry });
     return { report: result.report };
   } finally {
     runningFiles.delete(db.name);
