@@ -3,6 +3,7 @@ import type { MieStatus, MieView } from '../../shared/api/enrollment.contract';
 import type { Clock } from '../clock';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
+import { enqueueScimChange } from '../scim/enqueueScimChange';
 
 export interface MieChange {
   actor: Actor;
@@ -13,7 +14,7 @@ export interface MieChange {
   reason?: string | undefined;
 }
 
-/** Writes one MIE change to the MIE history and the journal (inside the caller's transaction). */
+/** Writes one MIE change to the MIE history, the journal and the IAM outbox (inside the caller's transaction). */
 export function recordMieChange(db: Database.Database, clock: Clock, { actor, action, before, after, reason }: MieChange): void {
   db.prepare(
     `INSERT INTO mie_history (mie_id, identity_id, action, from_status, to_status, reason, agent_id, desk, at)
@@ -36,4 +37,5 @@ export function recordMieChange(db: Database.Database, clock: Clock, { actor, ac
     before: before === null ? null : { status: before.status, identityId: before.identityId },
     after: { status: after.status, kind: after.kind, identifier: after.identifier, identityId: after.identityId, holder: after.holderName, reason: reason ?? null },
   });
+  enqueueScimChange(db, clock, { act: action, mie: after, desk: actor.desk });
 }

@@ -18,6 +18,7 @@ import { addLeaverReviewConfirmation } from './0340-add-leaver-review-confirmati
 import { createIndicatorSnapshots } from './0360-create-indicator-snapshots';
 import { addAbsentRecordsIndex } from './0370-add-absent-records-index';
 import { createIdentityDeskFacts } from './0380-create-identity-desk-facts';
+import { createScimOutbox } from './0400-create-scim-outbox';
 import type { Migration } from './types';
 
 /** Every schema change, in order, one per line. Append only; never edit a released migration. */
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   createIndicatorSnapshots,
   addAbsentRecordsIndex,
   createIdentityDeskFacts,
+  createScimOutbox,
 ];
 
 export type { Migration } from './types';
