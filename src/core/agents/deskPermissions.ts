@@ -8,7 +8,7 @@ import { deskActs, type AgentRole, type DeskAct } from '../../shared/api/enrollm
 const everyAct: readonly DeskAct[] = deskActs;
 
 export const deskPermissions: Record<AgentRole, readonly DeskAct[]> = {
-  'badge-office': everyAct.filter((act) => act !== 'journal.read'),
+  'badge-office': everyAct.filter((act) => act !== 'journal.read' && act !== 'iam.sync'),
   'night-desk': ['directory.read', 'mie.bind-temporary', 'mie.suspend', 'mie.declare-lost', 'mie.declare-stolen', 'mie.read', 'receipt.read'],
   auditor: ['directory.read', 'mie.read', 'receipt.read', 'journal.read', 'indicators.read'],
   admin: everyAct,

@@ -20,6 +20,9 @@ import { createDirectoryHandlers } from '../directory/createDirectoryHandlers';
 import { createEnrollmentHandlers } from '../enrollment/createEnrollmentHandlers';
 import { createFidoHandlers } from '../fido/createFidoHandlers';
 import { createIndicatorsHandlers } from '../indicators/createIndicatorsHandlers';
+import { createIamHolderCheck } from '../scim/createIamHolderCheck';
+import { createScimHandlers } from '../scim/createScimHandlers';
+import { createScimOutbox, type ScimOutbox } from '../scim/createScimOutbox';
 import type { FidoCeremonyRunner } from '../fido/FidoCeremonyRunner';
 import { resolveFidoSettings, type FidoSettings } from '../fido/FidoSettings';
 import { createNightDeskHandlers } from '../nightdesk/createNightDeskHandlers';
@@ -114,6 +117,8 @@ export interface DeskCore {
   nightDeskChecks: NightDeskChecks;
   /** The journal's anchors outside the store (`<store>.anchors`): at start, every 5 minutes if it moved, at close. */
   journalAnchoring: JournalAnchoring;
+  /** Acts on means on their way to the hospital's IAM (SCIM), sent in the background. */
+  scimOutbox: ScimOutbox;
   close(): void;
 }
 
@@ -168,8 +173,12 @@ export function openDeskCore({
   const cards = createCardService({ db, events, clock, mode: cardReaders, ...(pcscEnv === undefined ? {} : { pcscEnv }), ...(launchPcscWorker === undefined ? {} : { launchPcscWorker }), log: (message) => logger.info(message), simulatedFallback: demo });
   const agentReader = () => resolveAgentReader(cards.readState(), setup.settings?.agentReader ?? null);
   const sessions = createDeskSessions({ db, clock, events, deskName, isAgentReader: (reader) => reader === agentReader(), ...(idleLockMs === undefined ? {} : { idleLockMs }) });
+  // Every act on a means goes to the hospital's IAM through the outbox (when an IAM is configured).
+  const scimOutbox = createScimOutbox({ db, clock, onChange: (status) => events.emit('scimStatusChanged', status), onError: (error) => logger.error('IAM outbox round failed', error) });
+  scimOutbox.start();
   const stopFollowingEvents = events.subscribe((event, payload) => {
     if (event === 'cardRemoved') sessions.lockOnCardRemoved((payload as { reader: string }).reader);
+    if (event === 'mieChanged') scimOutbox.kick();
     // A reconciliation run or a link decision may tie an HR end date to someone: check leavers at once.
     if (event === 'reviewQueueChanged') nightDeskChecks.runNow('import');
   });
@@ -181,13 +190,14 @@ export function openDeskCore({
     ...createSetupHandlers({ db, cards, state: setup }),
     ...createDirectoryHandlers(db),
     ...createCardsHandlers({ cards, db, sessions, agentReader }),
-    ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards) }),
+    ...createEnrollmentHandlers({ db, clock, events, sessions, cards: createCardAccess(cards), checkIamHolder: createIamHolderCheck({ db }) }),
     ...createNightDeskHandlers({ db, clock, events, cards: createCardAccess(cards) }),
     ...createReconcileHandlers({ db, clock, events }),
     ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfig, afterCommit: () => nightDeskChecks.runNow('import') }),
     ...createFidoHandlers({ db, clock, events, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
     ...createWorkQueueHandlers({ db, clock }),
     ...createIndicatorsHandlers({ db, clock, onError: (error) => logger.error('indicator snapshot failed', error) }),
+    ...createScimHandlers({ outbox: scimOutbox }),
   };
   const dispatch = createDispatcher(handlers, {
     guard: createDispatchGuard({ db, clock, sessions, deskName, cards: createCardAccess(cards), recordRead: readJournal.record }),
@@ -213,9 +223,11 @@ export function openDeskCore({
     forgetConnection: (connectionId) => sessions.forget(connectionId),
     nightDeskChecks,
     journalAnchoring,
+    scimOutbox,
     close: () => {
       // The card service closes asynchronously: its last events must not reach a closed store.
       stopFollowingEvents();
+      scimOutbox.stop();
       readJournal.close();
       nightDeskChecks.stop();
       journalAnchoring.stop();

@@ -4,6 +4,7 @@ import type { MieView } from '../../shared/api/enrollment.contract';
 import { DeskError } from '../../shared/api/errors';
 import { isoDay, type Clock } from '../clock';
 import type { CardAccess, PresentedCard } from '../agents/CardAccess';
+import type { IamHolderCheck } from '../scim/createIamHolderCheck';
 import type { DeskSessions } from '../agents/createDeskSessions';
 import { confirmWithSecondAgent } from '../agents/confirmWithSecondAgent';
 import { openSessionWithCps } from '../agents/openSessionWithCps';
@@ -35,6 +36,8 @@ export interface EnrollmentDependencies {
   events: EventHub;
   sessions: DeskSessions;
   cards: CardAccess;
+  /** Asks the hospital's IAM whether someone else holds the card (SCIM); refuses by throwing. */
+  checkIamHolder?: IamHolderCheck;
 }
 
 type EnrollmentMethod =
@@ -55,7 +58,7 @@ type EnrollmentMethod =
   | 'updateCardTypePolicy';
 
 /** The enrollment desk's methods: every act checks the session and the role first. */
-export function createEnrollmentHandlers({ db, clock, events, sessions, cards }: EnrollmentDependencies): Pick<DeskHandlers, EnrollmentMethod> {
+export function createEnrollmentHandlers({ db, clock, events, sessions, cards, checkIamHolder }: EnrollmentDependencies): Pick<DeskHandlers, EnrollmentMethod> {
   const cardIn = (reader: string): PresentedCard => {
     const card = cards.readCard(reader);
     if (card === null) {
@@ -113,8 +116,9 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
       };
     },
 
-    bindCard: ({ identityId, reader, additional, confirmPairing, validUntil, label }, { actor }) => {
+    bindCard: async ({ identityId, reader, additional, confirmPairing, validUntil, label }, { actor }) => {
       const card = describeCardMie(cardIn(reader));
+      await checkIamHolder?.({ identityId, value: card.identifier });
       if (card.cps !== null && card.cps.notAfter < clock.now().toISOString()) {
         throw new DeskError(
           'PRECONDITION_FAILED',
@@ -150,9 +154,10 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards }:
       return announce(changeMieStatus(db, clock, { actor, mieId, action, reason }));
     },
 
-    replaceMie: ({ mieId, reader, reason, validUntil }, { actor }) => {
+    replaceMie: async ({ mieId, reader, reason, validUntil }, { actor }) => {
       const old = readMieOrFail(db, mieId);
       const card = describeCardMie(cardIn(reader));
+      await checkIamHolder?.({ identityId: old.identityId, value: card.identifier });
       if (card.kind !== old.kind) {
         throw new DeskError(
           'PRECONDITION_FAILED',

@@ -1,3 +1,4 @@
+import { readScimDeadLetters } from '../scim/readScimDeadLetters';
 import type Database from 'better-sqlite3';
 import type { WorkItem, WorkItemKind, WorkQueue } from '../../shared/api/workqueue.contract';
 import { isoDay, type Clock } from '../clock';
@@ -56,12 +57,25 @@ export function readWorkQueue(db: Database.Database, clock: Clock): WorkQueue {
       screen: 'nightdesk',
     });
   }
+  for (const letter of readScimDeadLetters(db)) {
+    items.push({
+      kind: 'iam-conflict',
+      id: String(letter.id),
+      identityId: letter.identityId,
+      personName: letter.holderName,
+      since: letter.createdAt,
+      dueOn: null,
+      overdue: false,
+      facts: { value: letter.value, act: letter.act, status: letter.status, error: letter.error },
+      screen: 'iam',
+    });
+  }
   const links = (db.prepare("SELECT COUNT(*) AS n, MIN(l.created_at) AS since FROM identity_links l WHERE l.decision = 'pending'").get() as { n: number; since: string | null });
   if (links.n > 0) {
     items.push({ kind: 'link-review', id: 'links', identityId: null, personName: null, since: links.since ?? clock.now().toISOString(), dueOn: null, overdue: false, facts: { count: links.n }, screen: 'review' });
   }
   items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.since.localeCompare(b.since));
-  const counts = { 'leaver-review': 0, 'leaver-hold': 0, regularization: 0, 'temporary-not-returned': 0, 'link-review': links.n } satisfies Record<WorkItemKind, number>;
+  const counts = { 'leaver-review': 0, 'leaver-hold': 0, regularization: 0, 'temporary-not-returned': 0, 'link-review': links.n, 'iam-conflict': 0 } satisfies Record<WorkItemKind, number>;
   for (const item of items) if (item.kind !== 'link-review') counts[item.kind] += 1;
   const overdue = items.filter((item) => item.overdue).length;
   return { items, counts, overdue, total: items.length - (links.n > 0 ? 1 : 0) + links.n };

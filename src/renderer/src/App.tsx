@@ -9,6 +9,7 @@ import { NavigationContext } from './screens/navigation';
 import { homeScreenOf } from './screens/homeScreenOf';
 import { screens } from './screens/registry';
 import { WorkQueueCount } from './screens/workqueue/WorkQueueCount';
+import { ScimStatusPill } from './screens/iam/ScimStatusPill';
 import { SessionGate } from './screens/SessionGate';
 import { SetupScreen } from './screens/setup/SetupScreen';
 
@@ -47,9 +48,9 @@ export function App({ client }: { client: DeskClient }) {
   );
 
   useEffect(() => {
-    // Keyboard-first: Alt+1…Alt+9 switch screens.
+    // Keyboard-first: Alt+1…Alt+9, then Alt+0 for the tenth, switch screens.
     const onKeyDown = (event: KeyboardEvent) => {
-      const index = Number(event.key) - 1;
+      const index = event.key === '0' ? 9 : Number(event.key) - 1;
       if (event.altKey && Number.isInteger(index) && screens[index] !== undefined) {
         event.preventDefault();
         chooseScreen(screens[index].id);
@@ -77,6 +78,7 @@ export function App({ client }: { client: DeskClient }) {
         </h1>
         {status?.demoDirectory === true && <span className="pill pill-demo">{t('app.demo')}</span>}
         <WorkQueueCount />
+        <ScimStatusPill />
         <label className="language">
           {t('app.language')}{' '}
           <select value={i18n.language} onChange={(event) => void changeLanguage(event.target.value as Language)}>
@@ -120,7 +122,7 @@ export function App({ client }: { client: DeskClient }) {
                   key={candidate.id}
                   type="button"
                   aria-current={candidate.id === screen.id ? 'page' : undefined}
-                  aria-keyshortcuts={`Alt+${index + 1}`}
+                  aria-keyshortcuts={index < 10 ? `Alt+${(index + 1) % 10}` : undefined}
                   onClick={() => chooseScreen(candidate.id)}
                 >
                   {t(candidate.titleKey)}

@@ -13,6 +13,7 @@ import { fidoEvents, fidoMethods } from './fido.contract';
 import { indicatorsMethods } from './indicators.contract';
 import { nightDeskEvents, nightDeskMethods } from './nightdesk.contract';
 import { reconcileEvents, reconcileMethods } from './reconcile.contract';
+import { scimEvents, scimMethods } from './scim.contract';
 import { statusEvents, statusMethods } from './status.contract';
 import { workQueueMethods } from './workqueue.contract';
 
@@ -31,6 +32,7 @@ export const deskMethods = {
   ...reconcileMethods,
   ...workQueueMethods,
   ...indicatorsMethods,
+  ...scimMethods,
 } satisfies Record<string, AnyMethodSpec>;
 
 export const deskEvents = {
@@ -41,6 +43,7 @@ export const deskEvents = {
   ...fidoEvents,
   ...nightDeskEvents,
   ...reconcileEvents,
+  ...scimEvents,
 } satisfies Record<string, AnyEventSpec>;
 
 export type DeskMethods = typeof deskMethods;

@@ -25,5 +25,6 @@ export const deskActs = [
   'directory.review',
   'directory.reconcile',
   'indicators.read',
+  'iam.sync',
 ] as const;
 export type DeskAct = (typeof deskActs)[number];

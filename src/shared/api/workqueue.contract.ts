@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { defineMethod } from './defineContract';
 
 /** What waits for the badge office, in one list. */
-export const workItemKinds = ['leaver-review', 'leaver-hold', 'regularization', 'temporary-not-returned', 'link-review'] as const;
+export const workItemKinds = ['leaver-review', 'leaver-hold', 'regularization', 'temporary-not-returned', 'link-review', 'iam-conflict'] as const;
 export type WorkItemKind = (typeof workItemKinds)[number];
 
 /** The screen an item opens (with its person loaded when there is one). */
-export type WorkItemScreen = 'desk' | 'nightdesk' | 'review';
+export type WorkItemScreen = 'desk' | 'nightdesk' | 'review' | 'iam';
 
 export interface WorkItem {
   kind: WorkItemKind;

@@ -8,6 +8,7 @@ import { KeysScreen } from './fido/KeysScreen';
 import { SourcesScreen } from './sources/SourcesScreen';
 import { WorkQueueScreen } from './workqueue/WorkQueueScreen';
 import { DashboardScreen } from './dashboard/DashboardScreen';
+import { IamLinkScreen } from './iam/IamLinkScreen';
 
 export interface ScreenDefinition {
   id: string;
@@ -16,7 +17,7 @@ export interface ScreenDefinition {
   Component: ComponentType;
 }
 
-/** The desk's screens in navigation order (Alt+1…Alt+9). One line per screen. */
+/** The desk’s screens in navigation order (Alt+1…Alt+9, Alt+0 for the tenth). One line per screen. */
 export const screens: ScreenDefinition[] = [
   { id: 'search', titleKey: 'nav.search', Component: SearchScreen },
   { id: 'desk', titleKey: 'enrollment.nav', Component: EnrollmentScreen },
@@ -27,4 +28,5 @@ export const screens: ScreenDefinition[] = [
   { id: 'sources', titleKey: 'sources.nav', Component: SourcesScreen },
   { id: 'workqueue', titleKey: 'workqueue.nav', Component: WorkQueueScreen },
   { id: 'dashboard', titleKey: 'dashboard.nav', Component: DashboardScreen },
+  { id: 'iam', titleKey: 'scim.nav', Component: IamLinkScreen },
 ];

@@ -137,5 +137,7 @@ function describeItem(item: WorkItem, t: (key: string, options?: Record<string, 
       return t('workqueue.what.temporary-not-returned', { card: String(facts.card), end: formatIsoDate(String(facts.endsAt).slice(0, 10)) });
     case 'link-review':
       return t('workqueue.what.link-review', { count: Number(facts.count) });
+    case 'iam-conflict':
+      return t('workqueue.what.iam-conflict', { value: String(facts.value), error: String(facts.error ?? facts.status) });
   }
 }

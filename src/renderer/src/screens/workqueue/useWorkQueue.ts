@@ -15,7 +15,7 @@ export function useWorkQueue(): { queue: WorkQueue | null; refresh: () => void }
   }, [client]);
   useEffect(() => {
     refresh();
-    const offs = [client.on('nightDeskChanged', refresh), client.on('mieChanged', refresh), client.on('deskSessionChanged', refresh), client.on('directoryChanged', refresh)];
+    const offs = [client.on('nightDeskChanged', refresh), client.on('mieChanged', refresh), client.on('deskSessionChanged', refresh), client.on('directoryChanged', refresh), client.on('scimStatusChanged', refresh)];
     return () => {
       for (const off of offs) off();
     };
