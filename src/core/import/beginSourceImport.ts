@@ -44,6 +44,7 @@ const defaultLabels: Record<SourceConfig['kind'], string> = {
   csv: 'Export CSV',
   ldif: 'Annuaire LDIF',
   ldap: 'Annuaire LDAP',
+  scim: 'IAM (SCIM)',
 };
 
 const rawLinesOf = (rawJson: string): unknown[] => (JSON.parse(rawJson) as { lines: unknown[] }).lines;

@@ -18,7 +18,7 @@ export function importSourceFilesSync(db: Database.Database, { config, clock }: 
   saveEstablishment(db, config.establishment);
   const report: ImportReport = { sources: {}, errors: [], warnings: [], ok: true };
   for (const source of config.sources) {
-    if (source.kind === 'ldap') throw new Error(`source "${source.id}" is a live LDAP directory: expected local files only`);
+    if (source.kind === 'ldap' || source.kind === 'scim') throw new Error(`source "${source.id}" is a live ${source.kind === 'ldap' ? 'LDAP directory' : 'SCIM service'}: expected local files only`);
     let read: ReturnType<typeof readSourceFileSync> | null = null;
     let failure: string | null = null;
     try {

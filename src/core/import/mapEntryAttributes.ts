@@ -10,7 +10,7 @@ export interface DirectoryEntry {
   values: Map<string, string[]>;
 }
 
-type DirectorySourceConfig = Extract<SourceConfig, { kind: 'ldif' | 'ldap' }>;
+type DirectorySourceConfig = Extract<SourceConfig, { kind: 'ldif' | 'ldap' | 'scim' }>;
 
 export type MapEntryResult =
   | { ok: true; key: string; raw: Record<string, unknown>; attributes: CanonicalAttributes; warnings: ImportWarning[] }

@@ -5,6 +5,7 @@ import { readCsvSource } from './readCsvSource';
 import { readLdapSource } from './readLdapSource';
 import { readLdifSource } from './readLdifSource';
 import { readRppsExtract } from './readRppsExtract';
+import { readScimSource } from './readScimSource';
 
 /** The reader for a configured source, by kind; `knownNames` help split full names (`nameOrder: "auto"`). */
 export function openSourceReader(source: SourceConfig, env: NodeJS.ProcessEnv, { knownNames }: { knownNames?: KnownNames } = {}): Promise<SourceReader> {
@@ -18,5 +19,7 @@ export function openSourceReader(source: SourceConfig, env: NodeJS.ProcessEnv, {
       return readLdifSource(source, names);
     case 'ldap':
       return readLdapSource(source, env, names);
+    case 'scim':
+      return readScimSource(source, env, names);
   }
 }

@@ -24,8 +24,8 @@ const splitRegisterMinBytes = 64 * 1024 * 1024;
  * directory on this thread (its paging is network bound and needs the bind password from `env`).
  */
 export async function openStagedReader(source: SourceConfig, { env, parserThreadMinBytes, registerParserThreads, knownNames }: OpenStagedReaderOptions): Promise<StagedSourceReader> {
-  const size = source.kind === 'ldap' ? null : await stat(source.path).then((info) => info.size, () => null);
-  if (source.kind !== 'ldap' && size !== null && size >= parserThreadMinBytes) {
+  const size = source.kind === 'ldap' || source.kind === 'scim' ? null : await stat(source.path).then((info) => info.size, () => null);
+  if (source.kind !== 'ldap' && source.kind !== 'scim' && size !== null && size >= parserThreadMinBytes) {
     try {
       // Two parser threads and the store's thread need their own cores: on two cores the split
       // costs more (a second isolate, interleaved keys) than it saves.

@@ -90,8 +90,21 @@ const sourceSchema = z.discriminatedUnion(
       pageSize: z.number().int().min(1).max(10_000).default(500),
       timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
     }),
+    z.strictObject({
+      ...commonSource,
+      ...mappedSource,
+      kind: z.literal('scim'),
+      dateFormat: z.enum(sourceDateFormats).default('YYYY-MM-DD'),
+      /** Base address of the IAM's SCIM 2.0 service, e.g. https://iam.example/scim/v2. */
+      url: z.string().regex(/^https?:\/\/[^\s]+$/, 'expected an http:// or https:// URL'),
+      /** Name of the environment variable holding the bearer token (never the token itself). */
+      tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected the NAME of an environment variable, e.g. "GUICHET_SCIM_TOKEN"'),
+      filter: z.string().min(1).max(2000).optional(),
+      pageSize: z.number().int().min(1).max(1000).default(200),
+      timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+    }),
   ],
-  { error: 'expected "kind" to be one of "rpps-extract", "csv", "ldif", "ldap"' },
+  { error: 'expected "kind" to be one of "rpps-extract", "csv", "ldif", "ldap", "scim"' },
 );
 
 const sourcesConfigSchema = z
@@ -112,7 +125,7 @@ const sourcesConfigSchema = z
 
 export type SourcesConfig = z.output<typeof sourcesConfigSchema>;
 export type SourceConfig = SourcesConfig['sources'][number];
-export type FileSourceConfig = Exclude<SourceConfig, { kind: 'ldap' }>;
+export type FileSourceConfig = Exclude<SourceConfig, { kind: 'ldap' | 'scim' }>;
 export type MappedSourceConfig = Exclude<SourceConfig, { kind: 'rpps-extract' }>;
 
 /** Zod's default wording names the problem; ours also says what was expected. */
@@ -159,7 +172,7 @@ export function parseSourcesConfig({ text, configPath }: { text: string; configP
   }
   const baseDir = dirname(resolve(configPath));
   const sources = parsed.data.sources.map((source) =>
-    source.kind === 'ldap' || isAbsolute(source.path) ? source : { ...source, path: resolve(baseDir, source.path) },
+    source.kind === 'ldap' || source.kind === 'scim' || isAbsolute(source.path) ? source : { ...source, path: resolve(baseDir, source.path) },
   );
   return { ok: true, config: { ...parsed.data, sources } };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEvent, defineMethod } from './defineContract';
 import type { ImportRejectionCode, ImportWarningCode } from '../directory/importProblems';
 
-export type SourceKind = 'rpps-extract' | 'csv' | 'ldif' | 'ldap';
+export type SourceKind = 'rpps-extract' | 'csv' | 'ldif' | 'ldap' | 'scim';
 /** `interrupted`: the process died during the run (closed at the next start). */
 export type ImportRunStatus = 'running' | 'succeeded' | 'failed' | 'held' | 'interrupted';
 
