@@ -70,7 +70,7 @@ describe('source kind "scim": pull the IAM’s Users', () => {
       expect(pages).toHaveLength(5);
       const row = db.prepare("SELECT hr_id, ad_id, rpps, last_name, first_name, attributes_json FROM source_records WHERE source_id = 'iam' AND record_key = 'u-003'").get() as Record<string, string>;
       expect(row).toMatchObject({ hr_id: '1003', ad_id: 'agent3', rpps: appendRppsCheckDigit('1000000003'), last_name: 'NOM3', first_name: 'Prénom3' });
-      expect(JSON.parse(row.attributes_json)).toMatchObject({ email: 'agent3@chu.example' });
+      expect(JSON.parse(row.attributes_json!)).toMatchObject({ email: 'agent3@chu.example' });
     } finally {
       db.close();
     }
