@@ -139,7 +139,7 @@ export async function startScimIam({ port = 0, token = `iam-${randomUUID()}`, us
     save(typeof seed.id === 'string' ? seed.id : randomUUID(), data, undefined);
   }
 
-  const readBody = async (request: IncomingMessage): Promise<Record<string, unknown>> => {
+  const readText = async (request: IncomingMessage): Promise<string> => {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of request) {
@@ -147,8 +147,11 @@ export async function startScimIam({ port = 0, token = `iam-${randomUUID()}`, us
       if (size > 1_000_000) throw new ScimFailure(413, undefined, 'requête trop grande');
       chunks.push(chunk as Buffer);
     }
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  const parseBody = (text: string): Record<string, unknown> => {
     try {
-      return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      return JSON.parse(text) as Record<string, unknown>;
     } catch {
       throw new ScimFailure(400, 'invalidSyntax', 'JSON illisible');
     }
@@ -163,7 +166,7 @@ export async function startScimIam({ port = 0, token = `iam-${randomUUID()}`, us
     return user;
   };
 
-  async function route(request: IncomingMessage, url: URL): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
+  async function route(request: IncomingMessage, url: URL, bodyText: string): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
     const path = url.pathname.replace(/^\/scim\/v2/, '');
     const method = request.method ?? 'GET';
     if (path === '/ServiceProviderConfig' && method === 'GET') {
@@ -192,7 +195,7 @@ export async function startScimIam({ port = 0, token = `iam-${randomUUID()}`, us
       return { status: 200, body: { schemas: [SCIM_LIST_RESPONSE], totalResults: all.length, itemsPerPage: page.length, startIndex, Resources: page } };
     }
     if (path === '/Users' && method === 'POST') {
-      const data = coerce(await readBody(request));
+      const data = coerce(parseBody(bodyText));
       assertUnique(data, null);
       const created = save(randomUUID(), data, undefined);
       return { status: 201, body: created, headers: { Location: `${base}/Users/${created.id}`, ETag: created.meta.version } };
@@ -209,14 +212,14 @@ export async function startScimIam({ port = 0, token = `iam-${randomUUID()}`, us
       }
       if (method === 'PUT') {
         checkVersion(request, user);
-        const data = coerce(await readBody(request));
+        const data = coerce(parseBody(bodyText));
         assertUnique(data, id);
         const saved = save(id, data, user);
         return { status: 200, body: saved, headers: { ETag: saved.meta.version } };
       }
       if (method === 'PATCH') {
         checkVersion(request, user);
-        const body = await readBody(request);
+        const body = parseBody(bodyText);
         let patched: Record<string, unknown>;
         try {
           const operation = new SCIMMY.Messages.PatchOp(body as never);
@@ -247,6 +250,16 @@ export async function startScimIam({ port = 0, token = `iam-${randomUUID()}`, us
       const entry: ScimIamRequest = { method: request.method ?? 'GET', path: `${url.pathname}${url.search}`, status: 0 };
       if (typeof request.headers['if-match'] === 'string') entry.ifMatch = request.headers['if-match'];
       log.push(entry);
+      // The body is read first, and kept for PATCH and POST (tests check the order of operations per User).
+      let bodyText: string;
+      try {
+        bodyText = await readText(request);
+      } catch (error) {
+        entry.status = 413;
+        send(response, 413, { schemas: [SCIM_ERROR], status: '413', detail: (error as Error).message });
+        return;
+      }
+      if (request.method === 'PATCH' || request.method === 'POST') entry.body = bodyText;
       const fault = faults.find((candidate) => candidate.left > 0);
       if (fault !== undefined) {
         fault.left -= 1;
@@ -274,7 +287,7 @@ export async function startScimIam({ port = 0, token = `iam-${randomUUID()}`, us
         return;
       }
       try {
-        const result = await route(request, url);
+        const result = await route(request, url, bodyText);
         entry.status = result.status;
         send(response, result.status, result.body, result.headers);
       } catch (error) {
