@@ -22,6 +22,7 @@ import { createFidoHandlers } from '../fido/createFidoHandlers';
 import { createIndicatorsHandlers } from '../indicators/createIndicatorsHandlers';
 import { createIamHolderCheck } from '../scim/createIamHolderCheck';
 import { createScimHandlers } from '../scim/createScimHandlers';
+import { createJournalHandlers } from '../journal/createJournalHandlers';
 import { createScimOutbox, type ScimOutbox } from '../scim/createScimOutbox';
 import type { FidoCeremonyRunner } from '../fido/FidoCeremonyRunner';
 import { resolveFidoSettings, type FidoSettings } from '../fido/FidoSettings';
@@ -198,6 +199,7 @@ export function openDeskCore({
     ...createWorkQueueHandlers({ db, clock }),
     ...createIndicatorsHandlers({ db, clock, onError: (error) => logger.error('indicator snapshot failed', error) }),
     ...createScimHandlers({ outbox: scimOutbox }),
+    ...createJournalHandlers({ db, clock, anchorPath: journalFiles.anchorPath }),
   };
   const dispatch = createDispatcher(handlers, {
     guard: createDispatchGuard({ db, clock, sessions, deskName, cards: createCardAccess(cards), recordRead: readJournal.record }),

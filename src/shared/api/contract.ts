@@ -11,6 +11,7 @@ import { enrollmentEvents, enrollmentMethods } from './enrollment.contract';
 import { sourcesEvents, sourcesMethods } from './sources.contract';
 import { fidoEvents, fidoMethods } from './fido.contract';
 import { indicatorsMethods } from './indicators.contract';
+import { journalMethods } from './journal.contract';
 import { nightDeskEvents, nightDeskMethods } from './nightdesk.contract';
 import { reconcileEvents, reconcileMethods } from './reconcile.contract';
 import { scimEvents, scimMethods } from './scim.contract';
@@ -33,6 +34,7 @@ export const deskMethods = {
   ...workQueueMethods,
   ...indicatorsMethods,
   ...scimMethods,
+  ...journalMethods,
 } satisfies Record<string, AnyMethodSpec>;
 
 export const deskEvents = {

@@ -19,6 +19,7 @@ import { createIndicatorSnapshots } from './0360-create-indicator-snapshots';
 import { addAbsentRecordsIndex } from './0370-add-absent-records-index';
 import { createIdentityDeskFacts } from './0380-create-identity-desk-facts';
 import { createScimOutbox } from './0400-create-scim-outbox';
+import { indexJournalFilters } from './0420-index-journal-filters';
 import type { Migration } from './types';
 
 /** Every schema change, in order, one per line. Append only; never edit a released migration. */
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   addAbsentRecordsIndex,
   createIdentityDeskFacts,
   createScimOutbox,
+  indexJournalFilters,
 ];
 
 export type { Migration } from './types';
