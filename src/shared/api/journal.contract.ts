@@ -44,7 +44,10 @@ export interface JournalExportFile {
   base64: string;
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'date impossible');
 export const journalFilters = z
   .object({
     agent: z.string().trim().max(100).optional(),

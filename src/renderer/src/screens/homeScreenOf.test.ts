@@ -8,6 +8,7 @@ describe('homeScreenOf', () => {
     expect(homeScreenOf('badge-office')).toBe('dashboard');
     expect(homeScreenOf('admin')).toBe('dashboard');
     expect(homeScreenOf('night-desk')).toBe('nightdesk');
+    expect(homeScreenOf('auditor')).toBe('journal');
   });
 
   it('names a registered screen for every role', () => {

@@ -9,6 +9,7 @@ import { SourcesScreen } from './sources/SourcesScreen';
 import { WorkQueueScreen } from './workqueue/WorkQueueScreen';
 import { DashboardScreen } from './dashboard/DashboardScreen';
 import { IamLinkScreen } from './iam/IamLinkScreen';
+import { JournalScreen } from './journal/JournalScreen';
 
 export interface ScreenDefinition {
   id: string;
@@ -28,5 +29,6 @@ export const screens: ScreenDefinition[] = [
   { id: 'sources', titleKey: 'sources.nav', Component: SourcesScreen },
   { id: 'workqueue', titleKey: 'workqueue.nav', Component: WorkQueueScreen },
   { id: 'dashboard', titleKey: 'dashboard.nav', Component: DashboardScreen },
+  { id: 'journal', titleKey: 'journal.nav', Component: JournalScreen },
   { id: 'iam', titleKey: 'scim.nav', Component: IamLinkScreen },
 ];
