@@ -40,8 +40,10 @@ describe('accessibility of every screen', () => {
     expect(screens).toBeGreaterThanOrEqual(2);
     const found: Record<string, string[]> = {};
     for (let index = 0; index < screens; index += 1) {
-      await page.keyboard.press(`Alt+${index + 1}`);
       const button = page.getByRole('navigation').getByRole('button').nth(index);
+      // Alt+1…Alt+9, Alt+0 for the tenth; later screens by their button.
+      if (index < 10) await page.keyboard.press(`Alt+${(index + 1) % 10}`);
+      else await button.click();
       await expect.poll(() => button.getAttribute('aria-current')).toBe('page');
       await page.waitForLoadState('networkidle');
       const violations = await seriousViolations();

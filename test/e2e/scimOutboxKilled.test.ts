@@ -49,7 +49,7 @@ describe('a desk killed (kill -9) in the middle of a flush', () => {
     iam.injectFault({ kind: 'slow', delayMs: 150, times: 1000 });
     const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'test/support/scimIam/flushOutboxChild.ts'), path], { cwd: projectRoot, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('flushing') && resolve()));
-    await expect.poll(() => iam.requests().filter((request) => request.method === 'PATCH' && request.status === 200).length, { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => iam.requests().filter((request) => request.method === 'PATCH' && request.status === 200).length, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(4);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     iam.clearFaults();
@@ -83,5 +83,5 @@ describe('a desk killed (kill -9) in the middle of a flush', () => {
         position = next;
       }
     }
-  }, 60_000);
+  }, 120_000);
 });
