@@ -64,6 +64,33 @@ describe('browser mode: searching the demo directory', () => {
     await expect.poll(() => page.getByTestId('search-results').locator('tbody tr').first().textContent()).toContain(person.rpps!);
   });
 
+  it('stops a pasted text at 200 characters, says when the list is cut, and refuses an over-long query in French', async () => {
+    const search = page.getByLabel('Rechercher une personne');
+    await search.fill('');
+    await search.focus();
+    await page.keyboard.insertText('e'.repeat(250));
+    expect((await search.inputValue()).length).toBe(200);
+    // A query matching more than 50 people of the demo directory, found through the core.
+    const agent = desk.core.db.prepare("SELECT identity_id AS id FROM agents WHERE role = 'badge-office' LIMIT 1").get() as { id: string };
+    desk.core.sessions.open('attacker', { agentIdentityId: agent.id, method: 'cps' });
+    let broad = '';
+    for (const candidate of ['ma', 'ch', 'le', 'ro', 'be', 'de', 'la', 'an', 'mo', 'ca', 'pa', 'ga', 'ba', 'je', 'ni']) {
+      const found = (await desk.core.dispatch('searchPeople', { query: candidate, limit: 51 }, { connectionId: 'attacker', transport: 'browser' })) as { ok: boolean; value: unknown[] };
+      if (found.ok && found.value.length > 50) {
+        broad = candidate;
+        break;
+      }
+    }
+    expect(broad).not.toBe('');
+    await search.fill(broad);
+    await expect.poll(() => page.getByTestId('search-status').textContent()).toBe('50 premiers résultats — affinez la recherche');
+    expect(await page.getByTestId('search-results').locator('tbody tr').count()).toBe(50);
+    // What the field never sends, an attacker may: the core answers in French, naming the field.
+    const reply = await desk.core.dispatch('searchPeople', { query: 'x'.repeat(201) }, { connectionId: 'attacker', transport: 'browser' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: { fr: 'Saisie refusée : La recherche dépasse 200 caractères.' } } });
+    await search.fill('');
+  });
+
   it('says so when nobody matches, and switches to English', async () => {
     await page.getByLabel('Rechercher une personne').fill('zzzqxw');
     await expect.poll(() => page.getByTestId('search-status').textContent()).toBe('Aucune personne ne correspond à « zzzqxw ».');

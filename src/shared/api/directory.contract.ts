@@ -42,7 +42,9 @@ export interface PersonDetail extends PersonSummary {
   records: SourceRecordView[];
 }
 
-export const searchQuerySchema = z.string().trim().min(1, 'query is empty').max(200);
+/** The longest search a person may type (the field stops there; the core refuses longer). */
+export const searchQueryMaxLength = 200;
+export const searchQuerySchema = z.string().trim().min(1, 'query is empty').max(searchQueryMaxLength);
 
 export const directoryMethods = {
   searchPeople: defineMethod<PersonSummary[]>()(

@@ -1,7 +1,7 @@
-import type { z } from 'zod';
 import { deskMethods, isDeskMethodName, type DeskMethodName, type DeskMethods } from './contract';
 import type { MethodAccess, MethodAccessOf, MethodOutput, MethodParsedInput } from './defineContract';
 import type { AgentRole } from './deskActs';
+import { describeInputIssues } from './describeInputIssues';
 import { DeskError, type DeskResult } from './errors';
 
 /** Who is calling: lets the core keep per-window state (the agent's desk session). */
@@ -57,12 +57,6 @@ export interface UnexpectedErrorReporter {
   (method: string, error: unknown): void;
 }
 
-function describeIssues(issues: z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(input)'}: ${issue.message}`)
-    .join('; ');
-}
-
 /**
  * The single entry point of every transport: checks the method exists, validates the input
  * against the contract, checks the caller's access (the one place it is checked), runs the
@@ -86,12 +80,11 @@ export function createDispatcher(
     }
     const parsed = deskMethods[method].input.safeParse(input ?? {});
     if (!parsed.success) {
-      const summary = describeIssues(parsed.error.issues);
       return {
         ok: false,
         error: new DeskError(
           'INVALID_ARGUMENT',
-          { fr: `Paramètres invalides pour ${method} : ${summary}`, en: `Invalid arguments for ${method}: ${summary}` },
+          describeInputIssues(parsed.error.issues),
           { method, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
         ).toData(),
       };

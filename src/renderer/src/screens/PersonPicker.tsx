@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { searchQueryMaxLength } from '../../../shared/api/directory.contract';
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../shared/api/directory.contract';
 import { formatIsoDate, formatPersonName } from '../viewModels/formatPerson';
@@ -19,6 +20,7 @@ export function PersonPicker({ label, onPick }: { label: string; onPick: (person
         autoComplete="off"
         spellCheck={false}
         placeholder={t('search.placeholder')}
+        maxLength={searchQueryMaxLength}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../desk/describeError';
 import { formatIsoDate, formatPersonName } from '../viewModels/formatPerson';
 import { PersonPanel } from './PersonPanel';
+import { searchQueryMaxLength } from '../../../shared/api/directory.contract';
 import { useSearchPeople } from './useSearchPeople';
 
 export function SearchScreen() {
@@ -26,6 +27,7 @@ export function SearchScreen() {
         spellCheck={false}
         placeholder={t('search.placeholder')}
         aria-describedby={hintId}
+        maxLength={searchQueryMaxLength}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
@@ -37,7 +39,9 @@ export function SearchScreen() {
         {search.phase === 'done' &&
           (search.people.length === 0
             ? t('search.none', { query: search.query })
-            : t('search.results', { count: search.people.length }))}
+            : search.truncated
+              ? t('search.truncated', { count: search.people.length })
+              : t('search.results', { count: search.people.length }))}
         {search.phase === 'failed' && t('error.generic', { message: describeError(search.error, i18n.language) })}
       </div>
       {search.phase === 'done' && search.people.length > 0 && (

@@ -6,8 +6,11 @@ import { isSearchableQuery } from '../viewModels/formatPerson';
 export type SearchState =
   | { phase: 'idle' }
   | { phase: 'searching' }
-  | { phase: 'done'; query: string; people: PersonSummary[] }
+  | { phase: 'done'; query: string; people: PersonSummary[]; truncated: boolean }
   | { phase: 'failed'; error: unknown };
+
+/** How many people a search shows; one more is asked to know whether the list is cut. */
+export const searchPageSize = 50;
 
 /** Search-as-you-type with a short debounce; a slow answer never overwrites a newer one. */
 export function useSearchPeople(query: string, debounceMs = 150): SearchState {
@@ -21,8 +24,8 @@ export function useSearchPeople(query: string, debounceMs = 150): SearchState {
     let current = true;
     setState({ phase: 'searching' });
     const timer = setTimeout(() => {
-      api.searchPeople({ query, limit: 50 }).then(
-        (people) => current && setState({ phase: 'done', query, people }),
+      api.searchPeople({ query, limit: searchPageSize + 1 }).then(
+        (people) => current && setState({ phase: 'done', query, people: people.slice(0, searchPageSize), truncated: people.length > searchPageSize }),
         (error: unknown) => current && setState({ phase: 'failed', error }),
       );
     }, debounceMs);

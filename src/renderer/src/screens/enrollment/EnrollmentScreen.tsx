@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { searchQueryMaxLength } from '../../../../shared/api/directory.contract';
 import { useTranslation } from 'react-i18next';
 import type { DeskSessionView } from '../../../../shared/api/enrollment.contract';
 import { useDesk } from '../../desk/DeskContext';
@@ -113,6 +114,7 @@ function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClos
                 type="search"
                 autoComplete="off"
                 spellCheck={false}
+                maxLength={searchQueryMaxLength}
                 value={query}
                 onChange={(event) => setQuery(event.target.value)}
               />
