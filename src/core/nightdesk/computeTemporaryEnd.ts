@@ -27,8 +27,16 @@ function wallClockInstant(day: Date, hhmm: string, zone: string): Date {
 }
 
 /**
- * Until when a temporary card is valid by default: the next shift change (in the hospital's time
- * zone, daylight saving included) plus the margin, capped by the hard maximum.
+ * Someone who comes to the desk this long before a shift change is starting the shift that change
+ * opens (a nurse of the night shift arrives at 20:50 for 21:00), not finishing the current one.
+ */
+export const shiftStartLeadMinutes = 60;
+
+/**
+ * Until when a temporary card is valid by default: the end of the shift the person is working or
+ * starting — the next shift change, or the one after when a change is less than
+ * `shiftStartLeadMinutes` away (in the hospital's time zone, daylight saving included) — plus the
+ * margin, capped by the hard maximum.
  */
 export function computeTemporaryEnd(now: Date, settings: NightDeskSettings): TemporaryEndProposal {
   const latestEnd = new Date(now.getTime() + settings.maxHours * 3_600_000);
@@ -37,7 +45,9 @@ export function computeTemporaryEnd(now: Date, settings: NightDeskSettings): Tem
     const day = new Date(Date.UTC(localToday.getUTCFullYear(), localToday.getUTCMonth(), localToday.getUTCDate() + dayOffset));
     return settings.shiftChanges.map((hhmm) => wallClockInstant(day, hhmm, settings.timeZone));
   });
-  const nextChange = changes.filter((change) => change.getTime() > now.getTime()).sort((a, b) => a.getTime() - b.getTime())[0]!;
-  const withMargin = new Date(nextChange.getTime() + settings.marginMinutes * 60_000);
+  const upcoming = changes.filter((change) => change.getTime() > now.getTime()).sort((a, b) => a.getTime() - b.getTime());
+  const startingNextShift = upcoming[0]!.getTime() - now.getTime() <= shiftStartLeadMinutes * 60_000 && upcoming.length > 1;
+  const shiftEnd = startingNextShift ? upcoming[1]! : upcoming[0]!;
+  const withMargin = new Date(shiftEnd.getTime() + settings.marginMinutes * 60_000);
   return { defaultEnd: withMargin.getTime() > latestEnd.getTime() ? latestEnd : withMargin, latestEnd };
 }
