@@ -143,7 +143,12 @@ describe('night desk in Chromium', () => {
     await page.getByRole('button', { name: /Personne hors annuaire/ }).click();
     await page.getByLabel('Nom', { exact: true }).fill('Lambert');
     await page.getByLabel('Prénom', { exact: true }).fill('Océane');
-    await page.getByLabel('Date de naissance', { exact: true }).fill('1998-05-17');
+    // Day first, whatever the browser's locale; echoed in words, impossible days refused.
+    const birthDate = page.getByLabel('Date de naissance', { exact: true });
+    await birthDate.fill('31/02/1998');
+    await expect.poll(() => page.getByTestId('typed-birth-date').textContent()).toBe('Date impossible : ce jour n’existe pas.');
+    await birthDate.fill('17/05/1998');
+    await expect.poll(() => page.getByTestId('typed-birth-date').textContent()).toBe('Né(e) le 17 mai 1998');
     await page.getByRole('button', { name: 'Utiliser cette personne' }).click();
     await page.getByRole('button', { name: 'Carte T-02' }).click();
     await page.getByRole('button', { name: 'Remettre la carte temporaire' }).click();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseTypedBirthDate } from '../../../../shared/text/parseTypedBirthDate';
 import type { ReceiptFile } from '../../../../shared/api/enrollment.contract';
 import type { NightDeskCandidate, PoolCardView, TemporaryIssueResult } from '../../../../shared/api/nightdesk.contract';
 import { useDesk } from '../../desk/DeskContext';
@@ -112,10 +113,12 @@ function NightDeskWorkspace({ agentReader, canSettle }: { agentReader: string | 
     setError(null);
   };
 
+  const typedBirthDate = typed.birthDate.trim() === '' ? null : parseTypedBirthDate(typed.birthDate, new Date().toISOString().slice(0, 10));
   const submitTyped = (event: FormEvent) => {
     event.preventDefault();
     count();
-    setHolder({ typed: { ...typed } });
+    if (typedBirthDate === null || !typedBirthDate.ok) return;
+    setHolder({ typed: { ...typed, birthDate: typedBirthDate.iso } });
   };
 
   const confirm = () => {
@@ -239,9 +242,10 @@ function NightDeskWorkspace({ agentReader, canSettle }: { agentReader: string | 
                         <label key={field}>
                           {t(`nightdesk.typed.${field}`)}
                           <input
-                            type={field === 'birthDate' ? 'date' : 'text'}
+                            type="text"
                             required
                             autoComplete="off"
+                            {...(field === 'birthDate' ? { placeholder: t('nightdesk.typed.birthDateFormat'), inputMode: 'numeric' as const, maxLength: 10, 'aria-describedby': 'typed-birth-date-echo' } : { maxLength: 100 })}
                             value={typed[field]}
                             onChange={(event) => {
                               count(field);
@@ -250,6 +254,13 @@ function NightDeskWorkspace({ agentReader, canSettle }: { agentReader: string | 
                           />
                         </label>
                       ))}
+                      <p id="typed-birth-date-echo" className={typedBirthDate !== null && !typedBirthDate.ok ? 'status-error' : 'hint'} aria-live="polite" data-testid="typed-birth-date">
+                        {typedBirthDate === null
+                          ? t('nightdesk.typed.birthDateHint')
+                          : typedBirthDate.ok
+                            ? t('nightdesk.typed.birthDateEcho', { date: new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${typedBirthDate.iso}T00:00:00Z`)) })
+                            : t(`nightdesk.typed.birthDateRefused.${typedBirthDate.reason}`)}
+                      </p>
                       <button type="submit">{t('nightdesk.typed.use')}</button>
                     </form>
                   ) : (
