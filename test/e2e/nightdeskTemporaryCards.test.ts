@@ -94,6 +94,15 @@ afterAll(async () => {
 });
 
 describe('night desk in Chromium', () => {
+  it('numbers its three steps once, and keeps its settings behind a button', async () => {
+    expect(await page.locator('.nightdesk-steps > li > h3').allTextContents()).toEqual(['Qui ?', 'Quelle carte ?', 'Jusqu’à quand ?']);
+    const settings = page.getByTestId('nightdesk-settings');
+    if ((await settings.count()) > 0) {
+      expect(await settings.getAttribute('open')).toBeNull();
+      expect(await settings.getByRole('button', { name: /Enregistrer/ }).isVisible()).toBe(false);
+    }
+  });
+
   it('registers three blank cards into the pool by tapping them', async () => {
     await page.getByRole('button', { name: 'Enregistrer des cartes dans le stock' }).click();
     for (const [index, cardId] of ['test:desfire-ev1', 'test:mifare-classic-1k', 'test:ultralight'].entries()) {

@@ -107,10 +107,11 @@ export function NightQueuesPanel({ overview, canSettle, registering, onToggleReg
       </section>
 
       {canSettle && (
-        <section aria-labelledby="nightdesk-settings">
-          <h3 id="nightdesk-settings">{t('nightdesk.settings.title')}</h3>
+        // Settings stay out of the night's work: behind their own button.
+        <details className="nightdesk-settings" data-testid="nightdesk-settings">
+          <summary>{t('nightdesk.settings.title')}</summary>
           <NightDeskSettingsForm settings={overview.settings} onSaved={onChanged} onError={onError} />
-        </section>
+        </details>
       )}
 
       <section aria-labelledby="nightdesk-departure">
