@@ -172,6 +172,14 @@ describe('FIDO2 keys at the desk (Chromium virtual authenticators)', () => {
     await expect.poll(() => status().textContent()).toMatch(/a déjà parrainé 5 clé\(s\) en 30 jours/);
   });
 
+  it('tests a key again later with "Tester la clé"', async () => {
+    await chooseHolder(enrollee);
+    await touchOnly(keyA);
+    await keyRows().filter({ hasText: 'Clé verte' }).getByRole('button', { name: 'Tester la clé « Clé verte »' }).click();
+    await expect.poll(() => status().textContent()).toBe('La clé « Clé verte » fonctionne.');
+    expect(desk.core.db.prepare("SELECT COUNT(*) FROM journal WHERE action = 'fido.key-test'").pluck().get()).toBe(1);
+  });
+
   it('revokes one key and keeps the other', async () => {
     const primary = keyRows().filter({ hasText: 'Clé verte' });
     expect(await primary.getByRole('button', { name: /Révoquer/ }).isDisabled()).toBe(true);

@@ -9,6 +9,7 @@ import type { FidoDependencies, VerifiedSponsor } from './FidoDependencies';
 import type { FidoSettings } from './FidoSettings';
 import { finishKeyRegistration } from './finishKeyRegistration';
 import { finishKeyTest } from './finishKeyTest';
+import { finishKeyRecheck } from './finishKeyRecheck';
 import { finishSponsorCheck } from './finishSponsorCheck';
 import { importFidoMetadata } from './importFidoMetadata';
 import { readFidoKeys } from './readFidoKeys';
@@ -17,6 +18,7 @@ import { readSponsorships } from './readSponsorships';
 import { revokeFidoKey } from './revokeFidoKey';
 import { revokeSponsorship } from './revokeSponsorship';
 import { startKeyRegistration } from './startKeyRegistration';
+import { startKeyRecheck } from './startKeyRecheck';
 import { startSponsorCheck } from './startSponsorCheck';
 import { verifySponsorWithCps } from './verifySponsorWithCps';
 
@@ -38,6 +40,8 @@ type FidoMethod =
   | 'startFidoRegistration'
   | 'finishFidoRegistration'
   | 'finishFidoKeyTest'
+  | 'startFidoKeyRecheck'
+  | 'finishFidoKeyRecheck'
   | 'revokeFidoKey'
   | 'revokeSponsorship'
   | 'runFidoCeremony'
@@ -73,6 +77,15 @@ export function createFidoHandlers({ db, clock, events, cards, settings, ceremon
   return {
     listFidoKeys: ({ identityId }) => {
       return { keys: readFidoKeys(db, { identityId }), sponsorships: readSponsorships(db, { identityId }) };
+    },
+    startFidoKeyRecheck: async ({ credentialId }, { connectionId }) => {
+      const options = await startKeyRecheck(deps, { connectionId, credentialId });
+      return issue(connectionId, { kind: 'authenticate', options }, options);
+    },
+    finishFidoKeyRecheck: async ({ response }, { actor, connectionId }) => {
+      const key = await finishKeyRecheck(deps, { actor, connectionId, response });
+      changed(key.identityId);
+      return key;
     },
     startSponsorCheck: async ({ enrolleeId, sponsorId }, { actor, connectionId }) => {
       verifiedSponsors.delete(connectionId);

@@ -83,6 +83,30 @@ beforeEach(() => {
   db.prepare("INSERT INTO agents (identity_id, role, created_at) VALUES ('agent', 'badge-office', ?)").run(now.toISOString());
 });
 
+describe('Tester la clé: an enrolled key authenticates again later', () => {
+  it('verifies that key only, counts its use, journals the test; another key or an enrollment finisher is refused', async () => {
+    const fido = open();
+    const key = createSoftwareAuthenticator({ attestation: 'self' });
+    const { active } = await enroll(fido, key, 'enrollee');
+    now = new Date('2026-12-20T09:00:00Z');
+    const options = await fido.startFidoKeyRecheck({ credentialId: active.credentialId }, desk);
+    expect(options.allowCredentials?.map((credential) => credential.id)).toEqual([active.credentialId]);
+    const tested = await fido.finishFidoKeyRecheck({ response: key.authenticate(options, origin) }, desk);
+    expect(tested).toMatchObject({ credentialId: active.credentialId, state: 'active', lastUsedAt: now.toISOString() });
+    expect(tested.signCount).toBeGreaterThan(active.signCount);
+    expect(db.prepare("SELECT COUNT(*) FROM journal WHERE action = 'fido.key-test'").pluck().get()).toBe(1);
+
+    // Someone else's key answering the test of this one.
+    const stranger = createSoftwareAuthenticator({ attestation: 'self' });
+    const { active: strangerKey } = await enroll(fido, stranger, 'other');
+    const again = await fido.startFidoKeyRecheck({ credentialId: active.credentialId }, desk);
+    expect((await refusal(() => fido.finishFidoKeyRecheck({ response: stranger.authenticate(again, origin, strangerKey.credentialId) }, desk))).code).toBe('FORBIDDEN');
+    const third = await fido.startFidoKeyRecheck({ credentialId: active.credentialId }, desk);
+    expect((await refusal(() => fido.finishFidoKeyTest({ response: key.authenticate(third, origin) }, desk))).code).toBe('PRECONDITION_FAILED');
+    expect((await refusal(() => fido.startFidoKeyRecheck({ credentialId: 'no-such-key' }, desk))).code).toBe('NOT_FOUND');
+  });
+});
+
 describe('FIDO key enrollment', () => {
   it('registers a key, keeps it pending until the test authentication, then binds it as a FIDO MIE', async () => {
     const fido = open();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { FidoKeyView } from '../../shared/api/fido.contract';
+import { DeskError } from '../../shared/api/errors';
 import { bindMie } from '../enrollment/bindMie';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
@@ -22,6 +23,9 @@ export async function finishKeyTest(
 ): Promise<FidoKeyView> {
   const { db, clock, settings } = deps;
   const started = consumeChallenge<KeyTestContext>(db, clock, { connectionId, purpose: 'key-test', clientDataJSON: response.response.clientDataJSON });
+  if ((started.context as { recheck?: boolean }).recheck === true) {
+    throw new DeskError('PRECONDITION_FAILED', { fr: 'Cette réponse teste une clé déjà active, pas une nouvelle clé.', en: 'This response tests a key already active, not a new key.' }, { rule: 'recheck-not-enrollment' });
+  }
   const { credentialId, sponsorship, label } = started.context;
   const row = db.prepare("SELECT public_key, sign_count, transports_json FROM fido_credentials WHERE credential_id = ? AND status = 'pending'").get(credentialId) as
     | { public_key: Buffer; sign_count: number; transports_json: string }

@@ -166,6 +166,9 @@ export const fidoMethods = {
   ),
   finishFidoRegistration: defineMethod<FidoRegistrationChecked>()(z.object({ response: registrationResponse }).strict(), { access: 'mie.bind' }),
   finishFidoKeyTest: defineMethod<FidoKeyView>()(z.object({ response: authenticationResponse }).strict(), { access: 'mie.bind' }),
+  /** "Tester la clé": one active key authenticates again, any time after its enrollment (journaled). */
+  startFidoKeyRecheck: defineMethod<PublicKeyCredentialRequestOptionsJSON>()(z.object({ credentialId: id.max(1024) }).strict(), { access: 'mie.bind' }),
+  finishFidoKeyRecheck: defineMethod<FidoKeyView>()(z.object({ response: authenticationResponse }).strict(), { access: 'mie.bind' }),
   revokeFidoKey: defineMethod<FidoKeyView>()(
     z.object({ credentialId: id.max(1024), action: z.enum(fidoRevocations), reason: z.string().trim().max(500).optional() }).strict(),
     { access: 'session', actFor: ({ action }) => `mie.${action}` },

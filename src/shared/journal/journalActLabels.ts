@@ -21,6 +21,7 @@ export const journalActLabels = {
   'directory.reconcile': { fr: 'Rapprochement de l’annuaire', en: 'Directory reconciliation' },
   'sources.import': { fr: 'Import des sources', en: 'Sources import' },
   'fido.enroll': { fr: 'Clé FIDO enregistrée', en: 'FIDO key enrolled' },
+  'fido.key-test': { fr: 'Clé FIDO testée', en: 'FIDO key tested' },
   'fido.metadata.import': { fr: 'Métadonnées FIDO importées', en: 'FIDO metadata imported' },
   'fido.sponsor-authenticated': { fr: 'Parrain authentifié', en: 'Sponsor authenticated' },
   'fido.sponsor-refused': { fr: 'Parrain refusé', en: 'Sponsor refused' },

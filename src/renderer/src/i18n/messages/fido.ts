@@ -84,6 +84,14 @@ export const fr = {
   'fido.metadata.file': 'Fichier de métadonnées',
   'fido.metadata.imported': 'Métadonnées importées : {{entries}} modèles connus.',
   'fido.error': 'Refusé : {{message}}',
+  'fido.test.button': 'Tester la clé',
+  'fido.test.buttonFor': 'Tester la clé « {{label}} »',
+  'fido.test.touch': 'Touchez la clé « {{label}} » pour la tester…',
+  'fido.test.ok': 'La clé « {{label}} » fonctionne.',
+  'fido.ceremony.already-registered': 'Cette clé est déjà enregistrée pour cette personne : utilisez « Tester la clé » ou présentez une autre clé.',
+  'fido.ceremony.cancelled': 'Opération annulée à la clé (ou par le navigateur) : recommencez quand la personne est prête.',
+  'fido.ceremony.timeout': 'Délai dépassé : la clé n’a pas été touchée à temps. Recommencez et touchez la clé quand elle clignote.',
+  'fido.ceremony.unsupported': 'Ce poste ne peut pas faire parler la clé (adresse non sécurisée ou navigateur sans WebAuthn) : ouvrez le guichet par http://localhost.',
   'fido.cancelled': 'Opération annulée ou délai dépassé à la clé : {{message}}',
 };
 
@@ -172,5 +180,13 @@ export const en: typeof fr = {
   'fido.metadata.file': 'Metadata file',
   'fido.metadata.imported': 'Metadata imported: {{entries}} known models.',
   'fido.error': 'Refused: {{message}}',
+  'fido.test.button': 'Test the key',
+  'fido.test.buttonFor': 'Test the key “{{label}}”',
+  'fido.test.touch': 'Touch the key “{{label}}” to test it…',
+  'fido.test.ok': 'The key “{{label}}” works.',
+  'fido.ceremony.already-registered': 'This key is already registered for this person: use “Test the key” or present another key.',
+  'fido.ceremony.cancelled': 'Cancelled at the key (or by the browser): start again when the person is ready.',
+  'fido.ceremony.timeout': 'Time is up: the key was not touched in time. Start again and touch the key when it blinks.',
+  'fido.ceremony.unsupported': 'This workstation cannot talk to the key (insecure address or a browser without WebAuthn): open the desk at http://localhost.',
   'fido.cancelled': 'Cancelled or timed out at the key: {{message}}',
 };

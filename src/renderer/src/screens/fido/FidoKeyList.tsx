@@ -9,10 +9,12 @@ export interface FidoKeyListProps {
   data: PersonFidoKeys;
   busy: boolean;
   onRevokeKey: (key: FidoKeyView, action: FidoRevocation, reason: string) => void;
+  /** "Tester la clé": the key authenticates again, here and now. */
+  onTestKey: (key: FidoKeyView) => void;
   onRevokeSponsorship: (sponsorshipId: string, reason: string) => void;
 }
 
-export function FidoKeyList({ holderName, data, busy, onRevokeKey, onRevokeSponsorship }: FidoKeyListProps) {
+export function FidoKeyList({ holderName, data, busy, onRevokeKey, onTestKey, onRevokeSponsorship }: FidoKeyListProps) {
   const { t } = useTranslation();
   // No default: the agent says whether the key was lost, stolen or returned, then why, in a dialog.
   const [reasons, setReasons] = useState<Record<string, FidoRevocation | ''>>({});
@@ -68,6 +70,13 @@ export function FidoKeyList({ holderName, data, busy, onRevokeKey, onRevokeSpons
                 <td>{formatIsoDate(key.enrolledAt.slice(0, 10))}</td>
                 <td>{key.lastUsedAt === null ? '—' : formatIsoDate(key.lastUsedAt.slice(0, 10))}</td>
                 <td>
+                  {key.state === 'active' && (
+                    <>
+                      <button type="button" disabled={busy} onClick={() => onTestKey(key)} aria-label={t('fido.test.buttonFor', { label: key.label })}>
+                        {t('fido.test.button')}
+                      </button>{' '}
+                    </>
+                  )}
                   {key.state !== 'revoked' && (
                     <>
                       <select

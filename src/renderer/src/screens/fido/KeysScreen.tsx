@@ -5,6 +5,7 @@ import type { DeskSessionView } from '../../../../shared/api/enrollment.contract
 import type { FidoMetadataStatus, PersonFidoKeys } from '../../../../shared/api/fido.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { formatPersonName } from '../../viewModels/formatPerson';
+import { createCeremonies } from './webauthnCeremonies';
 import { EnrollKeyForm } from './EnrollKeyForm';
 import { FidoKeyList } from './FidoKeyList';
 import { MetadataPanel } from './MetadataPanel';
@@ -20,6 +21,7 @@ export function KeysScreen() {
   const [holder, setHolder] = useState<PersonSummary | null>(null);
   const [keys, setKeys] = useState<PersonFidoKeys | null>(null);
   const [ceremonyWhere, setCeremonyWhere] = useState<FidoMetadataStatus['ceremony']>('renderer');
+  const ceremonies = createCeremonies(desk.api, ceremonyWhere);
 
   useEffect(() => {
     const refresh = () => void desk.api.getDeskSession({}).then(setSession, () => setSession(null));
@@ -66,6 +68,15 @@ export function KeysScreen() {
                 busy={status.busy}
                 onRevokeKey={(key, action, reason) =>
                   void status.run(t('fido.revoke.button', { label: key.label }), () => desk.api.revokeFidoKey({ credentialId: key.credentialId, action, reason }), (revoked) => t('fido.revoke.done', { label: revoked.label })).then(reload)
+                }
+                onTestKey={(key) =>
+                  void status
+                    .run(
+                      t('fido.test.touch', { label: key.label }),
+                      async () => desk.api.finishFidoKeyRecheck({ response: await ceremonies.authenticate(await desk.api.startFidoKeyRecheck({ credentialId: key.credentialId })) }),
+                      (tested) => t('fido.test.ok', { label: tested.label }),
+                    )
+                    .then(reload)
                 }
                 onRevokeSponsorship={(sponsorshipId, reason) =>
                   void status.run(t('fido.sponsorships.revoke'), () => desk.api.revokeSponsorship({ sponsorshipId, reason }), (result) => t('fido.sponsorships.revokedKeys', { count: result.revokedKeys })).then(reload)
