@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { labelProfession } from '../../../shared/directory/professionLabels';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../desk/describeError';
 import { formatIsoDate, formatPersonName } from '../viewModels/formatPerson';
@@ -72,7 +73,7 @@ export function SearchScreen() {
                 <td>{formatIsoDate(person.birthDate)}</td>
                 <td>{person.rpps ?? '—'}</td>
                 <td>{person.hrId ?? '—'}</td>
-                <td>{person.profession ?? '—'}</td>
+                <td>{labelProfession(person.profession, i18n.language === 'en' ? 'en' : 'fr')}</td>
                 <td>
                   <span className={`pill pill-${person.status}`}>{t(`status.${person.status}`)}</span>
                 </td>

@@ -114,7 +114,7 @@ export function DashboardScreen() {
     <section className="dashboard" aria-labelledby="dashboard-title">
       <h2 id="dashboard-title">{t('dashboard.title')}</h2>
       <LoginToAct session={session} onOpened={refreshSession} summary={t('dashboard.loginToRead')} />
-      {session?.state === 'open' && !canRead && <p className="hint">{t('dashboard.notAllowed', { role: session.agent?.role ?? '' })}</p>}
+      {session?.state === 'open' && !canRead && <p className="hint">{t('dashboard.notAllowed', { role: t(`enrollment.role.${session.agent?.role ?? 'badge-office'}`) })}</p>}
       {error !== null && (
         <p role="alert" className="error">
           {t('dashboard.error', { message: error })}

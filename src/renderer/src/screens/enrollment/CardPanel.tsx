@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { labelProfession } from '../../../../shared/directory/professionLabels';
+import { labelCardModel } from '../../../../shared/cards/cardModelLabels';
 import { useTranslation } from 'react-i18next';
 import type { CardCandidate, CardLookup } from '../../../../shared/api/enrollment.contract';
 import type { ReaderView } from '../../../../shared/api/cards.contract';
@@ -51,7 +53,7 @@ export function CardPanel({ readers, reader, onReaderChange, state, onChoose }: 
 }
 
 function CardFacts({ lookup }: { lookup: CardLookup }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { card, binding } = lookup;
   return (
     <>
@@ -61,12 +63,12 @@ function CardFacts({ lookup }: { lookup: CardLookup }) {
         <dt>{t('enrollment.card.identifier')}</dt>
         <dd className="mono">{card.identifier}</dd>
         <dt>{t('enrollment.card.type')}</dt>
-        <dd>{card.cardType}</dd>
+        <dd>{labelCardModel(card.cardType, i18n.language === 'en' ? 'en' : 'fr')}</dd>
         {card.cps !== null && (
           <>
             <dt>{t('enrollment.card.holder')}</dt>
             <dd>
-              {card.cps.lastName} {card.cps.firstName} — {card.cps.profession}
+              {card.cps.lastName} {card.cps.firstName} — {labelProfession(card.cps.profession, i18n.language === 'en' ? 'en' : 'fr')}
             </dd>
             <dt>{t('person.rpps')}</dt>
             <dd className="mono">{card.cps.rpps ?? '—'}</dd>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { labelProfession } from '../../../../shared/directory/professionLabels';
 import { useTranslation } from 'react-i18next';
 import type { CardLookup, DeskSessionView, MieView, PersonEnrollment, ReceiptFile } from '../../../../shared/api/enrollment.contract';
 import { DeskError } from '../../../../shared/api/errors';
@@ -181,7 +182,7 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
         <dt>{t('person.rpps')}</dt>
         <dd>{enrollment.person.rpps ?? '—'}</dd>
         <dt>{t('person.profession')}</dt>
-        <dd>{enrollment.person.profession ?? '—'}</dd>
+        <dd>{labelProfession(enrollment.person.profession, i18n.language === 'en' ? 'en' : 'fr')}</dd>
         <dt>{t('person.service')}</dt>
         <dd>{enrollment.person.service ?? '—'}</dd>
         <dt>{t('enrollment.person.hrEndDate')}</dt>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { labelProfession } from '../../../../shared/directory/professionLabels';
 import { useTranslation } from 'react-i18next';
 import { parseTypedBirthDate } from '../../../../shared/text/parseTypedBirthDate';
 import type { ReceiptFile } from '../../../../shared/api/enrollment.contract';
@@ -363,10 +364,10 @@ function NightDeskWorkspace({ agentReader, canSettle }: { agentReader: string | 
 }
 
 function CandidateFacts({ candidate }: { candidate: NightDeskCandidate }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <span className="nightdesk-facts">
-      {candidate.rpps !== null && <span>RPPS {candidate.rpps}</span>} {candidate.profession !== null && <span>{candidate.profession}</span>}{' '}
+      {candidate.rpps !== null && <span>RPPS {candidate.rpps}</span>} {candidate.profession !== null && <span>{labelProfession(candidate.profession, i18n.language === 'en' ? 'en' : 'fr')}</span>}{' '}
       {candidate.birthDate !== null && <span>{formatIsoDate(candidate.birthDate)}</span>}{' '}
       <span className={`pill pill-${candidate.source === 'register' ? 'temporary' : (candidate.status ?? 'active')}`}>
         {candidate.source === 'register' ? t('nightdesk.who.fromRegister') : t(`status.${candidate.status ?? 'active'}`)}

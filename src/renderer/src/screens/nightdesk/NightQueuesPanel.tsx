@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { labelProfession } from '../../../../shared/directory/professionLabels';
 import { useTranslation } from 'react-i18next';
 import type { NightDeskOverview, TemporaryIssuanceView } from '../../../../shared/api/nightdesk.contract';
 import { useDesk } from '../../desk/DeskContext';
@@ -124,7 +125,7 @@ export function NightQueuesPanel({ overview, canSettle, registering, onToggleReg
             <ul className="nightdesk-tasks" data-testid="nightdesk-regularizations">
               {overview.regularizations.map((task) => (
                 <li key={task.id}>
-                  <strong>{task.personName}</strong> {task.rpps !== null && `RPPS ${task.rpps}`} {task.profession ?? ''} {formatIsoDate(task.birthDate)} —{' '}
+                  <strong>{task.personName}</strong> {task.rpps !== null && `RPPS ${task.rpps}`} {task.profession === null ? '' : labelProfession(task.profession, i18n.language === 'en' ? 'en' : 'fr')} {formatIsoDate(task.birthDate)} —{' '}
                   {t('nightdesk.regularization.issued', { card: task.issuance.cardLabel, agent: task.issuance.issuedByName, at: when(task.issuance.issuedAt) })}
                   {canSettle && (
                     <>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { labelProfession } from '../../../../shared/directory/professionLabels';
 import { useTranslation } from 'react-i18next';
 import type { ReviewQueue } from '../../../../shared/api/reconcile.contract';
 import { useDesk } from '../../desk/DeskContext';
@@ -155,7 +156,7 @@ export function ReviewScreen() {
                 <dt>{t('person.service')}</dt>
                 <dd>{proposal.identity.service ?? '—'}</dd>
                 <dt>{t('person.profession')}</dt>
-                <dd>{proposal.identity.profession ?? '—'}</dd>
+                <dd>{labelProfession(proposal.identity.profession, i18n.language === 'en' ? 'en' : 'fr')}</dd>
               </dl>
             </section>
           </div>

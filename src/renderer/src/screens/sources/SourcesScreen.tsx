@@ -80,7 +80,7 @@ export function SourcesScreen() {
         <input id={forceId} type="checkbox" checked={force} onChange={(event) => setForce(event.target.checked)} />
         <label htmlFor={forceId}>{t('sources.force')}</label>
       </div>
-      {session !== null && session.state === 'open' && !canImport && <p className="hint">{t('sources.notAllowed', { role: session.agent?.role ?? '' })}</p>}
+      {session !== null && session.state === 'open' && !canImport && <p className="hint">{t('sources.notAllowed', { role: t(`enrollment.role.${session.agent?.role ?? 'badge-office'}`) })}</p>}
       <LoginToAct session={session} onOpened={refreshSession} summary={t('sources.loginToImport')} />
       <div role="status" aria-live="polite" className="big-status" data-testid="import-status">
         {importState.phase === 'running' && (
