@@ -27,7 +27,7 @@ export function EvidenceTable({ evidence, caption }: { evidence: readonly LinkEv
             <td>{row.recordValue}</td>
             <td>{row.personValue}</td>
             <td>
-              {t(row.levelKey)} <span className="hint">({row.comparator})</span>
+              {t(row.levelKey)} <span className="hint">({t(row.comparatorKey)})</span>
             </td>
             {weighted && <td>{row.weight}</td>}
             <td>{row.points}</td>

@@ -5,7 +5,7 @@ export interface EvidenceRow {
   recordValue: string;
   personValue: string;
   levelKey: string;
-  comparator: string;
+  comparatorKey: string;
   /** "+20", "−15", "0": signed so a glance tells what argued for and against. */
   points: string;
   /** Calibrated weight in bits, signed ("+7.9"), or "" under the seed-points policy. */
@@ -24,6 +24,9 @@ function signedBits(weight: number | undefined): string {
   return `${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(1)}`;
 }
 
+/** The i18n key of how a field was compared (the engine names comparators in plain English). */
+export const comparatorKeyOf = (comparator: string): string => `review.comparator.${comparator.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+
 /** Evidence lines for the table, strongest argument first (weights when calibrated, else points); totals of both. */
 export function buildEvidenceRows(evidence: readonly LinkEvidence[]): { rows: EvidenceRow[]; total: string; weightTotal: string } {
   const rows = [...evidence]
@@ -33,7 +36,7 @@ export function buildEvidenceRows(evidence: readonly LinkEvidence[]): { rows: Ev
       recordValue: item.left ?? '—',
       personValue: item.right ?? '—',
       levelKey: `review.level.${item.level}`,
-      comparator: item.comparator,
+      comparatorKey: comparatorKeyOf(item.comparator),
       points: signed(item.points),
       weight: signedBits(item.weight),
       tone: (item.weight ?? item.points) > 0 ? ('for' as const) : (item.weight ?? item.points) < 0 ? ('against' as const) : ('neutral' as const),
