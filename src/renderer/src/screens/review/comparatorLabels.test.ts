@@ -1,16 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en, fr } from '../../i18n/messages';
 import { comparatorKeyOf } from './reviewViewModel';
 
-const matchingDir = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'matching');
+// The engine's sources as text (Vite's glob import: no Node module in the renderer's folder).
+const engineSources = import.meta.glob<string>(['../../../../shared/matching/*.ts', '!../../../../shared/matching/*.test.ts'], { query: '?raw', import: 'default', eager: true });
 
 describe('comparator labels', () => {
   it('name in French and English every comparator the engine writes into an explanation', () => {
     const comparators = new Set<string>();
-    for (const file of readdirSync(matchingDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))) {
-      const text = readFileSync(join(matchingDir, file), 'utf8');
+    for (const text of Object.values(engineSources)) {
       for (const match of text.matchAll(/comparator: '([^']+)'/g)) comparators.add(match[1]!);
       for (const match of text.matchAll(/addEvidence\([^;]*, '([^']+)'\);/g)) comparators.add(match[1]!);
     }
