@@ -17,6 +17,13 @@ export async function setupI18n(): Promise<typeof i18next> {
     lng: savedLanguage(),
     fallbackLng: 'fr',
     interpolation: { escapeValue: false },
+    // A key missing in the language shown is recorded (the language walk test reads the list).
+    saveMissing: true,
+    saveMissingTo: 'current',
+    missingKeyHandler: (languages, _namespace, key) => {
+      const seen = ((window as unknown as { __guichetMissingKeys?: string[] }).__guichetMissingKeys ??= []);
+      for (const language of languages) seen.push(`${language}:${key}`);
+    },
   });
   document.documentElement.lang = i18next.language;
   return i18next;

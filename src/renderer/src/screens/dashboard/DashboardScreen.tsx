@@ -149,7 +149,7 @@ export function DashboardScreen() {
             )}
           </div>
           <p className="hint">
-            {t('dashboard.computed', { date: dashboard.generatedAt.slice(0, 16).replace('T', ' '), ms: dashboard.computeMs, establishment: dashboard.establishment.name, finess: dashboard.establishment.finess.join(', ') || '—' })}
+            {t('dashboard.computed', { date: new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(dashboard.generatedAt)), ms: dashboard.computeMs, establishment: dashboard.establishment.name, finess: dashboard.establishment.finess.join(', ') || '—' })}
           </p>
           {items !== null && <IndicatorItemsPanel items={items} onClose={() => setItems(null)} />}
           {groups.map((group) => {
