@@ -197,7 +197,7 @@ export function openDeskCore({
     ...createSourcesHandlers({ db, clock, events, configPath: sourcesConfig, afterCommit: () => nightDeskChecks.runNow('import') }),
     ...createFidoHandlers({ db, clock, events, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
     ...createWorkQueueHandlers({ db, clock }),
-    ...createIndicatorsHandlers({ db, clock, onError: (error) => logger.error('indicator snapshot failed', error) }),
+    ...createIndicatorsHandlers({ db, clock, events, onError: (error) => logger.error('indicator snapshot failed', error) }),
     ...createScimHandlers({ outbox: scimOutbox }),
     ...createJournalHandlers({ db, clock, anchorPath: journalFiles.anchorPath }),
   };

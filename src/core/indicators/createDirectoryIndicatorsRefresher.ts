@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
-import { directoryMemoStamp, hasDirectoryMemo, seedDirectoryMemo } from './createIndicatorContext';
+import { directoryMemoStamp, exportDirectoryMemo, hasDirectoryMemo, seedDirectoryMemo, seedLiveMemo } from './createIndicatorContext';
 import type { PreparedDirectoryIndicators } from './prepareDirectoryIndicators';
 
 export interface DirectoryIndicatorsRefresher {
@@ -26,13 +26,21 @@ export function createDirectoryIndicatorsRefresher({
 }: {
   db: Database.Database;
   clock: Clock;
-  prepare: () => Promise<PreparedDirectoryIndicators>;
+  /** Runs the job; it is handed the directory figures this thread already knows, so it counts only what changed. */
+  prepare: (known: { stamp: string; entries: [string, unknown][] }) => Promise<PreparedDirectoryIndicators>;
   onError?: (error: unknown) => void;
 }): DirectoryIndicatorsRefresher {
   let running: Promise<void> | null = null;
+  const currentDirectoryMemo = () => {
+    const stamp = directoryMemoStamp(db, clock);
+    return { stamp, entries: exportDirectoryMemo(db, stamp) };
+  };
   const runOnce = (): Promise<void> => {
-    running ??= prepare()
-      .then((prepared) => seedDirectoryMemo(db, prepared.stamp, prepared.entries))
+    running ??= prepare(currentDirectoryMemo())
+      .then((prepared) => {
+        seedDirectoryMemo(db, prepared.stamp, prepared.entries);
+        seedLiveMemo(db, prepared.liveStamp, prepared.liveEntries, clock);
+      })
       .catch(onError)
       .finally(() => {
         running = null;

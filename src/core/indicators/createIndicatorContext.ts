@@ -30,6 +30,25 @@ export function directoryMemoStamp(db: Database.Database, clock: Clock): string 
   return `${readDirectoryStamp(db)}/${isoDay(clock.now())}`;
 }
 
+/** The key of the live (means, leavers, night desk) figures' memo: the directory, the means, the hour. */
+export function liveMemoStamp(db: Database.Database, clock: Clock): string {
+  return `${directoryMemoStamp(db, clock)}/${readMeansStamp(db)}/${clock.now().toISOString().slice(0, 13)}`;
+}
+
+/** The live figures known for `stamp` (a job thread measured them after a desk act). */
+export function exportLiveMemo(db: Database.Database, stamp: string): [string, unknown][] {
+  const memo = meansMemos.get(db);
+  return memo === undefined || memo.stamp !== stamp ? [] : [...memo.values];
+}
+
+/** Takes the live figures a job thread measured for `stamp`. */
+export function seedLiveMemo(db: Database.Database, stamp: string, entries: readonly [string, unknown][], clock?: Clock): void {
+  // Figures of a moment already past (another act since) would only push out newer ones.
+  if (clock !== undefined && stamp !== liveMemoStamp(db, clock)) return;
+  const values = memoFor(meansMemos, db, stamp);
+  for (const [name, value] of entries) if (!values.has(name)) values.set(name, value);
+}
+
 /** Whether the slow directory figures of this stamp are already known on this thread. */
 export function hasDirectoryMemo(db: Database.Database, stamp: string): boolean {
   const memo = directoryMemos.get(db);
@@ -55,7 +74,7 @@ export function createIndicatorContext(db: Database.Database, { clock, periodDay
   const directoryStamp = directoryMemoStamp(db, clock);
   const values = memoFor(directoryMemos, db, directoryStamp);
   // Windows that move with the clock (expiring within 30 days, issued over the period) are redone at least every hour.
-  const liveValues = memoFor(meansMemos, db, `${directoryStamp}/${readMeansStamp(db)}/${now.toISOString().slice(0, 13)}`);
+  const liveValues = memoFor(meansMemos, db, liveMemoStamp(db, clock));
   const computation = new Map<string, unknown>();
   const dormantSetting = db.prepare("SELECT value_json FROM settings WHERE key = 'indicators.dormantDays'").pluck().get() as string | undefined;
   const dormantDays = dormantSetting === undefined ? defaultDormantDays : Number(JSON.parse(dormantSetting));

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import type { IndicatorDashboard } from '../../shared/api/indicators.contract';
 import { isoDay, type Clock } from '../clock';
+import type { EventHub } from '../desk/createEventHub';
 import { runIndicatorsJob } from '../jobs/runIndicatorsJob';
 import { createDirectoryIndicatorsRefresher } from './createDirectoryIndicatorsRefresher';
 import { createIndicatorReportCsv } from './createIndicatorReportCsv';
@@ -19,6 +20,8 @@ export interface IndicatorsDependencies {
   /** How often the daily snapshot is checked (first start of the day, after an import or a reconciliation). */
   snapshotIntervalMs?: number;
   onError?: (error: unknown) => void;
+  /** The desk's events: after an act on a means, the live figures are measured ahead on a job thread. */
+  events?: EventHub;
 }
 
 const minusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
@@ -27,14 +30,25 @@ const minusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:
  * The dashboard's methods (the contract declares `indicators.read`: badge office, admin, auditor;
  * the dispatcher checks it). Starts the daily snapshots, taken on a job thread.
  */
-export function createIndicatorsHandlers({ db, clock, snapshotIntervalMs, onError }: IndicatorsDependencies): Pick<DeskHandlers, IndicatorsMethod> {
-  const directoryFigures = createDirectoryIndicatorsRefresher({ db, clock, prepare: () => runIndicatorsJob(db, { clock }), ...(onError === undefined ? {} : { onError }) });
+export function createIndicatorsHandlers({ db, clock, snapshotIntervalMs, onError, events }: IndicatorsDependencies): Pick<DeskHandlers, IndicatorsMethod> {
+  const directoryFigures = createDirectoryIndicatorsRefresher({ db, clock, prepare: (known) => runIndicatorsJob(db, { clock, known }), ...(onError === undefined ? {} : { onError }) });
   startIndicatorSnapshots({
     db,
     clock,
     takeSnapshot: () => directoryFigures.refresh(),
     ...(snapshotIntervalMs === undefined ? {} : { intervalMs: snapshotIntervalMs }),
     ...(onError === undefined ? {} : { onError }),
+  });
+  // A means changed: measure the live figures ahead (once the acts of the moment are done), so the
+  // dashboard opened next finds them ready instead of counting on the desk's thread.
+  let ahead: NodeJS.Timeout | null = null;
+  events?.subscribe((event) => {
+    if (event !== 'mieChanged' || ahead !== null) return;
+    ahead = setTimeout(() => {
+      ahead = null;
+      if (db.open && !db.memory) void directoryFigures.refresh();
+    }, 1_000);
+    ahead.unref();
   });
   // Series and reports name their figures as the last dashboard did (measured again when older than a minute).
   let latest: IndicatorDashboard | null = null;

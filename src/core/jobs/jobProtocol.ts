@@ -8,7 +8,7 @@ import type { SourcesConfig } from '../sources/parseSourcesConfig';
 export type JobRequest =
   | { kind: 'import'; config: SourcesConfig; force: boolean; only?: readonly string[] }
   | { kind: 'reconcile' }
-  | { kind: 'indicators' };
+  | { kind: 'indicators'; known?: { stamp: string; entries: [string, unknown][] } };
 
 export interface JobWorkerData {
   request: JobRequest;

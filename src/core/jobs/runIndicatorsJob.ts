@@ -8,8 +8,11 @@ import { runStoreJob } from './runStoreJob';
  * desk's thread: counting orphans and links over millions of register rows takes seconds at
  * hospital scale. In memory (tests) it runs here.
  */
-export async function runIndicatorsJob(db: Database.Database, { clock, entry }: { clock: Clock; entry?: URL }): Promise<PreparedDirectoryIndicators> {
+export async function runIndicatorsJob(
+  db: Database.Database,
+  { clock, entry, known }: { clock: Clock; entry?: URL; known?: { stamp: string; entries: [string, unknown][] } },
+): Promise<PreparedDirectoryIndicators> {
   if (db.memory) return prepareDirectoryIndicators(db, { clock });
-  const result = await runStoreJob(db, { kind: 'indicators' }, { clock, entry });
+  const result = await runStoreJob(db, { kind: 'indicators', ...(known === undefined ? {} : { known }) }, { clock, entry });
   return result.prepared;
 }

@@ -38,7 +38,7 @@ async function run(): Promise<JobResult> {
       });
       return { kind: 'import', report };
     }
-    if (request.kind === 'indicators') return { kind: 'indicators', prepared: prepareDirectoryIndicators(db, { clock }) };
+    if (request.kind === 'indicators') return { kind: 'indicators', prepared: prepareDirectoryIndicators(db, { clock, known: request.known }) };
     return { kind: 'reconcile', report: reconcileDirectory(db, { clock }).report };
   } finally {
     db.close();
