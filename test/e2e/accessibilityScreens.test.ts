@@ -34,6 +34,13 @@ afterAll(async () => {
 });
 
 describe('accessibility of every screen', () => {
+  it('offers "Aller au contenu" as the first stop of the keyboard, leading to the screen', async () => {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+  });
+
   it.each(['fr', 'en'])('finds no serious or critical axe violation (%s)', async (language) => {
     await page.locator('select').first().selectOption(language);
     const screens = await page.getByRole('navigation').getByRole('button').count();

@@ -71,6 +71,10 @@ export function App({ client }: { client: DeskClient }) {
   return (
     <DeskContext.Provider value={client}>
       <NavigationContext.Provider value={chooseScreen}>
+      {/* First stop of the keyboard: straight to the screen's content, past the header and the navigation. */}
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
       <header className="app-header">
         <h1>
           {t('app.title')}
@@ -110,7 +114,7 @@ export function App({ client }: { client: DeskClient }) {
         </p>
       )}
       {status?.setupNeeded === true ? (
-        <main>
+        <main id="main-content" tabIndex={-1}>
           <SetupScreen onSaved={() => setStatusVersion((version) => version + 1)} />
         </main>
       ) : (
@@ -130,7 +134,7 @@ export function App({ client }: { client: DeskClient }) {
               ))}
             </nav>
           )}
-          <main>
+          <main id="main-content" tabIndex={-1}>
             {screensReadingPersonalData.has(screen.id) ? (
               <SessionGate key={screen.id}>
                 <screen.Component />

@@ -1,6 +1,7 @@
 /** Desk shell and search strings, French first. */
 export const fr = {
   'app.title': 'Guichet',
+  'app.skipToContent': 'Aller au contenu',
   'app.demo': 'Annuaire de démonstration',
   'app.connecting': 'Connexion au service du guichet…',
   'app.connectionFailed': 'Impossible de joindre le service du guichet : {{message}}',
@@ -40,6 +41,7 @@ export const fr = {
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
+  'app.skipToContent': 'Skip to content',
   'app.title': 'Guichet',
   'app.demo': 'Demo directory',
   'app.connecting': 'Connecting to the desk service…',
