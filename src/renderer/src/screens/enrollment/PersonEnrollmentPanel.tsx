@@ -268,7 +268,10 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
                   {t(`enrollment.kind.${mie.kind}`)}
                   {mie.additional && ` (${t('enrollment.mies.additional')})`}
                 </td>
-                <td className="mono">{mie.identifier}</td>
+                {/* A FIDO key is known by its label (the credential id is unreadable); the id stays as a hint. */}
+                <td className={mie.kind === 'fido' && mie.label !== null ? undefined : 'mono'} title={mie.kind === 'fido' ? mie.identifier : undefined}>
+                  {mie.kind === 'fido' && mie.label !== null ? mie.label : mie.identifier}
+                </td>
                 <td>
                   <span className={`pill pill-mie-${mie.status}`}>{t(`enrollment.mieStatus.${mie.status}`)}</span>
                 </td>
