@@ -88,6 +88,12 @@ describe('browser mode: searching the demo directory', () => {
     // What the field never sends, an attacker may: the core answers in French, naming the field.
     const reply = await desk.core.dispatch('searchPeople', { query: 'x'.repeat(201) }, { connectionId: 'attacker', transport: 'browser' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: { fr: 'Saisie refusée : La recherche dépasse 200 caractères.' } } });
+    // Filters narrow the list: only the active people of that query, each with the status pill.
+    await page.getByLabel('Statut', { exact: true }).selectOption({ label: 'Parti' });
+    await expect.poll(async () => (await page.getByTestId('search-results').locator('tbody tr td:last-child').allTextContents()).every((cell) => cell === 'Parti')).toBe(true);
+    const left = desk.core.db.prepare("SELECT COUNT(*) FROM identities WHERE status = 'left'").pluck().get() as number;
+    expect(await page.getByTestId('search-results').locator('tbody tr').count()).toBeLessThanOrEqual(Math.min(50, left));
+    await page.getByLabel('Statut', { exact: true }).selectOption({ label: 'Tous' });
     await search.fill('');
   });
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { FieldEvidence } from '../matching/compareFeatures';
 import { defineMethod } from './defineContract';
 
-export type IdentityStatus = 'active' | 'leaving' | 'left' | 'temporary';
+export const identityStatuses = ['active', 'leaving', 'left', 'temporary'] as const;
+export type IdentityStatus = (typeof identityStatuses)[number];
 
 export interface PersonSummary {
   identityId: string;
@@ -46,12 +47,26 @@ export interface PersonDetail extends PersonSummary {
 export const searchQueryMaxLength = 200;
 export const searchQuerySchema = z.string().trim().min(1, 'query is empty').max(searchQueryMaxLength);
 
+/** Narrowing a search: status, service, profession (code or label), what means the person holds. */
+export const searchFiltersSchema = z
+  .object({
+    status: z.enum(identityStatuses).optional(),
+    service: z.string().trim().min(1).max(100).optional(),
+    profession: z.string().trim().min(1).max(100).optional(),
+    /** `none`: no active means at all. */
+    meansKind: z.enum(['cps', 'badge', 'fido', 'temporary-badge', 'none']).optional(),
+    meansStatus: z.enum(['active', 'suspended', 'lost', 'stolen', 'replaced', 'returned', 'expired', 'revoked']).optional(),
+  })
+  .strict();
+export type SearchFilters = z.infer<typeof searchFiltersSchema>;
+
 export const directoryMethods = {
   searchPeople: defineMethod<PersonSummary[]>()(
     z
       .object({
         query: searchQuerySchema,
         limit: z.number().int().min(1).max(500).default(50),
+        filters: searchFiltersSchema.optional(),
       })
       .strict(),
     { access: 'directory.read', personalData: true },

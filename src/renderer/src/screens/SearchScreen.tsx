@@ -1,17 +1,26 @@
 import { useId, useState } from 'react';
-import { labelProfession } from '../../../shared/directory/professionLabels';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../desk/describeError';
 import { formatIsoDate, formatPersonName } from '../viewModels/formatPerson';
 import { PersonPanel } from './PersonPanel';
-import { searchQueryMaxLength } from '../../../shared/api/directory.contract';
+import { identityStatuses, searchQueryMaxLength, type SearchFilters } from '../../../shared/api/directory.contract';
+import { mieStatuses } from '../../../shared/api/enrollment.contract';
+import { labelProfession, professionLabels } from '../../../shared/directory/professionLabels';
 import { useSearchPeople } from './useSearchPeople';
 
 export function SearchScreen() {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
-  const search = useSearchPeople(query);
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const search = useSearchPeople(query, 150, filters);
+  const language = i18n.language === 'en' ? 'en' : 'fr';
+  const setFilter = (name: keyof SearchFilters, value: string) => {
+    const next: Record<string, string> = { ...filters };
+    if (value === '') delete next[name];
+    else next[name] = value;
+    setFilters(next as SearchFilters);
+  };
   const inputId = useId();
   const hintId = useId();
 
@@ -35,6 +44,58 @@ export function SearchScreen() {
       <p id={hintId} className="hint">
         {t('search.hint')}
       </p>
+      <fieldset className="search-filters" data-testid="search-filters">
+        <legend>{t('search.filters')}</legend>
+        <label>
+          {t('search.filter.status')}{' '}
+          <select aria-label={t('search.filter.status')} value={filters.status ?? ''} onChange={(event) => setFilter('status', event.target.value)}>
+            <option value="">{t('search.filter.any')}</option>
+            {identityStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('search.filter.service')}{' '}
+          <input aria-label={t('search.filter.service')} maxLength={100} value={filters.service ?? ''} onChange={(event) => setFilter('service', event.target.value)} />
+        </label>{' '}
+        <label>
+          {t('search.filter.profession')}{' '}
+          <select aria-label={t('search.filter.profession')} value={filters.profession ?? ''} onChange={(event) => setFilter('profession', event.target.value)}>
+            <option value="">{t('search.filter.any')}</option>
+            {Object.keys(professionLabels).map((code) => (
+              <option key={code} value={code}>
+                {labelProfession(code, language)}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('search.filter.meansKind')}{' '}
+          <select aria-label={t('search.filter.meansKind')} value={filters.meansKind ?? ''} onChange={(event) => setFilter('meansKind', event.target.value)}>
+            <option value="">{t('search.filter.any')}</option>
+            {(['cps', 'badge', 'fido', 'temporary-badge'] as const).map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`enrollment.kind.${kind}`)}
+              </option>
+            ))}
+            <option value="none">{t('search.filter.noMeans')}</option>
+          </select>
+        </label>{' '}
+        <label>
+          {t('search.filter.meansStatus')}{' '}
+          <select aria-label={t('search.filter.meansStatus')} value={filters.meansStatus ?? ''} onChange={(event) => setFilter('meansStatus', event.target.value)}>
+            <option value="">{t('search.filter.any')}</option>
+            {mieStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`enrollment.mieStatus.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
       <div role="status" aria-live="polite" className="search-status" data-testid="search-status">
         {search.phase === 'searching' && t('search.searching')}
         {search.phase === 'done' &&

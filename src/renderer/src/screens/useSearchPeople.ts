@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PersonSummary } from '../../../shared/api/directory.contract';
+import type { PersonSummary, SearchFilters } from '../../../shared/api/directory.contract';
 import { useDesk } from '../desk/DeskContext';
 import { isSearchableQuery } from '../viewModels/formatPerson';
 
@@ -13,7 +13,8 @@ export type SearchState =
 export const searchPageSize = 50;
 
 /** Search-as-you-type with a short debounce; a slow answer never overwrites a newer one. */
-export function useSearchPeople(query: string, debounceMs = 150): SearchState {
+export function useSearchPeople(query: string, debounceMs = 150, filters?: SearchFilters): SearchState {
+  const filterKey = JSON.stringify(filters ?? {});
   const { api } = useDesk();
   const [state, setState] = useState<SearchState>({ phase: 'idle' });
   useEffect(() => {
@@ -24,7 +25,7 @@ export function useSearchPeople(query: string, debounceMs = 150): SearchState {
     let current = true;
     setState({ phase: 'searching' });
     const timer = setTimeout(() => {
-      api.searchPeople({ query, limit: searchPageSize + 1 }).then(
+      api.searchPeople({ query, limit: searchPageSize + 1, ...(filters === undefined || filterKey === '{}' ? {} : { filters }) }).then(
         (people) => current && setState({ phase: 'done', query, people: people.slice(0, searchPageSize), truncated: people.length > searchPageSize }),
         (error: unknown) => current && setState({ phase: 'failed', error }),
       );
@@ -33,6 +34,6 @@ export function useSearchPeople(query: string, debounceMs = 150): SearchState {
       current = false;
       clearTimeout(timer);
     };
-  }, [api, query, debounceMs]);
+  }, [api, query, debounceMs, filterKey]);
   return state;
 }
