@@ -81,6 +81,13 @@ beforeAll(async () => {
   await openDesk();
   browser = await launchChromium();
   page = await browser.context.newPage();
+  // Interactions are counted in the page from the trusted events the browser itself dispatches.
+  await page.addInitScript(() => {
+    const counts = { clicks: 0, keys: 0 };
+    (window as unknown as { __guichetInteractions: typeof counts }).__guichetInteractions = counts;
+    window.addEventListener('click', (event) => event.isTrusted && (counts.clicks += 1), true);
+    window.addEventListener('keydown', (event) => event.isTrusted && (counts.keys += 1), true);
+  });
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await logInAsNightAgent();
@@ -114,28 +121,30 @@ describe('night desk in Chromium', () => {
     expect(await page.getByTestId('nightdesk-pool').locator('tbody').textContent()).toMatch(/T-01.*disponible.*T-02.*disponible.*T-03.*disponible/);
   });
 
-  it('gives an interim nurse found in the RPPS extract a temporary card within 90 s and 8 interactions', async () => {
+  it('gives an interim nurse found in the RPPS extract a temporary card within 90 s, three clicks and the RPPS typed (trusted events)', async () => {
     const nurse = core.db
       .prepare("SELECT rpps, first_name FROM source_records WHERE source_id = 'rpps' AND json_extract(attributes_json, '$.profession') = '60' AND rpps NOT IN (SELECT rpps FROM identities WHERE rpps IS NOT NULL) LIMIT 1")
       .get() as { rpps: string; first_name: string };
-    let interactions = 0;
+    const counted = () => page.evaluate(() => ({ ...(window as unknown as { __guichetInteractions: { clicks: number; keys: number } }).__guichetInteractions }));
+    const before = await counted();
     const started = Date.now();
-    await page.getByLabel(/Nom, prénom, RPPS/).fill(nurse.rpps);
-    interactions += 1;
+    await page.getByLabel(/Nom, prénom, RPPS/).pressSequentially(nurse.rpps);
     await page.getByTestId('nightdesk-candidates').getByRole('button').first().click();
-    interactions += 1;
+    // The card is tapped on the reader by a hand, not through the screen.
     await tap('contactless', 'test:desfire-ev1');
-    interactions += 1;
     await expect.poll(() => page.getByTestId('nightdesk-card').textContent()).toContain('Carte T-01');
     await page.getByRole('button', { name: 'Remettre la carte temporaire' }).click();
-    interactions += 1;
     await expect.poll(() => page.getByTestId('nightdesk-result').textContent()).toMatch(/Carte T-01 remise à .*valable jusqu’au/);
     await page.getByRole('button', { name: 'Reçu PDF' }).click();
-    interactions += 1;
     await page.getByTestId('receipt').waitFor();
     const seconds = (Date.now() - started) / 1000;
-    console.info(`[nightdesk] interim nurse: temporary card issued in ${seconds.toFixed(1)} s of desk time with ${interactions} interactions (receipt included)`);
-    expect(interactions).toBeLessThanOrEqual(8);
+    const after = await counted();
+    const clicks = after.clicks - before.clicks;
+    const keys = after.keys - before.keys;
+    console.info(`[nightdesk] interim nurse: temporary card issued in ${seconds.toFixed(1)} s of desk time with ${clicks} clicks and ${keys} keys (the RPPS typed; receipt included)`);
+    // Pick the nurse, issue, receipt: three clicks; the keys are the 11 digits of the RPPS.
+    expect(clicks).toBeLessThanOrEqual(3);
+    expect(keys).toBeLessThanOrEqual(nurse.rpps.length);
     expect(seconds).toBeLessThanOrEqual(90);
 
     const issued = core.db

@@ -36,8 +36,11 @@ export function createDirectoryIndicatorsRefresher({
     return { stamp, entries: exportDirectoryMemo(db, stamp) };
   };
   const runOnce = (): Promise<void> => {
+    if (!db.open) return Promise.resolve();
     running ??= prepare(currentDirectoryMemo())
       .then((prepared) => {
+        // The desk may have closed while the job ran.
+        if (!db.open) return;
         seedDirectoryMemo(db, prepared.stamp, prepared.entries);
         seedLiveMemo(db, prepared.liveStamp, prepared.liveEntries, clock);
       })
