@@ -9,6 +9,7 @@ import { simulatedReaderNames } from '../../src/core/cards/createCardService';
 import { bindMie } from '../../src/core/enrollment/bindMie';
 import { changeMieStatus } from '../../src/core/enrollment/changeMieStatus';
 import { launchChromium } from '../support/launchChromium';
+import { countTrustedInteractions, type Interactions } from '../support/countTrustedInteractions';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 
 /**
@@ -20,6 +21,7 @@ import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 let desk: TestDesk;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
+let readInteractions: () => Promise<Interactions>;
 const consoleErrors: string[] = [];
 const downloads = mkdtempSync(join(tmpdir(), 'guichet-auditor-'));
 let person: { id: string; last_name: string; first_name: string };
@@ -44,12 +46,7 @@ beforeAll(async () => {
 
   browser = await launchChromium();
   page = await browser.context.newPage();
-  await page.addInitScript(() => {
-    const counts = { clicks: 0, keys: 0 };
-    (window as unknown as { __guichetInteractions: typeof counts }).__guichetInteractions = counts;
-    window.addEventListener('click', (event) => event.isTrusted && (counts.clicks += 1), true);
-    window.addEventListener('keydown', (event) => event.isTrusted && (counts.keys += 1), true);
-  });
+  readInteractions = await countTrustedInteractions(page);
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.setViewportSize({ width: 1400, height: 1000 });
@@ -61,7 +58,6 @@ afterAll(async () => {
   rmSync(downloads, { recursive: true, force: true });
 });
 
-const interactions = () => page.evaluate(() => (window as unknown as { __guichetInteractions: { clicks: number; keys: number } }).__guichetInteractions);
 
 describe('auditor: the journal', { timeout: 120_000 }, () => {
   it('finds an act by person and act, reads it in words, exports it and checks the journal', async () => {
@@ -112,7 +108,7 @@ describe('auditor: the journal', { timeout: 120_000 }, () => {
     expect(acts).toEqual(['journal.export', 'journal.export', 'journal.verify']);
 
     // Login (reader, PIN digits, Enter), the person's name, the act, search, two exports and their links, the check.
-    const counted = await interactions();
+    const counted = await readInteractions();
     expect(counted.clicks).toBeLessThanOrEqual(9);
     expect(counted.keys).toBeLessThanOrEqual(5 + person.last_name.length);
 

@@ -1,3 +1,4 @@
+import { countTrustedInteractions, type Interactions } from '../support/countTrustedInteractions';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ let core: DeskCore;
 let server: BrowserServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
+let readInteractions: () => Promise<Interactions>;
 const consoleErrors: string[] = [];
 
 interface PersonRow {
@@ -41,8 +43,8 @@ async function tap(reader: keyof typeof simulatedReaderNames, cardId: string | n
 }
 
 /** Trusted clicks and key presses the page saw since it loaded (the test's own bookkeeping plays no part). */
-async function interactions(): Promise<{ clicks: number; keys: number }> {
-  return page.evaluate(() => (window as unknown as { __guichetInteractions: { clicks: number; keys: number } }).__guichetInteractions);
+async function interactions(): Promise<Interactions> {
+  return readInteractions();
 }
 
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -57,12 +59,7 @@ beforeAll(async () => {
   server = await startBrowserServer({ core, rendererDir: join(projectRoot, 'out', 'renderer') });
   browser = await launchChromium();
   page = await browser.context.newPage();
-  await page.addInitScript(() => {
-    const counts = { clicks: 0, keys: 0 };
-    (window as unknown as { __guichetInteractions: typeof counts }).__guichetInteractions = counts;
-    window.addEventListener('click', (event) => event.isTrusted && (counts.clicks += 1), true);
-    window.addEventListener('keydown', (event) => event.isTrusted && (counts.keys += 1), true);
-  });
+  readInteractions = await countTrustedInteractions(page);
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   person = core.db

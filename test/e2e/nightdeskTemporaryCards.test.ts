@@ -1,3 +1,4 @@
+import { countTrustedInteractions, type Interactions } from '../support/countTrustedInteractions';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ let core: DeskCore;
 let server: BrowserServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
+let readInteractions: () => Promise<Interactions>;
 const consoleErrors: string[] = [];
 const setup = { agentId: null, agentName: 'préparation e2e', desk: 'e2e' };
 
@@ -81,13 +83,7 @@ beforeAll(async () => {
   await openDesk();
   browser = await launchChromium();
   page = await browser.context.newPage();
-  // Interactions are counted in the page from the trusted events the browser itself dispatches.
-  await page.addInitScript(() => {
-    const counts = { clicks: 0, keys: 0 };
-    (window as unknown as { __guichetInteractions: typeof counts }).__guichetInteractions = counts;
-    window.addEventListener('click', (event) => event.isTrusted && (counts.clicks += 1), true);
-    window.addEventListener('keydown', (event) => event.isTrusted && (counts.keys += 1), true);
-  });
+  readInteractions = await countTrustedInteractions(page);
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await logInAsNightAgent();
@@ -125,7 +121,7 @@ describe('night desk in Chromium', () => {
     const nurse = core.db
       .prepare("SELECT rpps, first_name FROM source_records WHERE source_id = 'rpps' AND json_extract(attributes_json, '$.profession') = '60' AND rpps NOT IN (SELECT rpps FROM identities WHERE rpps IS NOT NULL) LIMIT 1")
       .get() as { rpps: string; first_name: string };
-    const counted = () => page.evaluate(() => ({ ...(window as unknown as { __guichetInteractions: { clicks: number; keys: number } }).__guichetInteractions }));
+    const counted = readInteractions;
     const before = await counted();
     const started = Date.now();
     await page.getByLabel(/Nom, prénom, RPPS/).pressSequentially(nurse.rpps);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DeskError } from '../../shared/api/errors';
+import type { ScimOutboxItemView, ScimSyncStatusView } from '../../shared/api/scim.contract';
 import type { ScimIdentificationMeans } from '../../shared/scim/guichetUserExtension';
 import type { Clock } from '../clock';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
@@ -8,31 +9,9 @@ import { createScimClient, type ScimClient, type ScimFetch } from './createScimC
 import { deliverScimItem, type KnownScimUser, type ScimDeliveryOutcome, type ScimPerson } from './deliverScimItem';
 import { readScimSettings, type ScimSettings } from './scimSettings';
 
-export interface ScimOutboxItem {
-  id: number;
-  identityId: string;
-  holderName: string;
-  mieId: string | null;
-  act: string;
-  means: ScimIdentificationMeans;
-  state: 'pending' | 'sent' | 'dead' | 'discarded';
-  attempts: number;
-  nextAttemptAt: string;
-  lastStatus: number | null;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-export interface ScimSyncStatus {
-  configured: boolean;
-  /** Whether the last exchange with the IAM got an answer (null: none yet). */
-  connected: boolean | null;
-  pending: number;
-  failed: number;
-  lastContactAt: string | null;
-  lastError: string | null;
-}
+/** The outbox's rows and the link's status, as the contract shows them. */
+export type ScimOutboxItem = ScimOutboxItemView;
+export type ScimSyncStatus = ScimSyncStatusView;
 
 export interface ScimOutbox {
   /** Sends what is due, in order per person; resolves when this round is done. */

@@ -19,6 +19,7 @@ export interface ScimOutboxItemView {
   id: number;
   identityId: string;
   holderName: string;
+  mieId: string | null;
   act: string;
   means: ScimIdentificationMeans;
   state: (typeof scimOutboxStates)[number];
