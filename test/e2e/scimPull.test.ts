@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flattenScimUser } from '../../src/core/import/readScimSource';
+import { readPulledMeansHolder } from '../../src/core/scim/readPulledMeansHolder';
 import { importSources } from '../../src/core/import/importSources';
 import { parseSourcesConfig, type SourcesConfig } from '../../src/core/sources/parseSourcesConfig';
 import { openDatabase } from '../../src/core/store/openDatabase';
@@ -71,6 +72,10 @@ describe('source kind "scim": pull the IAM’s Users', () => {
       const row = db.prepare("SELECT hr_id, ad_id, rpps, last_name, first_name, attributes_json FROM source_records WHERE source_id = 'iam' AND record_key = 'u-003'").get() as Record<string, string>;
       expect(row).toMatchObject({ hr_id: '1003', ad_id: 'agent3', rpps: appendRppsCheckDigit('1000000003'), last_name: 'NOM3', first_name: 'Prénom3' });
       expect(JSON.parse(row.attributes_json!)).toMatchObject({ email: 'agent3@chu.example' });
+      // A card bound elsewhere is known here after the pull: to whom, with its status.
+      expect(readPulledMeansHolder(db, 'B-7')).toMatchObject({ name: 'NOM7 Prénom7', userName: 'agent7', status: 'active', sourceId: 'iam' });
+      expect(readPulledMeansHolder(db, 'B-70')).toBeNull();
+      expect(readPulledMeansHolder(db, 'B-')).toBeNull();
     } finally {
       db.close();
     }

@@ -5,6 +5,7 @@ import { DeskError } from '../../shared/api/errors';
 import { isoDay, type Clock } from '../clock';
 import type { CardAccess, PresentedCard } from '../agents/CardAccess';
 import type { IamHolderCheck } from '../scim/createIamHolderCheck';
+import { readPulledMeansHolder } from '../scim/readPulledMeansHolder';
 import type { DeskSessions } from '../agents/createDeskSessions';
 import { confirmWithSecondAgent } from '../agents/confirmWithSecondAgent';
 import { openSessionWithCps } from '../agents/openSessionWithCps';
@@ -93,7 +94,8 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards, c
       const holderRow = rpps === null ? undefined : (db.prepare('SELECT id FROM identities WHERE rpps = ?').get(rpps) as { id: string } | undefined);
       const rppsHolder = holderRow === undefined ? null : (readPersonSummaries(db, [holderRow.id])[0] ?? null);
       const candidates = card.cps !== null && rppsHolder === null && binding === null ? scoreCardCandidates(db, card.cps) : [];
-      return { card, binding, rppsHolder, candidates };
+      const iamHolder = binding === null ? readPulledMeansHolder(db, card.identifier) : null;
+      return { card, binding, rppsHolder, candidates, iamHolder };
     },
 
     getPersonEnrollment: ({ identityId }) => {

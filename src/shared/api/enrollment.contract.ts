@@ -121,6 +121,8 @@ export interface CardLookup {
   rppsHolder: PersonSummary | null;
   /** CPS whose RPPS is unknown locally: scored candidates, best first (binding pairs the RPPS). */
   candidates: CardCandidate[];
+  /** Not bound here, but bound in the hospital's IAM (last pull of a `scim` source): to whom. */
+  iamHolder: { name: string; userName: string | null; status: string | null; sourceId: string; pulledAt: string } | null;
 }
 
 export interface PersonEnrollment {

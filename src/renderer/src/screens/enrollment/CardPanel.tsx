@@ -82,6 +82,15 @@ function CardFacts({ lookup }: { lookup: CardLookup }) {
           ? t('enrollment.card.free')
           : t('enrollment.card.boundTo', { name: binding.holderName, status: t(`enrollment.mieStatus.${binding.status}`) })}
       </p>
+      {binding === null && lookup.iamHolder !== null && (
+        <p className="status-banner status-warning" data-testid="card-iam-holder">
+          {t('enrollment.card.iamHolder', {
+            name: lookup.iamHolder.name,
+            status: lookup.iamHolder.status === null ? '—' : t(`scim.status.${lookup.iamHolder.status}`, { defaultValue: lookup.iamHolder.status }),
+            date: new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(lookup.iamHolder.pulledAt)),
+          })}
+        </p>
+      )}
     </>
   );
 }
