@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulatedLoginCardId } from '../../src/core/cards/buildSimulatedCatalog';
 import { simulatedReaderNames } from '../../src/core/cards/createCardService';
 import { openDeskCore, type DeskCore } from '../../src/core/desk/openDeskCore';
 import { bindMie } from '../../src/core/enrollment/bindMie';
@@ -228,6 +229,26 @@ describe('night desk in Chromium', () => {
     expect(report.ok).toBe(true);
     expect(core.db.prepare("SELECT COUNT(*) AS n FROM mie WHERE identifier LIKE '04E2E1%' AND status = 'active'").get()).toEqual({ n: 40 });
     await expect.poll(() => page.getByTestId('nightdesk-hold').textContent()).toContain('Départs en masse retenus : 40 personnes');
+  });
+
+  it('refuses, in French, a desk agent’s departure asked by the night desk even with a second agent: it belongs to the badge office', async () => {
+    const [leaving, second] = core.db
+      .prepare("SELECT a.identity_id AS id, i.hr_id, i.last_name, i.rpps FROM agents a JOIN identities i ON i.id = a.identity_id WHERE a.role IN ('badge-office', 'admin') AND i.hr_id IS NOT NULL ORDER BY a.role DESC, i.id LIMIT 2")
+      .all() as { id: string; hr_id: string; last_name: string; rpps: string | null }[];
+    const activeBefore = core.db.prepare("SELECT COUNT(*) FROM mie WHERE identity_id = ? AND status = 'active'").pluck().get(leaving!.id);
+    const departure = page.getByRole('region', { name: 'Départ immédiat' });
+    await departure.getByLabel('Personne qui part maintenant').fill(leaving!.hr_id);
+    await departure.getByRole('button', { name: new RegExp(leaving!.last_name, 'i') }).first().click();
+    await departure.getByLabel('Motif').fill('fin de mission ce soir');
+    await departure.getByLabel(/C’est un agent du guichet/).check();
+    await tap('contact', simulatedLoginCardId({ identityId: second!.id, rpps: second!.rpps }));
+    await departure.getByLabel('Lecteur de sa carte CPS').selectOption(simulatedReaderNames.contact);
+    await departure.getByLabel('Son code', { exact: true }).fill('1234');
+    await departure.getByRole('button', { name: 'Suspendre tous ses moyens' }).click();
+    await expect.poll(async () => (await page.locator('[role=alert], .status-error, .status-banner').allTextContents()).join(' | ')).toContain('relève du bureau des badges, avec un second agent');
+    expect(core.db.prepare("SELECT COUNT(*) FROM journal WHERE action = 'agent-act.confirmed'").pluck().get()).toBe(0);
+    expect(core.db.prepare("SELECT COUNT(*) FROM mie WHERE identity_id = ? AND status = 'active'").pluck().get(leaving!.id)).toBe(activeBefore);
+    await tap('contact', null);
   });
 
   it('has no serious or critical axe violation on the working night desk (lists, hold, flow)', async () => {
