@@ -72,5 +72,6 @@ describe('review queue (desk API)', () => {
     expect(identityOf(accepted!.recordId)).toMatchObject({ id: accepted!.identity.identityId, decision: 'validated' });
     expect(identityOf(rejected!.recordId)?.id).not.toBe(rejected!.identity.identityId);
     expect(core.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE action = 'directory.reconcile'").get()).toEqual({ n: 1 });
-  });
+    // A reconciliation runs inside: seconds on a loaded 2-core CI machine.
+  }, 30_000);
 });
