@@ -7,10 +7,14 @@ import { projectRoot } from '../support/startTestDesk';
 
 let child: ChildProcess | undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'guichet-start-'));
-afterAll(() => {
-  // npm → tsx → node: stop the whole process group, not just npm.
-  if (child?.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
+afterAll(async () => {
+  // npm → tsx → node: stop the whole process group, not just npm, and let it close its store before the folder goes.
+  if (child?.pid !== undefined && child.exitCode === null) {
+    const exited = new Promise<void>((resolve) => child!.once('exit', () => resolve()));
+    process.kill(-child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 describe('npm start', () => {

@@ -85,6 +85,8 @@ describe('review queue screen', () => {
       by: expect.stringContaining(agent.id),
     });
 
+    // The accepted proposal has left the screen before the next key.
+    await expect.poll(() => page.getByTestId('review-proposal').getByRole('region', { name: 'Fiche source' }).locator('dd').first().textContent()).not.toBe(firstKey);
     await page.keyboard.press('r');
     await expect.poll(() => page.getByTestId('review-notice').textContent()).toMatch(/^Rapprochement rejeté/);
     await expect.poll(() => page.getByTestId('review-status').textContent()).toBe(`${before - 2} rapprochements à valider`);

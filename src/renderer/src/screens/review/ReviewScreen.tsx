@@ -31,9 +31,13 @@ export function ReviewScreen() {
   const reasonId = useId();
   const hintId = useId();
 
+  // Loads can overlap (a decision's own reload and the queue-changed event): only the latest one is shown.
+  const lastLoad = useRef(0);
   const load = useCallback(() => {
+    const thisLoad = ++lastLoad.current;
     api.listReviewProposals({ limit: 200 }).then(
       (next) => {
+        if (thisLoad !== lastLoad.current) return;
         setQueue(next);
         setPosition((current) => Math.min(current, Math.max(0, next.proposals.length - 1)));
       },
@@ -61,6 +65,12 @@ export function ReviewScreen() {
             const names = { record: `${proposal.sourceLabel} ${proposal.recordKey}`, person: formatPersonName(proposal.identity) };
             setNotice(t(decision === 'accept' ? 'review.accepted' : 'review.rejected', names));
             setReason('');
+            // The decided proposal leaves the screen at once, so the next key acts on the next proposal, never on it again.
+            setQueue((current) =>
+              current === null
+                ? current
+                : { ...current, proposals: current.proposals.filter((item) => item.recordId !== proposal.recordId || item.identity.identityId !== proposal.identity.identityId) },
+            );
             load();
           },
           (failure: unknown) => setError(describeError(failure, i18n.language)),
