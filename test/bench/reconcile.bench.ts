@@ -50,7 +50,9 @@ export async function run(): Promise<void> {
 
   // The same data through the store: records in a database file, then reconcileDirectory (read +
   // engine + write) and searches in a child process, whose peak RSS is the desk's.
-  const dir = mkdtempSync(join(tmpdir(), 'guichet-reconcile-bench-'));
+  // GUICHET_BENCH_KEEP_STORE=DIR keeps the store file there, to measure reconcileDirectory again with measureReconcileDirectory.ts.
+  const keptDir = process.env.GUICHET_BENCH_KEEP_STORE;
+  const dir = keptDir ?? mkdtempSync(join(tmpdir(), 'guichet-reconcile-bench-'));
   try {
     const path = join(dir, 'guichet.db');
     const db = openDatabase({ path });
@@ -79,7 +81,7 @@ export async function run(): Promise<void> {
     );
     console.log(`directory search over ${figures.identities} identities: ${figures.queries} queries, p50 ${figures.searchP50Ms.toFixed(2)} ms, p95 ${figures.searchP95Ms.toFixed(2)} ms, max ${figures.searchMaxMs.toFixed(2)} ms`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (keptDir === undefined) rmSync(dir, { recursive: true, force: true });
   }
 }
 
