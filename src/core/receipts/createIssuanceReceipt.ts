@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { ReceiptFile } from '../../shared/api/enrollment.contract';
 import { DeskError } from '../../shared/api/errors';
+import { labelCardModel } from '../../shared/cards/cardModelLabels';
+import { labelService } from '../../shared/directory/serviceLabels';
 import { readMieOrFail } from '../enrollment/changeMieStatus';
 
 const kindLabels: Record<string, string> = {
@@ -94,12 +96,12 @@ export async function createIssuanceReceipt(db: Database.Database, mieId: string
   field('Date de naissance', person.birth_date === null ? null : frenchDate(person.birth_date ?? null));
   field('Matricule', person.hr_id ?? null);
   field('RPPS', person.rpps ?? null);
-  field('Service', person.service ?? null);
+  field('Service', person.service === null || person.service === undefined ? null : labelService(person.service, 'fr'));
   y -= 6;
   write('Moyen d’identification', { size: 13, font: bold });
   field('Type', kindLabels[mie.kind] ?? mie.kind);
   field('Identifiant', mie.identifier);
-  field('Modèle de carte', mie.cardType);
+  field('Modèle de carte', mie.cardType === null ? null : labelCardModel(mie.cardType, 'fr'));
   field('Valide du', frenchValidityBound(mie.validFrom));
   field('Valide jusqu’au', frenchValidityBound(mie.validUntil));
   if (mie.replacesMieId !== null) field('Remplace', readMieOrFail(db, mie.replacesMieId).identifier);

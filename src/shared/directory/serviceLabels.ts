@@ -33,8 +33,6 @@ const serviceCodePattern = /^[A-Z0-9][A-Z0-9_.-]{0,15}$/;
 export function labelService(value: string | null | undefined, language: 'fr' | 'en'): string {
   if (value === null || value === undefined || value.trim() === '') return '—';
   const trimmed = value.trim();
-  const known = Object.hasOwn(serviceLabels, trimmed.toUpperCase()) ? serviceLabels[trimmed.toUpperCase()] : undefined;
-  if (known !== undefined && serviceCodePattern.test(trimmed.toUpperCase()) && !/\s/.test(trimmed)) return known[language];
-  if (!serviceCodePattern.test(trimmed)) return trimmed;
-  return `Service (code ${trimmed})`;
+  if (Object.hasOwn(serviceLabels, trimmed)) return serviceLabels[trimmed]![language];
+  return serviceCodePattern.test(trimmed) ? `Service (code ${trimmed})` : trimmed;
 }

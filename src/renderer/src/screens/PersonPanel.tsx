@@ -4,6 +4,7 @@ import type { PersonDetail } from '../../../shared/api/directory.contract';
 import { useDesk } from '../desk/DeskContext';
 import { describeError } from '../desk/describeError';
 import { formatIsoDate, formatPersonName } from '../viewModels/formatPerson';
+import { labelService } from '../../../shared/directory/serviceLabels';
 import { LinkExplanation } from './review/LinkExplanation';
 
 export function PersonPanel({ identityId, onClose }: { identityId: string; onClose: () => void }) {
@@ -49,7 +50,7 @@ export function PersonPanel({ identityId, onClose }: { identityId: string; onClo
             <dt>{t('person.adId')}</dt>
             <dd>{person.adId ?? '—'}</dd>
             <dt>{t('person.service')}</dt>
-            <dd>{person.service ?? '—'}</dd>
+            <dd>{labelService(person.service, i18n.language === 'en' ? 'en' : 'fr')}</dd>
             <dt>{t('person.status')}</dt>
             <dd>{t(`status.${person.status}`)}</dd>
           </dl>

@@ -6,6 +6,7 @@ import { PersonPanel } from './PersonPanel';
 import { identityStatuses, searchQueryMaxLength, type SearchFilters } from '../../../shared/api/directory.contract';
 import { mieStatuses } from '../../../shared/api/enrollment.contract';
 import { labelProfession, professionLabels } from '../../../shared/directory/professionLabels';
+import { labelService, serviceLabels } from '../../../shared/directory/serviceLabels';
 import { useSearchPeople } from './useSearchPeople';
 
 export function SearchScreen() {
@@ -59,7 +60,16 @@ export function SearchScreen() {
         </label>{' '}
         <label>
           {t('search.filter.service')}{' '}
-          <input aria-label={t('search.filter.service')} maxLength={100} value={filters.service ?? ''} onChange={(event) => setFilter('service', event.target.value)} />
+          <select aria-label={t('search.filter.service')} value={filters.service ?? ''} onChange={(event) => setFilter('service', event.target.value)}>
+            <option value="">{t('search.filter.any')}</option>
+            {Object.keys(serviceLabels)
+              .sort((a, b) => labelService(a, language).localeCompare(labelService(b, language), language))
+              .map((code) => (
+                <option key={code} value={code}>
+                  {labelService(code, language)}
+                </option>
+              ))}
+          </select>
         </label>{' '}
         <label>
           {t('search.filter.profession')}{' '}
@@ -115,6 +125,7 @@ export function SearchScreen() {
               <th scope="col">{t('person.rpps')}</th>
               <th scope="col">{t('person.hrId')}</th>
               <th scope="col">{t('person.profession')}</th>
+              <th scope="col">{t('person.service')}</th>
               <th scope="col">{t('person.status')}</th>
             </tr>
           </thead>
@@ -134,7 +145,8 @@ export function SearchScreen() {
                 <td>{formatIsoDate(person.birthDate)}</td>
                 <td>{person.rpps ?? '—'}</td>
                 <td>{person.hrId ?? '—'}</td>
-                <td>{labelProfession(person.profession, i18n.language === 'en' ? 'en' : 'fr')}</td>
+                <td>{labelProfession(person.profession, language)}</td>
+                <td>{labelService(person.service, language)}</td>
                 <td>
                   <span className={`pill pill-${person.status}`}>{t(`status.${person.status}`)}</span>
                 </td>

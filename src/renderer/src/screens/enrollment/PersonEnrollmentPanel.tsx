@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { labelProfession } from '../../../../shared/directory/professionLabels';
+import { labelService } from '../../../../shared/directory/serviceLabels';
 import { useTranslation } from 'react-i18next';
 import type { CardLookup, DeskSessionView, MieView, PersonEnrollment, ReceiptFile } from '../../../../shared/api/enrollment.contract';
 import { DeskError } from '../../../../shared/api/errors';
@@ -184,7 +185,7 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
         <dt>{t('person.profession')}</dt>
         <dd>{labelProfession(enrollment.person.profession, i18n.language === 'en' ? 'en' : 'fr')}</dd>
         <dt>{t('person.service')}</dt>
-        <dd>{enrollment.person.service ?? '—'}</dd>
+        <dd>{labelService(enrollment.person.service, i18n.language === 'en' ? 'en' : 'fr')}</dd>
         <dt>{t('enrollment.person.hrEndDate')}</dt>
         <dd>{formatIsoDate(enrollment.hrEndDate)}</dd>
       </dl>

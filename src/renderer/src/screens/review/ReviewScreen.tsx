@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { labelProfession } from '../../../../shared/directory/professionLabels';
+import { labelService } from '../../../../shared/directory/serviceLabels';
 import { useTranslation } from 'react-i18next';
 import type { ReviewQueue } from '../../../../shared/api/reconcile.contract';
 import { useDesk } from '../../desk/DeskContext';
@@ -147,7 +148,7 @@ export function ReviewScreen() {
               <dl className="facts">
                 <dt>{t('review.key')}</dt>
                 <dd>{proposal.recordKey}</dd>
-                {listRecordFacts(proposal.recordAttributes).map(([field, value]) => (
+                {listRecordFacts(proposal.recordAttributes, i18n.language === 'en' ? 'en' : 'fr').map(([field, value]) => (
                   <FactRow key={field} label={t(`person.${field}`, { defaultValue: field })} value={value} />
                 ))}
               </dl>
@@ -164,7 +165,7 @@ export function ReviewScreen() {
                 <dt>{t('person.rpps')}</dt>
                 <dd>{proposal.identity.rpps ?? '—'}</dd>
                 <dt>{t('person.service')}</dt>
-                <dd>{proposal.identity.service ?? '—'}</dd>
+                <dd>{labelService(proposal.identity.service, i18n.language === 'en' ? 'en' : 'fr')}</dd>
                 <dt>{t('person.profession')}</dt>
                 <dd>{labelProfession(proposal.identity.profession, i18n.language === 'en' ? 'en' : 'fr')}</dd>
               </dl>
