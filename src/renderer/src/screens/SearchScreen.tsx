@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../i18n/useDateFormat';
 import { describeError } from '../desk/describeError';
-import { formatIsoDate, formatPersonName } from '../viewModels/formatPerson';
+import { formatPersonName } from '../viewModels/formatPerson';
 import { PersonPanel } from './PersonPanel';
 import { identityStatuses, searchQueryMaxLength, type SearchFilters } from '../../../shared/api/directory.contract';
 import { mieStatuses } from '../../../shared/api/enrollment.contract';
@@ -11,6 +12,7 @@ import { useSearchPeople } from './useSearchPeople';
 
 export function SearchScreen() {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [filters, setFilters] = useState<SearchFilters>({});
@@ -142,7 +144,7 @@ export function SearchScreen() {
                     {formatPersonName(person)}
                   </button>
                 </td>
-                <td>{formatIsoDate(person.birthDate)}</td>
+                <td>{dates.day(person.birthDate)}</td>
                 <td>{person.rpps ?? '—'}</td>
                 <td>{person.hrId ?? '—'}</td>
                 <td>{labelProfession(person.profession, language)}</td>

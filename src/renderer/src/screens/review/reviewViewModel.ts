@@ -1,6 +1,7 @@
 import type { LinkEvidence, ReviewProposal } from '../../../../shared/api/reconcile.contract';
 import { labelProfession } from '../../../../shared/directory/professionLabels';
 import { labelService } from '../../../../shared/directory/serviceLabels';
+import { formatDay } from '../../../../shared/text/formatDates';
 
 export interface EvidenceRow {
   fieldKey: string;
@@ -29,9 +30,10 @@ function signedBits(weight: number | undefined): string {
 /** The i18n key of how a field was compared (the engine names comparators in plain English). */
 export const comparatorKeyOf = (comparator: string): string => `review.comparator.${comparator.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 
-/** A compared or recorded value as a person reads it: service and profession codes through their labels. */
+/** A compared or recorded value as a person reads it: codes through their labels, days through the date formatter. */
 export function labelFieldValue(field: string, value: string | null, language: 'fr' | 'en'): string {
   if (value === null || value === '') return '—';
+  if (field === 'birthDate' || field === 'endDate') return formatDay(value, language);
   if (field === 'service') return labelService(value, language);
   if (field === 'profession') return labelProfession(value, language);
   return value;
