@@ -34,7 +34,7 @@ const badge = (uid: string): PresentedCard => ({ reader: 'Badge', type: 'DESFIRE
 let dir = '';
 let db: Database.Database;
 let checks: ReturnType<typeof startNightDeskChecks>;
-type Reply<T> = { ok: boolean; value: T; error?: { code: string; message: { fr: string }; details?: Record<string, unknown> } };
+type Reply<T> = { ok: boolean; value: T; error?: { code: string; message: { fr: string; en: string }; details?: Record<string, unknown> } };
 let call: <T = unknown>(connectionId: string, method: string, input: unknown) => Promise<Reply<T>>;
 const value = async <T>(reply: Promise<Reply<T>>): Promise<T> => {
   const result = await reply;
