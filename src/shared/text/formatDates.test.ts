@@ -26,6 +26,8 @@ describe('one date formatter per language', () => {
     expect(formatDateTimeInWords('2026-11-29T07:00:00Z', 'fr', paris)).toBe('29 novembre 2026 à 08:00');
     expect(formatDateTimeInWords('2026-11-29T07:00:00Z', 'en', paris)).toBe('29 November 2026 at 08:00');
     expect(formatDateTime(new Date('2026-11-29T07:00:00Z'), 'en', { timeZone: 'UTC' })).toBe('29 Nov 2026, 07:00');
+    expect(formatDateTime('2026-11-29T07:00:05.120Z', 'fr', { ...paris, seconds: true })).toBe('29/11/2026 08:00:05');
+    expect(formatDateTime('2026-11-29T07:00:05Z', 'en', { timeZone: 'UTC', seconds: true })).toBe('29 Nov 2026, 07:00:05');
     // A calendar day given where an instant is expected shows as a day, with no invented midnight.
     expect(formatDateTime('2026-11-29', 'fr')).toBe('29/11/2026');
   });

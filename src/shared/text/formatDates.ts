@@ -17,6 +17,8 @@ export type DateLanguage = 'fr' | 'en';
 export interface DateFormatOptions {
   /** IANA zone for instants (`Europe/Paris`); the machine's own zone when absent. */
   timeZone?: string | undefined;
+  /** Seconds too (`08:00:05`): the journal, where acts a few seconds apart must read in order. */
+  seconds?: boolean | undefined;
 }
 
 type DateValue = string | Date | null | undefined;
@@ -33,6 +35,7 @@ interface DateParts {
   day: number;
   hour: number;
   minute: number;
+  second: number;
   /** False for a calendar day: there is no time to show. */
   hasTime: boolean;
 }
@@ -47,7 +50,7 @@ function readParts(value: string | Date, timeZone: string | undefined): DatePart
       const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
       const check = new Date(Date.UTC(year, month - 1, date));
       if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date) return null;
-      return { year, month, day: date, hour: 0, minute: 0, hasTime: false };
+      return { year, month, day: date, hour: 0, minute: 0, second: 0, hasTime: false };
     }
     // Only ISO instants: `new Date('12/04/1980')` would read a French date the American way.
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value.trim())) return null;
@@ -55,14 +58,14 @@ function readParts(value: string | Date, timeZone: string | undefined): DatePart
   const instant = typeof value === 'string' ? new Date(value.trim()) : value;
   if (Number.isNaN(instant.getTime())) return null;
   if (timeZone === undefined) {
-    return { year: instant.getFullYear(), month: instant.getMonth() + 1, day: instant.getDate(), hour: instant.getHours(), minute: instant.getMinutes(), hasTime: true };
+    return { year: instant.getFullYear(), month: instant.getMonth() + 1, day: instant.getDate(), hour: instant.getHours(), minute: instant.getMinutes(), second: instant.getSeconds(), hasTime: true };
   }
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), hasTime: true };
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second), hasTime: true };
 }
 
 /** Formats what parses; shows a dash for nothing and anything unreadable as it came (bad input loses nothing). */
@@ -74,7 +77,7 @@ function formatWith(value: DateValue, timeZone: string | undefined, write: (part
 
 const writeDay = (parts: DateParts, language: DateLanguage) =>
   language === 'fr' ? `${pad(parts.day)}/${pad(parts.month)}/${parts.year}` : `${parts.day} ${shortEnglishMonths[parts.month - 1]} ${parts.year}`;
-const writeTime = (parts: DateParts) => `${pad(parts.hour)}:${pad(parts.minute)}`;
+const writeTime = (parts: DateParts, seconds = false) => `${pad(parts.hour)}:${pad(parts.minute)}${seconds ? `:${pad(parts.second)}` : ''}`;
 const writeDayInWords = (parts: DateParts, language: DateLanguage) => `${parts.day === 1 && language === 'fr' ? '1er' : parts.day} ${monthNames[language][parts.month - 1]} ${parts.year}`;
 
 /** A day: `16/01/1962` · `16 Jan 1962`. An instant shows its day in the zone. */
@@ -88,10 +91,10 @@ export function formatDayInWords(value: DateValue, language: DateLanguage, { tim
 }
 
 /** An instant: `29/11/2026 08:00` · `29 Nov 2026, 08:00`. A calendar day shows as a day. */
-export function formatDateTime(value: DateValue, language: DateLanguage, { timeZone }: DateFormatOptions = {}): string {
+export function formatDateTime(value: DateValue, language: DateLanguage, { timeZone, seconds = false }: DateFormatOptions = {}): string {
   return formatWith(value, timeZone, (parts) => {
     if (!parts.hasTime) return writeDay(parts, language);
-    return language === 'fr' ? `${writeDay(parts, language)} ${writeTime(parts)}` : `${writeDay(parts, language)}, ${writeTime(parts)}`;
+    return language === 'fr' ? `${writeDay(parts, language)} ${writeTime(parts, seconds)}` : `${writeDay(parts, language)}, ${writeTime(parts, seconds)}`;
   });
 }
 

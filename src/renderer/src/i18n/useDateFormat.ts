@@ -14,6 +14,7 @@ export function useDateFormat() {
       day: (value: DateValue) => formatDay(value, language),
       dayInWords: (value: DateValue) => formatDayInWords(value, language),
       dateTime: (value: DateValue) => formatDateTime(value, language),
+      dateTimeWithSeconds: (value: DateValue) => formatDateTime(value, language, { seconds: true }),
       dateTimeInWords: (value: DateValue) => formatDateTimeInWords(value, language),
       time: (value: DateValue) => formatTime(value, language),
       relative: (value: DateValue, now: Date) => formatRelative(value, now, language),

@@ -183,7 +183,7 @@ export function JournalScreen() {
               <tbody>
                 {page.entries.map((entry) => (
                   <tr key={entry.seq} data-action={entry.action}>
-                    <td>{dates.dateTime(entry.at)}</td>
+                    <td>{dates.dateTimeWithSeconds(entry.at)}</td>
                     <td title={entry.action}>{labelJournalAct(entry.action, language)}</td>
                     <td>{entry.agentName ?? entry.agentId ?? t('journal.system')}</td>
                     <td>{entry.desk}</td>
