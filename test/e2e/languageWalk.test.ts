@@ -19,6 +19,8 @@ const keyPattern = /(?<![/\w.@-])(app|nav|search|person|status|enrollment|cards|
 const englishInFrench = /\b(equal|pending|revoked|suspended|This is a chart|auditor|admin|badge-office|night-desk|Loading|Error|undefined|null|NaN|Invalid Date|Too big|Required|Search|Cancel|Submit)\b/;
 const frenchInEnglish = /\b(Rechercher|Annuler|Enregistrer|Valider|Personne|Carte liée|Aucun|Aucune|Guichet de nuit|Tableau de bord|Identifiez-vous)\b/;
 const isoDate = /\b\d{4}-\d{2}-\d{2}\b/;
+/** English dates are written `16 Jan 1962`: a numeric day/month would read differently in the UK and the US. */
+const numericDate = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
 
 beforeAll(async () => {
   desk = await startTestDesk();
@@ -105,6 +107,9 @@ describe('every screen in both languages', { timeout: 180_000 }, () => {
     const screens = await walk();
     expect(offending(screens, keyPattern)).toEqual([]);
     expect(offending(screens, frenchInEnglish)).toEqual([]);
+    // One date format per language: no numeric or ISO date next to the English ones.
+    expect(offending(screens, numericDate)).toEqual([]);
+    expect(offending(screens, isoDate)).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __guichetMissingKeys?: string[] }).__guichetMissingKeys ?? [])).toEqual([]);
     await page.locator('header select').selectOption('fr');
   });

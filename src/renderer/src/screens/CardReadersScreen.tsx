@@ -72,7 +72,7 @@ function ReaderPanel({ reader }: { reader: ReaderView }) {
       {reader.card !== null && (
         <>
           <dl className="facts">
-            {describeCard(reader.card).map((fact) => (
+            {describeCard(reader.card, i18n.language.startsWith('en') ? 'en' : 'fr').map((fact) => (
               <div key={fact.labelKey} className="fact">
                 <dt>{t(fact.labelKey)}</dt>
                 <dd>{fact.value}</dd>
