@@ -118,8 +118,9 @@ describe('night desk: one evening, in one journey', { timeout: 180_000 }, () => 
     shiftMs += 11 * 3_600_000 + 15 * 60_000;
     core.nightDeskChecks.runNow();
     expect((core.db.prepare('SELECT status FROM mie WHERE id = ?').get(card.id) as { status: string }).status).toBe('expired');
-    // Eleven hours on the desk's clock lock the session for inactivity: the agent unlocks with the PIN.
+    // Eleven hours on the desk's clock lock the session for inactivity: the lock says why, the agent unlocks with the PIN.
     await page.getByTestId('login-card').filter({ hasText: 'Carte de' }).waitFor();
+    expect(await page.locator('.enrollment-login').textContent()).toContain('Guichet verrouillé après 5 min sans activité : identifiez-vous à nouveau.');
     await page.getByLabel('Code de la carte (4 à 8 chiffres)').pressSequentially('1234');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Carte temporaire' }).waitFor();

@@ -41,6 +41,7 @@ function SimulatedCardPicker({ reader, onError }: { reader: ReaderView; onError:
           {cards.map((card) => (
             <li key={card.id}>
               <span>{card.label}</span>{' '}
+              {card.agentRole !== null && <span className="pill" data-testid="agent-card-role">{t('cards.agentCard', { role: t(`enrollment.role.${card.agentRole}`) })}</span>}{' '}
               <button type="button" aria-label={t('cards.insertLabel', { card: card.label, reader: reader.name })} onClick={() => insert(card)}>
                 {t('cards.insert')}
               </button>
