@@ -5,6 +5,9 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** The hospital's zone: texts for people (receipts, exports, messages) show instants in it, whatever the server's own zone. */
+export const deskTimeZone = 'Europe/Paris';
+
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

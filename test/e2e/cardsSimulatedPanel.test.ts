@@ -44,6 +44,16 @@ describe('simulated readers panel (the desk without any real reader)', () => {
     await expect.poll(() => readerPanel('Lecteur simulé (contact)').getByRole('status').textContent()).toBe('Aucune carte');
   });
 
+  it('opens the CPS card box on the agents’ cards, each named with its role', async () => {
+    const agentReader = readerPanel('Lecteur simulé (contact)');
+    await agentReader.getByRole('searchbox').fill('');
+    await expect.poll(() => agentReader.getByTestId('agent-card-role').count()).toBeGreaterThanOrEqual(4);
+    const roles = await agentReader.getByTestId('agent-card-role').allTextContents();
+    for (const role of ['bureau des badges', 'guichet de nuit', 'audit', 'administration']) expect(roles.some((text) => text === `carte d’agent — ${role}`), role).toBe(true);
+    const labels = await agentReader.locator('.card-choices li > span:first-child').allTextContents();
+    expect(labels.slice(0, roles.length).every((label) => /agent du bureau des badges|agent du guichet de nuit|auditeur|administrateur/.test(label))).toBe(true);
+  });
+
   it('inserts a demo person’s CPS: the card is read through the CPS code path and shown', async () => {
     const person = doctor();
     const contact = readerPanel('Lecteur simulé (contact)');

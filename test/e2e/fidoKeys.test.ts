@@ -172,6 +172,23 @@ describe('FIDO2 keys at the desk (Chromium virtual authenticators)', () => {
     await expect.poll(() => status().textContent()).toMatch(/a déjà parrainé 5 clé\(s\) en 30 jours/);
   });
 
+  it('says in French that the ceremony was cancelled when the person does not confirm at the key, and binds nothing', async () => {
+    // A third key whose user verification fails (the holder cancels or gives a wrong PIN): the browser refuses at once.
+    const keyC = (await cdp.send('WebAuthn.addVirtualAuthenticator', { options: { protocol: 'ctap2', transport: 'usb', hasResidentKey: true, hasUserVerification: true, isUserVerified: false, automaticPresenceSimulation: false } })).authenticatorId;
+    await touchOnly(keyC);
+    await presence(keyC, true);
+    const credentialsBefore = desk.core.db.prepare('SELECT COUNT(*) FROM fido_credentials').pluck().get();
+    const journalBefore = desk.core.db.prepare("SELECT COUNT(*) FROM journal WHERE action LIKE 'fido.%' OR action LIKE 'mie.%'").pluck().get();
+    await enrollPrimary(third, 'Clé jamais confirmée');
+    await expect.poll(() => status().textContent()).toBe('Opération annulée à la clé (ou par le navigateur) : recommencez quand la personne est prête.');
+    expect(await status().textContent()).not.toMatch(/délai|timeout|NotAllowedError/i);
+    expect(desk.core.db.prepare('SELECT COUNT(*) FROM fido_credentials').pluck().get()).toBe(credentialsBefore);
+    expect(desk.core.db.prepare("SELECT COUNT(*) FROM mie WHERE identity_id = ? AND kind = 'fido'").pluck().get(third.id)).toBe(0);
+    expect(desk.core.db.prepare("SELECT COUNT(*) FROM journal WHERE action LIKE 'fido.%' OR action LIKE 'mie.%'").pluck().get()).toBe(journalBefore);
+    expect(((await cdp.send('WebAuthn.getCredentials', { authenticatorId: keyC })) as { credentials: unknown[] }).credentials).toHaveLength(0);
+    await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: keyC });
+  });
+
   it('tests a key again later with "Tester la clé"', async () => {
     await chooseHolder(enrollee);
     await touchOnly(keyA);

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulatedLoginCardId } from '../../src/core/cards/buildSimulatedCatalog';
 import { simulatedReaderNames } from '../../src/core/cards/createCardService';
+import { serviceLabels } from '../../src/shared/directory/serviceLabels';
 import { openDeskPage, type DeskPage } from '../support/openDeskPage';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 
@@ -18,6 +19,8 @@ const keyPattern = /(?<![/\w.@-])(app|nav|search|person|status|enrollment|cards|
 const englishInFrench = /\b(equal|pending|revoked|suspended|This is a chart|auditor|admin|badge-office|night-desk|Loading|Error|undefined|null|NaN|Invalid Date|Too big|Required|Search|Cancel|Submit)\b/;
 const frenchInEnglish = /\b(Rechercher|Annuler|Enregistrer|Valider|Personne|Carte liée|Aucun|Aucune|Guichet de nuit|Tableau de bord|Identifiez-vous)\b/;
 const isoDate = /\b\d{4}-\d{2}-\d{2}\b/;
+/** English dates are written `16 Jan 1962`: a numeric day/month would read differently in the UK and the US. */
+const numericDate = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
 
 beforeAll(async () => {
   desk = await startTestDesk();
@@ -73,11 +76,40 @@ describe('every screen in both languages', { timeout: 180_000 }, () => {
     expect(await page.evaluate(() => (window as unknown as { __guichetMissingKeys?: string[] }).__guichetMissingKeys ?? [])).toEqual([]);
   });
 
+  it('names services by their label in the search filter, the results and the person card, in both languages', async () => {
+    const someone = desk.core.db.prepare("SELECT last_name AS lastName, hr_id AS hrId, service FROM identities WHERE service = 'URG' AND hr_id IS NOT NULL ORDER BY hr_id LIMIT 1").get() as { lastName: string; hrId: string; service: string };
+    const rawCodeCell = new RegExp(`^(${Object.keys(serviceLabels).join('|')})$`);
+    for (const [language, label, searchLabel, searchNav, filterLabel] of [
+      ['fr', 'Urgences', 'Rechercher une personne', 'Recherche', 'Service'],
+      ['en', 'Emergency department', 'Find a person', 'Search', 'Department'],
+    ] as const) {
+      await page.locator('header select').selectOption(language);
+      await page.getByRole('navigation').getByRole('button', { name: searchNav, exact: true }).click();
+      const filter = page.getByTestId('search-filters').getByRole('combobox', { name: filterLabel, exact: true });
+      expect(await filter.locator('option').allTextContents()).toContain(label);
+      expect((await filter.locator('option').allTextContents()).filter((text) => rawCodeCell.test(text))).toEqual([]);
+      await page.getByLabel(searchLabel).fill(someone.hrId);
+      const row = page.getByTestId('search-results').locator('tbody tr').filter({ hasText: someone.hrId });
+      await row.waitFor();
+      expect((await row.locator('td').allTextContents()).map((cell) => cell.trim())).toContain(label);
+      expect((await page.getByTestId('search-results').locator('td').allTextContents()).filter((cell) => rawCodeCell.test(cell.trim()))).toEqual([]);
+      await row.getByRole('button').click();
+      const panel = page.locator('aside.person-panel');
+      await expect.poll(() => panel.locator('dl.facts').textContent()).toContain(label);
+      expect((await panel.locator('dd').allTextContents()).filter((cell) => rawCodeCell.test(cell.trim()))).toEqual([]);
+      await page.keyboard.press('Escape');
+    }
+    await page.locator('header select').selectOption('fr');
+  });
+
   it('speaks English only in English', async () => {
     await page.locator('header select').selectOption('en');
     const screens = await walk();
     expect(offending(screens, keyPattern)).toEqual([]);
     expect(offending(screens, frenchInEnglish)).toEqual([]);
+    // One date format per language: no numeric or ISO date next to the English ones.
+    expect(offending(screens, numericDate)).toEqual([]);
+    expect(offending(screens, isoDate)).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __guichetMissingKeys?: string[] }).__guichetMissingKeys ?? [])).toEqual([]);
     await page.locator('header select').selectOption('fr');
   });

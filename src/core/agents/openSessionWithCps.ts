@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { DeskSessionView } from '../../shared/api/enrollment.contract';
 import { DeskError } from '../../shared/api/errors';
-import type { Clock } from '../clock';
+import { deskTimeZone, type Clock } from '../clock';
 import type { CardAccess } from './CardAccess';
 import type { DeskSessions } from './createDeskSessions';
 import { findCpsAgent } from './findCpsAgent';
+import { formatDayInWords } from '../../shared/text/formatDates';
 
 export interface CpsLogin {
   db: Database.Database;
@@ -32,7 +33,7 @@ export async function openSessionWithCps({ db, clock, sessions, cards }: CpsLogi
   if (card.cps.notAfter < clock.now().toISOString()) {
     throw new DeskError(
       'PRECONDITION_FAILED',
-      { fr: `Cette carte CPS a expiré le ${card.cps.notAfter.slice(0, 10)} : elle n’ouvre plus de session.`, en: `This CPS expired on ${card.cps.notAfter.slice(0, 10)}: it no longer opens a session.` },
+      { fr: `Cette carte CPS a expiré le ${formatDayInWords(card.cps.notAfter, 'fr', { timeZone: deskTimeZone })} : elle n’ouvre plus de session.`, en: `This CPS expired on ${formatDayInWords(card.cps.notAfter, 'en', { timeZone: deskTimeZone })}: it no longer opens a session.` },
       { rule: 'card-expired', notAfter: card.cps.notAfter },
     );
   }

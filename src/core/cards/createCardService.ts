@@ -165,8 +165,10 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
 
     listSimulatedCards(query, only = () => true) {
       const wanted = normalizeForSearch(query);
+      // The agents' own cards first: the card box opens on who can log in, and as which role.
       return catalog()
         .filter((card) => only(card) && (wanted === '' || normalizeForSearch(`${card.label} ${card.id}`).includes(wanted)))
+        .sort((a, b) => Number(b.agentRole !== null) - Number(a.agentRole !== null))
         .slice(0, 50)
         .map(({ id, label, type, interface: cardInterface, identityId, holderName, agentRole }): SimulatedCardView => ({ id, label, type, interface: cardInterface, identityId, holderName, agentRole }));
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { labelService } from '../../shared/directory/serviceLabels';
 import { isValidRpps } from '../../shared/identifiers/rpps';
 import { generateDemoHospital } from './generateDemoHospital';
 
@@ -33,6 +34,12 @@ describe('generateDemoHospital', () => {
     expect(new Set(names).size).toBeLessThan(names.length);
     expect(hospital.people.some((p) => /[éèëçœ]/i.test(p.lastName + p.firstName))).toBe(true);
     expect(hospital.people.some((p) => p.birthName !== p.lastName)).toBe(true);
+  });
+
+  it('carries only service codes the desk has a label for (no raw code reaches a screen)', () => {
+    const codes = new Set(hospital.records.flatMap((record) => (typeof record.attributes.service === 'string' ? [record.attributes.service] : [])));
+    expect(codes.size).toBeGreaterThan(5);
+    for (const code of codes) expect(labelService(code, 'fr'), code).not.toMatch(/code/);
   });
 
   it('names agents for every desk role', () => {

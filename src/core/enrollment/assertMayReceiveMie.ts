@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import { DeskError } from '../../shared/api/errors';
+import { formatDayInWords } from '../../shared/text/formatDates';
 import type { Clock } from '../clock';
 import { dayBefore } from '../leavers/dayBefore';
 import { readDepartures } from '../leavers/readDepartures';
 import { readOpenLeaverReview } from '../leavers/readOpenLeaverReview';
-import { formatFrenchDate } from './formatFrenchDate';
 import type { Actor } from '../journal/journalTypes';
 
 export interface MieHolderRow {
@@ -32,12 +32,11 @@ export function assertMayReceiveMie(db: Database.Database, clock: Clock, actor: 
   const name = `${person.first_name} ${person.last_name}`;
   const [departure] = readDepartures(db, { onOrBefore: dayBefore(clock.now()), identityId });
   if (departure !== undefined) {
-    const date = formatFrenchDate(departure.endDate);
     throw new DeskError(
       'PRECONDITION_FAILED',
       {
-        fr: `${name} a quitté l’établissement le ${date} (date de fin RH) : aucun moyen d’identification ne peut lui être remis.`,
-        en: `${name} left on ${departure.endDate} (HR end date): no identification means can be issued.`,
+        fr: `${name} a quitté l’établissement le ${formatDayInWords(departure.endDate, 'fr')} (date de fin RH) : aucun moyen d’identification ne peut lui être remis.`,
+        en: `${name} left on ${formatDayInWords(departure.endDate, 'en')} (HR end date): no identification means can be issued.`,
       },
       { identityId, rule: 'leaver', hrEndDate: departure.endDate },
     );
@@ -47,8 +46,8 @@ export function assertMayReceiveMie(db: Database.Database, clock: Clock, actor: 
     throw new DeskError(
       'PRECONDITION_FAILED',
       {
-        fr: `${name} a une revue de départ en cours (fin RH le ${formatFrenchDate(review.hrEndDate)}) : aucun moyen d’identification ne peut lui être remis avant que le bureau des badges la traite.`,
-        en: `${name} has an open leaver review (HR end date ${review.hrEndDate}): no identification means can be issued until the badge office settles it.`,
+        fr: `${name} a une revue de départ en cours (fin RH le ${formatDayInWords(review.hrEndDate, 'fr')}) : aucun moyen d’identification ne peut lui être remis avant que le bureau des badges la traite.`,
+        en: `${name} has an open leaver review (HR end date ${formatDayInWords(review.hrEndDate, 'en')}): no identification means can be issued until the badge office settles it.`,
       },
       { identityId, rule: 'leaver-review', reviewId: review.id, hrEndDate: review.hrEndDate },
     );

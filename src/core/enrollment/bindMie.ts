@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { MieKind, MieView } from '../../shared/api/enrollment.contract';
 import { DeskError } from '../../shared/api/errors';
-import { isoDay, type Clock } from '../clock';
+import { formatDayInWords } from '../../shared/text/formatDates';
+import { deskTimeZone, isoDay, type Clock } from '../clock';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
 import { assertCardTypeAllowed } from './assertCardTypeAllowed';
 import { assertMayReceiveMie } from './assertMayReceiveMie';
-import { formatFrenchDate } from './formatFrenchDate';
 import { readMies } from './readMies';
 import { recordMieChange } from './recordMieChange';
 import { pairRppsAtDesk } from '../identities/pairRppsAtDesk';
@@ -56,8 +56,8 @@ export function bindMie(db: Database.Database, clock: Clock, request: BindMieReq
       throw new DeskError(
         'INVALID_ARGUMENT',
         {
-          fr: `La fin de validité demandée (${formatFrenchDate(request.validUntil)}) est déjà passée : choisissez une date à partir d’aujourd’hui.`,
-          en: `The requested end of validity (${request.validUntil.slice(0, 10)}) has already passed: choose a date from today on.`,
+          fr: `La fin de validité demandée (${formatDayInWords(request.validUntil, 'fr', { timeZone: deskTimeZone })}) est déjà passée : choisissez une date à partir d’aujourd’hui.`,
+          en: `The requested end of validity (${formatDayInWords(request.validUntil, 'en', { timeZone: deskTimeZone })}) has already passed: choose a date from today on.`,
         },
         { rule: 'valid-until-past', field: 'validUntil', validUntil: request.validUntil },
       );

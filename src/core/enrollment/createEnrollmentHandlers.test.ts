@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../shared/api/dispatch';
+import { labelService } from '../../shared/directory/serviceLabels';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import type { CardLookup, MieView, ReceiptFile } from '../../shared/api/enrollment.contract';
 import type { CardAccess, PresentedCard } from '../agents/CardAccess';
@@ -88,6 +89,11 @@ describe('enrollment desk API', () => {
       expect(text).toContain(first.last_name);
       expect(text).toContain('04AABBCCDDEE01');
       expect(text).toContain('guichet-test');
+      // Codes reach the receipt as labels: the service by its name, the card by its model.
+      const { service } = db.prepare('SELECT service FROM identities WHERE id = ?').get(first.id) as { service: string };
+      expect(text).toMatch(new RegExp(`Service\\s+${labelService(service, 'fr')}`));
+      expect(text).not.toMatch(new RegExp(`Service\\s+${service}\\b`));
+      expect(text).toMatch(/Modèle de carte\s+MIFARE DESFire/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

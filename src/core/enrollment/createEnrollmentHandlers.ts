@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DeskHandlers } from '../../shared/api/dispatch';
 import type { MieView } from '../../shared/api/enrollment.contract';
 import { DeskError } from '../../shared/api/errors';
-import { isoDay, type Clock } from '../clock';
+import { deskTimeZone, isoDay, type Clock } from '../clock';
 import type { CardAccess, PresentedCard } from '../agents/CardAccess';
 import type { IamHolderCheck } from '../scim/createIamHolderCheck';
 import { readPulledMeansHolder } from '../scim/readPulledMeansHolder';
@@ -30,6 +30,7 @@ import { readMieHistory } from './readMieHistory';
 import { readMies } from './readMies';
 import { replaceMie } from './replaceMie';
 import { scoreCardCandidates } from './scoreCardCandidates';
+import { formatDayInWords } from '../../shared/text/formatDates';
 
 export interface EnrollmentDependencies {
   db: Database.Database;
@@ -124,7 +125,7 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards, c
       if (card.cps !== null && card.cps.notAfter < clock.now().toISOString()) {
         throw new DeskError(
           'PRECONDITION_FAILED',
-          { fr: `Cette carte CPS a expiré le ${card.cps.notAfter.slice(0, 10)} : elle ne peut pas être remise.`, en: `This CPS expired on ${card.cps.notAfter.slice(0, 10)}: it cannot be issued.` },
+          { fr: `Cette carte CPS a expiré le ${formatDayInWords(card.cps.notAfter, 'fr', { timeZone: deskTimeZone })} : elle ne peut pas être remise.`, en: `This CPS expired on ${formatDayInWords(card.cps.notAfter, 'en', { timeZone: deskTimeZone })}: it cannot be issued.` },
           { rule: 'card-expired', notAfter: card.cps.notAfter },
         );
       }

@@ -5,6 +5,7 @@ import { buildIndicatorChartOption } from '../../shared/indicators/buildIndicato
 import { formatFigureValue } from '../../shared/indicators/formatFigureValue';
 import { issueTimeCeilingMinutes } from '../../shared/indicators/issueTimeCeilingMinutes';
 import { selectChartKeys } from '../../shared/indicators/selectChartKeys';
+import { localizeDateTime, localizeDay } from './localizeDate';
 import { readIndicatorSeries } from './readIndicatorSeries';
 import { renderIndicatorChartSvg } from './renderIndicatorChartSvg';
 
@@ -57,8 +58,8 @@ export async function createIndicatorReportPdf(db: Database.Database, { dashboar
   doc.moveDown(0.5).font('Helvetica').fontSize(12).text(plain(texts.subtitle[language]));
   doc.moveDown(2).font('Helvetica-Bold').fontSize(16).text(plain(dashboard.establishment.name));
   doc.font('Helvetica').fontSize(12).text(`${texts.finess[language]} : ${dashboard.establishment.finess.join(', ') || '—'}`);
-  doc.text(plain(`${texts.range[language]} : ${from} — ${to}`));
-  doc.text(plain(`${texts.generated[language]} ${dashboard.generatedAt.slice(0, 16).replace('T', ' ')} UTC`));
+  doc.text(plain(`${texts.range[language]} : ${localizeDay(from)[language]} — ${localizeDay(to)[language]}`));
+  doc.text(plain(`${texts.generated[language]} ${localizeDateTime(dashboard.generatedAt)[language]}`));
 
   for (const group of indicatorGroups) {
     const figures = dashboard.figures.filter((figure) => figure.group === group);

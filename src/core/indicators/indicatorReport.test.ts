@@ -84,7 +84,8 @@ describe('the PDF report', () => {
       expect(text).toContain("Indicateurs d'identité");
       expect(text).toContain('Hôpital Fixture');
       expect(text).toContain('FINESS : 750000001');
-      expect(text).toContain('Période : 2026-11-29 — 2026-12-03');
+      expect(text).toContain('Période : 29/11/2026 — 03/12/2026');
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{2}:\d{2} UTC/);
       expect(text).toContain('Comptes orphelins AD : 5 (5 sur 8)');
       expect(text).toContain('Alignement au RPPS : 66,7 % (2 sur 3)');
       expect(text).toContain('Partis détenant encore un moyen actif : 1 — ALERTE');

@@ -163,6 +163,25 @@ describe('the dashboard', () => {
     }
   });
 
+  it('lists items with dates through the formatter and means kinds by their label, in both languages', () => {
+    const details = dashboard.figures.flatMap((figure) => {
+      try {
+        return listIndicatorItems(db, { clock: fixtureClock, key: figure.key }).items.map((item) => item.detail);
+      } catch {
+        return []; // a figure without a list
+      }
+    });
+    expect(details.length).toBeGreaterThan(10);
+    for (const detail of details) {
+      for (const text of [detail.fr, detail.en]) {
+        expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+        expect(text).not.toMatch(/\b(temporary-badge|badge|cps|fido) [0-9A-F]/);
+      }
+    }
+    // p4's review was due on 27 November (a calendar day: no zone moves it).
+    expect(listIndicatorItems(db, { clock: fixtureClock, key: 'leaverReviewsOverdue' }).items[0]?.detail).toEqual({ fr: 'échéance le 27/11/2026', en: 'due 27 Nov 2026' });
+  });
+
   it('refuses to list an unknown figure with a French message', () => {
     const frenchMessageOf = (key: string) => {
       try {

@@ -1,5 +1,7 @@
 import type { IndicatorContext, IndicatorDefinition } from './IndicatorDefinition';
 import { percentile } from './percentile';
+import { localizeDay } from './localizeDate';
+import { labelMeansKind } from '../../shared/cards/meansKindLabels';
 
 interface LeaverDelayRow {
   id: string;
@@ -54,10 +56,20 @@ export const leaverRevocationDelay: IndicatorDefinition = {
       id: row.id,
       identityId: row.id,
       name: row.name,
-      detail: { fr: `fin RH ${row.endDate}, moyens retirés en ${roundDays(row.delayDays)} j`, en: `HR end ${row.endDate}, means withdrawn in ${roundDays(row.delayDays)} d` },
+      detail: { fr: `fin RH le ${localizeDay(row.endDate).fr}, moyens retirés en ${roundDays(row.delayDays)} j`, en: `HR end ${localizeDay(row.endDate).en}, means withdrawn in ${roundDays(row.delayDays)} d` },
     }));
   },
 };
+
+/** "badge 04AA…, cps 8001…" (kind and identifier pairs from SQL) with each kind by its label. */
+const labelMeansList = (means: string, language: 'fr' | 'en') =>
+  means
+    .split(', ')
+    .map((pair) => {
+      const [kind = '', ...identifier] = pair.split(' ');
+      return [labelMeansKind(kind, language), ...identifier].join(' ');
+    })
+    .join(', ');
 
 function readDepartedHolders({ db, today }: IndicatorContext): { id: string; name: string; endDate: string; means: string }[] {
   return db
@@ -84,7 +96,7 @@ export const departedHoldingMeans: IndicatorDefinition = {
     return [{ value: count, alert: count > 0 }];
   },
   list: function listDepartedHoldingMeans(context) {
-    return readDepartedHolders(context).map((row) => ({ kind: 'person', id: row.id, identityId: row.id, name: row.name, detail: { fr: `fin RH ${row.endDate} — ${row.means}`, en: `HR end ${row.endDate} — ${row.means}` } }));
+    return readDepartedHolders(context).map((row) => ({ kind: 'person', id: row.id, identityId: row.id, name: row.name, detail: { fr: `fin RH le ${localizeDay(row.endDate).fr} — ${labelMeansList(row.means, 'fr')}`, en: `HR end ${localizeDay(row.endDate).en} — ${labelMeansList(row.means, 'en')}` } }));
   },
 };
 
@@ -111,7 +123,7 @@ export const leaverReviewsOverdue: IndicatorDefinition = {
     return [{ value: readOverdueReviews(context).length }];
   },
   list: function listLeaverReviewsOverdue(context) {
-    return readOverdueReviews(context).map((row) => ({ kind: 'person', id: row.id, identityId: row.identityId, name: row.name, detail: { fr: `échéance ${row.dueOn}`, en: `due ${row.dueOn}` } }));
+    return readOverdueReviews(context).map((row) => ({ kind: 'person', id: row.id, identityId: row.identityId, name: row.name, detail: { fr: `échéance le ${localizeDay(row.dueOn).fr}`, en: `due ${localizeDay(row.dueOn).en}` } }));
   },
 };
 

@@ -2,6 +2,8 @@ import type { LocalizedText } from '../../shared/api/errors';
 import type { IndicatorItem } from '../../shared/api/indicators.contract';
 import { mapProfessionCode } from '../../shared/matching/mapProfessionCode';
 import type { IndicatorContext, IndicatorDefinition } from './IndicatorDefinition';
+import { labelMeansKind } from '../../shared/cards/meansKindLabels';
+import { localizeDay } from './localizeDate';
 
 const share = (part: number, whole: number) => (whole === 0 ? null : (100 * part) / whole);
 const coverageKinds = ['cps', 'badge', 'fido', 'none'] as const;
@@ -184,7 +186,7 @@ export const meansExpiringSoon: IndicatorDefinition = {
     return [{ value: readExpiringMeans(context).length }];
   },
   list: function listMeansExpiringSoon(context) {
-    return readExpiringMeans(context).map((row) => ({ kind: 'means', id: row.id, identityId: row.identityId, name: row.name, detail: { fr: `${row.kind} ${row.identifier} — fin le ${row.at.slice(0, 10)}`, en: `${row.kind} ${row.identifier} — ends on ${row.at.slice(0, 10)}` } }));
+    return readExpiringMeans(context).map((row) => ({ kind: 'means', id: row.id, identityId: row.identityId, name: row.name, detail: { fr: `${labelMeansKind(row.kind, 'fr')} ${row.identifier} — fin le ${localizeDay(row.at).fr}`, en: `${labelMeansKind(row.kind, 'en')} ${row.identifier} — ends on ${localizeDay(row.at).en}` } }));
   },
 };
 
@@ -218,7 +220,7 @@ export const lostOrStolenThisMonth: IndicatorDefinition = {
       id: row.id,
       identityId: row.identityId,
       name: row.name,
-      detail: row.status === 'lost' ? { fr: `${row.kind} ${row.identifier} perdu le ${row.at.slice(0, 10)}`, en: `${row.kind} ${row.identifier} lost on ${row.at.slice(0, 10)}` } : { fr: `${row.kind} ${row.identifier} volé le ${row.at.slice(0, 10)}`, en: `${row.kind} ${row.identifier} stolen on ${row.at.slice(0, 10)}` },
+      detail: { fr: `${labelMeansKind(row.kind, 'fr')} ${row.identifier} ${row.status === 'lost' ? 'perdu' : 'volé'} le ${localizeDay(row.at).fr}`, en: `${labelMeansKind(row.kind, 'en')} ${row.identifier} ${row.status === 'lost' ? 'lost' : 'stolen'} on ${localizeDay(row.at).en}` },
     }));
   },
 };

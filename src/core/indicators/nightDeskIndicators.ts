@@ -3,6 +3,7 @@ import type { IndicatorItem } from '../../shared/api/indicators.contract';
 import { issueTimeCeilingMinutes } from '../../shared/indicators/issueTimeCeilingMinutes';
 import type { IndicatorContext, IndicatorDefinition } from './IndicatorDefinition';
 import { percentile } from './percentile';
+import { localizeDateTime, localizeDay } from './localizeDate';
 
 
 interface IssuanceRow {
@@ -37,7 +38,7 @@ export const temporaryCardsIssued: IndicatorDefinition = {
     return [{ value: readIssued(context).length }];
   },
   list: function listTemporaryCardsIssued(context) {
-    return readIssued(context).map((row) => issuanceItem(row, { fr: `${row.card} remise le ${row.issuedAt.slice(0, 16).replace('T', ' ')}`, en: `${row.card} issued on ${row.issuedAt.slice(0, 16).replace('T', ' ')}` }));
+    return readIssued(context).map((row) => issuanceItem(row, { fr: `${row.card} remise le ${localizeDateTime(row.issuedAt).fr}`, en: `${row.card} issued on ${localizeDateTime(row.issuedAt).en}` }));
   },
 };
 
@@ -51,7 +52,7 @@ export const temporaryCardsOutstanding: IndicatorDefinition = {
     return [{ value: readOutstanding(context).length }];
   },
   list: function listTemporaryCardsOutstanding(context) {
-    return readOutstanding(context).map((row) => issuanceItem(row, { fr: `${row.card} jusqu'au ${row.endsAt.slice(0, 16).replace('T', ' ')}`, en: `${row.card} until ${row.endsAt.slice(0, 16).replace('T', ' ')}` }));
+    return readOutstanding(context).map((row) => issuanceItem(row, { fr: `${row.card} jusqu'au ${localizeDateTime(row.endsAt).fr}`, en: `${row.card} until ${localizeDateTime(row.endsAt).en}` }));
   },
 };
 
@@ -65,7 +66,7 @@ export const temporaryCardsOverdue: IndicatorDefinition = {
     return [{ value: readOverdue(context).length, alert: readOverdue(context).length > 0 }];
   },
   list: function listTemporaryCardsOverdue(context) {
-    return readOverdue(context).map((row) => issuanceItem(row, { fr: `${row.card} attendue depuis le ${row.endsAt.slice(0, 10)}`, en: `${row.card} expected since ${row.endsAt.slice(0, 10)}` }));
+    return readOverdue(context).map((row) => issuanceItem(row, { fr: `${row.card} attendue depuis le ${localizeDateTime(row.endsAt).fr}`, en: `${row.card} expected since ${localizeDateTime(row.endsAt).en}` }));
   },
 };
 
@@ -109,7 +110,7 @@ export const regularizationsPending: IndicatorDefinition = {
     return [{ value: readPendingRegularizations(context).length }];
   },
   list: function listRegularizationsPending(context) {
-    return readPendingRegularizations(context).map((row) => ({ kind: 'person', id: row.id, identityId: row.identityId, name: row.name, detail: { fr: `en attente depuis le ${row.createdAt.slice(0, 10)}`, en: `waiting since ${row.createdAt.slice(0, 10)}` } }));
+    return readPendingRegularizations(context).map((row) => ({ kind: 'person', id: row.id, identityId: row.identityId, name: row.name, detail: { fr: `en attente depuis le ${localizeDay(row.createdAt).fr}`, en: `waiting since ${localizeDay(row.createdAt).en}` } }));
   },
 };
 

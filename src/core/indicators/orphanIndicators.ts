@@ -5,6 +5,7 @@ import { buildMatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { genericAccount, type OrphanReason } from '../reconcile/reconcileRecords';
 import { countPresentRecords } from './countPresentRecords';
 import type { IndicatorContext, IndicatorDefinition, IndicatorSource } from './IndicatorDefinition';
+import { localizeDay } from './localizeDate';
 
 export const orphanReasons = ['departed', 'unknown', 'generic', 'duplicate'] as const satisfies readonly OrphanReason[];
 
@@ -74,8 +75,8 @@ const toItem = (sourceId: string, orphan: OrphanAccount): IndicatorItem => ({
   identityId: orphan.identityId,
   name: orphan.name,
   detail: {
-    fr: `${orphan.key} — ${reasonTexts[orphan.reason].fr}${orphan.endDate === null || orphan.reason !== 'departed' ? '' : ` le ${orphan.endDate}`}`,
-    en: `${orphan.key} — ${reasonTexts[orphan.reason].en}${orphan.endDate === null || orphan.reason !== 'departed' ? '' : ` on ${orphan.endDate}`}`,
+    fr: `${orphan.key} — ${reasonTexts[orphan.reason].fr}${orphan.endDate === null || orphan.reason !== 'departed' ? '' : ` le ${localizeDay(orphan.endDate).fr}`}`,
+    en: `${orphan.key} — ${reasonTexts[orphan.reason].en}${orphan.endDate === null || orphan.reason !== 'departed' ? '' : ` on ${localizeDay(orphan.endDate).en}`}`,
   },
 });
 
@@ -155,7 +156,7 @@ export const dormantAccounts: IndicatorDefinition = {
       id: `${qualifier}/${row.key}`,
       identityId: row.identityId,
       name: row.name === '' ? row.key : row.name,
-      detail: { fr: `${row.key} — dernière connexion ${row.lastLogin.slice(0, 10)}`, en: `${row.key} — last logon ${row.lastLogin.slice(0, 10)}` },
+      detail: { fr: `${row.key} — dernière connexion le ${localizeDay(row.lastLogin).fr}`, en: `${row.key} — last logon ${localizeDay(row.lastLogin).en}` },
     }));
   },
 };

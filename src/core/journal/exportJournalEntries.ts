@@ -1,7 +1,12 @@
 import type { JournalFilters, JournalLine } from '../../shared/api/journal.contract';
 import { labelJournalAct } from '../../shared/journal/journalActLabels';
+import { formatDateTime } from '../../shared/text/formatDates';
+import { deskTimeZone } from '../clock';
 
 type Language = 'fr' | 'en';
+
+/** When an act happened, in the hospital's zone, to the second (the order of acts must read). */
+const when = (at: string, language: Language) => formatDateTime(at, language, { timeZone: deskTimeZone, seconds: true });
 
 const texts = {
   title: { fr: 'Journal du guichet', en: 'Desk journal' },
@@ -32,7 +37,7 @@ const describeFilters = (filters: JournalFilters, language: Language) =>
 export function exportJournalLinesCsv(lines: readonly JournalLine[], language: Language): string {
   const rows = [texts.header[language].join(',')];
   for (const line of lines) {
-    rows.push([line.seq, line.at, labelJournalAct(line.action, language), line.action, line.agentName ?? line.agentId, line.desk, line.personName, line.identifier, line.reason].map(cell).join(','));
+    rows.push([line.seq, when(line.at, language), labelJournalAct(line.action, language), line.action, line.agentName ?? line.agentId, line.desk, line.personName, line.identifier, line.reason].map(cell).join(','));
   }
   return `\ufeff${rows.join('\r\n')}\r\n`;
 }
@@ -48,7 +53,7 @@ export async function exportJournalLinesPdf(lines: readonly JournalLine[], { fil
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   doc.fontSize(16).text(plain(`${texts.title[language]} — ${establishment}`));
-  doc.fontSize(9).text(plain(`${generatedAt.slice(0, 16).replace('T', ' ')} UTC · ${texts.filters[language]} : ${describeFilters(filters, language)} · ${texts.count[language](lines.length, total)}`));
+  doc.fontSize(9).text(plain(`${formatDateTime(generatedAt, language, { timeZone: deskTimeZone })} · ${texts.filters[language]} : ${describeFilters(filters, language)} · ${texts.count[language](lines.length, total)}`));
   doc.moveDown();
   const columns = [40, 95, 150, 110, 70, 120, 80, 105];
   const header = texts.header[language].filter((_, index) => index !== 3);
@@ -69,7 +74,7 @@ export async function exportJournalLinesPdf(lines: readonly JournalLine[], { fil
   };
   row(header, true);
   for (const line of lines) {
-    row([String(line.seq), line.at.slice(0, 19).replace('T', ' '), labelJournalAct(line.action, language), line.agentName ?? line.agentId ?? '', line.desk, line.personName ?? '', line.identifier ?? '', line.reason ?? '']);
+    row([String(line.seq), when(line.at, language), labelJournalAct(line.action, language), line.agentName ?? line.agentId ?? '', line.desk, line.personName ?? '', line.identifier ?? '', line.reason ?? '']);
   }
   doc.end();
   return done;

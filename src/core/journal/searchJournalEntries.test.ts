@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { bindMie } from '../enrollment/bindMie';
@@ -62,7 +63,14 @@ describe('searchJournalEntries', () => {
     expect(csv.split('\r\n')[0]).toBe('\ufeffn°,date,acte,code,agent,poste,personne,moyen,motif');
     expect(csv).toContain('Moyen suspendu,mie.suspend,NUIT Bruno,urgences,MARTIN Claire,B-MARTIN,carte oubliée à la maison');
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    // When, in the hospital's time and the language of the export: never an ISO instant.
+    expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(csv.split('\r\n')[1]).toMatch(/^\d+,\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2},/);
+    expect(exportJournalLinesCsv(lines, 'en').split('\r\n')[1]).toMatch(/^\d+,"\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2}",/);
     const pdf = await exportJournalLinesPdf(lines, { filters: { person: 'martin' }, total: lines.length, generatedAt: '2026-12-03T09:00:00Z', establishment: 'CHU', language: 'fr' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pdfText = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+    expect(pdfText).toContain('03/12/2026 10:00'); // generated at 09:00 UTC, 10:00 in Paris
+    expect(pdfText).not.toMatch(/\d{4}-\d{2}-\d{2}|UTC/);
   });
 });

@@ -34,7 +34,7 @@ const badge = (uid: string): PresentedCard => ({ reader: 'Badge', type: 'DESFIRE
 let dir = '';
 let db: Database.Database;
 let checks: ReturnType<typeof startNightDeskChecks>;
-type Reply<T> = { ok: boolean; value: T; error?: { code: string; message: { fr: string }; details?: Record<string, unknown> } };
+type Reply<T> = { ok: boolean; value: T; error?: { code: string; message: { fr: string; en: string }; details?: Record<string, unknown> } };
 let call: <T = unknown>(connectionId: string, method: string, input: unknown) => Promise<Reply<T>>;
 const value = async <T>(reply: Promise<Reply<T>>): Promise<T> => {
   const result = await reply;
@@ -119,6 +119,9 @@ describe('a leaver through import and reconciliation', () => {
     const second = await call('office', 'bindCard', { identityId: person.id, reader: 'Badge', additional: true });
     expect(second.error?.details).toMatchObject({ rule: 'leaver', hrEndDate: '2026-12-02' });
     expect(second.error?.message.fr).toContain('a quitté l’établissement le 2 décembre 2026');
+    // The English message names the day in words too, never as an ISO date.
+    expect(second.error?.message.en).toContain('left on 2 December 2026');
+    expect(second.error?.message.en).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 
     // Reconciliation rebuilds the directory from the same export: still nothing active, the review stays open.
     reconcileDirectory(db, { clock });
@@ -194,6 +197,7 @@ describe('a leaver through import and reconciliation', () => {
     const past = await call('office', 'bindCard', { identityId: person.id, reader: 'Badge', validUntil: '2026-12-02' });
     expect(past.error).toMatchObject({ code: 'INVALID_ARGUMENT', details: { rule: 'valid-until-past' } });
     expect(past.error?.message.fr).toContain('2 décembre 2026');
+    expect(past.error?.message.en).toContain('2 December 2026');
     readers.set('Badge', { ...badge('04CAFE000005'), type: 'MIFARE_ULTRALIGHT', desfire: null });
     expect((await call('office', 'bindCard', { identityId: person.id, reader: 'Badge' })).error?.details).toMatchObject({ rule: 'card-type-policy', visitorTicket: true });
     readers.set('Badge', badge('04CAFE00000004'));

@@ -10,6 +10,7 @@ import type { Actor } from '../journal/journalTypes';
 import { readLeaverReviews } from './readLeaverQueues';
 import { recordLeaverException } from './recordLeaverException';
 import { setHrEndDate } from '../identities/setHrEndDate';
+import { formatDayInWords } from '../../shared/text/formatDates';
 
 export type LeaverDecision =
   | { decision: 'revoke'; reason: string }
@@ -39,7 +40,7 @@ export function resolveLeaverReview(db: Database.Database, clock: Clock, { actor
       if (decision.newEndDate !== null && decision.newEndDate <= today) {
         throw new DeskError(
           'INVALID_ARGUMENT',
-          { fr: `Pour rétablir, la nouvelle date de fin doit être après aujourd’hui (${today}) ou vide.`, en: `To restore, the new end date must be after today (${today}) or empty.` },
+          { fr: `Pour rétablir, la nouvelle date de fin doit être après aujourd’hui (${formatDayInWords(today, 'fr')}) ou vide.`, en: `To restore, the new end date must be after today (${formatDayInWords(today, 'en')}) or empty.` },
           { rule: 'restore-end-date', newEndDate: decision.newEndDate },
         );
       }

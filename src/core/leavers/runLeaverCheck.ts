@@ -9,6 +9,7 @@ import type { Actor } from '../journal/journalTypes';
 import { isMassLeaverEffect } from './isMassLeaverEffect';
 import { readDepartures } from './readDepartures';
 import { readOpenLeaverReview } from './readOpenLeaverReview';
+import { formatDay } from '../../shared/text/formatDates';
 
 export type LeaverTrigger = 'import' | 'departure' | 'schedule';
 
@@ -86,7 +87,7 @@ export function runLeaverCheck(db: Database.Database, clock: Clock, { actor, tri
     let suspendedMies = 0;
     for (const leaver of leavers) {
       const active = readMies(db, { identityId: leaver.id }).filter((mie) => mie.status === 'active');
-      for (const mie of active) changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'suspend', reason: `départ RH au ${leaver.hr_end_date}` });
+      for (const mie of active) changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'suspend', reason: `départ RH au ${formatDay(leaver.hr_end_date, 'fr')}` });
       suspendedMies += active.length;
       const reviewId = randomUUID();
       db.prepare(
@@ -101,7 +102,7 @@ export function runLeaverCheck(db: Database.Database, clock: Clock, { actor, tri
 
 function suspendIntoReview(db: Database.Database, clock: Clock, actor: Actor, reviewId: string, departure: { identityId: string; endDate: string }): number {
   const active = readMies(db, { identityId: departure.identityId }).filter((mie) => mie.status === 'active');
-  for (const mie of active) changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'suspend', reason: `départ RH au ${departure.endDate}` });
+  for (const mie of active) changeMieStatus(db, clock, { actor, mieId: mie.id, action: 'suspend', reason: `départ RH au ${formatDay(departure.endDate, 'fr')}` });
   const { suspended_mie_ids_json: listed } = db.prepare('SELECT suspended_mie_ids_json FROM leaver_reviews WHERE id = ?').get(reviewId) as { suspended_mie_ids_json: string };
   const ids = [...new Set([...(JSON.parse(listed) as string[]), ...active.map((mie) => mie.id)])];
   db.prepare('UPDATE leaver_reviews SET suspended_mie_ids_json = ? WHERE id = ?').run(JSON.stringify(ids), reviewId);

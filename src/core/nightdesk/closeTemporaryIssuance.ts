@@ -13,6 +13,13 @@ export interface CloseTemporaryIssuanceRequest {
   reason: string;
 }
 
+/** Why the main badge comes back, in the journal's language of record (French). */
+const resumeReasons: Record<CloseTemporaryIssuanceRequest['closedReason'], string> = {
+  returned: 'carte temporaire rendue',
+  expired: 'carte temporaire échue',
+  revoked: 'carte temporaire révoquée',
+};
+
 /**
  * Ends a temporary issuance: the temporary MIE leaves the live statuses and the main badge it
  * suspended (forgotten card) is restored — unless the person has left or is under a leaver review
@@ -35,7 +42,7 @@ export function closeTemporaryIssuance(db: Database.Database, clock: Clock, { ac
     if (underLeaverReview || gone) return;
     for (const mieId of JSON.parse(issuance.suspended_mie_ids_json) as string[]) {
       const [main] = readMies(db, { mieId });
-      if (main?.status === 'suspended') changeMieStatus(db, clock, { actor, mieId, action: 'resume', reason: `temporary card ${closedReason}` });
+      if (main?.status === 'suspended') changeMieStatus(db, clock, { actor, mieId, action: 'resume', reason: resumeReasons[closedReason] });
     }
   })();
 }

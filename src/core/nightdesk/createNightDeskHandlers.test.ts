@@ -153,6 +153,8 @@ describe('night desk API', () => {
     const returned = await value(call<{ closedReason: string }>('night', 'returnTemporaryCard', { cardIdentifier: '04AA000000000C' }));
     expect(returned.closedReason).toBe('returned');
     expect(readMies(db, { mieId: main.id })[0]!.status).toBe('active');
+    // The history says why in French, like every reason a person reads in the journal.
+    expect(db.prepare("SELECT reason FROM mie_history WHERE mie_id = ? AND to_status = 'active' ORDER BY rowid DESC LIMIT 1").pluck().get(main.id)).toBe('carte temporaire rendue');
     expect(readMies(db, { mieId: issued.mie.id })[0]!.status).toBe('returned');
     expect((await overview()).pool.find((card) => card.identifier === '04AA000000000C')?.state).toBe('returned');
     // A returned card goes straight back into service.

@@ -13,6 +13,7 @@ import { readPoolCardOrFail } from '../pool/readPoolCards';
 import { computeTemporaryEnd } from './computeTemporaryEnd';
 import { readTemporaryIssuances } from './readTemporaryIssuances';
 import { resolveTemporaryHolder, type TemporaryHolder } from './resolveTemporaryHolder';
+import { formatDateTimeInWords } from '../../shared/text/formatDates';
 
 export interface IssueTemporaryCardRequest {
   actor: Actor;
@@ -24,8 +25,6 @@ export interface IssueTemporaryCardRequest {
   /** Measured by the screen from its first action. */
   timing?: { startedAt: string; interactions: number } | undefined;
 }
-
-const frenchInstant = (date: Date): string => date.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
 
 /**
  * Issues a card of the pool as a temporary MIE, in one transaction: resolves or creates the
@@ -53,7 +52,7 @@ export function issueTemporaryCard(db: Database.Database, clock: Clock, request:
     if (endsAt.getTime() > latestEnd.getTime()) {
       throw new DeskError(
         'PRECONDITION_FAILED',
-        { fr: `Une carte temporaire vaut au plus ${request.settings.maxHours} h : fin au plus tard le ${frenchInstant(latestEnd)}.`, en: `A temporary card lasts ${request.settings.maxHours} h at most: end by ${latestEnd.toISOString()}.` },
+        { fr: `Une carte temporaire vaut au plus ${request.settings.maxHours} h : fin au plus tard le ${formatDateTimeInWords(latestEnd, 'fr', { timeZone: request.settings.timeZone })}.`, en: `A temporary card lasts ${request.settings.maxHours} h at most: end by ${formatDateTimeInWords(latestEnd, 'en', { timeZone: request.settings.timeZone })}.` },
         { rule: 'temporary-max', latestEnd: latestEnd.toISOString() },
       );
     }

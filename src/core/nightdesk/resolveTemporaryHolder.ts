@@ -9,6 +9,7 @@ import { createTemporaryIdentity } from '../identities/createTemporaryIdentity';
 import { linkRecordToIdentity } from '../identities/linkRecordToIdentity';
 import { appendJournalEntry } from '../journal/appendJournalEntry';
 import type { Actor } from '../journal/journalTypes';
+import { formatDayInWords } from '../../shared/text/formatDates';
 
 export type TemporaryHolder = z.output<typeof temporaryHolderSchema>;
 
@@ -59,7 +60,7 @@ export function resolveTemporaryHolder(db: Database.Database, clock: Clock, acto
   if (twin !== undefined) {
     throw new DeskError(
       'CONFLICT',
-      { fr: `${twin.first_name} ${twin.last_name}, né(e) le ${holder.birthDate}, est déjà dans l’annuaire : choisissez cette personne.`, en: `${twin.first_name} ${twin.last_name}, born ${holder.birthDate}, is already in the directory: pick that person.` },
+      { fr: `${twin.first_name} ${twin.last_name}, né(e) le ${formatDayInWords(holder.birthDate, 'fr')}, est déjà dans l’annuaire : choisissez cette personne.`, en: `${twin.first_name} ${twin.last_name}, born on ${formatDayInWords(holder.birthDate, 'en')}, is already in the directory: pick that person.` },
       { rule: 'already-in-directory', identityId: twin.id },
     );
   }

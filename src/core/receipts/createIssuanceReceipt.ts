@@ -2,6 +2,10 @@ import type Database from 'better-sqlite3';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { ReceiptFile } from '../../shared/api/enrollment.contract';
 import { DeskError } from '../../shared/api/errors';
+import { labelCardModel } from '../../shared/cards/cardModelLabels';
+import { labelService } from '../../shared/directory/serviceLabels';
+import { formatDateTimeInWords, formatDayInWords } from '../../shared/text/formatDates';
+import { deskTimeZone } from '../clock';
 import { readMieOrFail } from '../enrollment/changeMieStatus';
 
 const kindLabels: Record<string, string> = {
@@ -23,23 +27,11 @@ function printable(font: PDFFont, text: string): string {
   }).join('');
 }
 
-function frenchDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
-}
-
-function frenchDate(iso: string | null): string {
-  if (iso === null) return 'sans date de fin';
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' });
-}
+/** An instant in the hospital's zone, in words; a calendar day (a badge's end) stays a day. */
+const frenchDateTime = (iso: string): string => formatDateTimeInWords(iso, 'fr', { timeZone: deskTimeZone });
 
 /** A validity bound: a day for badges, a day and time for temporary cards (they end with a shift). */
-function frenchValidityBound(iso: string | null): string {
-  return iso === null || iso.length === 10 ? frenchDate(iso) : frenchDateTime(iso);
-}
+const frenchValidityBound = (iso: string | null): string => (iso === null ? 'sans date de fin' : frenchDateTime(iso));
 
 /**
  * The PDF receipt of one issuance: establishment, person, MIE, validity, issuing agent and desk,
@@ -91,15 +83,15 @@ export async function createIssuanceReceipt(db: Database.Database, mieId: string
   write('Titulaire', { size: 13, font: bold });
   field('Nom, prénom', `${person.last_name ?? ''} ${person.first_name ?? ''}`);
   if (person.birth_name !== null && person.birth_name !== person.last_name) field('Nom de naissance', person.birth_name ?? null);
-  field('Date de naissance', person.birth_date === null ? null : frenchDate(person.birth_date ?? null));
+  field('Date de naissance', person.birth_date === null || person.birth_date === undefined ? null : formatDayInWords(person.birth_date, 'fr'));
   field('Matricule', person.hr_id ?? null);
   field('RPPS', person.rpps ?? null);
-  field('Service', person.service ?? null);
+  field('Service', person.service === null || person.service === undefined ? null : labelService(person.service, 'fr'));
   y -= 6;
   write('Moyen d’identification', { size: 13, font: bold });
   field('Type', kindLabels[mie.kind] ?? mie.kind);
   field('Identifiant', mie.identifier);
-  field('Modèle de carte', mie.cardType);
+  field('Modèle de carte', mie.cardType === null ? null : labelCardModel(mie.cardType, 'fr'));
   field('Valide du', frenchValidityBound(mie.validFrom));
   field('Valide jusqu’au', frenchValidityBound(mie.validUntil));
   if (mie.replacesMieId !== null) field('Remplace', readMieOrFail(db, mie.replacesMieId).identifier);

@@ -41,6 +41,7 @@ function SimulatedCardPicker({ reader, onError }: { reader: ReaderView; onError:
           {cards.map((card) => (
             <li key={card.id}>
               <span>{card.label}</span>{' '}
+              {card.agentRole !== null && <span className="pill" data-testid="agent-card-role">{t('cards.agentCard', { role: t(`enrollment.role.${card.agentRole}`) })}</span>}{' '}
               <button type="button" aria-label={t('cards.insertLabel', { card: card.label, reader: reader.name })} onClick={() => insert(card)}>
                 {t('cards.insert')}
               </button>
@@ -72,7 +73,7 @@ function ReaderPanel({ reader }: { reader: ReaderView }) {
       {reader.card !== null && (
         <>
           <dl className="facts">
-            {describeCard(reader.card).map((fact) => (
+            {describeCard(reader.card, i18n.language.startsWith('en') ? 'en' : 'fr').map((fact) => (
               <div key={fact.labelKey} className="fact">
                 <dt>{t(fact.labelKey)}</dt>
                 <dd>{fact.value}</dd>

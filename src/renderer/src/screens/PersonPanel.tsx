@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../i18n/useDateFormat';
 import type { PersonDetail } from '../../../shared/api/directory.contract';
 import { useDesk } from '../desk/DeskContext';
 import { describeError } from '../desk/describeError';
-import { formatIsoDate, formatPersonName } from '../viewModels/formatPerson';
+import { formatPersonName } from '../viewModels/formatPerson';
+import { labelService } from '../../../shared/directory/serviceLabels';
 import { LinkExplanation } from './review/LinkExplanation';
 
 export function PersonPanel({ identityId, onClose }: { identityId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const { api } = useDesk();
   const [person, setPerson] = useState<PersonDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +44,7 @@ export function PersonPanel({ identityId, onClose }: { identityId: string; onClo
           </h2>
           <dl className="facts">
             <dt>{t('person.birthDate')}</dt>
-            <dd>{formatIsoDate(person.birthDate)}</dd>
+            <dd>{dates.day(person.birthDate)}</dd>
             <dt>{t('person.rpps')}</dt>
             <dd>{person.rpps ?? '—'}</dd>
             <dt>{t('person.hrId')}</dt>
@@ -49,7 +52,7 @@ export function PersonPanel({ identityId, onClose }: { identityId: string; onClo
             <dt>{t('person.adId')}</dt>
             <dd>{person.adId ?? '—'}</dd>
             <dt>{t('person.service')}</dt>
-            <dd>{person.service ?? '—'}</dd>
+            <dd>{labelService(person.service, i18n.language === 'en' ? 'en' : 'fr')}</dd>
             <dt>{t('person.status')}</dt>
             <dd>{t(`status.${person.status}`)}</dd>
           </dl>

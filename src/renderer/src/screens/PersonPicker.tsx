@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
 import { searchQueryMaxLength } from '../../../shared/api/directory.contract';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../i18n/useDateFormat';
 import type { PersonSummary } from '../../../shared/api/directory.contract';
-import { formatIsoDate, formatPersonName } from '../viewModels/formatPerson';
+import { formatPersonName } from '../viewModels/formatPerson';
 import { useSearchPeople } from './useSearchPeople';
 
 /** Search-as-you-type in the directory, then one "choose" button per person found. */
 export function PersonPicker({ label, onPick }: { label: string; onPick: (person: PersonSummary) => void }) {
   const { t } = useTranslation();
+  const dates = useDateFormat();
   const [query, setQuery] = useState('');
   const search = useSearchPeople(query);
   const inputId = useId();
@@ -30,7 +32,7 @@ export function PersonPicker({ label, onPick }: { label: string; onPick: (person
           {search.people.map((person) => (
             <li key={person.identityId}>
               <span>
-                {formatPersonName(person)} · {formatIsoDate(person.birthDate)} · {person.hrId ?? person.rpps ?? '—'} ·{' '}
+                {formatPersonName(person)} · {dates.day(person.birthDate)} · {person.hrId ?? person.rpps ?? '—'} ·{' '}
                 {t(`status.${person.status}`)}
               </span>
               <button

@@ -1,15 +1,18 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../i18n/useDateFormat';
 import { describeError } from '../desk/describeError';
-import { formatIsoDate, formatPersonName } from '../viewModels/formatPerson';
+import { formatPersonName } from '../viewModels/formatPerson';
 import { PersonPanel } from './PersonPanel';
 import { identityStatuses, searchQueryMaxLength, type SearchFilters } from '../../../shared/api/directory.contract';
 import { mieStatuses } from '../../../shared/api/enrollment.contract';
 import { labelProfession, professionLabels } from '../../../shared/directory/professionLabels';
+import { labelService, serviceLabels } from '../../../shared/directory/serviceLabels';
 import { useSearchPeople } from './useSearchPeople';
 
 export function SearchScreen() {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [filters, setFilters] = useState<SearchFilters>({});
@@ -59,7 +62,16 @@ export function SearchScreen() {
         </label>{' '}
         <label>
           {t('search.filter.service')}{' '}
-          <input aria-label={t('search.filter.service')} maxLength={100} value={filters.service ?? ''} onChange={(event) => setFilter('service', event.target.value)} />
+          <select aria-label={t('search.filter.service')} value={filters.service ?? ''} onChange={(event) => setFilter('service', event.target.value)}>
+            <option value="">{t('search.filter.any')}</option>
+            {Object.keys(serviceLabels)
+              .sort((a, b) => labelService(a, language).localeCompare(labelService(b, language), language))
+              .map((code) => (
+                <option key={code} value={code}>
+                  {labelService(code, language)}
+                </option>
+              ))}
+          </select>
         </label>{' '}
         <label>
           {t('search.filter.profession')}{' '}
@@ -115,6 +127,7 @@ export function SearchScreen() {
               <th scope="col">{t('person.rpps')}</th>
               <th scope="col">{t('person.hrId')}</th>
               <th scope="col">{t('person.profession')}</th>
+              <th scope="col">{t('person.service')}</th>
               <th scope="col">{t('person.status')}</th>
             </tr>
           </thead>
@@ -131,10 +144,11 @@ export function SearchScreen() {
                     {formatPersonName(person)}
                   </button>
                 </td>
-                <td>{formatIsoDate(person.birthDate)}</td>
+                <td>{dates.day(person.birthDate)}</td>
                 <td>{person.rpps ?? '—'}</td>
                 <td>{person.hrId ?? '—'}</td>
-                <td>{labelProfession(person.profession, i18n.language === 'en' ? 'en' : 'fr')}</td>
+                <td>{labelProfession(person.profession, language)}</td>
+                <td>{labelService(person.service, language)}</td>
                 <td>
                   <span className={`pill pill-${person.status}`}>{t(`status.${person.status}`)}</span>
                 </td>

@@ -23,7 +23,15 @@ describe('card view-model', () => {
       desfire: null,
       cps: { idNat: '810100271385', rpps: '10100271385', lastName: 'MARTIN', firstName: 'CLAIRE', profession: 'Médecin', serial: '01', notBefore: '2025-01-15T00:00:00.000Z', notAfter: '2028-01-15T00:00:00.000Z', pinTriesLeft: 2 },
     });
-    expect(facts.map((fact) => fact.value)).toEqual(['CPS3', 'MARTIN CLAIRE', 'Médecin', '810100271385', '10100271385', '15/01/2025 → 15/01/2028', '01', '2', '3BAC']);
+    expect(facts.map((fact) => fact.value)).toEqual(['Carte CPS 3', 'MARTIN CLAIRE', 'Médecin', '810100271385', '10100271385', '15/01/2025 → 15/01/2028', '01', '2', '3BAC']);
+  });
+
+  it('writes the model, the TRE_G15 profession and the validity in English the English way', () => {
+    const facts = describeCard(
+      { reader: 'R', type: 'CPS4', atr: '3BAC', uid: null, desfire: null, cps: { idNat: '810100271385', rpps: '10100271385', lastName: 'MARTIN', firstName: 'CLAIRE', profession: '60', serial: '01', notBefore: '2025-01-15T00:00:00.000Z', notAfter: '2028-01-15T00:00:00.000Z', pinTriesLeft: null } },
+      'en',
+    );
+    expect(facts.map((fact) => fact.value)).toEqual(['CPS 4 card', 'MARTIN CLAIRE', 'Nurse', '810100271385', '10100271385', '15 Jan 2025 → 15 Jan 2028', '01', '3BAC']);
   });
 
   it('shows a badge UID and DESFire generation, without an RPPS line for non-RPPS cards', () => {

@@ -1,5 +1,8 @@
 import type { ReaderView, SimulatedCardView } from '../../../shared/api/cards.contract';
+import { labelCardModel } from '../../../shared/cards/cardModelLabels';
 import type { CardInfo } from '../../../shared/cards/cardTypes';
+import { labelProfession } from '../../../shared/directory/professionLabels';
+import { formatDay, type DateLanguage } from '../../../shared/text/formatDates';
 
 export interface CardFact {
   /** i18n key of the label. */
@@ -7,24 +10,18 @@ export interface CardFact {
   value: string;
 }
 
-/** `2028-01-15T00:00:00.000Z` → `15/01/2028` (the desk's date format). */
-function formatDay(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split('-');
-  return `${day}/${month}/${year}`;
-}
-
-/** The facts an agent reads off a decoded card, in display order. */
-export function describeCard(card: CardInfo): CardFact[] {
-  const facts: CardFact[] = [{ labelKey: 'cards.fact.type', value: card.type }];
+/** The facts an agent reads off a decoded card, in display order (model, profession and dates as people read them). */
+export function describeCard(card: CardInfo, language: DateLanguage = 'fr'): CardFact[] {
+  const facts: CardFact[] = [{ labelKey: 'cards.fact.type', value: labelCardModel(card.type, language) }];
   if (card.cps !== null) {
     facts.push(
       { labelKey: 'cards.fact.holder', value: `${card.cps.lastName} ${card.cps.firstName}` },
-      { labelKey: 'cards.fact.profession', value: card.cps.profession },
+      { labelKey: 'cards.fact.profession', value: labelProfession(card.cps.profession, language) },
       { labelKey: 'cards.fact.idNat', value: card.cps.idNat },
     );
     if (card.cps.rpps !== null) facts.push({ labelKey: 'cards.fact.rpps', value: card.cps.rpps });
     facts.push(
-      { labelKey: 'cards.fact.validity', value: `${formatDay(card.cps.notBefore)} → ${formatDay(card.cps.notAfter)}` },
+      { labelKey: 'cards.fact.validity', value: `${formatDay(card.cps.notBefore, language)} → ${formatDay(card.cps.notAfter, language)}` },
       { labelKey: 'cards.fact.serial', value: card.cps.serial },
     );
     if (card.cps.pinTriesLeft !== null) facts.push({ labelKey: 'cards.fact.pinTries', value: String(card.cps.pinTriesLeft) });

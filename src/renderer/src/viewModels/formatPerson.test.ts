@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, formatPersonName, isSearchableQuery } from './formatPerson';
+import { formatPersonName, isSearchableQuery } from './formatPerson';
 
 describe('formatPerson', () => {
   it('shows the birth name only when it differs', () => {
     expect(formatPersonName({ lastName: 'Dupont', firstName: 'Anne', birthName: 'MARTIN' })).toBe('DUPONT Anne (MARTIN)');
     expect(formatPersonName({ lastName: 'Dupont', firstName: 'Anne', birthName: 'dupont' })).toBe('DUPONT Anne');
     expect(formatPersonName({ lastName: 'Dupont', firstName: 'Anne', birthName: null })).toBe('DUPONT Anne');
-  });
-
-  it('formats dates the French way and tolerates odd values', () => {
-    expect(formatIsoDate('1980-03-12')).toBe('12/03/1980');
-    expect(formatIsoDate(null)).toBe('—');
-    expect(formatIsoDate('1980')).toBe('1980');
   });
 
   it('waits for two characters before searching', () => {

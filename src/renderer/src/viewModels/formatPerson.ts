@@ -12,13 +12,6 @@ export function formatPersonName(person: Pick<PersonSummary, 'lastName' | 'first
     : base;
 }
 
-/** 1980-03-12 → 12/03/1980 (the form agents read and type). */
-export function formatIsoDate(iso: string | null): string {
-  if (iso === null) return '—';
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return match === null ? iso : `${match[3]}/${match[2]}/${match[1]}`;
-}
-
 /** Searching on one character floods the list; two is the first useful length (an RPPS digit run is longer). */
 export function isSearchableQuery(query: string): boolean {
   return query.trim().length >= 2;

@@ -34,6 +34,7 @@ export const fr = {
   'cards.search.label': 'Carte à insérer dans « {{reader}} »',
   'cards.search.placeholder': 'Nom de la personne ou type de carte',
   'cards.insert': 'Insérer',
+  'cards.agentCard': 'carte d’agent — {{role}}',
   'cards.insertLabel': 'Insérer {{card}} dans {{reader}}',
   'cards.noSimulatedCard': 'Aucune carte simulée ne correspond.',
 } satisfies Record<string, string>;
@@ -73,6 +74,7 @@ export const en: Record<keyof typeof fr, string> = {
   'cards.search.label': 'Card to insert into “{{reader}}”',
   'cards.search.placeholder': 'Person’s name or card type',
   'cards.insert': 'Insert',
+  'cards.agentCard': 'agent card — {{role}}',
   'cards.insertLabel': 'Insert {{card}} into {{reader}}',
   'cards.noSimulatedCard': 'No simulated card matches.',
 };

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../i18n/useDateFormat';
 import type { IndicatorDashboard, IndicatorFigure, IndicatorItems, IndicatorReportFile, IndicatorSeries } from '../../../../shared/api/indicators.contract';
 import { seriesRanges } from '../../../../shared/api/indicators.contract';
 import { buildIndicatorChartOption } from '../../../../shared/indicators/buildIndicatorChartOption';
@@ -50,6 +51,7 @@ function FigureCard({ figure, language, onShowList }: { figure: IndicatorFigure;
  */
 export function DashboardScreen() {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const language = i18n.language.startsWith('en') ? 'en' : 'fr';
   const { api } = useDesk();
   const { session, refresh: refreshSession } = useDeskSession();
@@ -149,7 +151,7 @@ export function DashboardScreen() {
             )}
           </div>
           <p className="hint">
-            {t('dashboard.computed', { date: new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(dashboard.generatedAt)), ms: dashboard.computeMs, establishment: dashboard.establishment.name, finess: dashboard.establishment.finess.join(', ') || '—' })}
+            {t('dashboard.computed', { date: dates.dateTime(dashboard.generatedAt), ms: dashboard.computeMs, establishment: dashboard.establishment.name, finess: dashboard.establishment.finess.join(', ') || '—' })}
           </p>
           {items !== null && <IndicatorItemsPanel items={items} onClose={() => setItems(null)} />}
           {groups.map((group) => {

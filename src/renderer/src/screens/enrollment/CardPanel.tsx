@@ -2,9 +2,10 @@ import { useId } from 'react';
 import { labelProfession } from '../../../../shared/directory/professionLabels';
 import { labelCardModel } from '../../../../shared/cards/cardModelLabels';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../i18n/useDateFormat';
 import type { CardCandidate, CardLookup } from '../../../../shared/api/enrollment.contract';
 import type { ReaderView } from '../../../../shared/api/cards.contract';
-import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
+import { formatPersonName } from '../../viewModels/formatPerson';
 
 export type LookupState = { phase: 'empty' } | { phase: 'reading' } | { phase: 'done'; lookup: CardLookup } | { phase: 'failed'; message: string };
 
@@ -54,6 +55,7 @@ export function CardPanel({ readers, reader, onReaderChange, state, onChoose }: 
 
 function CardFacts({ lookup }: { lookup: CardLookup }) {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const { card, binding } = lookup;
   return (
     <>
@@ -73,7 +75,7 @@ function CardFacts({ lookup }: { lookup: CardLookup }) {
             <dt>{t('person.rpps')}</dt>
             <dd className="mono">{card.cps.rpps ?? '—'}</dd>
             <dt>{t('enrollment.card.validUntil')}</dt>
-            <dd>{formatIsoDate(card.cps.notAfter.slice(0, 10))}</dd>
+            <dd>{dates.day(card.cps.notAfter)}</dd>
           </>
         )}
       </dl>
@@ -87,7 +89,7 @@ function CardFacts({ lookup }: { lookup: CardLookup }) {
           {t('enrollment.card.iamHolder', {
             name: lookup.iamHolder.name,
             status: lookup.iamHolder.status === null ? '—' : t(`scim.status.${lookup.iamHolder.status}`, { defaultValue: lookup.iamHolder.status }),
-            date: new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(lookup.iamHolder.pulledAt)),
+            date: dates.dateTime(lookup.iamHolder.pulledAt),
           })}
         </p>
       )}
@@ -97,6 +99,7 @@ function CardFacts({ lookup }: { lookup: CardLookup }) {
 
 function Candidates({ candidates, onChoose }: { candidates: CardCandidate[]; onChoose: (identityId: string) => void }) {
   const { t } = useTranslation();
+  const dates = useDateFormat();
   return (
     <section aria-labelledby="candidates-heading" data-testid="candidates">
       <h3 id="candidates-heading">{t('enrollment.card.candidates')}</h3>
@@ -105,7 +108,7 @@ function Candidates({ candidates, onChoose }: { candidates: CardCandidate[]; onC
         {candidates.map((candidate) => (
           <li key={candidate.person.identityId} className="candidate">
             <p className="candidate-head">
-              <strong>{formatPersonName(candidate.person)}</strong> · {formatIsoDate(candidate.person.birthDate)} ·{' '}
+              <strong>{formatPersonName(candidate.person)}</strong> · {dates.day(candidate.person.birthDate)} ·{' '}
               <span className="pill">{t('enrollment.card.score', { score: candidate.score })}</span>{' '}
               <button type="button" onClick={() => onChoose(candidate.person.identityId)}>
                 {t('enrollment.card.choose', { name: formatPersonName(candidate.person) })}

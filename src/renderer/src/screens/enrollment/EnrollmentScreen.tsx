@@ -1,10 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { searchQueryMaxLength } from '../../../../shared/api/directory.contract';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../i18n/useDateFormat';
 import type { DeskSessionView } from '../../../../shared/api/enrollment.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
-import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
+import { formatPersonName } from '../../viewModels/formatPerson';
 import { useSearchPeople } from '../useSearchPeople';
 import { CardPanel, type LookupState } from './CardPanel';
 import { CardTypePolicyForm } from './CardTypePolicyForm';
@@ -28,6 +29,7 @@ export function EnrollmentScreen() {
 
 function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClosed: () => void }) {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const client = useDesk();
   const readersState = useCardReaders();
   const readers = readersState?.readers ?? [];
@@ -130,7 +132,7 @@ function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClos
                       <button type="button" className="link" aria-current={selected === person.identityId ? 'true' : undefined} onClick={() => setSelected(person.identityId)}>
                         {formatPersonName(person)}
                       </button>{' '}
-                      · {formatIsoDate(person.birthDate)} · {person.hrId ?? '—'} · {person.rpps ?? '—'}{' '}
+                      · {dates.day(person.birthDate)} · {person.hrId ?? '—'} · {person.rpps ?? '—'}{' '}
                       <span className={`pill pill-${person.status}`}>{t(`status.${person.status}`)}</span>
                     </li>
                   ))}

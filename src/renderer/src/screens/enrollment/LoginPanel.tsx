@@ -4,6 +4,7 @@ import type { DeskSessionView } from '../../../../shared/api/enrollment.contract
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
 import { useCardReaders } from './useCardReaders';
+import { formatIdleDuration } from './formatIdleDuration';
 
 /** Agent login: their own CPS in a reader and the PIN, checked by the card. */
 export function LoginPanel({ session, onOpened }: { session: DeskSessionView; onOpened: () => void }) {
@@ -45,7 +46,7 @@ export function LoginPanel({ session, onOpened }: { session: DeskSessionView; on
       <h2 id="login-heading">{t('enrollment.login.title')}</h2>
       {session.state === 'locked' && session.lockReason !== null && (
         <p className="status-banner status-warning" role="status">
-          {t(`enrollment.locked.${session.lockReason}`)}
+          {t(`enrollment.locked.${session.lockReason}`, { duration: formatIdleDuration(session.idleLockSeconds) })}
         </p>
       )}
       <p>{t('enrollment.login.intro')}</p>

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { labelProfession } from '../../../../shared/directory/professionLabels';
+import { labelService } from '../../../../shared/directory/serviceLabels';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../i18n/useDateFormat';
 import type { CardLookup, DeskSessionView, MieView, PersonEnrollment, ReceiptFile } from '../../../../shared/api/enrollment.contract';
 import { DeskError } from '../../../../shared/api/errors';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
-import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
+import { formatPersonName } from '../../viewModels/formatPerson';
 import { listMieActions, type MieActionId } from '../../viewModels/listMieActions';
 import { ReceiptViewer } from './ReceiptViewer';
 import { ConfirmReasonDialog } from './ConfirmReasonDialog';
@@ -40,6 +42,7 @@ type Notice = { kind: 'ok' | 'error'; text: string } | null;
 /** The chosen person: eligibility, bind the presented card, their MIE with lifecycle acts, history. */
 export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: PersonEnrollmentPanelProps) {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const client = useDesk();
   const { api } = client;
   const [enrollment, setEnrollment] = useState<PersonEnrollment | null>(null);
@@ -176,7 +179,7 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
       </h2>
       <dl className="facts">
         <dt>{t('person.birthDate')}</dt>
-        <dd>{formatIsoDate(enrollment.person.birthDate)}</dd>
+        <dd>{dates.day(enrollment.person.birthDate)}</dd>
         <dt>{t('person.hrId')}</dt>
         <dd>{enrollment.person.hrId ?? '—'}</dd>
         <dt>{t('person.rpps')}</dt>
@@ -184,22 +187,22 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
         <dt>{t('person.profession')}</dt>
         <dd>{labelProfession(enrollment.person.profession, i18n.language === 'en' ? 'en' : 'fr')}</dd>
         <dt>{t('person.service')}</dt>
-        <dd>{enrollment.person.service ?? '—'}</dd>
+        <dd>{labelService(enrollment.person.service, i18n.language === 'en' ? 'en' : 'fr')}</dd>
         <dt>{t('enrollment.person.hrEndDate')}</dt>
-        <dd>{formatIsoDate(enrollment.hrEndDate)}</dd>
+        <dd>{dates.day(enrollment.hrEndDate)}</dd>
       </dl>
       <p className={`status-banner ${enrollment.ineligibleReason === null ? 'status-ok' : 'status-error'}`} data-testid="eligibility">
         {enrollment.ineligibleReason === null && t('enrollment.person.eligible')}
-        {enrollment.ineligibleReason === 'left' && t('enrollment.person.leftOn', { date: formatIsoDate(enrollment.hrEndDate) })}
+        {enrollment.ineligibleReason === 'left' && t('enrollment.person.leftOn', { date: dates.day(enrollment.hrEndDate) })}
         {enrollment.ineligibleReason === 'leaver-review' &&
-          t('enrollment.person.leaverReview', { date: formatIsoDate(enrollment.leaverReview?.hrEndDate ?? null), due: formatIsoDate(enrollment.leaverReview?.dueOn ?? null) })}
+          t('enrollment.person.leaverReview', { date: dates.day(enrollment.leaverReview?.hrEndDate ?? null), due: dates.day(enrollment.leaverReview?.dueOn ?? null) })}
       </p>
       {`${enrollment.person.lastName}${enrollment.person.firstName}`.trim() === '' && (
         <p className="status-banner status-warning" data-testid="nameless">
           {t('enrollment.person.nameless')}
         </p>
       )}
-      {enrollment.leaverReview !== null && <p className="hint" data-testid="leaver-review-hint">{t('enrollment.person.leaverReviewHint', { due: formatIsoDate(enrollment.leaverReview.dueOn) })}</p>}
+      {enrollment.leaverReview !== null && <p className="hint" data-testid="leaver-review-hint">{t('enrollment.person.leaverReviewHint', { due: dates.day(enrollment.leaverReview.dueOn) })}</p>}
 
       <div role="status" aria-live="polite" data-testid="enrollment-notice">
         {notice !== null && <p className={`status-banner ${notice.kind === 'ok' ? 'status-ok' : 'status-error'}`}>{notice.text}</p>}
@@ -276,7 +279,7 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
                   <span className={`pill pill-mie-${mie.status}`}>{t(`enrollment.mieStatus.${mie.status}`)}</span>
                 </td>
                 <td>
-                  {formatIsoDate(mie.validFrom.slice(0, 10))} → {mie.validUntil === null ? '—' : formatIsoDate(mie.validUntil.slice(0, 10))}
+                  {dates.day(mie.validFrom)} → {mie.validUntil === null ? '—' : dates.day(mie.validUntil)}
                 </td>
                 <td className="actions">
                   {listMieActions(mie, session.allowedActs, session.agent?.identityId ?? null).map((action) => (
@@ -317,7 +320,7 @@ export function PersonEnrollmentPanel({ identityId, session, lookup, reader }: P
           <tbody>
             {enrollment.history.map((entry) => (
               <tr key={entry.id}>
-                <td>{new Date(entry.at).toLocaleString(i18n.language)}</td>
+                <td>{dates.dateTime(entry.at)}</td>
                 <td>{entry.action}</td>
                 <td className="mono">{entry.mieIdentifier}</td>
                 <td>

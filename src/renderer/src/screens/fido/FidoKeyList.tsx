@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../i18n/useDateFormat';
 import { fidoRevocations, type FidoKeyView, type FidoRevocation, type PersonFidoKeys } from '../../../../shared/api/fido.contract';
-import { formatIsoDate } from '../../viewModels/formatPerson';
 import { ConfirmReasonDialog } from '../enrollment/ConfirmReasonDialog';
 
 export interface FidoKeyListProps {
@@ -16,6 +16,7 @@ export interface FidoKeyListProps {
 
 export function FidoKeyList({ holderName, data, busy, onRevokeKey, onTestKey, onRevokeSponsorship }: FidoKeyListProps) {
   const { t } = useTranslation();
+  const dates = useDateFormat();
   // No default: the agent says whether the key was lost, stolen or returned, then why, in a dialog.
   const [reasons, setReasons] = useState<Record<string, FidoRevocation | ''>>({});
   const [confirming, setConfirming] = useState<{ key: FidoKeyView; action: FidoRevocation } | null>(null);
@@ -67,8 +68,8 @@ export function FidoKeyList({ holderName, data, busy, onRevokeKey, onTestKey, on
                   <span className={`pill ${key.state === 'revoked' ? 'pill-left' : ''}`}>{t(`fido.state.${key.state}`)}</span>
                 </td>
                 <td>{t(`fido.attestation.${key.attestation}`)}</td>
-                <td>{formatIsoDate(key.enrolledAt.slice(0, 10))}</td>
-                <td>{key.lastUsedAt === null ? '—' : formatIsoDate(key.lastUsedAt.slice(0, 10))}</td>
+                <td>{dates.day(key.enrolledAt)}</td>
+                <td>{key.lastUsedAt === null ? '—' : dates.day(key.lastUsedAt)}</td>
                 <td>
                   {key.state === 'active' && (
                     <>
@@ -118,7 +119,7 @@ export function FidoKeyList({ holderName, data, busy, onRevokeKey, onTestKey, on
                 {t('fido.sponsorships.line', {
                   sponsor: sponsorship.sponsorName,
                   enrollee: sponsorship.enrolleeName,
-                  date: formatIsoDate(sponsorship.createdAt.slice(0, 10)),
+                  date: dates.day(sponsorship.createdAt),
                   document: t(`fido.document.${sponsorship.documentType}`),
                   lastChars: sponsorship.documentLastChars,
                 })}

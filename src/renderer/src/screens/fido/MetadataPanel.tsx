@@ -1,13 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../i18n/useDateFormat';
 import type { FidoMetadataStatus } from '../../../../shared/api/fido.contract';
 import { useDesk } from '../../desk/DeskContext';
-import { formatIsoDate } from '../../viewModels/formatPerson';
 import type { useFidoStatus } from './useFidoStatus';
 
 /** What offline metadata the desk holds; import a signed MDS3 BLOB or a local statements file. */
 export function MetadataPanel({ status }: { status: ReturnType<typeof useFidoStatus> }) {
   const { t } = useTranslation();
+  const dates = useDateFormat();
   const { api } = useDesk();
   const [metadata, setMetadata] = useState<FidoMetadataStatus | null>(null);
   const [kind, setKind] = useState<'mds-blob' | 'statements'>('mds-blob');
@@ -34,7 +35,7 @@ export function MetadataPanel({ status }: { status: ReturnType<typeof useFidoSta
           <p>
             {metadata.lastImport === null
               ? t('fido.metadata.never')
-              : t('fido.metadata.last', { kind: t(metadata.lastImport.kind === 'mds-blob' ? 'fido.metadata.blob' : 'fido.metadata.statements'), date: formatIsoDate(metadata.lastImport.importedAt.slice(0, 10)) })}
+              : t('fido.metadata.last', { kind: t(metadata.lastImport.kind === 'mds-blob' ? 'fido.metadata.blob' : 'fido.metadata.statements'), date: dates.day(metadata.lastImport.importedAt) })}
           </p>
           {metadata.stale && <p className="banner banner-warning">{t('fido.metadata.stale')}</p>}
         </>

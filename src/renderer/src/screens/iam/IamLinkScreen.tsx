@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../i18n/useDateFormat';
 import type { ScimOutboxItemView } from '../../../../shared/api/scim.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
@@ -8,11 +9,11 @@ import { LoginToAct } from '../enrollment/LoginPanel';
 import { sessionAllows, useDeskSession } from '../enrollment/useDeskSession';
 import { useScimStatus } from './useScimStatus';
 
-const formatInstant = (iso: string, language: string) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
 /** The admin's view of the outbox towards the IAM: what waits, what the IAM refused and why; send again or give up with a reason. */
 export function IamLinkScreen() {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const client = useDesk();
   const { session, refresh: refreshSession } = useDeskSession();
   const { status } = useScimStatus();
@@ -49,7 +50,7 @@ export function IamLinkScreen() {
     <section className="iam-link" aria-labelledby="iam-heading">
       <h2 id="iam-heading">{t('scim.title')}</h2>
       {status !== null && !status.configured && <p className="hint">{t('scim.notConfigured')}</p>}
-      {status?.lastContactAt != null && <p>{t('scim.lastContact', { at: formatInstant(status.lastContactAt, i18n.language) })}</p>}
+      {status?.lastContactAt != null && <p>{t('scim.lastContact', { at: `${dates.dateTime(status.lastContactAt)} (${dates.relative(status.lastContactAt, new Date())})` })}</p>}
       {status?.lastError != null && <p className="status-warning">{t('scim.lastError', { error: status.lastError })}</p>}
       <div role="status" aria-live="polite" data-testid="iam-notice">
         {notice !== null && <p className={`status-banner ${notice.kind === 'ok' ? 'status-ok' : 'status-error'}`}>{notice.text}</p>}
@@ -80,7 +81,7 @@ export function IamLinkScreen() {
                 </td>
                 <td>
                   {t(`scim.state.${item.state}`, { attempts: item.attempts })}
-                  {item.state === 'pending' && item.attempts > 0 && ` — ${t('scim.nextAttempt', { at: formatInstant(item.nextAttemptAt, i18n.language) })}`}
+                  {item.state === 'pending' && item.attempts > 0 && ` — ${t('scim.nextAttempt', { at: dates.dateTime(item.nextAttemptAt) })}`}
                 </td>
                 <td>{item.lastError ?? '—'}</td>
                 <td className="actions">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../i18n/useDateFormat';
 import type { JournalExportFile, JournalFilters, JournalIntegrity, JournalPage } from '../../../../shared/api/journal.contract';
 import { journalActCodes, labelJournalAct } from '../../../../shared/journal/journalActLabels';
 import { useDesk } from '../../desk/DeskContext';
@@ -29,6 +30,7 @@ const toFilters = (form: Form): JournalFilters => ({
 /** The journal, for auditors and admins: filters, readable acts, exports and the integrity check. */
 export function JournalScreen() {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const { api } = useDesk();
   const language = i18n.language === 'en' ? 'en' : 'fr';
   const { session, refresh: refreshSession } = useDeskSession();
@@ -39,7 +41,6 @@ export function JournalScreen() {
   const [error, setError] = useState<string | null>(null);
   const [integrity, setIntegrity] = useState<JournalIntegrity | null>(null);
   const [exportState, setExportState] = useState<ExportState>({ phase: 'idle' });
-  const formatWhen = (iso: string) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
 
   const load = useCallback(
     (next: JournalFilters, beforeSeq?: number) => {
@@ -182,7 +183,7 @@ export function JournalScreen() {
               <tbody>
                 {page.entries.map((entry) => (
                   <tr key={entry.seq} data-action={entry.action}>
-                    <td>{formatWhen(entry.at)}</td>
+                    <td>{dates.dateTimeWithSeconds(entry.at)}</td>
                     <td title={entry.action}>{labelJournalAct(entry.action, language)}</td>
                     <td>{entry.agentName ?? entry.agentId ?? t('journal.system')}</td>
                     <td>{entry.desk}</td>

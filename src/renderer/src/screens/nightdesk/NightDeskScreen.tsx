@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { labelProfession } from '../../../../shared/directory/professionLabels';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../i18n/useDateFormat';
 import { parseTypedBirthDate } from '../../../../shared/text/parseTypedBirthDate';
 import type { ReceiptFile } from '../../../../shared/api/enrollment.contract';
 import type { NightDeskCandidate, PoolCardView, TemporaryIssueResult } from '../../../../shared/api/nightdesk.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
-import { formatIsoDate } from '../../viewModels/formatPerson';
 import { LoginPanel } from '../enrollment/LoginPanel';
 import { ReceiptViewer } from '../enrollment/ReceiptViewer';
 import { useCardReaders } from '../enrollment/useCardReaders';
@@ -32,6 +32,7 @@ const holderName = (holder: Holder): string =>
 
 function NightDeskWorkspace({ agentReader, canSettle }: { agentReader: string | null; canSettle: boolean }) {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const { api } = useDesk();
   const { overview, error: overviewError, refresh } = useNightDeskOverview(i18n.language);
   const readers = useCardReaders()?.readers ?? [];
@@ -172,7 +173,7 @@ function NightDeskWorkspace({ agentReader, canSettle }: { agentReader: string | 
               {t('nightdesk.done', {
                 card: issued.issuance.cardLabel,
                 name: issued.issuance.holderName,
-                until: new Date(issued.issuance.endsAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' }),
+                until: dates.dateTime(issued.issuance.endsAt),
               })}
             </p>
             <p data-testid="nightdesk-timing">
@@ -259,7 +260,7 @@ function NightDeskWorkspace({ agentReader, canSettle }: { agentReader: string | 
                         {typedBirthDate === null
                           ? t('nightdesk.typed.birthDateHint')
                           : typedBirthDate.ok
-                            ? t('nightdesk.typed.birthDateEcho', { date: new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${typedBirthDate.iso}T00:00:00Z`)) })
+                            ? t('nightdesk.typed.birthDateEcho', { date: dates.dayInWords(typedBirthDate.iso) })
                             : t(`nightdesk.typed.birthDateRefused.${typedBirthDate.reason}`)}
                       </p>
                       <button type="submit">{t('nightdesk.typed.use')}</button>
@@ -365,10 +366,11 @@ function NightDeskWorkspace({ agentReader, canSettle }: { agentReader: string | 
 
 function CandidateFacts({ candidate }: { candidate: NightDeskCandidate }) {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   return (
     <span className="nightdesk-facts">
       {candidate.rpps !== null && <span>RPPS {candidate.rpps}</span>} {candidate.profession !== null && <span>{labelProfession(candidate.profession, i18n.language === 'en' ? 'en' : 'fr')}</span>}{' '}
-      {candidate.birthDate !== null && <span>{formatIsoDate(candidate.birthDate)}</span>}{' '}
+      {candidate.birthDate !== null && <span>{dates.day(candidate.birthDate)}</span>}{' '}
       <span className={`pill pill-${candidate.source === 'register' ? 'temporary' : (candidate.status ?? 'active')}`}>
         {candidate.source === 'register' ? t('nightdesk.who.fromRegister') : t(`status.${candidate.status ?? 'active'}`)}
       </span>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { labelProfession } from '../../../../shared/directory/professionLabels';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../i18n/useDateFormat';
 import type { NightDeskOverview, TemporaryIssuanceView } from '../../../../shared/api/nightdesk.contract';
 import { useDesk } from '../../desk/DeskContext';
-import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
+import { formatPersonName } from '../../viewModels/formatPerson';
 import { NightDeskSettingsForm } from './NightDeskSettingsForm';
 import { PersonPicker } from '../PersonPicker';
 import { SecondAgentFields } from '../enrollment/SecondAgentFields';
@@ -22,8 +23,8 @@ interface QueuesProps {
 /** Pool, cards out, overdue cards, and the badge office's queues (read-only for the night desk). */
 export function NightQueuesPanel({ overview, canSettle, registering, onToggleRegistering, onChanged, onError }: QueuesProps) {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const { api } = useDesk();
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const act = (call: Promise<unknown>) => void call.then(onChanged, onError);
 
   const issuanceRows = (rows: TemporaryIssuanceView[], testId: string, returnLabel: string) => (
@@ -42,7 +43,7 @@ export function NightQueuesPanel({ overview, canSettle, registering, onToggleReg
           <tr key={row.id}>
             <td>{row.holderName}</td>
             <td>{row.cardLabel}</td>
-            <td>{when(row.endsAt)}</td>
+            <td>{dates.dateTime(row.endsAt)}</td>
             <td>{t(`nightdesk.reason.${row.reason}`)}</td>
             <td>
               <button type="button" onClick={() => act(api.returnTemporaryCard({ cardIdentifier: row.cardIdentifier }))}>
@@ -125,8 +126,8 @@ export function NightQueuesPanel({ overview, canSettle, registering, onToggleReg
             <ul className="nightdesk-tasks" data-testid="nightdesk-regularizations">
               {overview.regularizations.map((task) => (
                 <li key={task.id}>
-                  <strong>{task.personName}</strong> {task.rpps !== null && `RPPS ${task.rpps}`} {task.profession === null ? '' : labelProfession(task.profession, i18n.language === 'en' ? 'en' : 'fr')} {formatIsoDate(task.birthDate)} —{' '}
-                  {t('nightdesk.regularization.issued', { card: task.issuance.cardLabel, agent: task.issuance.issuedByName, at: when(task.issuance.issuedAt) })}
+                  <strong>{task.personName}</strong> {task.rpps !== null && `RPPS ${task.rpps}`} {task.profession === null ? '' : labelProfession(task.profession, i18n.language === 'en' ? 'en' : 'fr')} {dates.day(task.birthDate)} —{' '}
+                  {t('nightdesk.regularization.issued', { card: task.issuance.cardLabel, agent: task.issuance.issuedByName, at: dates.dateTime(task.issuance.issuedAt) })}
                   {canSettle && (
                     <>
                       <LinkToHr onPick={(hrIdentityId) => act(api.confirmRegularization({ taskId: task.id, hrIdentityId }))} />
@@ -143,7 +144,7 @@ export function NightQueuesPanel({ overview, canSettle, registering, onToggleReg
             <ul className="nightdesk-tasks" data-testid="nightdesk-leaver-reviews">
               {overview.leaverReviews.map((review) => (
                 <li key={review.id}>
-                  <strong>{review.personName}</strong> — {t('nightdesk.leavers.line', { end: formatIsoDate(review.hrEndDate), count: review.suspendedMieIds.length, due: formatIsoDate(review.dueOn) })}{' '}
+                  <strong>{review.personName}</strong> — {t('nightdesk.leavers.line', { end: dates.day(review.hrEndDate), count: review.suspendedMieIds.length, due: dates.day(review.dueOn) })}{' '}
                   {canSettle && (
                     <>
                       <ReasonAction label={t('nightdesk.leavers.revoke')} onSubmit={(reason) => act(api.resolveLeaverReview({ reviewId: review.id, decision: 'revoke', reason }))} />

@@ -4,8 +4,8 @@ import { buildEvidenceRows } from './reviewViewModel';
 
 /** Per-field evidence of a link: both values, how they compared and the points, with the total. */
 export function EvidenceTable({ evidence, caption }: { evidence: readonly LinkEvidence[]; caption: string }) {
-  const { t } = useTranslation();
-  const { rows, total, weightTotal } = buildEvidenceRows(evidence);
+  const { t, i18n } = useTranslation();
+  const { rows, total, weightTotal } = buildEvidenceRows(evidence, i18n.language === 'en' ? 'en' : 'fr');
   const weighted = evidence.some((item) => item.weight !== undefined);
   return (
     <table className="results evidence" data-testid="link-evidence">

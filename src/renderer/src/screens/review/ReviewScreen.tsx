@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { labelProfession } from '../../../../shared/directory/professionLabels';
+import { labelService } from '../../../../shared/directory/serviceLabels';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../i18n/useDateFormat';
 import type { ReviewQueue } from '../../../../shared/api/reconcile.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
-import { formatIsoDate, formatPersonName } from '../../viewModels/formatPerson';
+import { formatPersonName } from '../../viewModels/formatPerson';
 import { LoginToAct } from '../enrollment/LoginPanel';
 import { sessionAllows, useDeskSession } from '../enrollment/useDeskSession';
 import { EvidenceTable } from './EvidenceTable';
@@ -17,6 +19,7 @@ import { formatProbability, listRecordFacts, reviewActionForKey } from './review
  */
 export function ReviewScreen() {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const { api, on } = useDesk();
   const { session, refresh: refreshSession } = useDeskSession();
   const canDecide = sessionAllows(session, 'directory.review');
@@ -147,7 +150,7 @@ export function ReviewScreen() {
               <dl className="facts">
                 <dt>{t('review.key')}</dt>
                 <dd>{proposal.recordKey}</dd>
-                {listRecordFacts(proposal.recordAttributes).map(([field, value]) => (
+                {listRecordFacts(proposal.recordAttributes, i18n.language === 'en' ? 'en' : 'fr').map(([field, value]) => (
                   <FactRow key={field} label={t(`person.${field}`, { defaultValue: field })} value={value} />
                 ))}
               </dl>
@@ -158,13 +161,13 @@ export function ReviewScreen() {
               </h4>
               <dl className="facts">
                 <dt>{t('person.birthDate')}</dt>
-                <dd>{formatIsoDate(proposal.identity.birthDate)}</dd>
+                <dd>{dates.day(proposal.identity.birthDate)}</dd>
                 <dt>{t('person.hrId')}</dt>
                 <dd>{proposal.identity.hrId ?? '—'}</dd>
                 <dt>{t('person.rpps')}</dt>
                 <dd>{proposal.identity.rpps ?? '—'}</dd>
                 <dt>{t('person.service')}</dt>
-                <dd>{proposal.identity.service ?? '—'}</dd>
+                <dd>{labelService(proposal.identity.service, i18n.language === 'en' ? 'en' : 'fr')}</dd>
                 <dt>{t('person.profession')}</dt>
                 <dd>{labelProfession(proposal.identity.profession, i18n.language === 'en' ? 'en' : 'fr')}</dd>
               </dl>
@@ -210,7 +213,7 @@ function FactRow({ label, value }: { label: string; value: string }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd>{/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatIsoDate(value) : value}</dd>
+      <dd>{value}</dd>
     </>
   );
 }

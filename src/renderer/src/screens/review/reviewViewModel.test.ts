@@ -16,6 +16,11 @@ describe('review view model', () => {
       ['review.field.profession', '0', 'neutral'],
     ]);
     expect(rows[3]!.recordValue).toBe('—');
+    expect(rows[3]!.personValue).toBe('Infirmier');
+    expect([rows[0]!.recordValue, rows[0]!.personValue]).toEqual(['12/03/1980', '12/03/1981']);
+    expect(buildEvidenceRows([{ field: 'birthDate', left: '1980-03-12', right: '1980-03', level: 'different', comparator: 'calendar', points: 0 }], 'en').rows[0]).toMatchObject({ recordValue: '12 Mar 1980', personValue: '1980-03' });
+    expect(rows[2]!.recordValue).toBe('Urgences');
+    expect(buildEvidenceRows([{ field: 'service', left: 'URG', right: 'XYZ9', level: 'different', comparator: 'equal', points: 0 }], 'en').rows[0]).toMatchObject({ recordValue: 'Emergency department', personValue: 'Service (code XYZ9)' });
     expect(total).toBe('0');
   });
 
@@ -23,7 +28,11 @@ describe('review view model', () => {
     expect(listRecordFacts({ service: 'URG', lastName: 'DUPONT', enabled: true, firstName: '', adId: 'adupont' })).toEqual([
       ['lastName', 'DUPONT'],
       ['adId', 'adupont'],
-      ['service', 'URG'],
+      ['service', 'Urgences'],
+    ]);
+    expect(listRecordFacts({ service: 'Bloc opératoire', profession: '21' }, 'en')).toEqual([
+      ['service', 'Bloc opératoire'],
+      ['profession', 'Pharmacist'],
     ]);
   });
 

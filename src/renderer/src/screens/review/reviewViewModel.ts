@@ -1,4 +1,7 @@
 import type { LinkEvidence, ReviewProposal } from '../../../../shared/api/reconcile.contract';
+import { labelProfession } from '../../../../shared/directory/professionLabels';
+import { labelService } from '../../../../shared/directory/serviceLabels';
+import { formatDay } from '../../../../shared/text/formatDates';
 
 export interface EvidenceRow {
   fieldKey: string;
@@ -27,14 +30,23 @@ function signedBits(weight: number | undefined): string {
 /** The i18n key of how a field was compared (the engine names comparators in plain English). */
 export const comparatorKeyOf = (comparator: string): string => `review.comparator.${comparator.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 
+/** A compared or recorded value as a person reads it: codes through their labels, days through the date formatter. */
+export function labelFieldValue(field: string, value: string | null, language: 'fr' | 'en'): string {
+  if (value === null || value === '') return '—';
+  if (field === 'birthDate' || field === 'endDate') return formatDay(value, language);
+  if (field === 'service') return labelService(value, language);
+  if (field === 'profession') return labelProfession(value, language);
+  return value;
+}
+
 /** Evidence lines for the table, strongest argument first (weights when calibrated, else points); totals of both. */
-export function buildEvidenceRows(evidence: readonly LinkEvidence[]): { rows: EvidenceRow[]; total: string; weightTotal: string } {
+export function buildEvidenceRows(evidence: readonly LinkEvidence[], language: 'fr' | 'en' = 'fr'): { rows: EvidenceRow[]; total: string; weightTotal: string } {
   const rows = [...evidence]
     .sort((a, b) => Math.abs(b.weight ?? b.points) - Math.abs(a.weight ?? a.points))
     .map((item) => ({
       fieldKey: `review.field.${item.field}`,
-      recordValue: item.left ?? '—',
-      personValue: item.right ?? '—',
+      recordValue: labelFieldValue(item.field, item.left, language),
+      personValue: labelFieldValue(item.field, item.right, language),
       levelKey: `review.level.${item.level}`,
       comparatorKey: comparatorKeyOf(item.comparator),
       points: signed(item.points),
@@ -51,11 +63,11 @@ export function buildEvidenceRows(evidence: readonly LinkEvidence[]): { rows: Ev
 
 const shownAttributes = ['lastName', 'birthName', 'firstName', 'fullName', 'birthDate', 'hrId', 'adId', 'rpps', 'email', 'service', 'profession', 'endDate'] as const;
 
-/** The record's attributes worth showing, in a fixed order, as [field, value]. */
-export function listRecordFacts(attributes: ReviewProposal['recordAttributes']): [string, string][] {
+/** The record's attributes worth showing, in a fixed order, as [field, value] (codes through their labels). */
+export function listRecordFacts(attributes: ReviewProposal['recordAttributes'], language: 'fr' | 'en' = 'fr'): [string, string][] {
   return shownAttributes.flatMap((name) => {
     const value = attributes[name];
-    return typeof value === 'string' && value !== '' ? [[name, value] as [string, string]] : [];
+    return typeof value === 'string' && value !== '' ? [[name, labelFieldValue(name, value, language)] as [string, string]] : [];
   });
 }
 

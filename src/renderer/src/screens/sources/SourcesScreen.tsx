@@ -57,7 +57,7 @@ export function SourcesScreen() {
     return key === null ? reason : t(key);
   };
   const progress = importState.phase === 'running' ? importState.progress : null;
-  const number = (value: number) => value.toLocaleString(i18n.language.startsWith('en') ? 'en-GB' : 'fr-FR');
+  const number = (value: number) => new Intl.NumberFormat(i18n.language.startsWith('en') ? 'en-GB' : 'fr-FR').format(value);
 
   return (
     <section className="sources" aria-labelledby="sources-title">

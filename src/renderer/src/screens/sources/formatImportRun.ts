@@ -1,7 +1,7 @@
 import type { ImportRunView } from '../../../../shared/api/sources.contract';
+import { formatDateTime } from '../../../../shared/text/formatDates';
 
-/** "12/03/2026 08:15" from an ISO timestamp, in the desk's local time. */
+/** The status key and the end (or start) of a run in the desk's local time: "29/11/2026 09:01". */
 export function formatImportRun(run: ImportRunView, locale: string): { statusKey: string; date: string } {
-  const date = new Date(run.finishedAt ?? run.startedAt).toLocaleString(locale.startsWith('en') ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' });
-  return { statusKey: `sources.run.${run.status}`, date };
+  return { statusKey: `sources.run.${run.status}`, date: formatDateTime(run.finishedAt ?? run.startedAt, locale.startsWith('en') ? 'en' : 'fr') };
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../i18n/useDateFormat';
 import { workItemKinds, type WorkItem } from '../../../../shared/api/workqueue.contract';
 import type { SecondAgentInput } from '../../../../shared/api/secondAgent';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
-import { formatIsoDate } from '../../viewModels/formatPerson';
 import { ConfirmReasonDialog } from '../enrollment/ConfirmReasonDialog';
 import { enrollmentDeskStore } from '../enrollment/enrollmentDeskStore';
 import { LoginToAct } from '../enrollment/LoginPanel';
@@ -17,6 +17,7 @@ type Settling = { item: WorkItem; decision: 'revoke' | 'restore' } | null;
 /** "À traiter": everything waiting for the badge office, most urgent first, each item opening the right screen. */
 export function WorkQueueScreen() {
   const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
   const { api } = useDesk();
   const openScreen = useOpenScreen();
   const { session, refresh: refreshSession } = useDeskSession();
@@ -84,9 +85,9 @@ export function WorkQueueScreen() {
               <tr key={`${item.kind}:${item.id}`} data-kind={item.kind} className={item.overdue ? 'overdue' : undefined}>
                 <td>{t(`workqueue.kind.${item.kind}`)}</td>
                 <td>{item.personName ?? '—'}</td>
-                <td>{describeItem(item, t)}</td>
+                <td>{describeItem(item, t, dates)}</td>
                 <td>
-                  {item.dueOn === null ? '—' : formatIsoDate(item.dueOn)}
+                  {item.dueOn === null ? '—' : dates.day(item.dueOn)}
                   {item.overdue && <span className="pill pill-warning"> {t('workqueue.late')}</span>}
                 </td>
                 <td className="actions">
@@ -124,17 +125,17 @@ export function WorkQueueScreen() {
   );
 }
 
-function describeItem(item: WorkItem, t: (key: string, options?: Record<string, unknown>) => string): string {
+function describeItem(item: WorkItem, t: (key: string, options?: Record<string, unknown>) => string, dates: ReturnType<typeof useDateFormat>): string {
   const facts = item.facts;
   switch (item.kind) {
     case 'leaver-review':
-      return t('workqueue.what.leaver-review', { end: formatIsoDate(String(facts.hrEndDate)), count: Number(facts.suspended) });
+      return t('workqueue.what.leaver-review', { end: dates.day(String(facts.hrEndDate)), count: Number(facts.suspended) });
     case 'leaver-hold':
       return t('workqueue.what.leaver-hold', { count: Number(facts.affected), population: Number(facts.population) });
     case 'regularization':
       return t('workqueue.what.regularization', { card: String(facts.card), agent: String(facts.issuedBy) });
     case 'temporary-not-returned':
-      return t('workqueue.what.temporary-not-returned', { card: String(facts.card), end: formatIsoDate(String(facts.endsAt).slice(0, 10)) });
+      return t('workqueue.what.temporary-not-returned', { card: String(facts.card), end: dates.dateTime(String(facts.endsAt)) });
     case 'link-review':
       return t('workqueue.what.link-review', { count: Number(facts.count) });
     case 'iam-conflict':
