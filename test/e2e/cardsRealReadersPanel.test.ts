@@ -50,7 +50,7 @@ describe('card readers panel over real PC/SC', () => {
     const facts = await reader.locator('dl').textContent();
     // No desk session: the agent reader shows whose card it is (for the login panel), never its identifiers.
     expect(facts).toContain('PHARMACH CAROLE');
-    expect(facts).toContain('CPS4');
+    expect(facts).toContain('CPS 4');
     expect(facts).not.toContain('99700075122');
     expect(await reader.getByRole('button').count()).toBe(0);
     await connection.remove();

@@ -60,6 +60,10 @@ function DeskWorkspace({ session, onClosed }: { session: DeskSessionView; onClos
       }),
     [client, session.agentReader],
   );
+  // A card presented before this screen subscribed (or while another screen was shown) is followed too.
+  useEffect(() => {
+    enrollmentDeskStore.noticeCards(readers.flatMap((candidate) => (candidate.card === null || candidate.name === session.agentReader ? [] : [{ reader: candidate.name, cardKey: cardKeyOf(candidate.card) }])));
+  }, [readers, session.agentReader]);
 
   const current = readers.find((candidate) => candidate.name === reader);
   const card = current?.card ?? null;

@@ -53,4 +53,27 @@ describe('enrollment desk store', () => {
     expect(calls).toBe(1);
     expect(store.get().selected).toBe('b');
   });
+
+  it('follows a card presented while the desk was not listening, once; a card taken out and presented again is news again', () => {
+    const store = createEnrollmentDeskStore();
+    store.setReader('Lecteur (contact)');
+    store.select('previous-customer');
+    store.noticeCards([{ reader: 'Lecteur (sans contact)', cardKey: '04AA' }]);
+    expect(store.get()).toMatchObject({ reader: 'Lecteur (sans contact)', freshCard: '04AA' });
+    store.applyLookup('04AA', { holderId: 'holder-of-04AA', isCps: false });
+    // The agent goes back to the contact reader: the same badge still lying there is not followed again.
+    store.setReader('Lecteur (contact)');
+    store.noticeCards([{ reader: 'Lecteur (sans contact)', cardKey: '04AA' }]);
+    expect(store.get().reader).toBe('Lecteur (contact)');
+    store.noticeCards([]);
+    store.noticeCards([{ reader: 'Lecteur (sans contact)', cardKey: '04AA' }]);
+    expect(store.get().reader).toBe('Lecteur (sans contact)');
+    // A second agent's CPS during a four-eyes confirmation is never followed, even later.
+    store.setReader('Lecteur (sans contact)');
+    const resume = store.pauseFollowing();
+    store.noticeCards([{ reader: 'Lecteur (sans contact)', cardKey: '04AA' }, { reader: 'Lecteur (contact)', cardKey: 'CPS-SECOND-AGENT' }]);
+    resume();
+    store.noticeCards([{ reader: 'Lecteur (sans contact)', cardKey: '04AA' }, { reader: 'Lecteur (contact)', cardKey: 'CPS-SECOND-AGENT' }]);
+    expect(store.get().reader).toBe('Lecteur (sans contact)');
+  });
 });

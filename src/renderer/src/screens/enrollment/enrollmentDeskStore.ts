@@ -25,6 +25,11 @@ export interface EnrollmentDeskStore {
    */
   cardPresented(reader: string, cardKey: string): void;
   /**
+   * The cards now in the customer's readers: one the desk never saw (presented while another
+   * screen was shown, or before the desk had subscribed) is followed as if just presented.
+   */
+  noticeCards(present: readonly { reader: string; cardKey: string }[]): void;
+  /**
    * The look-up of the card in the followed reader came back: a new card that names someone (its
    * holder, a CPS's RPPS holder) replaces the previous customer; a new CPS naming nobody yet clears
    * them (its candidates are shown); a blank badge keeps them (it is for them: bind or replace).
@@ -41,10 +46,22 @@ const initial: EnrollmentDeskState = { reader: '', selected: null, query: '', la
 export function createEnrollmentDeskStore(): EnrollmentDeskStore {
   let state = initial;
   let paused = 0;
+  // Cards (reader|card) the desk has already followed or let pass: not followed again on a re-render.
+  let seenCards = new Set<string>();
   const listeners = new Set<() => void>();
   const set = (next: Partial<EnrollmentDeskState>) => {
     state = { ...state, ...next };
     for (const listener of listeners) listener();
+  };
+  const cardPresented = (reader: string, cardKey: string): void => {
+    const key = `${reader}|${cardKey}`;
+    seenCards.add(key);
+    if (paused > 0) return;
+    if (key === state.lastCard) {
+      if (reader !== state.reader) set({ reader });
+      return;
+    }
+    set({ reader, lastCard: key, freshCard: cardKey });
   };
   return {
     get: () => state,
@@ -55,14 +72,13 @@ export function createEnrollmentDeskStore(): EnrollmentDeskStore {
     setReader: (reader) => set({ reader }),
     select: (selected) => set({ selected }),
     setQuery: (query) => set({ query }),
-    cardPresented(reader, cardKey) {
-      if (paused > 0) return;
-      const key = `${reader}|${cardKey}`;
-      if (key === state.lastCard) {
-        if (reader !== state.reader) set({ reader });
-        return;
-      }
-      set({ reader, lastCard: key, freshCard: cardKey });
+    cardPresented,
+    noticeCards(present) {
+      const keys = present.map(({ reader, cardKey }) => `${reader}|${cardKey}`);
+      const unseen = present.filter((_, index) => !seenCards.has(keys[index]!));
+      // A card taken out and presented again is news again.
+      seenCards = new Set(keys.filter((key) => seenCards.has(key)));
+      for (const { reader, cardKey } of unseen) cardPresented(reader, cardKey);
     },
     applyLookup(cardKey, { holderId, isCps }) {
       const fresh = state.freshCard === cardKey;
@@ -80,7 +96,10 @@ export function createEnrollmentDeskStore(): EnrollmentDeskStore {
         paused -= 1;
       };
     },
-    reset: () => set(initial),
+    reset: () => {
+      seenCards = new Set();
+      set(initial);
+    },
   };
 }
 
