@@ -89,10 +89,7 @@ export function indexIdentities({ references, config, establishmentFiness, seedC
       stamp += 1;
       const seen: number[] = [];
       const candidates: Candidate[] = [];
-      // Most register entries can only be claimed by an identity with their very names or RPPS: only those keys are looked up.
-      visitBlockingKeys(record, exactOnly || needsExactNames(record, context, floor) ? 'exact-query' : 'query', (kind, value, initial) => {
-        const members = lookUp(kind, value, initial);
-        if (members === undefined) return;
+      const compareBlock = (members: readonly number[]) => {
         for (const identity of members) {
           if (seenBy[identity] === stamp || skip?.(identity) === true) continue;
           seenBy[identity] = stamp;
@@ -100,7 +97,19 @@ export function indexIdentities({ references, config, establishmentFiness, seedC
           const comparison = compareFeatures(record, references[identity]!, context, bounded);
           if (comparison !== null) candidates.push({ identity, ...comparison });
         }
+      };
+      // The given name + service block is the largest (every Marie of a ward) and only rescues a
+      // surname typo: it is opened only when no other key found a candidate that links by itself.
+      // A rival met only there differs in surname and sound, so it cannot come near such a best.
+      let serviceBlock: number[] | undefined;
+      // Most register entries can only be claimed by an identity with their very names or RPPS: only those keys are looked up.
+      visitBlockingKeys(record, exactOnly || needsExactNames(record, context, floor) ? 'exact-query' : 'query', (kind, value, initial) => {
+        const members = lookUp(kind, value, initial);
+        if (members === undefined) return;
+        if (kind === 'service') serviceBlock = members;
+        else compareBlock(members);
       });
+      if (serviceBlock !== undefined && !candidates.some((candidate) => candidate.rule !== null || candidate.score >= config.automaticThreshold)) compareBlock(serviceBlock);
       candidates.sort((a, b) => Number(b.rule !== null) - Number(a.rule !== null) || b.score - a.score);
       return { candidates, seen };
     },
