@@ -61,7 +61,8 @@ export interface ReconcileResult {
   identities: ReconciledIdentity[];
   /**
    * One per record, in input order (HR anchors included, with rule `hr-reference`); a hole for a
-   * register entry that no identity could claim (most of the national register, never scored).
+   * register entry that no identity could claim (most of the national register, never scored) or
+   * that none took (a namesake registered elsewhere).
    */
   links: (ReconciledLink | undefined)[];
   orphans: { record: number; reason: OrphanReason }[];
@@ -353,6 +354,13 @@ export function reconcileRecords({
       link(record, candidate, decision, runnerUp);
       assigned.add(record);
       taken.add(candidate.identity);
+    }
+    // Namesakes registered elsewhere that no identity took have said all they had to say (as
+    // rivals): let them go, a national register holds hundreds of thousands of them.
+    for (const { record } of proposals) {
+      if (assigned.has(record) || features[record]!.finess.some((finess) => establishment.has(finess))) continue;
+      features[record] = undefined;
+      links[record] = undefined;
     }
   });
 
