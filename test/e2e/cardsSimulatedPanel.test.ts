@@ -51,7 +51,8 @@ describe('simulated readers panel (the desk without any real reader)', () => {
     const roles = await agentReader.getByTestId('agent-card-role').allTextContents();
     for (const role of ['bureau des badges', 'guichet de nuit', 'audit', 'administration']) expect(roles.some((text) => text === `carte d’agent — ${role}`), role).toBe(true);
     const labels = await agentReader.locator('.card-choices li > span:first-child').allTextContents();
-    expect(labels.slice(0, roles.length).every((label) => /agent du bureau des badges|agent du guichet de nuit|auditeur|administrateur/.test(label))).toBe(true);
+    // The role is said once, by the pill; the label is the card's model and its holder.
+    expect(labels.slice(0, roles.length).every((label) => /^(CPS[34]|CPE) — \S/.test(label)), labels.join(' | ')).toBe(true);
   });
 
   it('inserts a demo person’s CPS: the card is read through the CPS code path and shown', async () => {
@@ -84,7 +85,7 @@ describe('simulated readers panel (the desk without any real reader)', () => {
   it('flags a random-UID DESFire on the contactless reader and never shows its UID', async () => {
     const contactless = readerPanel('Lecteur simulé (sans contact)');
     await contactless.getByRole('searchbox').fill('aléatoire');
-    await contactless.getByRole('button', { name: /^Insérer DESFire EV3 à UID aléatoire/ }).click();
+    await contactless.getByRole('button', { name: /^Insérer DESFire EV3 \(à UID aléatoire\)/ }).click();
     await expect.poll(() => contactless.getByRole('status').textContent()).toBe('Carte lue');
     expect(await contactless.textContent()).toContain('UID aléatoire : ce badge ne peut pas être identifié par son UID.');
     expect(await contactless.locator('dl').textContent()).not.toContain('UID04');
@@ -103,6 +104,23 @@ describe('simulated readers panel (the desk without any real reader)', () => {
   it('switches to English', async () => {
     await page.getByLabel('Langue').selectOption('en');
     await expect.poll(() => page.getByTestId('card-service-status').textContent()).toContain('Simulated readers');
+    // The card box in English too: model and holder as printed, the note in words of the language.
+    const contactless = readerPanel('Lecteur simulé (sans contact)');
+    await contactless.getByRole('button', { name: 'Remove the card' }).click();
+    await contactless.getByRole('searchbox').fill('ultralight');
+    await expect.poll(() => contactless.locator('.card-choices li > span:first-child').allTextContents()).toEqual(['MIFARE Ultralight (visitor ticket)']);
+    const contact = readerPanel('Lecteur simulé (contact)');
+    await contact.getByRole('searchbox').fill('annuaire');
+    // The box answers the typed words once the search comes back: every card then says it in English.
+    await expect
+      .poll(async () => {
+        const labels = await contact.locator('.card-choices li > span:first-child').allTextContents();
+        return labels.length > 0 && labels.every((label) => /^CPS4 — .+ \(RPPS not yet in the directory\)$/.test(label));
+      })
+      .toBe(true);
+    expect(await page.locator('main').textContent()).not.toMatch(/pas encore|ticket visiteur|badge parking|ancien badge/);
+    await contact.getByRole('searchbox').fill('');
+    await contactless.getByRole('searchbox').fill('');
     await page.getByLabel('Language').selectOption('fr');
   });
 

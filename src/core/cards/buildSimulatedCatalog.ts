@@ -105,6 +105,8 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
       entries.push({
         id: `cps-unlinked:${person.id}`,
         label: `CPS4 — ${holderName} (RPPS pas encore dans l’annuaire)`,
+        model: 'CPS4',
+        note: 'rpps-not-in-directory',
         type: 'CPS4',
         identityId: person.id,
         holderName,
@@ -120,6 +122,8 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
       entries.push({
         id: simulatedLoginCardId({ identityId: person.id, rpps }),
         label: `${generation} — ${holderName}${roleSuffix}`,
+        model: generation,
+        note: null,
         type: generation,
         identityId: person.id,
         holderName,
@@ -134,6 +138,8 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
       entries.push({
         id: simulatedLoginCardId({ identityId: person.id, rpps: null }),
         label: `CPE — ${holderName}${roleSuffix}`,
+        model: 'CPE',
+        note: null,
         type: 'CPS4',
         identityId: person.id,
         holderName,
@@ -164,6 +170,8 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
       entries.push({
         id: `badge:${person.id}`,
         label: `Badge DESFire EV2 — ${holderName}`,
+        model: 'Badge DESFire EV2',
+        note: null,
         type: 'DESFIRE',
         identityId: person.id,
         holderName,
@@ -174,10 +182,10 @@ export function buildSimulatedCatalog(db: Database.Database, clock: Clock): Simu
     }
   }
   const testCards: SimulatedCardEntry[] = [
-    { id: 'test:desfire-ev3-random-uid', label: 'DESFire EV3 à UID aléatoire', type: 'DESFIRE', interface: 'contactless', create: async () => createDesfireCard({ generation: 'EV3', uid: '04C0FFEE000001', randomUid: true }) },
-    { id: 'test:desfire-ev1', label: 'DESFire EV1 (ancien badge)', type: 'DESFIRE', interface: 'contactless', create: async () => createDesfireCard({ generation: 'EV1', uid: '04C0FFEE000002', storageCode: 0x18 }) },
-    { id: 'test:mifare-classic-1k', label: 'MIFARE Classic 1K (badge parking)', type: 'MIFARE_CLASSIC_1K', interface: 'contactless', create: async () => createStorageCard({ kind: 'MIFARE_CLASSIC_1K', uid: 'A1B2C3D4' }) },
-    { id: 'test:ultralight', label: 'MIFARE Ultralight (ticket visiteur)', type: 'MIFARE_ULTRALIGHT', interface: 'contactless', create: async () => createStorageCard({ kind: 'MIFARE_ULTRALIGHT', uid: '04A1B2C3D4E5F6' }) },
+    { id: 'test:desfire-ev3-random-uid', label: 'DESFire EV3 à UID aléatoire', model: 'DESFire EV3', note: 'random-uid', type: 'DESFIRE', interface: 'contactless', create: async () => createDesfireCard({ generation: 'EV3', uid: '04C0FFEE000001', randomUid: true }) },
+    { id: 'test:desfire-ev1', label: 'DESFire EV1 (ancien badge)', model: 'DESFire EV1', note: 'old-badge', type: 'DESFIRE', interface: 'contactless', create: async () => createDesfireCard({ generation: 'EV1', uid: '04C0FFEE000002', storageCode: 0x18 }) },
+    { id: 'test:mifare-classic-1k', label: 'MIFARE Classic 1K (badge parking)', model: 'MIFARE Classic 1K', note: 'parking-badge', type: 'MIFARE_CLASSIC_1K', interface: 'contactless', create: async () => createStorageCard({ kind: 'MIFARE_CLASSIC_1K', uid: 'A1B2C3D4' }) },
+    { id: 'test:ultralight', label: 'MIFARE Ultralight (ticket visiteur)', model: 'MIFARE Ultralight', note: 'visitor-ticket', type: 'MIFARE_ULTRALIGHT', interface: 'contactless', create: async () => createStorageCard({ kind: 'MIFARE_ULTRALIGHT', uid: '04A1B2C3D4E5F6' }) },
   ].map((card) => ({ ...card, identityId: null, holderName: null, agentRole: null }) as SimulatedCardEntry);
   return [...testCards, ...entries];
 }

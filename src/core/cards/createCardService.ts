@@ -170,7 +170,7 @@ export function createCardService({ db, events, clock, mode = 'simulated', pcscE
         .filter((card) => only(card) && (wanted === '' || normalizeForSearch(`${card.label} ${card.id}`).includes(wanted)))
         .sort((a, b) => Number(b.agentRole !== null) - Number(a.agentRole !== null))
         .slice(0, 50)
-        .map(({ id, label, type, interface: cardInterface, identityId, holderName, agentRole }): SimulatedCardView => ({ id, label, type, interface: cardInterface, identityId, holderName, agentRole }));
+        .map(({ id, label, model, note, type, interface: cardInterface, identityId, holderName, agentRole }): SimulatedCardView => ({ id, label, model, note, type, interface: cardInterface, identityId, holderName, agentRole }));
     },
 
     async insertSimulatedCard(readerName, cardId) {

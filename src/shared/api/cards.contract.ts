@@ -31,9 +31,16 @@ export interface CardReadersState {
 }
 
 /** A virtual card of the simulated-readers catalog (demo people's CPS and badges, test cards). */
+/** What a simulated card's label adds to its model and holder, shown through a label in each language. */
+export type SimulatedCardNote = 'rpps-not-in-directory' | 'random-uid' | 'old-badge' | 'parking-badge' | 'visitor-ticket';
+
 export interface SimulatedCardView {
   id: string;
+  /** The label in French (CLI and logs); the desk composes its own from `model`, `holderName` and `note`. */
   label: string;
+  /** The card's model as printed on it (a name, the same in every language): "CPS4", "CPE", "Badge DESFire EV2"… */
+  model: string;
+  note: SimulatedCardNote | null;
   type: CardInfo['type'];
   interface: 'contact' | 'contactless';
   /** The demo person it belongs to, when any. */

@@ -38,15 +38,19 @@ function SimulatedCardPicker({ reader, onError }: { reader: ReaderView; onError:
         <p className="hint">{t('cards.noSimulatedCard')}</p>
       ) : (
         <ul className="card-choices">
-          {cards.map((card) => (
+          {cards.map((card) => {
+            // Model and holder are names; only the note is words, in the desk's language.
+            const label = [card.model, card.holderName].filter((part) => part !== null).join(' — ') + (card.note === null ? '' : ` (${t(`cards.simulated.note.${card.note}`)})`);
+            return (
             <li key={card.id}>
-              <span>{card.label}</span>{' '}
+              <span>{label}</span>{' '}
               {card.agentRole !== null && <span className="pill" data-testid="agent-card-role">{t('cards.agentCard', { role: t(`enrollment.role.${card.agentRole}`) })}</span>}{' '}
-              <button type="button" aria-label={t('cards.insertLabel', { card: card.label, reader: reader.name })} onClick={() => insert(card)}>
+              <button type="button" aria-label={t('cards.insertLabel', { card: label, reader: reader.name })} onClick={() => insert(card)}>
                 {t('cards.insert')}
               </button>
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
     </div>

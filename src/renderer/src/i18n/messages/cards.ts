@@ -35,6 +35,11 @@ export const fr = {
   'cards.search.placeholder': 'Nom de la personne ou type de carte',
   'cards.insert': 'Insérer',
   'cards.agentCard': 'carte d’agent — {{role}}',
+  'cards.simulated.note.rpps-not-in-directory': 'RPPS pas encore dans l’annuaire',
+  'cards.simulated.note.random-uid': 'à UID aléatoire',
+  'cards.simulated.note.old-badge': 'ancien badge',
+  'cards.simulated.note.parking-badge': 'badge parking',
+  'cards.simulated.note.visitor-ticket': 'ticket visiteur',
   'cards.insertLabel': 'Insérer {{card}} dans {{reader}}',
   'cards.noSimulatedCard': 'Aucune carte simulée ne correspond.',
 } satisfies Record<string, string>;
@@ -75,6 +80,11 @@ export const en: Record<keyof typeof fr, string> = {
   'cards.search.placeholder': 'Person’s name or card type',
   'cards.insert': 'Insert',
   'cards.agentCard': 'agent card — {{role}}',
+  'cards.simulated.note.rpps-not-in-directory': 'RPPS not yet in the directory',
+  'cards.simulated.note.random-uid': 'with a random UID',
+  'cards.simulated.note.old-badge': 'old badge',
+  'cards.simulated.note.parking-badge': 'parking badge',
+  'cards.simulated.note.visitor-ticket': 'visitor ticket',
   'cards.insertLabel': 'Insert {{card}} into {{reader}}',
   'cards.noSimulatedCard': 'No simulated card matches.',
 };
