@@ -5,6 +5,10 @@ import { changeMieStatus } from '../../src/core/enrollment/changeMieStatus';
 import { createScimOutbox, type ScimOutbox } from '../../src/core/scim/createScimOutbox';
 import { saveScimSettings } from '../../src/core/scim/scimSettings';
 import { GUICHET_USER_EXTENSION, type ScimIdentificationMeans } from '../../src/shared/scim/guichetUserExtension';
+import { importSources } from '../../src/core/import/importSources';
+import { readPulledMeansHolder } from '../../src/core/scim/readPulledMeansHolder';
+import { parseSourcesConfig } from '../../src/core/sources/parseSourcesConfig';
+import { openDatabase } from '../../src/core/store/openDatabase';
 import { insertIdentity, openFixtureDatabase } from '../support/identityFixtures';
 import { startScimIam, type ScimIam } from '../support/scimIam/startScimIam';
 
@@ -170,4 +174,38 @@ describe('desk → IAM outbox', () => {
     const sentOrder = db.prepare("SELECT id FROM scim_outbox WHERE identity_id = 'p-leroy' ORDER BY sent_at, id").pluck().all();
     expect(sentOrder).toEqual([...sentOrder].sort((a, b) => (a as number) - (b as number)));
   });
+
+  it('a bind published here is seen by another site’s desk at its next pull, a delta on meta.lastModified', async () => {
+    const parsed = parseSourcesConfig({
+      configPath: '/tmp/sources.json',
+      text: JSON.stringify({
+        establishment: { name: 'CHU site B', finess: ['990000029'] },
+        sources: [{ id: 'iam', kind: 'scim', role: 'directory', url: iam.url, tokenEnv: 'GUICHET_TEST_SCIM_TOKEN', key: 'id', fields: { adId: 'userName', hrId: 'externalId', lastName: 'name.familyName', firstName: 'name.givenName' } }],
+      }),
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const siteB = openDatabase({ path: ':memory:' });
+    try {
+      const first = await importSources(siteB, { config: parsed.config, clock });
+      expect(first.sources.iam!.pull!.mode).toBe('full');
+      expect(readPulledMeansHolder(siteB, 'B-SITEA-1')).toBeNull();
+
+      bindBadge('p-durand', 'B-SITEA-1');
+      expect(await outbox.flush()).toMatchObject({ sent: 1, dead: 0 });
+      advance(60_000);
+      const second = await importSources(siteB, { config: parsed.config, clock });
+      expect(second.sources.iam).toMatchObject({ refused: false, removed: 0, pull: { mode: 'delta' } });
+      expect(readPulledMeansHolder(siteB, 'B-SITEA-1')).toMatchObject({ userName: 'idurand', status: 'active', sourceId: 'iam' });
+
+      const badge = db.prepare("SELECT id FROM mie WHERE identifier = 'B-SITEA-1'").get() as { id: string };
+      changeMieStatus(db, clock, { actor: agent, mieId: badge.id, action: 'declare-lost', reason: 'perdue' });
+      expect(await outbox.flush()).toMatchObject({ sent: 1, dead: 0 });
+      advance(60_000);
+      expect((await importSources(siteB, { config: parsed.config, clock })).sources.iam!.pull!.mode).toBe('delta');
+      expect(readPulledMeansHolder(siteB, 'B-SITEA-1')).toMatchObject({ userName: 'idurand', status: 'lost' });
+    } finally {
+      siteB.close();
+    }
+  });
 });
+

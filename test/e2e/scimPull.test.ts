@@ -107,3 +107,113 @@ describe('source kind "scim": pull the IAM’s Users', () => {
     expect(parsed.ok).toBe(false);
   });
 });
+
+describe('source kind "scim": delta pulls on meta.lastModified', () => {
+  // The IAM's clock and the desk's clock, moved by the test: a day of changes in a few calls.
+  let iamTime = Date.parse('2026-12-01T08:00:00Z');
+  let deskTime = Date.parse('2026-12-01T09:00:00Z');
+  const iamClock = { now: () => new Date(iamTime) };
+  const deskClock = { now: () => new Date(deskTime) };
+  let deltaIam: ScimIam;
+  let flatIam: ScimIam;
+  beforeAll(async () => {
+    deltaIam = await startScimIam({ users, clock: iamClock });
+    flatIam = await startScimIam({ users, clock: iamClock, filterSupported: false });
+  });
+  afterAll(async () => {
+    await deltaIam.stop();
+    await flatIam.stop();
+  });
+  const configOf = (target: ScimIam, overrides: Record<string, unknown> = {}) => {
+    const previous = iam;
+    iam = target;
+    try {
+      return configFor(overrides);
+    } finally {
+      iam = previous;
+    }
+  };
+  const userRequests = (target: ScimIam, since: number) => target.requests().slice(since).filter((request) => request.method === 'GET' && request.path.startsWith('/scim/v2/Users?'));
+  const filterOf = (path: string) => new URL(path, 'http://iam').searchParams.get('filter');
+  const send = async (target: ScimIam, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${target.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${target.token}`, 'Content-Type': 'application/scim+json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    expect(response.status, await response.clone().text()).toBeLessThan(300);
+  };
+
+  it('pulls in full first, then only the Users changed since (the filter asked of the IAM), keeping all the others present', async () => {
+    const db: Database.Database = openDatabase({ path: ':memory:' });
+    try {
+      const env = { GUICHET_TEST_PULL_TOKEN: deltaIam.token };
+      // The IAM's Users were written at 08:00, one of them again at 09:00.
+      iamTime += 3_600_000;
+      await send(deltaIam, 'PATCH', '/Users/u-003', { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'title', value: 'Cadre' }] });
+      let mark = deltaIam.requests().length;
+      const first = await importSources(db, { config: configOf(deltaIam), clock: deskClock, env });
+      expect(first.sources.iam).toMatchObject({ imported: 45, pull: { mode: 'full', since: null, watermark: '2026-12-01T09:00:00.000Z' } });
+      expect(userRequests(deltaIam, mark).every((request) => filterOf(request.path) === null)).toBe(true);
+
+      // An hour later in the IAM, one User changes name.
+      iamTime += 3_600_000;
+      deskTime += 3_600_000;
+      await send(deltaIam, 'PATCH', '/Users/u-007', { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'name.familyName', value: 'NOUVEAUNOM' }] });
+      mark = deltaIam.requests().length;
+      const delta = await importSources(db, { config: configOf(deltaIam), clock: deskClock, env });
+      expect(delta.ok, JSON.stringify(delta.errors)).toBe(true);
+      // Asked from 5 minutes before the watermark: the User written at 09:00 comes again (unchanged), with the one changed at 10:00.
+      expect(delta.sources.iam).toMatchObject({ read: 2, updated: 1, removed: 0, pull: { mode: 'delta', since: '2026-12-01T09:00:00.000Z', watermark: '2026-12-01T10:00:00.000Z' } });
+      const asked = userRequests(deltaIam, mark).map((request) => filterOf(request.path));
+      expect(asked).toEqual(['meta.lastModified gt "2026-12-01T08:55:00.000Z"']);
+      expect(db.prepare("SELECT last_name FROM source_records WHERE source_id = 'iam' AND record_key = 'u-007'").pluck().get()).toBe('NOUVEAUNOM');
+      expect(db.prepare("SELECT COUNT(*) FROM source_records WHERE source_id = 'iam' AND present = 1").pluck().get()).toBe(45);
+
+      // Nothing changed since: an empty delta is a normal answer, not a source that came back empty.
+      deskTime += 60_000;
+      const quiet = await importSources(db, { config: configOf(deltaIam), clock: deskClock, env });
+      expect(quiet.ok, JSON.stringify(quiet.errors)).toBe(true);
+      expect(quiet.sources.iam).toMatchObject({ refused: false, updated: 0, removed: 0, pull: { mode: 'delta', watermark: '2026-12-01T10:00:00.000Z' } });
+
+      // A User deleted in the IAM stays present after a delta; the next full pull (--full, or the cadence) sees it gone.
+      iamTime += 60_000;
+      await send(deltaIam, 'DELETE', '/Users/u-044');
+      const afterDelete = await importSources(db, { config: configOf(deltaIam), clock: deskClock, env });
+      expect(afterDelete.sources.iam).toMatchObject({ removed: 0, pull: { mode: 'delta' } });
+      expect(db.prepare("SELECT present FROM source_records WHERE source_id = 'iam' AND record_key = 'u-044'").pluck().get()).toBe(1);
+      const full = await importSources(db, { config: configOf(deltaIam), clock: deskClock, env, fullPull: true });
+      expect(full.sources.iam).toMatchObject({ removed: 1, pull: { mode: 'full' } });
+      expect(db.prepare("SELECT present FROM source_records WHERE source_id = 'iam' AND record_key = 'u-044'").pluck().get()).toBe(0);
+
+      // The cadence: a week after the last full pull, the pull is full again without being asked.
+      expect((await importSources(db, { config: configOf(deltaIam), clock: deskClock, env })).sources.iam!.pull!.mode).toBe('delta');
+      deskTime += 7 * 86_400_000;
+      expect((await importSources(db, { config: configOf(deltaIam), clock: deskClock, env })).sources.iam!.pull!.mode).toBe('full');
+      // A changed filter in sources.json starts over with a full pull too.
+      const filtered = await importSources(db, { config: configOf(deltaIam, { filter: 'userName sw "agent"' }), clock: deskClock, env });
+      expect(filtered.sources.iam!.pull!.mode).toBe('full');
+      const next = deltaIam.requests().length;
+      expect((await importSources(db, { config: configOf(deltaIam, { filter: 'userName sw "agent"' }), clock: deskClock, env })).sources.iam!.pull!.mode).toBe('delta');
+      expect(userRequests(deltaIam, next).map((request) => filterOf(request.path))).toEqual([`(userName sw "agent") and (meta.lastModified gt "2026-12-01T09:55:00.000Z")`]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('pulls in full every time from an IAM that says it does not filter', async () => {
+    const db: Database.Database = openDatabase({ path: ':memory:' });
+    try {
+      const env = { GUICHET_TEST_PULL_TOKEN: flatIam.token };
+      for (let round = 0; round < 2; round += 1) {
+        const mark = flatIam.requests().length;
+        const report = await importSources(db, { config: configOf(flatIam), clock: deskClock, env });
+        expect(report.sources.iam).toMatchObject({ read: 45, pull: { mode: 'full', since: null } });
+        expect(userRequests(flatIam, mark).every((request) => filterOf(request.path) === null)).toBe(true);
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
+

@@ -19,7 +19,10 @@ function drawProgress(progress: ImportProgress): void {
 /** The documented JSON contract: per-source counts, every error and every warning, nothing else. */
 function toJson(report: ImportReport): string {
   const sources = Object.fromEntries(
-    Object.entries(report.sources).map(([id, { read, imported, rejected, warned, added, updated, removed, refused }]) => [id, { read, imported, rejected, warned, added, updated, removed, refused }]),
+    Object.entries(report.sources).map(([id, { read, imported, rejected, warned, added, updated, removed, refused, pull }]) => [
+      id,
+      { read, imported, rejected, warned, added, updated, removed, refused, ...(pull === undefined ? {} : { pull }) },
+    ]),
   );
   return JSON.stringify({ sources, errors: report.errors, warnings: report.warnings });
 }
@@ -33,7 +36,7 @@ function describeProblem({ reason, field, detail }: { reason: string; field?: st
 export const command: CliCommand = {
   name: 'import',
   summary: 'Import the configured sources (RPPS extract, HR CSV, AD LDIF or LDAP, application exports)',
-  usage: 'import --config sources.json [--db PATH | --data-dir DIR] [--source ID]… [--force] [--json]',
+  usage: 'import --config sources.json [--db PATH | --data-dir DIR] [--source ID]… [--force] [--full] [--json]',
   async run(args, io) {
     const { values } = parseOptions(
       args,
@@ -43,6 +46,8 @@ export const command: CliCommand = {
         'data-dir': { type: 'string' },
         source: { type: 'string', multiple: true },
         force: { type: 'boolean', default: false },
+        // SCIM sources: a full pull even when a delta would do (the only way to see Users deleted in the IAM before fullPullEveryDays).
+        full: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
       false,
@@ -62,6 +67,7 @@ export const command: CliCommand = {
       const report = await importSources(core.db, {
         config: parsed.config,
         force: values.force,
+        fullPull: values.full,
         clock: core.clock,
         // HR end dates that arrived are acted on at once: leavers' MIE suspended (or the run held).
         afterCommit: () => core.nightDeskChecks.runNow('import'),

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { ImportCounts } from '../../shared/api/sources.contract';
 import type { SourceConfig } from '../sources/parseSourcesConfig';
-import type { ImportWarning, RejectedLine } from './importTypes';
+import type { ImportWarning, RejectedLine, SourcePull } from './importTypes';
 import type { StagedBatch, StagedRow } from './toStagedBatch';
 
 export interface ImportProgress {
@@ -26,6 +26,8 @@ export interface SourceImportResult extends ImportCounts {
   rejections: RejectedLine[];
   /** The values dropped from kept records (all of them, also kept in `import_warnings`). */
   warnings: ImportWarning[];
+  /** A live source's pull: full or delta, from which watermark, and the new one (also in the run's stats). */
+  pull?: { mode: 'full' | 'delta'; since: string | null; watermark: string | null };
 }
 
 export interface BeginSourceImportOptions {
@@ -37,6 +39,11 @@ export interface BeginSourceImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Minimum time between two progress reports while reading. */
   progressIntervalMs?: number;
+  /**
+   * A live source's pull. A `delta` pull brings only changed records: the others are unchanged,
+   * not gone — none is marked removed, and an empty delta is a normal answer.
+   */
+  pull?: SourcePull;
 }
 
 const defaultLabels: Record<SourceConfig['kind'], string> = {
@@ -71,7 +78,7 @@ export interface SourceImportRun {
  */
 export function beginSourceImport(
   db: Database.Database,
-  { source, foldsDuplicates, force = false, clock, onProgress, progressIntervalMs = 250 }: BeginSourceImportOptions,
+  { source, foldsDuplicates, force = false, clock, onProgress, progressIntervalMs = 250, pull }: BeginSourceImportOptions,
 ): SourceImportRun {
   const startedAt = clock.now();
   db.prepare(
@@ -86,7 +93,8 @@ export function beginSourceImport(
     read: 0, imported: 0, rejected: 0, warned: 0, added: 0, updated: 0, removed: 0, refused: false, refusal: null, rejections: [], warnings: [],
   };
   const finishRun = db.prepare('UPDATE import_runs SET finished_at = ?, status = ?, stats_json = ?, error = ? WHERE id = ?');
-  const statsOf = (): string => JSON.stringify({ read: result.read, imported: result.imported, rejected: result.rejected, warned: result.warned, added: result.added, updated: result.updated, removed: result.removed });
+  const statsOf = (): string =>
+    JSON.stringify({ read: result.read, imported: result.imported, rejected: result.rejected, warned: result.warned, added: result.added, updated: result.updated, removed: result.removed, ...(result.pull === undefined ? {} : { pull: result.pull.mode, since: result.pull.since, watermark: result.pull.watermark, filter: (source as { filter?: string }).filter ?? null, url: (source as { url?: string }).url ?? null }) });
   const report = (phase: ImportProgress['phase'], percent: number | null): void => {
     const seconds = Math.max((clock.now().getTime() - startedAt.getTime()) / 1000, 0.001);
     onProgress?.({ sourceId: source.id, phase, rows: result.read, rowsPerSecond: Math.round(result.read / seconds), percent });
@@ -154,11 +162,12 @@ export function beginSourceImport(
       }
     },
     finish() {
+      if (pull !== undefined) result.pull = { mode: pull.mode, since: pull.since, watermark: pull.watermark() };
       result.rejections.sort((a, b) => a.line - b.line);
       result.warnings.sort((a, b) => a.line - b.line);
       result.imported = result.read - result.rejected;
       report('applying', 100);
-      return applyStage(db, { source, stagedCount, result, force, runId, clock, finishRun, statsOf, refuse, report });
+      return applyStage(db, { source, stagedCount, result, force, partial: pull?.mode === 'delta', runId, clock, finishRun, statsOf, refuse, report });
     },
     fail: (reason) => refuse(reason, 'failed'),
     dispose: () => db.exec('DROP TABLE IF EXISTS temp.import_stage'),
@@ -171,6 +180,8 @@ interface ApplyContext {
   stagedCount: number;
   result: SourceImportResult;
   force: boolean;
+  /** A delta pull: records not staged are unchanged, not removed. */
+  partial: boolean;
   runId: number;
   clock: Clock;
   finishRun: Database.Statement;
@@ -179,7 +190,7 @@ interface ApplyContext {
   report: (phase: ImportProgress['phase'], percent: number | null) => void;
 }
 
-function applyStage(db: Database.Database, { source, stagedCount, result, force, runId, clock, finishRun, statsOf, refuse, report }: ApplyContext): SourceImportResult {
+function applyStage(db: Database.Database, { source, stagedCount, result, force, partial, runId, clock, finishRun, statsOf, refuse, report }: ApplyContext): SourceImportResult {
   const count = (sql: string): number => (db.prepare(sql).get(source.id) as { n: number }).n;
   const presentBefore = count('SELECT COUNT(*) AS n FROM source_records WHERE source_id = ? AND present = 1');
   // A first import adds everything: no need to look each staged key up.
@@ -190,9 +201,9 @@ function applyStage(db: Database.Database, { source, stagedCount, result, force,
           `SELECT COUNT(*) AS n FROM temp.import_stage s
             WHERE NOT EXISTS (SELECT 1 FROM source_records r WHERE r.source_id = ? AND r.record_key = s.record_key AND r.present = 1)`,
         );
-  const removed = presentBefore - (stagedCount - added);
+  const removed = partial ? 0 : presentBefore - (stagedCount - added);
 
-  if (stagedCount === 0) {
+  if (stagedCount === 0 && !partial) {
     return refuse(`source "${source.id}" came back empty (${result.read} rows read, ${result.rejected} rejected); expected records — nothing was changed`, 'held');
   }
   if (!force && presentBefore > 0 && removed / presentBefore > source.maxRemovalShare) {

@@ -25,7 +25,7 @@ export async function importSource(db: Database.Database, { openReader, ...optio
     run.dispose();
     return run.fail(error.message);
   }
-  const run = beginSourceImport(db, { ...options, foldsDuplicates: reader.foldsDuplicates });
+  const run = beginSourceImport(db, { ...options, foldsDuplicates: reader.foldsDuplicates, ...(reader.pull === undefined ? {} : { pull: reader.pull }) });
   try {
     for await (const batch of reader.batches()) run.stage(batch, reader.totalBytes);
     return run.finish();

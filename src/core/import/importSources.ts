@@ -16,6 +16,8 @@ export interface ImportSourcesOptions {
   config: SourcesConfig;
   /** Apply even when the circuit breaker would refuse (empty source, too many removals). */
   force?: boolean;
+  /** Pull live sources (SCIM) in full even when a delta would do (CLI `--full`). */
+  fullPull?: boolean;
   clock?: Clock;
   onProgress?: (progress: ImportProgress) => void;
   /** Only these source ids (default: all, in configuration order). */
@@ -43,7 +45,7 @@ const runningImports = new WeakSet<Database.Database>();
  * so a refused or unreadable source leaves its records as they were while the others go through.
  * Records the establishment (name, FINESS) in the settings for reconciliation.
  */
-export async function importSources(db: Database.Database, { config, force = false, clock = systemClock, onProgress, only, env = process.env, parserThreadMinBytes = 8 * 1024 * 1024, registerParserThreads, afterCommit }: ImportSourcesOptions): Promise<ImportReport> {
+export async function importSources(db: Database.Database, { config, force = false, fullPull = false, clock = systemClock, onProgress, only, env = process.env, parserThreadMinBytes = 8 * 1024 * 1024, registerParserThreads, afterCommit }: ImportSourcesOptions): Promise<ImportReport> {
   if (runningImports.has(db)) {
     throw new DeskError('CONFLICT', { fr: 'Un import est déjà en cours.', en: 'An import is already running.' });
   }
@@ -60,7 +62,8 @@ export async function importSources(db: Database.Database, { config, force = fal
     const report: ImportReport = { sources: {}, errors: [], warnings: [], ok: true };
     for (const source of config.sources.filter((candidate) => only === undefined || only.includes(candidate.id))) {
       const knownNames = splitsFullNamesByKnownNames(source) ? readKnownNames(db, { exceptSourceId: source.id }) : undefined;
-      const openReader = (chosen: SourceConfig) => openStagedReader(chosen, { env, parserThreadMinBytes, registerParserThreads, knownNames });
+      const since = source.kind === 'scim' && !fullPull ? readDeltaWatermark(db, source, clock) : null;
+      const openReader = (chosen: SourceConfig) => openStagedReader(chosen, { env, parserThreadMinBytes, registerParserThreads, knownNames, since });
       const result = await importSource(db, { source, openReader, force, clock, ...(onProgress === undefined ? {} : { onProgress }) });
       addToImportReport(report, result);
     }
@@ -69,4 +72,21 @@ export async function importSources(db: Database.Database, { config, force = fal
   } finally {
     runningImports.delete(db);
   }
+}
+
+/**
+ * Where a SCIM source's next delta pull starts: the watermark of its last successful pull, or null
+ * (a full pull) when there is none, when the address or the filter changed since, or when its last
+ * full pull is `fullPullEveryDays` old (only a full pull sees the Users deleted in the IAM).
+ */
+export function readDeltaWatermark(db: Database.Database, source: Extract<SourceConfig, { kind: 'scim' }>, clock: Clock): string | null {
+  const runs = db
+    .prepare("SELECT finished_at AS finishedAt, stats_json AS stats FROM import_runs WHERE source_id = ? AND status = 'succeeded' AND stats_json IS NOT NULL ORDER BY id DESC LIMIT 200")
+    .all(source.id) as { finishedAt: string; stats: string }[];
+  const pulls = runs.map((run) => ({ finishedAt: run.finishedAt, ...(JSON.parse(run.stats) as { pull?: string; watermark?: string | null; url?: string | null; filter?: string | null }) }));
+  const last = pulls[0];
+  if (last?.pull === undefined || typeof last.watermark !== 'string' || last.url !== source.url || (last.filter ?? null) !== (source.filter ?? null)) return null;
+  const lastFull = pulls.find((pull) => pull.pull === 'full');
+  if (lastFull === undefined || clock.now().getTime() - Date.parse(lastFull.finishedAt) >= source.fullPullEveryDays * 86_400_000) return null;
+  return last.watermark;
 }

@@ -57,11 +57,24 @@ export interface ParsedBatch {
 }
 
 /** A source being read: its size when known and its content, batch by batch. */
+/**
+ * How a live source was pulled: `full` (every record: those missing are gone) or `delta` (only the
+ * records changed since `since`: those missing are unchanged, not gone). `watermark` is read once
+ * the pull is over: the latest change seen, where the next delta starts.
+ */
+export interface SourcePull {
+  mode: 'full' | 'delta';
+  since: string | null;
+  watermark(): string | null;
+}
+
 export interface SourceReader {
   totalBytes: number | null;
   /** `true` when several rows may share a key and must be folded (register activities). */
   foldsDuplicates: boolean;
   batches(): AsyncIterable<ParsedBatch>;
+  /** Live sources that can be pulled in part (SCIM); absent: a full read. */
+  pull?: SourcePull;
 }
 
 /** A whole-source problem (unreadable file, wrong header, LDAP bind failure): nothing is imported. */

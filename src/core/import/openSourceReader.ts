@@ -7,8 +7,11 @@ import { readLdifSource } from './readLdifSource';
 import { readRppsExtract } from './readRppsExtract';
 import { readScimSource } from './readScimSource';
 
-/** The reader for a configured source, by kind; `knownNames` help split full names (`nameOrder: "auto"`). */
-export function openSourceReader(source: SourceConfig, env: NodeJS.ProcessEnv, { knownNames }: { knownNames?: KnownNames } = {}): Promise<SourceReader> {
+/**
+ * The reader for a configured source, by kind; `knownNames` help split full names (`nameOrder: "auto"`);
+ * `since`, the watermark of a live source's last pull, lets it pull only what changed.
+ */
+export function openSourceReader(source: SourceConfig, env: NodeJS.ProcessEnv, { knownNames, since = null }: { knownNames?: KnownNames; since?: string | null } = {}): Promise<SourceReader> {
   const names = knownNames === undefined ? {} : { knownNames };
   switch (source.kind) {
     case 'rpps-extract':
@@ -20,6 +23,6 @@ export function openSourceReader(source: SourceConfig, env: NodeJS.ProcessEnv, {
     case 'ldap':
       return readLdapSource(source, env, names);
     case 'scim':
-      return readScimSource(source, env, names);
+      return readScimSource(source, env, { ...names, since });
   }
 }

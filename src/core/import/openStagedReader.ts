@@ -14,6 +14,8 @@ export interface OpenStagedReaderOptions {
   registerParserThreads?: number | undefined;
   /** The other sources' names, for full names split with `nameOrder: "auto"`. */
   knownNames?: KnownNames | undefined;
+  /** The watermark of a live source's last pull (SCIM delta pulls); null for a full read. */
+  since?: string | null;
 }
 
 const splitRegisterMinBytes = 64 * 1024 * 1024;
@@ -23,7 +25,7 @@ const splitRegisterMinBytes = 64 * 1024 * 1024;
  * thread if none can start; starting one costs more than parsing an HR export), a live LDAP
  * directory on this thread (its paging is network bound and needs the bind password from `env`).
  */
-export async function openStagedReader(source: SourceConfig, { env, parserThreadMinBytes, registerParserThreads, knownNames }: OpenStagedReaderOptions): Promise<StagedSourceReader> {
+export async function openStagedReader(source: SourceConfig, { env, parserThreadMinBytes, registerParserThreads, knownNames, since = null }: OpenStagedReaderOptions): Promise<StagedSourceReader> {
   const size = source.kind === 'ldap' || source.kind === 'scim' ? null : await stat(source.path).then((info) => info.size, () => null);
   if (source.kind !== 'ldap' && source.kind !== 'scim' && size !== null && size >= parserThreadMinBytes) {
     try {
@@ -36,5 +38,5 @@ export async function openStagedReader(source: SourceConfig, { env, parserThread
       console.warn(`Guichet import: ${error.message}; parsing ${source.id} on the main thread`);
     }
   }
-  return stageOnThisThread(await openSourceReader(source, env, knownNames === undefined ? {} : { knownNames }));
+  return stageOnThisThread(await openSourceReader(source, env, { ...(knownNames === undefined ? {} : { knownNames }), since }));
 }

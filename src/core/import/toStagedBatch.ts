@@ -1,5 +1,5 @@
 import { buildSearchText } from '../directory/buildSearchText';
-import type { ImportWarning, ParsedBatch, ParsedRecord, RejectedLine } from './importTypes';
+import type { ImportWarning, ParsedBatch, ParsedRecord, RejectedLine, SourcePull, SourceReader } from './importTypes';
 
 /**
  * A record as the store keeps it, column by column: record_key, line, raw_json, attributes_json,
@@ -22,6 +22,7 @@ export interface StagedSourceReader {
   totalBytes: number | null;
   foldsDuplicates: boolean;
   batches(): AsyncIterable<StagedBatch>;
+  pull?: SourcePull;
 }
 
 export function toStagedRow(record: ParsedRecord): StagedRow {
@@ -46,10 +47,11 @@ export function toStagedBatch(batch: ParsedBatch): StagedBatch {
 }
 
 /** Serializes a reader's batches on the calling thread (live LDAP, or when no parser thread starts). */
-export function stageOnThisThread(reader: { totalBytes: number | null; foldsDuplicates: boolean; batches(): AsyncIterable<ParsedBatch> }): StagedSourceReader {
+export function stageOnThisThread(reader: SourceReader): StagedSourceReader {
   return {
     totalBytes: reader.totalBytes,
     foldsDuplicates: reader.foldsDuplicates,
+    ...(reader.pull === undefined ? {} : { pull: reader.pull }),
     async *batches() {
       for await (const batch of reader.batches()) yield toStagedBatch(batch);
     },

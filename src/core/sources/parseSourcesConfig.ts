@@ -100,6 +100,11 @@ const sourceSchema = z.discriminatedUnion(
       /** Name of the environment variable holding the bearer token (never the token itself). */
       tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected the NAME of an environment variable, e.g. "GUICHET_SCIM_TOKEN"'),
       filter: z.string().min(1).max(2000).optional(),
+      /**
+       * Between two full pulls, pull only the Users changed since the last one (when the IAM filters
+       * on `meta.lastModified`). A User deleted in the IAM is seen gone only by a full pull.
+       */
+      fullPullEveryDays: z.number().int().min(1).max(365).default(7),
       pageSize: z.number().int().min(1).max(1000).default(200),
       timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
     }),

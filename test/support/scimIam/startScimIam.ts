@@ -97,14 +97,25 @@ export async function startScimIam({
   token = `iam-${randomUUID()}`,
   users = [],
   trustedSeed = false,
-}: { port?: number; token?: string; users?: ScimUserSeed[]; trustedSeed?: boolean } = {}): Promise<ScimIam> {
+  filterSupported = true,
+  clock = { now: () => new Date() },
+}: {
+  port?: number;
+  token?: string;
+  users?: ScimUserSeed[];
+  trustedSeed?: boolean;
+  /** What /ServiceProviderConfig says of filtering (an IAM that does not filter gets full pulls). */
+  filterSupported?: boolean;
+  /** The IAM's own clock, which stamps `meta.lastModified`. */
+  clock?: { now(): Date };
+} = {}): Promise<ScimIam> {
   declareExtension();
   const store = new Map<string, ScimUserResource>();
   const log: ScimIamRequest[] = [];
   let faults: (ScimIamFault & { left: number })[] = [];
   let base = '';
 
-  const now = () => new Date().toISOString();
+  const now = () => clock.now().toISOString();
   const coerce = (data: Record<string, unknown>): Record<string, unknown> => {
     try {
       return JSON.parse(JSON.stringify(new SCIMMY.Schemas.User(data, 'in'))) as Record<string, unknown>;
@@ -182,7 +193,7 @@ export async function startScimIam({
           schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
           patch: { supported: true },
           bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
-          filter: { supported: true, maxResults: 1000 },
+          filter: { supported: filterSupported, maxResults: 1000 },
           changePassword: { supported: false },
           sort: { supported: false },
           etag: { supported: true },
