@@ -108,11 +108,11 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
     records.push({ sourceId, role, key, attributes: JSON.parse(json) as CanonicalAttributes });
   }
   const screenStart = performance.now();
+  // The seed table's filter also keeps out entries whose RPPS contradicts the identity's: the
+  // calibrated weights can rate such a disagreement low (HR exports carry wrong RPPS), and an entry
+  // kept only for that let a namesake's register entry link (outside hospital A, seed 2).
+  const claimable = createRegisterEntryFilter({ records, config, establishmentFiness });
   const prescreen = createRegisterPrescreen({ records, config, establishmentFiness });
-  // When the plain columns screen the register, the engine's own register phase is the fine filter
-  // (it drops an entry no identity may claim as soon as it is scored): scoring each kept entry a
-  // second time here would cost as much as the phase itself.
-  const claimable = prescreen === null ? createRegisterEntryFilter({ records, config, establishmentFiness }) : () => true;
   const decided = new Set(storedDecisions.map((row) => `${row.sourceId}/${row.key}`));
   // The table in its own order (+source_id: not through the index, which would need a sort of millions).
   // SQLite looks for the establishment's FINESS as a whole field of the rows as imported: the rows
