@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     port: options.port,
     open: options.open,
     demo: options.demo,
+    scimProviderPort: options.scimProviderPort,
   });
 }
 

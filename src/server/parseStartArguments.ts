@@ -5,6 +5,8 @@ export interface StartArguments {
   port: number;
   open: boolean;
   help: boolean;
+  /** `--scim-provider PORT`: also serve the read-only SCIM provider on loopback (browser mode). */
+  scimProviderPort: number | null;
 }
 
 export const startUsage = `Usage: npm start -- [--browser] [--port N] [--no-open]
@@ -15,12 +17,15 @@ export const startUsage = `Usage: npm start -- [--browser] [--port N] [--no-open
   --browser   Browser mode even when the Electron runtime is installed
   --port N    Listen on localhost:N (loopback only) in browser mode (default: a free port)
   --no-open   Do not open a browser window (print the address only)
+  --scim-provider PORT
+              Browser mode: also serve the desk's people read-only over SCIM 2.0 on
+              127.0.0.1:PORT/scim/v2 for the IAM (token in GUICHET_SCIM_PROVIDER_TOKEN)
 
 Environment: GUICHET_DATA_DIR overrides the user data folder.`;
 
 /** Parses `npm start` arguments; throws with a clear message on anything unknown. */
 export function parseStartArguments(argv: readonly string[]): StartArguments {
-  const parsed: StartArguments = { demo: false, forceBrowser: false, port: 0, open: true, help: false };
+  const parsed: StartArguments = { demo: false, forceBrowser: false, port: 0, open: true, help: false, scimProviderPort: null };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
     const [flag, inlineValue] = argument.split('=', 2) as [string, string | undefined];
@@ -45,6 +50,16 @@ export function parseStartArguments(argv: readonly string[]): StartArguments {
           throw new Error(`--port expects a number between 0 and 65535, got "${value ?? ''}"`);
         }
         parsed.port = port;
+        break;
+      }
+      case '--scim-provider': {
+        const value = inlineValue ?? argv[++index];
+        const port = Number(value);
+        if (value === undefined || !/^\d{1,5}$/.test(value) || port < 1 || port > 65535) {
+          throw new Error(`--scim-provider expects a port number between 1 and 65535, got "${value ?? ''}"`);
+        }
+        parsed.scimProviderPort = port;
+        parsed.forceBrowser = true;
         break;
       }
       default:
