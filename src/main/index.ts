@@ -6,6 +6,7 @@ import { app, dialog, protocol, safeStorage, session, type BrowserWindow } from 
 import { openDeskCore, type DeskCore } from '../core/desk/openDeskCore';
 import { resolveFidoSettings } from '../core/fido/FidoSettings';
 import { createMainWindow } from './createMainWindow';
+import { createSafeStorageScimTokenKeeper } from './createSafeStorageScimTokenKeeper';
 import { createSafeStorageKeyProvider } from './createSafeStorageKeyProvider';
 import { denyAllPermissions } from './denyAllPermissions';
 import { describeStartupError } from './describeStartupError';
@@ -49,12 +50,15 @@ async function startDesk(): Promise<void> {
   const dataDir = app.getPath('userData');
   // The store key sealed by the OS keychain (an owner-only key file where there is none).
   const storeKeyProvider = await createSafeStorageKeyProvider({ dataDir, safeStorage, log: (message) => console.error(`[guichet] ${message}`) });
+  // The IAM token sealed the same way (environment variable only where there is no keychain).
+  const scimTokenKeeper = await createSafeStorageScimTokenKeeper({ dataDir, safeStorage, log: (message) => console.error(`[guichet] ${message}`) });
   const desk = openDeskCore({
     dataDir,
     appVersion: app.getVersion(),
     transport: 'electron',
     demo: process.argv.includes('--demo'),
     storeKeyProvider,
+    ...(scimTokenKeeper === null ? {} : { scimTokenKeeper }),
     launchPcscWorker: launchUtilityPcscWorker,
     ...(fidoCeremonyRunner === undefined ? {} : { fidoCeremonyRunner }),
   });

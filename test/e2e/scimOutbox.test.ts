@@ -7,6 +7,11 @@ import { saveScimSettings } from '../../src/core/scim/scimSettings';
 import { GUICHET_USER_EXTENSION, type ScimIdentificationMeans } from '../../src/shared/scim/guichetUserExtension';
 import { importSources } from '../../src/core/import/importSources';
 import { readPulledMeansHolder } from '../../src/core/scim/readPulledMeansHolder';
+import { createScimHandlers } from '../../src/core/scim/createScimHandlers';
+import { createSafeStorageScimTokenKeeper } from '../../src/main/createSafeStorageScimTokenKeeper';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseSourcesConfig } from '../../src/core/sources/parseSourcesConfig';
 import { openDatabase } from '../../src/core/store/openDatabase';
 import { insertIdentity, openFixtureDatabase } from '../support/identityFixtures';
@@ -205,6 +210,42 @@ describe('desk → IAM outbox', () => {
       expect(readPulledMeansHolder(siteB, 'B-SITEA-1')).toMatchObject({ userName: 'idurand', status: 'lost' });
     } finally {
       siteB.close();
+    }
+  });
+
+  it('presents the token the admin sealed in the OS keychain (Electron shell); browser mode says where its token comes from instead', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'guichet-sealed-'));
+    const tokenEnv = 'GUICHET_TEST_SEALED_TOKEN';
+    const xor = (bytes: Buffer) => Buffer.from(bytes.map((byte) => byte ^ 0x5a));
+    const keychain = {
+      isAsyncEncryptionAvailable: () => Promise.resolve(true),
+      encryptStringAsync: (text: string) => Promise.resolve(xor(Buffer.from(text))),
+      decryptStringAsync: (sealed: Buffer) => Promise.resolve({ result: xor(sealed).toString(), shouldReEncrypt: false }),
+      getSelectedStorageBackend: () => 'gnome_libsecret' as const,
+    };
+    try {
+      saveScimSettings(db, { url: iam.url, tokenEnv, allowCreate: false, checkBeforeBind: true });
+      delete process.env[tokenEnv];
+      const keeper = await createSafeStorageScimTokenKeeper({ dataDir, safeStorage: keychain, platform: 'linux' });
+      const admin = { agentId: 'admin-1', agentName: 'ADMIN Agent', desk: 'bureau-badges' };
+      const handlers = createScimHandlers({ outbox, db, clock, tokenKeeper: keeper! });
+      const context = { actor: admin } as never;
+      expect(await handlers.getScimTokenSource({}, context)).toEqual({ source: 'keychain', tokenEnv, present: false });
+      bindBadge('p-durand', 'B-SEALED-1');
+      expect(await outbox.flush()).toMatchObject({ sent: 0 });
+      expect(await handlers.setScimToken({ token: iam.token }, context)).toEqual({ source: 'keychain', tokenEnv, present: true });
+      expect(await outbox.flush()).toMatchObject({ sent: 1, dead: 0 });
+      expect(meansOnIam('idurand').some((means) => means.value === 'B-SEALED-1')).toBe(true);
+      const journaled = db.prepare("SELECT after_json FROM journal WHERE action = 'scim.token-set'").pluck().all() as string[];
+      expect(journaled).toHaveLength(1);
+      expect(journaled[0]).not.toContain(iam.token);
+
+      const browser = createScimHandlers({ outbox, db, clock });
+      expect(await browser.getScimTokenSource({}, context)).toMatchObject({ source: 'environment', tokenEnv });
+      await expect(browser.setScimToken({ token: 'another-token-0123456789' }, context)).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', localized: { fr: expect.stringContaining(`variable d’environnement ${tokenEnv}`) } });
+    } finally {
+      delete process.env[tokenEnv];
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -22,6 +22,7 @@ import { createFidoHandlers } from '../fido/createFidoHandlers';
 import { createIndicatorsHandlers } from '../indicators/createIndicatorsHandlers';
 import { createIamHolderCheck } from '../scim/createIamHolderCheck';
 import { createScimHandlers } from '../scim/createScimHandlers';
+import type { ScimTokenKeeper } from '../scim/ScimTokenKeeper';
 import { createJournalHandlers } from '../journal/createJournalHandlers';
 import { createScimOutbox, type ScimOutbox } from '../scim/createScimOutbox';
 import type { FidoCeremonyRunner } from '../fido/FidoCeremonyRunner';
@@ -96,6 +97,8 @@ export interface OpenDeskCoreOptions {
   journalKeys?: JournalKeyProvider;
   /** The store's encryption key (Electron: sealed by the OS keychain); default the key file `GUICHET_KEY_FILE` or `guichet.key` beside the database (0600). */
   storeKeyProvider?: StoreKeyProvider;
+  /** The IAM token sealed by the OS keychain (Electron shell); browser mode and the CLI read the environment only. */
+  scimTokenKeeper?: ScimTokenKeeper;
 }
 
 export interface DeskCore {
@@ -144,6 +147,7 @@ export function openDeskCore({
   fidoCeremonyRunner,
   journalKeys,
   storeKeyProvider,
+  scimTokenKeeper,
 }: OpenDeskCoreOptions): DeskCore {
   mkdirSync(dataDir, { recursive: true });
   if (cardReaders === 'simulated' && !demo) throw new Error('Simulated card readers exist only in demo mode (--demo).');
@@ -198,7 +202,7 @@ export function openDeskCore({
     ...createFidoHandlers({ db, clock, events, cards: createCardAccess(cards), settings: resolveFidoSettings(fido), ceremonyRunner: fidoCeremonyRunner }),
     ...createWorkQueueHandlers({ db, clock }),
     ...createIndicatorsHandlers({ db, clock, events, onError: (error) => logger.error('indicator snapshot failed', error) }),
-    ...createScimHandlers({ outbox: scimOutbox }),
+    ...createScimHandlers({ outbox: scimOutbox, db, clock, tokenKeeper: scimTokenKeeper }),
     ...createJournalHandlers({ db, clock, anchorPath: journalFiles.anchorPath }),
   };
   const dispatch = createDispatcher(handlers, {

@@ -34,6 +34,16 @@ export interface ScimOutboxItemView {
 
 const outboxId = z.number().int().positive();
 
+/** Where this desk takes the IAM's bearer token from (never the token itself). */
+export interface ScimTokenSourceView {
+  /** `keychain`: the Electron shell seals it in the OS keychain; `environment`: a variable only (browser mode, no keychain). */
+  source: 'keychain' | 'environment';
+  /** The variable the desk reads (from the IAM settings), null when no IAM is configured. */
+  tokenEnv: string | null;
+  /** Whether a token is there now (sealed, or the variable set). */
+  present: boolean;
+}
+
 export const scimMethods = {
   /** Connected / n pending / n failed: shown in every window's header. */
   getScimStatus: defineMethod<ScimSyncStatusView>()(z.object({}).strict(), { access: 'session' }),
@@ -46,6 +56,12 @@ export const scimMethods = {
   retryScimItem: defineMethod<ScimOutboxItemView>()(z.object({ id: outboxId }).strict(), { access: 'iam.sync' }),
   /** Gives up an item, with the reason the admin gives. Journaled. */
   discardScimItem: defineMethod<ScimOutboxItemView>()(z.object({ id: outboxId, reason: z.string().trim().min(5).max(500) }).strict(), { access: 'iam.sync' }),
+  getScimTokenSource: defineMethod<ScimTokenSourceView>()(z.object({}).strict(), { access: 'iam.sync' }),
+  /** Seals the IAM token in the OS keychain (null forgets it). Journaled without the token. Electron shell only. */
+  setScimToken: defineMethod<ScimTokenSourceView>()(
+    z.object({ token: z.string().regex(/^[\x21-\x7e]{16,4096}$/, 'expected 16 to 4096 printable characters without spaces').nullable() }).strict(),
+    { access: 'iam.sync' },
+  ),
 };
 
 export const scimEvents = {

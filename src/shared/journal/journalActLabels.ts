@@ -57,6 +57,8 @@ export const journalActLabels = {
   'scim.dead-letter': { fr: 'Refus de l’IAM', en: 'Refused by the IAM' },
   'scim.retry': { fr: 'Renvoi à l’IAM', en: 'Sent again to the IAM' },
   'scim.discard': { fr: 'Envoi à l’IAM abandonné', en: 'Sending to the IAM discarded' },
+  'scim.token-set': { fr: 'Jeton de l’IAM scellé dans le trousseau', en: 'IAM token sealed in the keychain' },
+  'scim.token-clear': { fr: 'Jeton de l’IAM retiré du trousseau', en: 'IAM token removed from the keychain' },
   'journal.export': { fr: 'Journal exporté', en: 'Journal exported' },
   'journal.verify': { fr: 'Intégrité du journal vérifiée', en: 'Journal integrity checked' },
 } as const satisfies Record<string, LocalizedText>;

@@ -1,6 +1,16 @@
 /** The link with the hospital's IAM (SCIM 2.0): header status and the admin's outbox panel. */
 export const fr: Record<string, string> = {
   'scim.nav': 'Lien IAM',
+  'scim.token.title': 'Jeton de l’IAM',
+  'scim.token.keychain': 'Le jeton est scellé dans le trousseau du système et donné au guichet sous le nom {{variable}}.',
+  'scim.token.environment': 'En mode navigateur, le jeton vient de la variable d’environnement {{variable}} du poste.',
+  'scim.token.present': 'Un jeton est en place.',
+  'scim.token.absent': 'Aucun jeton : les actes attendent dans la file.',
+  'scim.token.label': 'Nouveau jeton (16 caractères au moins)',
+  'scim.token.save': 'Sceller le jeton',
+  'scim.token.clear': 'Retirer le jeton',
+  'scim.token.saved': 'Jeton scellé dans le trousseau.',
+  'scim.token.cleared': 'Jeton retiré du trousseau.',
   'scim.title': 'Lien avec l’IAM de l’établissement (SCIM)',
   'scim.login': 'Connectez-vous comme administrateur pour voir la file d’envoi vers l’IAM.',
   'scim.notAllowed': 'La file d’envoi vers l’IAM est réservée aux administrateurs.',
@@ -51,6 +61,16 @@ export const fr: Record<string, string> = {
 
 export const en: Record<string, string> = {
   'scim.nav': 'IAM link',
+  'scim.token.title': 'IAM token',
+  'scim.token.keychain': 'The token is sealed in the OS keychain and given to the desk as {{variable}}.',
+  'scim.token.environment': 'In browser mode the token comes from the workstation’s environment variable {{variable}}.',
+  'scim.token.present': 'A token is in place.',
+  'scim.token.absent': 'No token: acts wait in the queue.',
+  'scim.token.label': 'New token (at least 16 characters)',
+  'scim.token.save': 'Seal the token',
+  'scim.token.clear': 'Remove the token',
+  'scim.token.saved': 'Token sealed in the keychain.',
+  'scim.token.cleared': 'Token removed from the keychain.',
   'scim.title': 'Link with the establishment’s IAM (SCIM)',
   'scim.login': 'Log in as an administrator to see the outbox towards the IAM.',
   'scim.notAllowed': 'The outbox towards the IAM is for administrators.',

@@ -7,6 +7,7 @@ import { describeError } from '../../desk/describeError';
 import { ConfirmReasonDialog } from '../enrollment/ConfirmReasonDialog';
 import { LoginToAct } from '../enrollment/LoginPanel';
 import { sessionAllows, useDeskSession } from '../enrollment/useDeskSession';
+import { IamTokenPanel } from './IamTokenPanel';
 import { useScimStatus } from './useScimStatus';
 
 
@@ -52,6 +53,7 @@ export function IamLinkScreen() {
       {status !== null && !status.configured && <p className="hint">{t('scim.notConfigured')}</p>}
       {status?.lastContactAt != null && <p>{t('scim.lastContact', { at: `${dates.dateTime(status.lastContactAt)} (${dates.relative(status.lastContactAt, new Date())})` })}</p>}
       {status?.lastError != null && <p className="status-warning">{t('scim.lastError', { error: status.lastError })}</p>}
+      <IamTokenPanel />
       <div role="status" aria-live="polite" data-testid="iam-notice">
         {notice !== null && <p className={`status-banner ${notice.kind === 'ok' ? 'status-ok' : 'status-error'}`}>{notice.text}</p>}
       </div>
