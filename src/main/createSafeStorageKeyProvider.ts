@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SafeStorage } from 'electron';
 import { DeskError } from '../shared/api/errors';
 import { resolveKeyFilePath } from '../core/config/resolveKeyFilePath';
 import { createKeyFileProvider } from '../core/store/createKeyFileProvider';
 import { storeKeyBytes, type StoreKeyProvider } from '../core/store/StoreKeyProvider';
+import { writeOwnerOnlyFile } from './writeOwnerOnlyFile';
 
 export type KeychainStorage = Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'> & Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
 
@@ -18,15 +19,6 @@ export interface SafeStorageKeyProviderOptions {
   log?: (message: string) => void;
 }
 
-function writeOwnerOnly(path: string, bytes: Buffer): void {
-  const fd = openSync(path, 'wx', 0o600);
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * The store key sealed by the OS keychain (DPAPI, Keychain, libsecret/KWallet) in
@@ -62,7 +54,7 @@ export async function createSafeStorageKeyProvider({ dataDir, safeStorage, platf
     key = adopted ? keyFile.readOrCreateKey() : randomBytes(storeKeyBytes);
     // First start: the data folder may not exist yet (owner-only, as the store will keep it).
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    writeOwnerOnly(sealedPath, await safeStorage.encryptStringAsync(key.toString('hex')));
+    writeOwnerOnlyFile(sealedPath, await safeStorage.encryptStringAsync(key.toString('hex')));
     if (adopted) {
       rmSync(keyFile.location);
       log(`store key moved from ${keyFile.location} into the OS keychain (${sealedPath})`);

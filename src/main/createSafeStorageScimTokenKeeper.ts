@@ -1,7 +1,8 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScimTokenKeeper } from '../core/scim/ScimTokenKeeper';
 import type { KeychainStorage } from './createSafeStorageKeyProvider';
+import { writeOwnerOnlyFile } from './writeOwnerOnlyFile';
 
 export interface SafeStorageScimTokenKeeperOptions {
   dataDir: string;
@@ -57,13 +58,7 @@ export async function createSafeStorageScimTokenKeeper({ dataDir, safeStorage, p
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       // Written beside, then renamed: a crash leaves the old token or the new one, never half of one.
       const temporary = `${sealedPath}.${process.pid}.tmp`;
-      const fd = openSync(temporary, 'w', 0o600);
-      try {
-        writeSync(fd, sealed);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      writeOwnerOnlyFile(temporary, sealed, 'w');
       renameSync(temporary, sealedPath);
       current = { tokenEnv, token };
       env[tokenEnv] = token;

@@ -9,7 +9,8 @@ import { simulatedReaderNames } from '../../src/core/cards/createCardService';
 import { bindMie } from '../../src/core/enrollment/bindMie';
 import { changeMieStatus } from '../../src/core/enrollment/changeMieStatus';
 import { launchChromium } from '../support/launchChromium';
-import { countTrustedInteractions, type Interactions } from '../support/countTrustedInteractions';
+import type { Interactions } from '../support/countTrustedInteractions';
+import { openJourneyPage } from '../support/openJourneyPage';
 import { startTestDesk, type TestDesk } from '../support/startTestDesk';
 
 /**
@@ -45,10 +46,7 @@ beforeAll(async () => {
   changeMieStatus(db, desk.core.clock, { actor, mieId: badge.id, action: 'suspend', reason: 'badge prêté à un collègue' });
 
   browser = await launchChromium();
-  page = await browser.context.newPage();
-  readInteractions = await countTrustedInteractions(page);
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  ({ page, readInteractions } = await openJourneyPage(browser, consoleErrors));
   await page.setViewportSize({ width: 1400, height: 1000 });
 }, 120_000);
 

@@ -9,7 +9,8 @@ import { openDeskCore, type DeskCore } from '../../src/core/desk/openDeskCore';
 import { verifyJournal } from '../../src/core/journal/verifyJournal';
 import { checkLeaverInvariant } from '../../src/core/leavers/checkLeaverInvariant';
 import { startBrowserServer, type BrowserServer } from '../../src/server/startBrowserServer';
-import { countTrustedInteractions, type Interactions } from '../support/countTrustedInteractions';
+import type { Interactions } from '../support/countTrustedInteractions';
+import { openJourneyPage } from '../support/openJourneyPage';
 import { launchChromium } from '../support/launchChromium';
 import { projectRoot } from '../support/startTestDesk';
 
@@ -82,10 +83,7 @@ beforeAll(async () => {
   expect(statusesOf(revoked.id)).toEqual(['badge:active', 'cps:active']);
 
   browser = await launchChromium();
-  page = await browser.context.newPage();
-  readInteractions = await countTrustedInteractions(page);
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  ({ page, readInteractions } = await openJourneyPage(browser, consoleErrors));
 }, 120_000);
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
-import { countTrustedInteractions, type Interactions } from '../support/countTrustedInteractions';
+import type { Interactions } from '../support/countTrustedInteractions';
+import { openJourneyPage } from '../support/openJourneyPage';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,10 +59,7 @@ beforeAll(async () => {
   core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', demo: true, logger: { info: () => {}, error: (message, error) => console.error(message, error) } });
   server = await startBrowserServer({ core, rendererDir: join(projectRoot, 'out', 'renderer') });
   browser = await launchChromium();
-  page = await browser.context.newPage();
-  readInteractions = await countTrustedInteractions(page);
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  ({ page, readInteractions } = await openJourneyPage(browser, consoleErrors));
   person = core.db
     .prepare(
       `SELECT id, last_name, first_name, hr_id FROM identities i WHERE status = 'active' AND hr_id IS NOT NULL AND hr_end_date IS NULL

@@ -8,7 +8,8 @@ import { simulatedReaderNames } from '../../src/core/cards/createCardService';
 import { openDeskCore, type DeskCore } from '../../src/core/desk/openDeskCore';
 import { createIssuanceReceipt } from '../../src/core/receipts/createIssuanceReceipt';
 import { startBrowserServer, type BrowserServer } from '../../src/server/startBrowserServer';
-import { countTrustedInteractions, type Interactions } from '../support/countTrustedInteractions';
+import type { Interactions } from '../support/countTrustedInteractions';
+import { openJourneyPage } from '../support/openJourneyPage';
 import { launchChromium } from '../support/launchChromium';
 import { projectRoot } from '../support/startTestDesk';
 
@@ -42,12 +43,8 @@ beforeAll(async () => {
   core = openDeskCore({ dataDir, appVersion: 'test', transport: 'browser', demo: true, clock, logger: { info: () => {}, error: (message, error) => console.error(message, error) } });
   server = await startBrowserServer({ core, rendererDir: join(projectRoot, 'out', 'renderer') });
   browser = await launchChromium();
-  page = await browser.context.newPage();
   // The desk stands in a French hospital: the browser shows times in Paris time.
-  await (await browser.context.newCDPSession(page)).send('Emulation.setTimezoneOverride', { timezoneId: 'Europe/Paris' });
-  readInteractions = await countTrustedInteractions(page);
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  ({ page, readInteractions } = await openJourneyPage(browser, consoleErrors, { timezoneId: 'Europe/Paris' }));
 }, 120_000);
 
 afterAll(async () => {

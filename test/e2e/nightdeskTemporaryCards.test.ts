@@ -1,4 +1,5 @@
-import { countTrustedInteractions, type Interactions } from '../support/countTrustedInteractions';
+import type { Interactions } from '../support/countTrustedInteractions';
+import { openJourneyPage } from '../support/openJourneyPage';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,10 +84,7 @@ const today = () => clock.now().toISOString().slice(0, 10);
 beforeAll(async () => {
   await openDesk();
   browser = await launchChromium();
-  page = await browser.context.newPage();
-  readInteractions = await countTrustedInteractions(page);
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  ({ page, readInteractions } = await openJourneyPage(browser, consoleErrors));
   await logInAsNightAgent();
 });
 
