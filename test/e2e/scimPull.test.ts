@@ -196,6 +196,8 @@ describe('source kind "scim": delta pulls on meta.lastModified', () => {
       const next = deltaIam.requests().length;
       expect((await importSources(db, { config: configOf(deltaIam, { filter: 'userName sw "agent"' }), clock: deskClock, env })).sources.iam!.pull!.mode).toBe('delta');
       expect(userRequests(deltaIam, next).map((request) => filterOf(request.path))).toEqual([`(userName sw "agent") and (meta.lastModified gt "2026-12-01T09:55:00.000Z")`]);
+      // So does a changed mapping (or page size): the records pulled before were read another way.
+      expect((await importSources(db, { config: configOf(deltaIam, { filter: 'userName sw "agent"', pageSize: 20 }), clock: deskClock, env })).sources.iam!.pull!.mode).toBe('full');
     } finally {
       db.close();
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { ImportCounts } from '../../shared/api/sources.contract';
@@ -54,6 +55,11 @@ const defaultLabels: Record<SourceConfig['kind'], string> = {
   scim: 'IAM (SCIM)',
 };
 
+/** A live source's settings as a fingerprint: a delta continues only the pull made with the very same settings. */
+export function sourceConfigHash(source: SourceConfig): string {
+  return createHash('sha256').update(JSON.stringify(source)).digest('base64url');
+}
+
 const rawLinesOf = (rawJson: string): unknown[] => (JSON.parse(rawJson) as { lines: unknown[] }).lines;
 
 export interface SourceImportRun {
@@ -94,7 +100,7 @@ export function beginSourceImport(
   };
   const finishRun = db.prepare('UPDATE import_runs SET finished_at = ?, status = ?, stats_json = ?, error = ? WHERE id = ?');
   const statsOf = (): string =>
-    JSON.stringify({ read: result.read, imported: result.imported, rejected: result.rejected, warned: result.warned, added: result.added, updated: result.updated, removed: result.removed, ...(result.pull === undefined ? {} : { pull: result.pull.mode, since: result.pull.since, watermark: result.pull.watermark, filter: (source as { filter?: string }).filter ?? null, url: (source as { url?: string }).url ?? null }) });
+    JSON.stringify({ read: result.read, imported: result.imported, rejected: result.rejected, warned: result.warned, added: result.added, updated: result.updated, removed: result.removed, ...(result.pull === undefined ? {} : { pull: result.pull.mode, since: result.pull.since, watermark: result.pull.watermark, configHash: sourceConfigHash(source) }) });
   const report = (phase: ImportProgress['phase'], percent: number | null): void => {
     const seconds = Math.max((clock.now().getTime() - startedAt.getTime()) / 1000, 0.001);
     onProgress?.({ sourceId: source.id, phase, rows: result.read, rowsPerSecond: Math.round(result.read / seconds), percent });

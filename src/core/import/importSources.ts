@@ -3,6 +3,7 @@ import { DeskError } from '../../shared/api/errors';
 import { systemClock, type Clock } from '../clock';
 import type { SourceConfig, SourcesConfig } from '../sources/parseSourcesConfig';
 import { readKnownNames, splitsFullNamesByKnownNames } from './readKnownNames';
+import { sourceConfigHash } from './beginSourceImport';
 import { importSource, type ImportProgress, type SourceImportResult } from './importSource';
 import { openStagedReader } from './openStagedReader';
 import { addToImportReport, type ImportReport } from './addToImportReport';
@@ -76,16 +77,17 @@ export async function importSources(db: Database.Database, { config, force = fal
 
 /**
  * Where a SCIM source's next delta pull starts: the watermark of its last successful pull, or null
- * (a full pull) when there is none, when the address or the filter changed since, or when its last
+ * (a full pull) when there is none, when the source's settings changed since, or when its last
  * full pull is `fullPullEveryDays` old (only a full pull sees the Users deleted in the IAM).
  */
 export function readDeltaWatermark(db: Database.Database, source: Extract<SourceConfig, { kind: 'scim' }>, clock: Clock): string | null {
   const runs = db
     .prepare("SELECT finished_at AS finishedAt, stats_json AS stats FROM import_runs WHERE source_id = ? AND status = 'succeeded' AND stats_json IS NOT NULL ORDER BY id DESC LIMIT 200")
     .all(source.id) as { finishedAt: string; stats: string }[];
-  const pulls = runs.map((run) => ({ finishedAt: run.finishedAt, ...(JSON.parse(run.stats) as { pull?: string; watermark?: string | null; url?: string | null; filter?: string | null }) }));
+  const pulls = runs.map((run) => ({ finishedAt: run.finishedAt, ...(JSON.parse(run.stats) as { pull?: string; watermark?: string | null; configHash?: string }) }));
   const last = pulls[0];
-  if (last?.pull === undefined || typeof last.watermark !== 'string' || last.url !== source.url || (last.filter ?? null) !== (source.filter ?? null)) return null;
+  // Another address, filter, mapping or page size: what was pulled before may not be what this configuration would pull.
+  if (last?.pull === undefined || typeof last.watermark !== 'string' || last.configHash !== sourceConfigHash(source)) return null;
   const lastFull = pulls.find((pull) => pull.pull === 'full');
   if (lastFull === undefined || clock.now().getTime() - Date.parse(lastFull.finishedAt) >= source.fullPullEveryDays * 86_400_000) return null;
   return last.watermark;
