@@ -102,6 +102,9 @@ function nameKeysOf(features: MatchFeatures): string[] {
 /** Fields that tell two namesakes apart when they agree. */
 const distinguishingFields = new Set(['rpps', 'hrId', 'adId', 'email', 'birthDate']);
 
+/** The evidence the decisions read (`isDistinguished`, `hasDistinguishingKey`, `isWorthReviewWithoutKey`, the key checks). */
+const decisionFields: ReadonlySet<string> = new Set([...distinguishingFields, 'finess', 'login', 'service', 'profession']);
+
 function hasDistinguishingKey(candidate: Candidate): boolean {
   return candidate.evidence.some((item) => (distinguishingFields.has(item.field) && item.level === 'exact') || (item.field === 'login' && item.level === 'exact'));
 }
@@ -319,7 +322,9 @@ export function reconcileRecords({
       // Kept only for the entries some identity may claim: the rest of the register is let go.
       features[record] = entry;
       links[record] = unlinked(record);
-      proposals.push({ record, candidates });
+      // Hundreds of thousands of proposals wait for the assignment: each keeps only the evidence its
+      // decision reads (keys, FINESS, profession…); the pair that links is compared again in full.
+      proposals.push({ record, candidates: candidates.map((candidate) => ({ ...candidate, evidence: candidate.evidence.filter((item) => decisionFields.has(item.field)) })) });
     }
     const competitorsOf = new Map<number, { record: number; candidate: Candidate }[]>();
     for (const proposal of proposals) {
@@ -351,7 +356,7 @@ export function reconcileRecords({
       if (decision === 'auto' && candidate.rule === null && nameKeysOf(identities[candidate.identity]!.features).some((key) => hrNamesakes.has(key)) && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact')) {
         decision = 'review';
       }
-      link(record, candidate, decision, runnerUp);
+      link(record, { ...candidate, evidence: compareFeatures(features[record]!, identities[candidate.identity]!.features, context).evidence }, decision, runnerUp);
       assigned.add(record);
       taken.add(candidate.identity);
     }
