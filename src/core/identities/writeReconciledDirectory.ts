@@ -61,7 +61,8 @@ const reconciliation: Actor = { agentId: null, agentName: null, desk: 'réconcil
 export function writeReconciledDirectory(
   db: Database.Database,
   clock: Clock,
-  { identities, links }: { identities: readonly ReconciledIdentity[]; links: readonly ReconciledLink[] },
+  // Links may come one at a time (a generator): a national run's explanations are never all held at once.
+  { identities, links }: { identities: readonly ReconciledIdentity[]; links: Iterable<ReconciledLink> },
 ): WriteReconciledDirectoryResult {
   const now = clock.now().toISOString();
   const today = isoDay(clock.now());
@@ -129,7 +130,11 @@ export function writeReconciledDirectory(
       if (statement === undefined) insertLinks.set(sql, (statement = db.prepare(sql)));
       statement.run(link);
     };
-    for (const link of links) insertLink(link, '');
+    const sureOwner = new Map<number, string>();
+    for (const link of links) {
+      insertLink(link, '');
+      if (link.decision === 'automatic' || link.decision === 'validated') sureOwner.set(link.record_id, link.identity_id);
+    }
     // A desk link yields only to a sure link of the engine; a proposal does not displace it.
     const identityExists = db.prepare('SELECT 1 FROM identities WHERE id = ?').pluck();
     for (const link of deskLinks) {
@@ -138,7 +143,6 @@ export function writeReconciledDirectory(
       insertLink(link, `ON CONFLICT (record_id) DO UPDATE SET ${updates.join(', ')} WHERE identity_links.decision = 'pending'`);
     }
 
-    const sureOwner = new Map(links.filter((link) => link.decision === 'automatic' || link.decision === 'validated').map((link) => [link.record_id, link.identity_id]));
     const anchored = new Set(identities.map((identity) => identity.id));
     const stale = (db.prepare('SELECT id, status FROM identities').all() as { id: string; status: string }[]).filter((row) => !anchored.has(row.id));
     const livesAtNightDesk = db

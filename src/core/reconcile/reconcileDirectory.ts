@@ -178,29 +178,35 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
     };
   });
   const priorWeight = result.model?.priorWeight ?? null;
-  const reconciledLinks: ReconciledLink[] = [];
-  result.links.forEach((link, index) => {
-    if (link === undefined) return;
-    const column = decisionColumn[link.decision];
-    if (link.identity === null || column === null) return;
-    const human = link.validated ? acceptedBy.get(recordRef(records[index]!)) : undefined;
-    reconciledLinks.push({
-      record_id: recordIds[index]!,
-      identity_id: identityIds[link.identity]!,
-      rule: link.rule,
-      score: link.score,
-      decision: human !== undefined ? 'validated' : column,
-      evidence_json: JSON.stringify(link.evidence),
-      validated_by: human?.decidedBy ?? null,
-      validated_at: human?.decidedAt ?? null,
-      created_at: now,
-      probability: link.probability,
-      prior_weight: link.probability === null ? null : priorWeight,
-    });
-  });
+  // One link at a time, its explanation serialized as it is written and then let go: two hundred
+  // thousand explanations are never all held as strings next to their objects.
+  function* reconciledLinks(): Generator<ReconciledLink> {
+    for (let index = 0; index < result.links.length; index += 1) {
+      const link = result.links[index];
+      if (link === undefined) continue;
+      const column = decisionColumn[link.decision];
+      if (link.identity === null || column === null) continue;
+      const human = link.validated ? acceptedBy.get(recordRef(records[index]!)) : undefined;
+      const evidenceJson = JSON.stringify(link.evidence);
+      link.evidence = [];
+      yield {
+        record_id: recordIds[index]!,
+        identity_id: identityIds[link.identity]!,
+        rule: link.rule,
+        score: link.score,
+        decision: human !== undefined ? 'validated' : column,
+        evidence_json: evidenceJson,
+        validated_by: human?.decidedBy ?? null,
+        validated_at: human?.decidedAt ?? null,
+        created_at: now,
+        probability: link.probability,
+        prior_weight: link.probability === null ? null : priorWeight,
+      };
+    }
+  }
   db.transaction(() => {
     // The identity store writes identities and links, keeping every desk decision.
-    writeReconciledDirectory(db, clock, { identities: reconciledIdentities, links: reconciledLinks });
+    writeReconciledDirectory(db, clock, { identities: reconciledIdentities, links: reconciledLinks() });
     db.prepare('INSERT INTO match_models (estimated_at, scoring, model_json) VALUES (?, ?, ?)').run(now, config.scoring, JSON.stringify(result.model));
     // Only the last few estimates are worth keeping beside the journal.
     db.prepare('DELETE FROM match_models WHERE id NOT IN (SELECT id FROM match_models ORDER BY id DESC LIMIT 20)').run();
