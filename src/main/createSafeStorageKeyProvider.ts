@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SafeStorage } from 'electron';
 import { DeskError } from '../shared/api/errors';
 import { resolveKeyFilePath } from '../core/config/resolveKeyFilePath';
 import { createKeyFileProvider } from '../core/store/createKeyFileProvider';
 import { storeKeyBytes, type StoreKeyProvider } from '../core/store/StoreKeyProvider';
+import { unsealFile } from './sealFile';
 import { writeOwnerOnlyFile } from './writeOwnerOnlyFile';
 
 export type KeychainStorage = Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'> & Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
@@ -40,7 +41,7 @@ export async function createSafeStorageKeyProvider({ dataDir, safeStorage, platf
   if (existsSync(sealedPath)) {
     let hex: string;
     try {
-      hex = (await safeStorage.decryptStringAsync(readFileSync(sealedPath))).result;
+      hex = await unsealFile(safeStorage, sealedPath);
     } catch (error) {
       throw new DeskError('PRECONDITION_FAILED', {
         fr: `Le trousseau du système ne déchiffre pas la clé de la base (${sealedPath}) : ouvrez Guichet avec le compte et sur le poste qui l’ont créée.`,

@@ -72,4 +72,25 @@ describe('createSafeStorageScimTokenKeeper', () => {
     expect(env.GUICHET_SCIM_TOKEN).toBeUndefined();
     expect(logs.join('\n')).toMatch(/cannot unseal/);
   });
+
+  it('seals the token again when the keychain says its key was rotated (shouldReEncrypt)', async () => {
+    const dataDir = tempDir();
+    await (await createSafeStorageScimTokenKeeper({ dataDir, safeStorage: fakeKeychain(), platform: 'linux', env: {} }))!.save(token, 'GUICHET_SCIM_TOKEN');
+    const before = readFileSync(join(dataDir, 'scim-token.sealed'));
+    // The rotated keychain still opens the old file, says so, and seals with its new key ("v2").
+    const rotated: KeychainStorage = {
+      ...fakeKeychain(),
+      encryptStringAsync: (text) => Promise.resolve(Buffer.concat([Buffer.from('v2'), Buffer.from(Buffer.from(text).map((byte) => byte ^ 0x5a))])),
+      decryptStringAsync: (sealed) => Promise.resolve({ result: Buffer.from(sealed.subarray(2).map((byte) => byte ^ 0x5a)).toString(), shouldReEncrypt: sealed.subarray(0, 2).toString() === 'v1' }),
+    };
+    const env: NodeJS.ProcessEnv = {};
+    await createSafeStorageScimTokenKeeper({ dataDir, safeStorage: rotated, platform: 'linux', env });
+    expect(env.GUICHET_SCIM_TOKEN).toBe(token);
+    const after = readFileSync(join(dataDir, 'scim-token.sealed'));
+    expect(before.subarray(0, 2).toString()).toBe('v1');
+    expect(after.subarray(0, 2).toString()).toBe('v2');
+    expect(after.includes(Buffer.from(token))).toBe(false);
+    expect(statSync(join(dataDir, 'scim-token.sealed')).mode & 0o777).toBe(0o600);
+  });
 });
+

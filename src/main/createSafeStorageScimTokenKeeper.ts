@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScimTokenKeeper } from '../core/scim/ScimTokenKeeper';
 import type { KeychainStorage } from './createSafeStorageKeyProvider';
-import { writeOwnerOnlyFile } from './writeOwnerOnlyFile';
+import { sealFile, unsealFile } from './sealFile';
 
 export interface SafeStorageScimTokenKeeperOptions {
   dataDir: string;
@@ -36,7 +36,7 @@ export async function createSafeStorageScimTokenKeeper({ dataDir, safeStorage, p
   let current: SealedToken | null = null;
   if (existsSync(sealedPath)) {
     try {
-      current = JSON.parse((await safeStorage.decryptStringAsync(readFileSync(sealedPath))).result) as SealedToken;
+      current = JSON.parse(await unsealFile(safeStorage, sealedPath)) as SealedToken;
       if (env[current.tokenEnv] === undefined || env[current.tokenEnv] === '') env[current.tokenEnv] = current.token;
       else log(`the IAM token of ${current.tokenEnv} is set in the environment: it wins over the keychain's`);
     } catch (error) {
@@ -54,12 +54,8 @@ export async function createSafeStorageScimTokenKeeper({ dataDir, safeStorage, p
         current = null;
         return;
       }
-      const sealed = await safeStorage.encryptStringAsync(JSON.stringify({ tokenEnv, token } satisfies SealedToken));
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-      // Written beside, then renamed: a crash leaves the old token or the new one, never half of one.
-      const temporary = `${sealedPath}.${process.pid}.tmp`;
-      writeOwnerOnlyFile(temporary, sealed, 'w');
-      renameSync(temporary, sealedPath);
+      await sealFile(safeStorage, sealedPath, JSON.stringify({ tokenEnv, token } satisfies SealedToken));
       current = { tokenEnv, token };
       env[tokenEnv] = token;
     },
