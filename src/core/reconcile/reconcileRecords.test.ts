@@ -196,6 +196,90 @@ describe('reconcileRecords policies', () => {
     expect(link(3)).toMatchObject({ identity: identityOf(1), decision: 'auto' });
   });
 
+  const entry = (rpps: string, lastName: string, firstName: string, profession: string, finess: string[]): ReconcileRecord => ({
+    sourceId: 'rpps', role: 'register', key: rpps, finess, attributes: { rpps, lastName, firstName, profession },
+  });
+  const here = () => [hospital.establishmentFiness[0]!];
+
+  it('tells two namesakes here apart by the profession of a register entry at the establishment', () => {
+    const told = withHospital([
+      hr('N1', 'LOCMARIAQUER', 'Soazig', '1980-03-12', { profession: 'Infirmière en soins généraux' }),
+      hr('N2', 'LOCMARIAQUER', 'Soazig', '1991-07-02', { profession: 'Praticien hospitalier' }),
+      entry('10100000001', 'LOCMARIAQUER', 'SOAZIG', '60', here()),
+    ]);
+    expect(told.link(2)).toMatchObject({ identity: told.identityOf(0), decision: 'auto' });
+    // Two nurses of one name: nothing in the entry tells them apart.
+    const alike = withHospital([
+      hr('N1', 'LOCMARIAQUER', 'Soazig', '1980-03-12', { profession: 'Infirmière en soins généraux' }),
+      hr('N2', 'LOCMARIAQUER', 'Soazig', '1991-07-02', { profession: 'Infirmière en soins généraux' }),
+      entry('10100000001', 'LOCMARIAQUER', 'SOAZIG', '60', here()),
+    ]);
+    expect(alike.link(2).decision).toBe('review');
+  });
+
+  it('proposes a register entry still at the previous employer for a newcomer only', () => {
+    const elsewhere = ['350000001'];
+    const newcomer = withHospital([
+      hr('P1', 'PENHOATOU', 'Maïwenn', '1990-01-05', { profession: 'Infirmière', startDate: '2026-08-01' }),
+      entry('10100000002', 'PENHOATOU', 'MAIWENN', '60', elsewhere),
+      entry('10100000003', 'PENHOATOU', 'MAIWENN', '60', ['290000002']),
+    ]);
+    const proposed = [newcomer.link(1), newcomer.link(2)].filter((link) => link?.decision === 'review');
+    expect(proposed).toHaveLength(1);
+    expect(proposed[0]!.identity).toBe(newcomer.identityOf(0));
+    // Here for fifteen years: a namesake elsewhere is somebody else.
+    const settled = withHospital([
+      hr('P1', 'PENHOATOU', 'Maïwenn', '1970-01-05', { profession: 'Infirmière', startDate: '2011-09-01' }),
+      entry('10100000002', 'PENHOATOU', 'MAIWENN', '60', elsewhere),
+    ]);
+    expect(settled.link(1)?.decision ?? 'none').toBe('none');
+  });
+
+  it('reads an interim account (ext.…) as evidence against, in the explanation too', () => {
+    const { link } = withHospital([
+      hr('E1', 'QUEMENEURIC', 'Tugdual', '1985-04-04', { service: 'CARDIO' }),
+      ad('ext.quemeneuric.t', { lastName: 'Quemeneuric', firstName: 'Tugdual' }),
+      ad('tquemeneuric', { lastName: 'Quemeneuric', firstName: 'Tugdual' }),
+    ]);
+    const external = link(1);
+    const staff = link(2);
+    expect(external.evidence.find((item) => item.field === 'login')).toMatchObject({ level: 'different', comparator: 'external account' });
+    expect(external.score).toBeLessThanOrEqual(staff.score - 6);
+    expect(external.decision).not.toBe('auto');
+  });
+
+  it('does not count an account name twice when the given name in use is one of the civil given names', () => {
+    const { link, identityOf } = withHospital([
+      hr('C1', 'KERGUIDUFFEC', 'Morgane Valérie', '1998-12-27', { service: 'ONCO' }),
+      hr('C2', 'KERGUIDUFFEC', 'Morgane', '1986-07-04', { service: 'REA' }),
+      ad('kerguiduffec.morgane', { lastName: 'Kerguiduffec', firstName: 'Morgane', service: 'REA' }),
+    ]);
+    expect(link(2).identity).toBe(identityOf(1));
+    const login = link(2).evidence.find((item) => item.field === 'login');
+    expect(login?.weight ?? 0).toBe(0);
+  });
+
+  it('settles a source by elimination: the account left links to the one person without an account there, never to a free person when its best is taken', () => {
+    const people = hospital.records.filter((record) => record.role === 'hr' && record.attributes.birthDate !== undefined && record.attributes.lastName !== undefined);
+    const [weakPerson, other] = [people[0]!, people[1]!];
+    // A payroll-like application holding every person's account, names and birth date as HR has them…
+    const accounts: ReconcileRecord[] = people.slice(1).map((person, index) => ({
+      sourceId: 'paie', role: 'application', key: `P${index}`, attributes: { lastName: person.attributes.lastName, firstName: person.attributes.firstName, birthDate: person.attributes.birthDate },
+    }));
+    // …but one: only the birth date (not enough on its own).
+    const weak: ReconcileRecord = { sourceId: 'paie', role: 'application', key: 'WEAK', attributes: { birthDate: weakPerson.attributes.birthDate } };
+    const records = [...hospital.records, ...accounts, weak];
+    const result = reconcileRecords({ records, establishmentFiness: hospital.establishmentFiness, today });
+    const identityOfRecord = (record: ReconcileRecord) => result.identities.findIndex((identity) => records[identity.anchor] === record);
+    expect(result.links[records.length - 1]).toMatchObject({ identity: identityOfRecord(weakPerson), decision: 'auto', rule: 'one-account-per-source' });
+    expect(result.links[records.length - 1]!.probability).toBeGreaterThanOrEqual(0.99);
+    // The same weak account, when the person it resembles most already has an account there: no elimination onto someone else.
+    const duplicate: ReconcileRecord = { ...weak, key: 'DUP', attributes: { birthDate: other.attributes.birthDate } };
+    const again = reconcileRecords({ records: [...hospital.records, ...accounts, duplicate], establishmentFiness: hospital.establishmentFiness, today });
+    const last = again.links[hospital.records.length + accounts.length]!;
+    expect(last.rule).not.toBe('one-account-per-source');
+  });
+
   it('treats matricules as numbers: 0041234 and 41234 are one agent', () => {
     const result = reconcileRecords({ today, records: [hr('0041234', 'MORVAN', 'Erwan', '1985-02-02'), ad('emorvan', { hrId: '41234', lastName: 'Morvan', firstName: 'Erwan' })] });
     expect(result.links[1]).toMatchObject({ identity: 0, decision: 'auto', rule: 'matricule-last-first' });

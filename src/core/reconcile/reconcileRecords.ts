@@ -87,6 +87,15 @@ export interface ReconcileRecordsOptions {
   nameFrequencies?: NameFrequencies;
 }
 
+/** How long the register may still show a newcomer at the previous employer only. */
+const registerLagYears = 2;
+
+/** How many leftover accounts the establishment's overall share of matched accounts counts for in the leftovers' estimate. */
+const eliminationPriorWeight = 50;
+
+/** Leftover accounts × people without an account in the source compared pair by pair up to this many pairs. */
+const eliminationExhaustiveBudget = 1_000_000;
+
 /** The name two people may share: sorted surname parts and first given name (null without both). */
 function nameKeyOf(features: MatchFeatures): string | null {
   if (features.nameOrderUnknown || features.lastNames.length === 0 || features.firstNames.length === 0) return null;
@@ -109,10 +118,10 @@ function hasDistinguishingKey(candidate: Candidate): boolean {
   return candidate.evidence.some((item) => (distinguishingFields.has(item.field) && item.level === 'exact') || (item.field === 'login' && item.level === 'exact'));
 }
 
-/** The best candidate agrees exactly on a key (identifier, birth date, FINESS here, account) where its rival disagrees: they are told apart. */
-function isDistinguished(candidate: Candidate, rival: Candidate): boolean {
+/** The best candidate agrees exactly on a key (identifier, birth date, FINESS here, account; the profession when asked) where its rival disagrees: they are told apart. */
+function isDistinguished(candidate: Candidate, rival: Candidate, byProfession = false): boolean {
   for (const item of candidate.evidence) {
-    if (item.level !== 'exact' || !(distinguishingFields.has(item.field) || item.field === 'finess' || item.field === 'login' || item.field === 'service')) continue;
+    if (item.level !== 'exact' || !(distinguishingFields.has(item.field) || item.field === 'finess' || item.field === 'login' || item.field === 'service' || (byProfession && item.field === 'profession'))) continue;
     const other = rival.evidence.find((evidence) => evidence.field === item.field);
     if (other !== undefined && other.level === 'different') return true;
   }
@@ -121,16 +130,18 @@ function isDistinguished(candidate: Candidate, rival: Candidate): boolean {
 
 /**
  * A register entry without RPPS nor activity here is proposed only with the person's profession, and,
- * when its activities are elsewhere, only if it is the one entry of that name (a newcomer the register
- * still shows at the previous employer): the register lists thousands of namesakes of local staff.
+ * when its activities are elsewhere, only for a person who arrived lately (the register takes months to
+ * show a newcomer here and still shows the previous employer), or, when the arrival date is unknown,
+ * only if it is the one entry of that name: the register lists thousands of namesakes of local staff.
  */
-function isWorthReviewWithoutKey(candidate: Candidate, alone: boolean): boolean {
+function isWorthReviewWithoutKey(candidate: Candidate, alone: boolean, arrivedLately: boolean | null): boolean {
   let professionAgrees = false;
+  let here = false;
   for (const item of candidate.evidence) {
-    if (item.field === 'finess' && item.level === 'different' && !alone) return false;
+    if (item.field === 'finess') here = item.level === 'exact';
     if (item.field === 'profession') professionAgrees = item.level === 'exact';
   }
-  return professionAgrees;
+  return professionAgrees && (here || (arrivedLately ?? alone));
 }
 
 /** "sourceId/key": how decisions and anchors name a record. */
@@ -255,7 +266,8 @@ export function reconcileRecords({
     onCandidates?.(record, seen);
     return candidates;
   };
-  const decide = (candidate: Candidate, runnerUp: Candidate | undefined): LinkDecision => {
+  /** `byProfession`: register entries, whose namesakes here a profession may tell apart. */
+  const decide = (candidate: Candidate, runnerUp: Candidate | undefined, byProfession = false): LinkDecision => {
     if (candidate.rule !== null && runnerUp?.rule === null) return 'auto';
     if (candidate.rule !== null && runnerUp === undefined) return 'auto';
     if (candidate.score < decisionConfig.reviewThreshold) return candidate.reviewRule !== null ? 'review' : 'none';
@@ -263,7 +275,7 @@ export function reconcileRecords({
       runnerUp !== undefined &&
       runnerUp.score >= candidate.score - decisionConfig.homonymMargin &&
       runnerUp.score >= decisionConfig.reviewThreshold - decisionConfig.homonymMargin &&
-      (model === null || !isDistinguished(candidate, runnerUp));
+      (model === null || !isDistinguished(candidate, runnerUp, byProfession));
     return candidate.score >= decisionConfig.automaticThreshold && !guarded ? 'auto' : 'review';
   };
   const scoredRule = model === null ? 'points' : 'weights';
@@ -292,17 +304,42 @@ export function reconcileRecords({
   };
 
   // Two people here of one name: a register entry tells them apart only by its RPPS.
-  const hrNamesakes = new Set<string>();
+  const hrNamesakes = new Map<string, number[]>();
   {
-    const seen = new Set<string>();
-    for (const identity of identities) {
+    const bearers = new Map<string, number[]>();
+    identities.forEach((identity, position) => {
       for (const key of new Set(nameKeysOf(identity.features))) {
-        if (seen.has(key)) hrNamesakes.add(key);
-        seen.add(key);
+        const list = bearers.get(key);
+        if (list === undefined) bearers.set(key, [position]);
+        else {
+          list.push(position);
+          hrNamesakes.set(key, list);
+        }
       }
-    }
+    });
   }
+  /**
+   * A register entry at the establishment told apart from each person here who shares the name of the
+   * one it links to: the namesake either scored below the floor (a strong disagreement) or disagrees on
+   * a key, a FINESS or the profession where the candidate agrees.
+   */
+  const isToldApartFromNamesakes = (candidate: Candidate, others: readonly Candidate[]): boolean => {
+    const namesakes = new Set<number>();
+    for (const key of nameKeysOf(identities[candidate.identity]!.features)) for (const identity of hrNamesakes.get(key) ?? []) if (identity !== candidate.identity) namesakes.add(identity);
+    if (namesakes.size === 0) return true;
+    for (const identity of namesakes) {
+      const rival = others.find((other) => other.identity === identity);
+      if (rival !== undefined && !isDistinguished(candidate, rival, true)) return false;
+    }
+    return true;
+  };
   const establishment = new Set(establishmentFiness);
+  const lateArrivalSince = `${Number(today.slice(0, 4)) - registerLagYears}${today.slice(4)}`;
+  /** Whether the person joined within the register's lag (null when the HR export does not say). */
+  const arrivedLately = (identity: number): boolean | null => {
+    const start = records[identities[identity]!.anchor]!.attributes.startDate;
+    return start === undefined || start === '' ? null : start >= lateArrivalSince;
+  };
   time('register', () => {
     // One register entry per person and one person per entry: greedy assignment by score.
     const proposals: { record: number; candidates: Candidate[] }[] = [];
@@ -347,13 +384,13 @@ export function reconcileRecords({
         ...(competitorsOf.get(candidate.identity) ?? []).filter((other) => other.record !== record && !assigned.has(other.record)).map((other) => other.candidate),
       ].sort((a, b) => Number(b.rule !== null) - Number(a.rule !== null) || b.score - a.score);
       const runnerUp = rivals[0];
-      let decision = decide(candidate, runnerUp);
+      let decision = decide(candidate, runnerUp, true);
       if (decision === 'none') continue;
       // A register namesake working elsewhere shares everything but the keys: by weights, only an entry at the establishment (or with the RPPS) links by itself.
       // Without either key, a namesake registered elsewhere is not even worth a reviewer's time.
-      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, !rivals.some((rival) => rival.rule !== null || rival.reviewRule !== null)) ? 'review' : 'none';
+      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, !rivals.some((rival) => rival.rule !== null || rival.reviewRule !== null), arrivedLately(candidate.identity)) ? 'review' : 'none';
       if (decision === 'none') continue;
-      if (decision === 'auto' && candidate.rule === null && nameKeysOf(identities[candidate.identity]!.features).some((key) => hrNamesakes.has(key)) && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact')) {
+      if (decision === 'auto' && candidate.rule === null && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact') && !isToldApartFromNamesakes(candidate, candidatesOf.get(record)!)) {
         decision = 'review';
       }
       link(record, { ...candidate, evidence: compareFeatures(features[record]!, identities[candidate.identity]!.features, context).evidence }, decision, runnerUp);
@@ -394,6 +431,7 @@ export function reconcileRecords({
         else link(record, best, decision, runnerUp);
       }
       keepOneAccountPerSource(role);
+      if (model !== null) time(`${role}Elimination`, () => settleByElimination(role));
       mergeAutomatic(role);
       reindexIdentifiers();
     });
@@ -453,6 +491,116 @@ export function reconcileRecords({
       const [kept, demoted] = links[other]!.validated || (!current.validated && links[other]!.score >= current.score) ? [other, record] : [record, other];
       best.set(slot, kept);
       if (!links[demoted]!.validated) links[demoted] = { ...links[demoted]!, decision: 'review', rule: 'possible-duplicate-account' };
+    }
+  }
+
+  /**
+   * One account per source, as a prior: once a source's clear links are made, the accounts left
+   * compete only for the people who have no account there yet (a person who has one keeps a small
+   * chance, duplicates exist). Their prior is that of a pair among fewer people, with the share of
+   * leftovers that belong to someone re-estimated on the leftovers themselves (EM on the mixture):
+   * a file where every account has its person (FEBRL4) gains, a directory of orphans does not.
+   * The posterior of a pair weighs every rival of the account, and the homonym guard, the name
+   * shared by two people and the reviewers' rejections still hold. Small leftovers are compared
+   * exhaustively (what blocking missed); large ones through the blocking index.
+   */
+  function settleByElimination(role: 'directory' | 'application'): void {
+    if (model === null) return;
+    const bySource = new Map<string, number[]>();
+    const takenBySource = new Map<string, Set<number>>();
+    for (const record of indexesOf[role]) {
+      const current = links[record]!;
+      const sourceId = records[record]!.sourceId;
+      if (current.identity !== null && current.decision === 'auto') {
+        const taken = takenBySource.get(sourceId) ?? new Set<number>();
+        taken.add(current.identity);
+        takenBySource.set(sourceId, taken);
+        continue;
+      }
+      if (current.validated || current.rule === 'possible-duplicate-account') continue;
+      const left = bySource.get(sourceId) ?? [];
+      left.push(record);
+      bySource.set(sourceId, left);
+    }
+    const automaticLog = Math.log2(decisionConfig.calibrated.automaticProbability / (1 - decisionConfig.calibrated.automaticProbability));
+    for (const [sourceId, leftovers] of bySource) {
+      const taken = takenBySource.get(sourceId) ?? new Set<number>();
+      const free = identities.length - taken.size;
+      if (free === 0 || leftovers.length === 0) continue;
+      const isRejected = (record: number, identity: number) => rejected.has(pairKey(record, identity));
+      const exhaustive = leftovers.length * free <= eliminationExhaustiveBudget;
+      const freeIdentities = exhaustive ? identities.map((_, identity) => identity).filter((identity) => !taken.has(identity)) : [];
+      const candidatesOf = new Map<number, Candidate[]>();
+      for (const record of leftovers) {
+        const recordFeatures = features[record]!;
+        const found = new Map<number, Candidate>();
+        for (const candidate of index.score(recordFeatures, (identity) => isRejected(record, identity)).candidates) found.set(candidate.identity, candidate);
+        if (exhaustive) {
+          for (const identity of freeIdentities) {
+            if (found.has(identity) || isRejected(record, identity)) continue;
+            const comparison = compareFeatures(recordFeatures, identities[identity]!.features, context);
+            if (comparison.score >= floor) found.set(identity, { ...comparison, identity });
+          }
+        }
+        // A deterministic rule already had its say in the first pass.
+        const candidates = [...found.values()];
+        if (candidates.length > 0 && !candidates.some((candidate) => candidate.rule !== null)) candidatesOf.set(record, candidates);
+      }
+      if (candidatesOf.size === 0) continue;
+      // A person who already has an account here is a rival only as a duplicate account: a tenth as likely.
+      const duplicateLog = Math.log2(0.1);
+      const weightOf = (candidate: Candidate) => candidate.score + (taken.has(candidate.identity) ? duplicateLog : 0);
+      // The establishment's share of accounts with a person here, worth `eliminationPriorWeight` leftovers:
+      // a handful of leftovers cannot move it far.
+      const overallShare = Math.min(0.98, Math.max(0.02, 1 / (1 + 2 ** -(model.priorWeight + Math.log2(identities.length)))));
+      let share = overallShare;
+      let prior = 0;
+      for (let round = 0; round < 20; round += 1) {
+        prior = Math.log2(share / ((1 - share) * free));
+        let expected = 0;
+        for (const candidates of candidatesOf.values()) {
+          let odds = 0;
+          for (const candidate of candidates) odds += 2 ** (prior + weightOf(candidate));
+          expected += odds / (1 + odds);
+        }
+        const next = Math.min(0.98, Math.max(0.02, (expected + overallShare * eliminationPriorWeight) / (leftovers.length + eliminationPriorWeight)));
+        if (Math.abs(next - share) < 1e-4) break;
+        share = next;
+      }
+      const suitorsOf = new Map<number, { record: number; candidate: Candidate }[]>();
+      const pairs: { record: number; candidate: Candidate }[] = [];
+      for (const [record, candidates] of candidatesOf) {
+        for (const candidate of candidates) {
+          if (taken.has(candidate.identity)) continue;
+          pairs.push({ record, candidate });
+          const suitors = suitorsOf.get(candidate.identity) ?? [];
+          suitors.push({ record, candidate });
+          suitorsOf.set(candidate.identity, suitors);
+        }
+      }
+      pairs.sort((a, b) => b.candidate.score - a.candidate.score);
+      const assigned = new Set<number>();
+      const claimed = new Set<number>();
+      for (const { record, candidate } of pairs) {
+        if (assigned.has(record) || claimed.has(candidate.identity)) continue;
+        const rivals = [
+          ...candidatesOf.get(record)!.filter((other) => other.identity !== candidate.identity && !claimed.has(other.identity)).map((other) => ({ ...other, score: weightOf(other) })),
+          ...(suitorsOf.get(candidate.identity) ?? []).filter((other) => other.record !== record && !assigned.has(other.record)).map((other) => other.candidate),
+        ].sort((a, b) => b.score - a.score);
+        const runnerUp = rivals[0];
+        const odds = 2 ** (prior + candidate.score);
+        let total = 1 + odds;
+        for (const other of candidatesOf.get(record)!) if (other.identity !== candidate.identity && !claimed.has(other.identity)) total += 2 ** (prior + weightOf(other));
+        const posteriorLog = Math.log2(odds) - Math.log2(total - odds);
+        if (posteriorLog < automaticLog) continue;
+        if (runnerUp !== undefined && runnerUp.score >= candidate.score - decisionConfig.homonymMargin && !isDistinguished(candidate, runnerUp)) continue;
+        const shared = nameKeysOf(identities[candidate.identity]!.features).some((key) => sharedNames.has(key));
+        if (shared && !hasDistinguishingKey(candidate)) continue;
+        link(record, candidate, 'auto', runnerUp, 'one-account-per-source');
+        links[record]!.probability = 1 / (1 + 2 ** -posteriorLog);
+        assigned.add(record);
+        claimed.add(candidate.identity);
+      }
     }
   }
 

@@ -28,7 +28,12 @@ export interface MatchFeatures {
   profession: string | null;
   service: string | null;
   finess: readonly string[];
+  /** An interim or contractor account by its name (`ext.dupont.j`, `presta-…`): rarely a staff member's. */
+  externalAccount?: boolean;
 }
+
+/** Account names that hospitals give to interim workers and contractors, who are not on the HR export. */
+const externalAccountName = /^(ext|externe?|interim|interimaire|presta|prestataire)[._-]/;
 
 export interface MatchInput {
   attributes: CanonicalAttributes;
@@ -80,6 +85,7 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: M
   const sex = clean(a.sex)?.toUpperCase();
   const adLogin = loginOf(adId);
   const keyLogin = loginOf(clean(accountKey ?? null));
+  const logins = adLogin === null ? (keyLogin === null ? [] : [keyLogin]) : keyLogin === null || keyLogin === adLogin ? [adLogin] : [adLogin, keyLogin];
   return {
     lastNames,
     lastNameTokens: lastNames.length === 1 ? tokensOf(lastNames[0]!) : unique(lastNames.flatMap(tokensOf)),
@@ -92,9 +98,10 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: M
     hrId: clean(a.hrId)?.replace(/^0+(?=.)/, '') ?? null,
     adId: adId?.toLowerCase() ?? null,
     email,
-    logins: adLogin === null ? (keyLogin === null ? [] : [keyLogin]) : keyLogin === null || keyLogin === adLogin ? [adLogin] : [adLogin, keyLogin],
+    logins,
     profession: mapProfessionCode(a.profession),
     service: clean(a.service)?.toUpperCase() ?? null,
     finess,
+    ...(logins.some((login) => externalAccountName.test(login)) ? { externalAccount: true } : {}),
   };
 }

@@ -56,6 +56,9 @@ export interface CompareOptions {
   floor?: number;
 }
 
+/** An interim or contractor account's name, in bits: such accounts are seldom a staff member's (1 in 64 said). */
+const externalAccountWeight = -6;
+
 /** Fields known without comparing names or login patterns. */
 const cheapFields = ['rpps', 'hrId', 'adId', 'birthDate', 'sex', 'service', 'email', 'login', 'profession', 'finess'] as const;
 
@@ -254,10 +257,18 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   if (patternLogin !== undefined) levels.login = 'compatible';
   // An account name that follows none of the patterns of the person's names argues (a little) against.
   else if (sharedLogin === undefined && record.logins.length > 0 && reference.lastNames.length > 0 && reference.firstNames.length > 0) levels.login = 'different';
+  // Calibrated: an interim or contractor account (ext.…) belongs to someone off the HR export far more
+  // often than the level's weight says; its name argues against whatever the names.
+  const external = record.externalAccount === true && sharedLogin === undefined && context.seedConfig !== undefined;
+  if (external) {
+    levels.login = 'different';
+    weights.login = pointsFor(config, 'login', 'different') + externalAccountWeight;
+  }
 
   // Calibrated: an account name or mailbox built from the names says nothing more once those very names agree
   // (a namesake's would follow the same pattern): Fellegi–Sunter would otherwise count the names twice.
-  if (context.seedConfig !== undefined && isExactLevel(levels.lastName) && levels.firstName === 'exact') {
+  // The same holds when the given name in use is one of the person's civil given names (not mere initials).
+  if (context.seedConfig !== undefined && isExactLevel(levels.lastName) && (levels.firstName === 'exact' || (levels.firstName === 'compatible' && names.first.comparator !== 'initials'))) {
     if (levels.login === 'compatible') weights.login = 0;
     if (levels.email === 'compatible') weights.email = 0;
   }
@@ -274,7 +285,7 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   if (levels.email === 'compatible') addEvidence(explain, 'email', record.email, referenceName, 'name pattern');
   else addEvidence(explain, 'email', record.email, reference.email, levels.email === 'part' ? 'local part' : 'equal');
   if (sharedLogin !== undefined) addEvidence(explain, 'login', sharedLogin, reference.logins.join(' '), 'same account');
-  else addEvidence(explain, 'login', patternLogin ?? record.logins[0] ?? null, referenceName, 'name pattern');
+  else addEvidence(explain, 'login', patternLogin ?? record.logins[0] ?? null, referenceName, external ? 'external account' : 'name pattern');
   addEvidence(explain, 'profession', record.profession, reference.profession, 'TRE_G15');
   addEvidence(explain, 'finess', finessHere ?? registerSide[0] ?? null, [...context.establishmentFiness].join(' '), 'activity at the establishment');
 

@@ -14,13 +14,13 @@ function loginCore(login: string): string {
 export function matchesLoginPattern(login: string, firstNames: readonly string[], lastNames: readonly string[]): boolean {
   const core = loginCore(login);
   if (core.length < 4 || firstNames.length === 0 || lastNames.length === 0) return false;
-  const first = squeeze(firstNames.join(''));
-  const initial = first.slice(0, 1);
+  // Several civil given names: accounts are built from all of them run together or from the first, the one in use.
+  const firsts = [...new Set([squeeze(firstNames.join('')), squeeze(firstNames[0]!)])].filter((first) => first.length > 0);
   const initials = firstNames.map((name) => name[0]!.toLowerCase()).join('');
   // Surname forms arrive without particles; mail systems usually keep them (laetitia.d-almeida).
   const particles = ['', 'd', 'de', 'du', 'le', 'la', 'da', 'dos', 'van', 'vanden', 'vander', 'dela'];
   for (const lastForm of lastNames) {
-    for (const particle of particles) if (matchesOne(core, first, initial, initials, particle + squeeze(lastForm))) return true;
+    for (const particle of particles) for (const first of firsts) if (matchesOne(core, first, first.slice(0, 1), initials, particle + squeeze(lastForm))) return true;
   }
   return false;
 }
