@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SourceRecordView } from '../../../../shared/api/directory.contract';
 import { EvidenceTable } from './EvidenceTable';
 import { EvidenceWaterfall } from './EvidenceWaterfall';
-import { formatProbability } from './reviewViewModel';
+import { formatProbability, ruleKeyOf } from './reviewViewModel';
 
 /** On the person page: how a record came to be linked (decision, rule, score) and the evidence on demand. */
 export function LinkExplanation({ link }: { link: NonNullable<SourceRecordView['link']> }) {
@@ -21,7 +21,7 @@ export function LinkExplanation({ link }: { link: NonNullable<SourceRecordView['
         <details>
           <summary>
             {link.probability === null ? t('review.score', { score: link.score }) : t('review.probability', { probability: formatProbability(link.probability) })} ·{' '}
-            {t('review.rule', { rule: link.rule })}
+            {t('review.rule', { rule: t(ruleKeyOf(link.rule), { defaultValue: link.rule }) })}
           </summary>
           <EvidenceWaterfall evidence={link.evidence} priorWeight={link.priorWeight} />
           <EvidenceTable evidence={link.evidence} caption={t('review.evidence')} />

@@ -11,7 +11,7 @@ import { LoginToAct } from '../enrollment/LoginPanel';
 import { sessionAllows, useDeskSession } from '../enrollment/useDeskSession';
 import { EvidenceTable } from './EvidenceTable';
 import { EvidenceWaterfall } from './EvidenceWaterfall';
-import { formatProbability, listRecordFacts, reviewActionForKey } from './reviewViewModel';
+import { formatProbability, listRecordFacts, reviewActionForKey, ruleKeyOf } from './reviewViewModel';
 
 /**
  * The review queue: one proposed link at a time, the source record and the proposed person side
@@ -140,7 +140,7 @@ export function ReviewScreen() {
           <h3>{t('review.position', { position: position + 1, total: queue.total })}</h3>
           <p>
             <strong>{proposal.probability === null ? t('review.score', { score: proposal.score }) : t('review.probability', { probability: formatProbability(proposal.probability) })}</strong> ·{' '}
-            {t('review.rule', { rule: proposal.rule })}
+            {t('review.rule', { rule: t(ruleKeyOf(proposal.rule), { defaultValue: proposal.rule }) })}
           </p>
           <div className="review-sides">
             <section aria-label={t('review.record')}>

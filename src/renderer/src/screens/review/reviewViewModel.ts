@@ -27,6 +27,9 @@ function signedBits(weight: number | undefined): string {
   return `${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(1)}`;
 }
 
+/** The i18n key of a link's rule (an establishment's own rule names have none: the code is shown). */
+export const ruleKeyOf = (rule: string): string => `review.ruleName.${rule}`;
+
 /** The i18n key of how a field was compared (the engine names comparators in plain English). */
 export const comparatorKeyOf = (comparator: string): string => `review.comparator.${comparator.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 
