@@ -13,7 +13,6 @@ export const linkRuleCodes = [
   'points',
   'human',
   'shared-name',
-
   'possible-duplicate-account',
   'one-account-per-source',
   'night-desk-temporary',
