@@ -418,20 +418,25 @@ export function reconcileRecords({
   reindexIdentifiers();
 
   const sharedNames = time('namesakes', () => findSharedNames());
+  const firstPassCandidates = new Map<number, Candidate[]>();
   for (const role of ['directory', 'application'] as const) {
     time(role, () => {
       for (const record of indexesOf[role]) {
         if (pinAccepted(record)) continue;
-        const [best, runnerUp] = scoreCandidates(record, features[record]!);
+        const candidates = scoreCandidates(record, features[record]!);
+        const [best, runnerUp] = candidates;
         if (best === undefined) continue;
         const decision = decide(best, runnerUp);
         // A name two people share never links automatically without a key that tells them apart.
         const shared = best.rule === null && nameKeysOf(identities[best.identity]!.features).some((key) => sharedNames.has(key));
         if (decision === 'auto' && shared && !hasDistinguishingKey(best) && !(runnerUp !== undefined && isDistinguished(best, runnerUp))) link(record, best, 'review', runnerUp, 'shared-name');
         else link(record, best, decision, runnerUp);
+        // Kept for the elimination below (the account may be left over).
+        if (links[record]!.decision !== 'auto') firstPassCandidates.set(record, candidates);
       }
       keepOneAccountPerSource(role);
       if (model !== null) time(`${role}Elimination`, () => settleByElimination(role));
+      firstPassCandidates.clear();
       mergeAutomatic(role);
       reindexIdentifiers();
     });
@@ -534,7 +539,7 @@ export function reconcileRecords({
       for (const record of leftovers) {
         const recordFeatures = features[record]!;
         const found = new Map<number, Candidate>();
-        for (const candidate of index.score(recordFeatures, (identity) => isRejected(record, identity)).candidates) found.set(candidate.identity, candidate);
+        for (const candidate of firstPassCandidates.get(record) ?? []) found.set(candidate.identity, candidate);
         if (exhaustive) {
           for (const identity of freeIdentities) {
             if (found.has(identity) || isRejected(record, identity)) continue;
