@@ -14,14 +14,16 @@ export default defineConfig({
       // which Node's ESM resolution refuses.
       externalizeDeps: { include: Object.keys(optionalDependencies), exclude: ['talisman'] },
       // The PC/SC worker is a second entry (Electron starts it as a utility process), the import's
-      // parser thread a third and the long-job thread (import, reconciliation) a fourth, named as
-      // the core looks for them next to the main bundle.
+      // parser thread a third, the long-job thread (import, reconciliation) a fourth and the
+      // reconciliation's register-screen helper a fifth, named as the core looks for them next to
+      // the main bundle.
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
           pcscWorker: resolve('src/core/cards/pcsc/runPcscWorker.ts'),
           runSourceParserThread: resolve('src/core/import/runSourceParserThread.ts'),
           runJobWorker: resolve('src/core/jobs/runJobWorker.ts'),
+          runRegisterScreenThread: resolve('src/core/reconcile/runRegisterScreenThread.ts'),
         },
         // Shared chunks beside the entries: code that finds a thread's script next to itself
         // (new URL('./x.js', import.meta.url)) finds it there, not under chunks/.

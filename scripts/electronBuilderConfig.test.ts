@@ -52,7 +52,7 @@ function builtEntries(): string[] {
 describe('build/electron-builder.yml', () => {
   it('packages every built entry, and package.json points at the main one', () => {
     const entries = builtEntries();
-    expect(entries).toEqual(expect.arrayContaining(['out/main/index.js', 'out/main/pcscWorker.js', 'out/main/runSourceParserThread.js', 'out/preload/index.cjs', 'out/preload/fidoCeremony.cjs']));
+    expect(entries).toEqual(expect.arrayContaining(['out/main/index.js', 'out/main/pcscWorker.js', 'out/main/runSourceParserThread.js', 'out/main/runRegisterScreenThread.js', 'out/preload/index.cjs', 'out/preload/fidoCeremony.cjs']));
     for (const entry of entries) expect(matchesAny(entry, builder.files), entry).toBe(true);
     expect(packageJson.main).toBe('out/main/index.js');
     expect(builder.files).toContain('package.json');

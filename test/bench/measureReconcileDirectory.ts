@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { searchPeople } from '../../src/core/directory/searchPeople';
-import { reconcileDirectory } from '../../src/core/reconcile/reconcileDirectory';
+import { runReconcileJob } from '../../src/core/jobs/runReconcileJob';
 import { openDatabase } from '../../src/core/store/openDatabase';
 
 /**
  * The store half of the reconcile bench, in its own process so that its peak RSS is the desk's,
- * not the generator's: reconcileDirectory on a database file (read + engine + write), then
- * directory searches. Prints one JSON line.
+ * not the generator's: the reconciliation job on a database file (read + engine + write, on the
+ * job thread as the desk runs it), then directory searches. Prints one JSON line.
  */
 function percentile(values: readonly number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -18,7 +18,8 @@ if (path === undefined) throw new Error('Expected the database path as first arg
 const db = openDatabase({ path });
 const clock = { now: () => new Date('2026-11-29T08:00:00Z') };
 const started = performance.now();
-const { report } = reconcileDirectory(db, { clock });
+// As the desk runs it: on the job thread (its own connection and young-generation size).
+const { report } = await runReconcileJob(db, { clock });
 const reconcileMs = performance.now() - started;
 const reconcilePeakRssMb = process.resourceUsage().maxRSS / 1024;
 

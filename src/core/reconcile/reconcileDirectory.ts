@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
-import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
+import type { SourceRole } from '../../shared/directory/canonicalAttributes';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
 import { isoDay, type Clock } from '../clock';
 import { writeReconciledDirectory, type ReconciledIdentity, type ReconciledLink } from '../identities/writeReconciledDirectory';
-import { readRegisterActivities } from '../import/readRegisterActivities';
+import { collectGarbage } from '../jobs/collectGarbage';
 import { countNameFrequencies } from './countNameFrequencies';
-import { createRegisterEntryFilter } from './createRegisterEntryFilter';
-import { createRegisterPrescreen } from './createRegisterPrescreen';
-import { reconcileRecords, recordRef, type HumanDecision, type LinkDecision, type OrphanReason, type ReconcileRecord } from './reconcileRecords';
+import { screenRegister } from './screenRegister';
+import { readLocalRecords } from './readLocalRecords';
+import { reconcileRecords, recordRef, type HumanDecision, type LinkDecision, type OrphanReason } from './reconcileRecords';
 
 export interface ReconciledRow {
   sourceId: string;
@@ -43,13 +43,6 @@ export interface ReconcileDirectoryResult {
   /** Every non-register record, and the register entries linked to an identity. */
   rows: ReconciledRow[];
   orphans: { sourceId: string; key: string; reason: OrphanReason }[];
-}
-
-/** FINESS numbers of a register entry: the sites and legal entities of its activities. */
-function finessOf(rawJson: string): string[] {
-  const found = new Set<string>();
-  for (const activity of readRegisterActivities(rawJson)) for (const finess of [activity.finessSite, activity.finessEj]) if (finess !== '') found.add(finess);
-  return [...found];
 }
 
 /** The configuration stored in settings (`reconciliation.config`) over the defaults: tuning without code. */
@@ -93,66 +86,24 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
 
   // Local records first; then the national register, streamed: an entry is kept only when some
   // identity may claim it (or a human decided on it) — two million entries are never held at once.
-  const recordIds: number[] = [];
-  const records: ReconcileRecord[] = [];
-  const localRows = db
-    .prepare(
-      `SELECT r.id, r.source_id, s.role, r.record_key, r.attributes_json
-         FROM source_records r JOIN sources s ON s.id = r.source_id
-        WHERE r.present = 1 AND s.role <> 'register' ORDER BY r.id`,
-    )
-    .raw(true)
-    .iterate() as IterableIterator<[number, string, SourceRole, string, string]>;
-  for (const [id, sourceId, role, key, json] of localRows) {
-    recordIds.push(id);
-    records.push({ sourceId, role, key, attributes: JSON.parse(json) as CanonicalAttributes });
-  }
+  const { ids: recordIds, records } = readLocalRecords(db);
   const screenStart = performance.now();
-  // The seed table's filter also keeps out entries whose RPPS contradicts the identity's: the
-  // calibrated weights can rate such a disagreement low (HR exports carry wrong RPPS), and an entry
-  // kept only for that let a namesake's register entry link (outside hospital A, seed 2).
-  const claimable = createRegisterEntryFilter({ records, config, establishmentFiness });
-  const prescreen = createRegisterPrescreen({ records, config, establishmentFiness });
-  const decided = new Set(storedDecisions.map((row) => `${row.sourceId}/${row.key}`));
-  // The table in its own order (+source_id: not through the index, which would need a sort of millions).
-  // SQLite looks for the establishment's FINESS as a whole field of the rows as imported: the rows
-  // let go never become JavaScript strings (two million of them at a national scale). Any column
-  // may hold the number; finessOf then reads the FINESS columns of the rows kept.
-  const atEstablishment = establishmentFiness.length === 0 ? '0' : establishmentFiness.map(() => 'instr(r.raw_json, ?) > 0').join(' OR ');
-  const registerRows = db
-    .prepare(
-      `SELECT r.id, r.rpps, r.last_name, r.first_name, ${atEstablishment} FROM source_records r
-        WHERE r.present = 1 AND +r.source_id IN (SELECT id FROM sources WHERE role = 'register') ORDER BY r.id`,
-    )
-    .raw(true)
-    .iterate(...establishmentFiness.map((finess) => `|${finess}|`)) as IterableIterator<[number, string | null, string | null, string | null, number]>;
-  const registerRow = db.prepare('SELECT source_id, record_key, attributes_json, raw_json FROM source_records WHERE id = ?').raw(true);
-  const decidedIds = new Set(
-    (db.prepare('SELECT r.id FROM reconcile_decisions d JOIN source_records r ON r.source_id = d.source_id AND r.record_key = d.record_key').pluck().all() as number[]),
-  );
-  let registerEntries = 0;
-  // Name frequencies over the whole register (term-frequency adjustment): raw spellings, folded once each later.
-  const registerLastNames = new Map<string, number>();
-  const registerFirstNames = new Map<string, number>();
-  for (const [id, rpps, lastName, firstName, here] of registerRows) {
-    registerEntries += 1;
-    if (lastName !== null) registerLastNames.set(lastName, (registerLastNames.get(lastName) ?? 0) + 1);
-    if (firstName !== null) registerFirstNames.set(firstName, (registerFirstNames.get(firstName) ?? 0) + 1);
-    // Most of the national register is let go on its plain columns.
-    if (prescreen !== null && !prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) && !decidedIds.has(id)) continue;
-    const [sourceId, key, json, rawJson] = registerRow.get(id) as [string, string, string, string];
-    const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: JSON.parse(json) as CanonicalAttributes, finess: finessOf(rawJson) };
-    if (!claimable(entry) && !decided.has(recordRef(entry))) continue;
-    recordIds.push(id);
-    records.push(entry);
-  }
+  const screened = screenRegister(db, records, { config, establishmentFiness });
+  // One at a time: a spread of hundreds of thousands of arguments overflows the stack.
+  for (const id of screened.ids) recordIds.push(id);
+  for (const entry of screened.entries) records.push(entry);
+  const registerEntries = screened.rows;
+  const registerLastNames = screened.lastNames;
+  const registerFirstNames = screened.firstNames;
   const screenMs = Math.round(performance.now() - screenStart);
 
   const nameFrequencies = countNameFrequencies(
     records.flatMap((record) => (record.role === 'register' ? [] : [[record.attributes.lastName ?? record.attributes.birthName, record.attributes.firstName] as const])),
     { lastNames: registerLastNames, firstNames: registerFirstNames, population: registerEntries },
   );
-  const result = reconcileRecords({ records, config, establishmentFiness, decisions, today, nameFrequencies });
+  // The screen's and each phase's garbage collected before the next phase grows the heap.
+  collectGarbage();
+  const result = reconcileRecords({ records, config, establishmentFiness, decisions, today, nameFrequencies, onPhaseEnd: collectGarbage });
 
   const writeStart = performance.now();
   const identityIds = result.identities.map((identity) => identityIdOfAnchor.get(recordRef(records[identity.anchor]!)) ?? randomUUID());
@@ -249,8 +200,10 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
     candidatePairs: result.stats.candidatePairs,
     // registerScreen: the register streamed, parsed and screened (its entries no identity may claim are let go).
     timingsMs: {
-      read: Math.round(writeStart - started) - screenMs - Object.values(result.stats.timingsMs).reduce((a, b) => a + b, 0),
+      read: Math.round(screenStart - started),
       registerScreen: screenMs,
+      registerScreenThreads: screened.threads,
+      registerScreenHelperShares: screened.helperShares,
       ...result.stats.timingsMs,
       write: writeMs,
     },

@@ -80,6 +80,8 @@ export interface ReconcileRecordsOptions {
   today: string;
   /** Sees the identities compared with each record (to measure blocking recall). */
   onCandidates?: (record: number, identities: readonly number[]) => void;
+  /** Called as each phase ends (register, directory, applications): a caller may collect its garbage there. */
+  onPhaseEnd?: (phase: string) => void;
   /**
    * Name frequencies for the term-frequency adjustment (e.g. counted over the whole national
    * register while it is streamed); by default counted over the records given.
@@ -174,12 +176,14 @@ export function reconcileRecords({
   today,
   onCandidates,
   nameFrequencies,
+  onPhaseEnd,
 }: ReconcileRecordsOptions): ReconcileResult {
   const timingsMs: Record<string, number> = {};
   const time = <T>(phase: string, work: () => T): T => {
     const start = performance.now();
     const result = work();
     timingsMs[phase] = Math.round(performance.now() - start);
+    if (phase === 'register' || phase === 'directory' || phase === 'application') onPhaseEnd?.(phase);
     return result;
   };
   const featuresOf = (record: ReconcileRecord) =>

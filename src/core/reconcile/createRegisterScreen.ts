@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3';
+import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
+import type { MatchingConfig } from '../../shared/matching/matchingConfig';
+import { readRegisterActivities } from '../import/readRegisterActivities';
+import { createRegisterEntryFilter } from './createRegisterEntryFilter';
+import { createRegisterPrescreen } from './createRegisterPrescreen';
+import { recordRef, type ReconcileRecord } from './reconcileRecords';
+
+export interface RegisterScreenInput {
+  config: MatchingConfig;
+  establishmentFiness: readonly string[];
+}
+
+/** A share of the register, by row id (`from` included, `to` excluded). */
+export interface RegisterIdRange {
+  from: number;
+  to: number;
+}
+
+export interface ScreenedRegister {
+  /** The entries some identity may claim (or a human decided on), in row order, with their row ids. */
+  ids: number[];
+  entries: ReconcileRecord[];
+  /** Rows read (the whole share, claimable or not). */
+  rows: number;
+  /** Raw surname and given-name spellings over every row read (term frequencies). */
+  lastNames: Map<string, number>;
+  firstNames: Map<string, number>;
+}
+
+/** FINESS numbers of a register entry: the sites and legal entities of its activities. */
+function finessOf(rawJson: string): string[] {
+  const found = new Set<string>();
+  for (const activity of readRegisterActivities(rawJson)) for (const finess of [activity.finessSite, activity.finessEj]) if (finess !== '') found.add(finess);
+  return [...found];
+}
+
+/** Screens shares of the register; built once per thread (filters over the local records). */
+export type RegisterScreen = (range: RegisterIdRange | null, onRows?: (rows: number) => void) => ScreenedRegister;
+
+/**
+ * Streams shares of the national register and keeps the entries some identity may claim: most
+ * rows are let go on their plain columns (prescreen), the rest as the seed table scores them against
+ * the HR records (the filter also keeps out entries whose RPPS contradicts the identity's: the
+ * calibrated weights can rate such a disagreement low, as HR exports carry wrong RPPS). Entries a
+ * human decided on are always kept. Runs on the desk's job thread and on a helper thread.
+ */
+export function createRegisterScreen(db: Database.Database, localRecords: readonly ReconcileRecord[], { config, establishmentFiness }: RegisterScreenInput): RegisterScreen {
+  const claimable = createRegisterEntryFilter({ records: localRecords, config, establishmentFiness });
+  const prescreen = createRegisterPrescreen({ records: localRecords, config, establishmentFiness });
+  const decided = new Set((db.prepare('SELECT source_id, record_key FROM reconcile_decisions').raw(true).all() as [string, string][]).map(([sourceId, key]) => `${sourceId}/${key}`));
+  const decidedIds = new Set(
+    db.prepare('SELECT r.id FROM reconcile_decisions d JOIN source_records r ON r.source_id = d.source_id AND r.record_key = d.record_key').pluck().all() as number[],
+  );
+  // The table in its own order (+source_id: not through the index, which would need a sort of millions).
+  // SQLite looks for the establishment's FINESS as a whole field of the rows as imported: the rows
+  // let go never become JavaScript strings (two million of them at a national scale). Any column
+  // may hold the number; finessOf then reads the FINESS columns of the rows kept.
+  const atEstablishment = establishmentFiness.length === 0 ? '0' : establishmentFiness.map(() => 'instr(r.raw_json, ?) > 0').join(' OR ');
+  const sql = (ranged: boolean) =>
+    `SELECT r.id, r.rpps, r.last_name, r.first_name, ${atEstablishment} FROM source_records r
+      WHERE r.present = 1 AND +r.source_id IN (SELECT id FROM sources WHERE role = 'register')${ranged ? ' AND r.id >= ? AND r.id < ?' : ''} ORDER BY r.id`;
+  const [wholeRows, rangeRows] = [db.prepare(sql(false)).raw(true), db.prepare(sql(true)).raw(true)];
+  const finessParameters = establishmentFiness.map((finess) => `|${finess}|`);
+  const registerRow = db.prepare('SELECT source_id, record_key, attributes_json, raw_json FROM source_records WHERE id = ?').raw(true);
+  return (range, onRows) => {
+    const rows = (range === null ? wholeRows.iterate(...finessParameters) : rangeRows.iterate(...finessParameters, range.from, range.to)) as IterableIterator<[number, string | null, string | null, string | null, number]>;
+    const screened: ScreenedRegister = { ids: [], entries: [], rows: 0, lastNames: new Map(), firstNames: new Map() };
+    for (const [id, rpps, lastName, firstName, here] of rows) {
+      screened.rows += 1;
+      if (onRows !== undefined && screened.rows % 50_000 === 0) onRows(screened.rows);
+      if (lastName !== null) screened.lastNames.set(lastName, (screened.lastNames.get(lastName) ?? 0) + 1);
+      if (firstName !== null) screened.firstNames.set(firstName, (screened.firstNames.get(firstName) ?? 0) + 1);
+      // Most of the national register is let go on its plain columns.
+      if (prescreen !== null && !prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) && !decidedIds.has(id)) continue;
+      const [sourceId, key, json, rawJson] = registerRow.get(id) as [string, string, string, string];
+      const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: JSON.parse(json) as CanonicalAttributes, finess: finessOf(rawJson) };
+      if (!claimable(entry) && !decided.has(recordRef(entry))) continue;
+      screened.ids.push(id);
+      screened.entries.push(entry);
+    }
+    return screened;
+  };
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateSyntheticHospital } from '../../../test/support/generateSyntheticHospital';
+import { writeReconcileFixtures } from '../../../test/support/writeReconcileFixtures';
+import { importSources } from '../import/importSources';
+import { parseSourcesConfig } from '../sources/parseSourcesConfig';
+import { openDatabase } from '../store/openDatabase';
+import { defaultMatchingConfig } from '../../shared/matching/matchingConfig';
+import { screenRegister } from './screenRegister';
+import { readLocalRecords } from './readLocalRecords';
+
+const clock = { now: () => new Date('2026-11-29T08:00:00Z') };
+const dir = mkdtempSync(join(tmpdir(), 'guichet-screen-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function storeHospital() {
+  const hospital = generateSyntheticHospital({ seed: 11, employees: 300, externalRegisterPerEmployee: 8 });
+  const configPath = writeReconcileFixtures(hospital, join(dir, 'files'));
+  const parsed = parseSourcesConfig({ configPath, text: (await import('node:fs')).readFileSync(configPath, 'utf8') });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  // A key: the helper thread must open the encrypted store with it.
+  const db = openDatabase({ path: join(dir, 'guichet.db'), key: Buffer.alloc(32, 7) });
+  await importSources(db, { config: parsed.config, clock });
+  return { db, establishmentFiness: hospital.establishmentFiness };
+}
+
+describe('screenRegister', () => {
+  it('gives with a helper thread exactly what one thread gives, in row order', { timeout: 60_000 }, async () => {
+    const { db, establishmentFiness } = await storeHospital();
+    try {
+      const { records } = readLocalRecords(db);
+      const input = { config: defaultMatchingConfig, establishmentFiness };
+      const alone = screenRegister(db, records, input, { threadFrom: Number.POSITIVE_INFINITY });
+      const helped = screenRegister(db, records, input, { threadFrom: 0, awaitHelper: true });
+      expect(alone.threads).toBe(1);
+      expect(helped.threads).toBe(2);
+      expect(alone.rows).toBeGreaterThan(1000);
+      expect(alone.ids.length).toBeGreaterThan(100);
+      expect(helped.ids).toEqual(alone.ids);
+      expect(helped.entries).toEqual(alone.entries);
+      expect(helped.rows).toBe(alone.rows);
+      expect(new Map([...helped.lastNames].sort())).toEqual(new Map([...alone.lastNames].sort()));
+      expect(new Map([...helped.firstNames].sort())).toEqual(new Map([...alone.firstNames].sort()));
+
+      // A helper that fails (here: a script that throws) is given up and its half screened here.
+      const broken = join(dir, 'broken.mjs');
+      writeFileSync(broken, "throw new Error('no thread today');\n");
+      const fallback = screenRegister(db, records, input, { threadFrom: 0, entry: new URL(`file://${broken}`), silenceMs: 2_000, awaitHelper: true });
+      expect(fallback.threads).toBe(1);
+      expect(fallback.ids).toEqual(alone.ids);
+    } finally {
+      db.close();
+    }
+  });
+});
