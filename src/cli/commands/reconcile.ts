@@ -137,7 +137,7 @@ export const command: CliCommand = {
       writeFileSync(join(out, 'report.json'), `${JSON.stringify(fullReport, null, 2)}\n`, 'utf8');
       io.out(
         `Reconciled ${report.records} records into ${report.identities} identities: ${(report.automaticRate * 100).toFixed(1)} % automatic, ${report.reviewCount} to review, ` +
-          `${orphans.length} orphans. Wrote ${join(out, 'links.csv')}, orphans.csv, report.json.`,
+          `${orphans.length} orphans; people without an HR record: ${report.identityStore.merged} merged, ${report.identityStore.markedLeft} marked left, ${report.identityStore.removed} removed, ${report.identityStore.keptTemporary} kept (night desk). Wrote ${join(out, 'links.csv')}, orphans.csv, report.json.`,
       );
       return 0;
     } finally {

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { SourceRole } from '../../shared/directory/canonicalAttributes';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
 import { isoDay, type Clock } from '../clock';
-import { writeReconciledDirectory, type ReconciledIdentity, type ReconciledLink } from '../identities/writeReconciledDirectory';
+import { writeReconciledDirectory, type ReconciledIdentity, type ReconciledLink, type WriteReconciledDirectoryResult } from '../identities/writeReconciledDirectory';
 import { collectGarbage } from '../jobs/collectGarbage';
 import { countNameFrequencies } from './countNameFrequencies';
 import { screenRegister } from './screenRegister';
@@ -35,6 +35,8 @@ export interface ReconcileReport {
   healthProfessionalsAlignedToRpps: number;
   orphans: Partial<Record<OrphanReason, number>>;
   candidatePairs: number;
+  /** What the identity store did with identities no HR record anchors any more. */
+  identityStore: WriteReconciledDirectoryResult;
   timingsMs: Record<string, number>;
 }
 
@@ -155,9 +157,10 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
       };
     }
   }
+  let identityStore: WriteReconciledDirectoryResult | undefined;
   db.transaction(() => {
     // The identity store writes identities and links, keeping every desk decision.
-    writeReconciledDirectory(db, clock, { identities: reconciledIdentities, links: reconciledLinks() });
+    identityStore = writeReconciledDirectory(db, clock, { identities: reconciledIdentities, links: reconciledLinks() });
     db.prepare('INSERT INTO match_models (estimated_at, scoring, model_json) VALUES (?, ?, ?)').run(now, config.scoring, JSON.stringify(result.model));
     // Only the last few estimates are worth keeping beside the journal.
     db.prepare('DELETE FROM match_models WHERE id NOT IN (SELECT id FROM match_models ORDER BY id DESC LIMIT 20)').run();
@@ -198,6 +201,7 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
     healthProfessionalsAlignedToRpps: health.length === 0 ? 0 : health.filter((identity) => identity.features.rpps !== null).length / health.length,
     orphans: orphanCounts,
     candidatePairs: result.stats.candidatePairs,
+    identityStore: identityStore!,
     // registerScreen: the register streamed, parsed and screened (its entries no identity may claim are let go).
     timingsMs: {
       read: Math.round(screenStart - started),

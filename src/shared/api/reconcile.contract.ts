@@ -35,6 +35,8 @@ export interface ReconcileReportView {
   healthProfessionalsAlignedToRpps: number;
   orphans: Partial<Record<'departed' | 'unknown' | 'generic' | 'duplicate', number>>;
   candidatePairs: number;
+  /** Identities no HR record anchors any more: merged into another, kept (night desk), marked left, removed. Absent from runs before it was counted. */
+  identityStore?: { merged: number; keptTemporary: number; markedLeft: number; removed: number };
   timingsMs: Record<string, number>;
 }
 

@@ -118,6 +118,12 @@ export function ReviewScreen() {
       {lastRun !== null && (
         <p className="hint">
           {t('review.lastRun', { automatic: (lastRun.automaticRate * 100).toFixed(1), review: lastRun.reviewCount, identities: lastRun.identities })}
+          {lastRun.identityStore !== undefined && (
+            <>
+              {' '}
+              {t('review.lastRunStore', { merged: lastRun.identityStore.merged, left: lastRun.identityStore.markedLeft, removed: lastRun.identityStore.removed, kept: lastRun.identityStore.keptTemporary })}
+            </>
+          )}
         </p>
       )}
       <p className="hint">{t('review.keys')}</p>
