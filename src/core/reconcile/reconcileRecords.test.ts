@@ -280,6 +280,17 @@ describe('reconcileRecords policies', () => {
     expect(last.rule).not.toBe('one-account-per-source');
   });
 
+  it('leaves to a human an account last used years before the person joined', () => {
+    const { link, identityOf } = withHospital([
+      hr('L1', 'LEBIHANEC', 'Anthony', '1990-02-02', { service: 'PNEUMO', startDate: '2021-03-01' }),
+      ad('lebihaneca', { lastName: 'Le Bihanec', firstName: 'Anthony', birthDate: '1990-02-02', service: 'PNEUMO', lastLogin: '2014-07-16' }),
+      { sourceId: 'app1', role: 'application', key: 'ALEBIHANEC', attributes: { lastName: 'LEBIHANEC', firstName: 'Anthony', birthDate: '1990-02-02', service: 'PNEUMO', lastLogin: '2020-09-30' } },
+    ]);
+    expect(link(1)).toMatchObject({ identity: identityOf(0), decision: 'review', rule: 'account-before-arrival' });
+    // Used a few months before the start date (a new contract's): linked as usual.
+    expect(link(2)).toMatchObject({ identity: identityOf(0), decision: 'auto' });
+  });
+
   it('treats matricules as numbers: 0041234 and 41234 are one agent', () => {
     const result = reconcileRecords({ today, records: [hr('0041234', 'MORVAN', 'Erwan', '1985-02-02'), ad('emorvan', { hrId: '41234', lastName: 'Morvan', firstName: 'Erwan' })] });
     expect(result.links[1]).toMatchObject({ identity: 0, decision: 'auto', rule: 'matricule-last-first' });

@@ -434,6 +434,7 @@ export function reconcileRecords({
         // A name two people share never links automatically without a key that tells them apart.
         const shared = best.rule === null && nameKeysOf(identities[best.identity]!.features).some((key) => sharedNames.has(key));
         if (decision === 'auto' && shared && !hasDistinguishingKey(best) && !(runnerUp !== undefined && isDistinguished(best, runnerUp))) link(record, best, 'review', runnerUp, 'shared-name');
+        else if (decision === 'auto' && best.rule === null && usedOnlyBeforeArrival(record, best.identity)) link(record, best, 'review', runnerUp, 'account-before-arrival');
         else link(record, best, decision, runnerUp);
         // Kept for the elimination below (the account may be left over).
         if (links[record]!.decision !== 'auto') firstPassCandidates.set(record, candidates);
@@ -604,13 +605,26 @@ export function reconcileRecords({
         if (posteriorLog < automaticLog) continue;
         if (runnerUp !== undefined && runnerUp.score >= candidate.score - decisionConfig.homonymMargin && !isDistinguished(candidate, runnerUp)) continue;
         const shared = nameKeysOf(identities[candidate.identity]!.features).some((key) => sharedNames.has(key));
-        if (shared && !hasDistinguishingKey(candidate)) continue;
+        if ((shared && !hasDistinguishingKey(candidate)) || usedOnlyBeforeArrival(record, candidate.identity)) continue;
         link(record, candidate, 'auto', runnerUp, 'one-account-per-source');
         links[record]!.probability = 1 / (1 + 2 ** -posteriorLog);
         assigned.add(record);
         claimed.add(candidate.identity);
       }
     }
+  }
+
+  /**
+   * An account last used more than a year before the person joined (HR start date) was somebody
+   * else's — an old account of a departed namesake left enabled — or the person's from a former
+   * stay: either way a human decides. (Within a year, the start date is often a new contract's.)
+   * Identifiers and the program's rules still link it.
+   */
+  function usedOnlyBeforeArrival(record: number, identity: number): boolean {
+    const lastLogin = records[record]!.attributes.lastLogin;
+    const start = records[identities[identity]!.anchor]!.attributes.startDate;
+    if (lastLogin === undefined || lastLogin === '' || start === undefined || start.length < 10) return false;
+    return lastLogin.slice(0, 10) < `${Number(start.slice(0, 4)) - 1}${start.slice(4, 10)}`;
   }
 
   /** Identifiers learned from automatic links (RPPS, account, e-mail) become blocking keys too. */

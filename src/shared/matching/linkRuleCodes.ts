@@ -15,6 +15,7 @@ export const linkRuleCodes = [
   'shared-name',
   'possible-duplicate-account',
   'one-account-per-source',
+  'account-before-arrival',
   'night-desk-temporary',
   'none',
 ] as const;
