@@ -382,17 +382,22 @@ export function reconcileRecords({
     for (const { record, candidate } of flat) {
       if (assigned.has(record) || taken.has(candidate.identity)) continue;
       // Runner-up: another free identity for this entry, or another unassigned entry for this identity
-      // (a homonym registered elsewhere): the guard applies both ways.
-      const rivals = [
-        ...candidatesOf.get(record)!.filter((other) => other.identity !== candidate.identity && !taken.has(other.identity)),
-        ...(competitorsOf.get(candidate.identity) ?? []).filter((other) => other.record !== record && !assigned.has(other.record)).map((other) => other.candidate),
-      ].sort((a, b) => Number(b.rule !== null) - Number(a.rule !== null) || b.score - a.score);
-      const runnerUp = rivals[0];
+      // (a homonym registered elsewhere): the guard applies both ways. One pass, nothing allocated:
+      // a common name's identity meets hundreds of register namesakes, each looked at in turn.
+      let runnerUp: Candidate | undefined;
+      let ruledRival = false;
+      const consider = (other: Candidate): void => {
+        if (other.rule !== null || other.reviewRule !== null) ruledRival = true;
+        // Rules first, then the score; the first met wins a tie.
+        if (runnerUp === undefined || ((other.rule !== null) !== (runnerUp.rule !== null) ? other.rule !== null : other.score > runnerUp.score)) runnerUp = other;
+      };
+      for (const other of candidatesOf.get(record)!) if (other.identity !== candidate.identity && !taken.has(other.identity)) consider(other);
+      for (const other of competitorsOf.get(candidate.identity) ?? []) if (other.record !== record && !assigned.has(other.record)) consider(other.candidate);
       let decision = decide(candidate, runnerUp, true);
       if (decision === 'none') continue;
       // A register namesake working elsewhere shares everything but the keys: by weights, only an entry at the establishment (or with the RPPS) links by itself.
       // Without either key, a namesake registered elsewhere is not even worth a reviewer's time.
-      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, !rivals.some((rival) => rival.rule !== null || rival.reviewRule !== null), arrivedLately(candidate.identity)) ? 'review' : 'none';
+      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, !ruledRival, arrivedLately(candidate.identity)) ? 'review' : 'none';
       if (decision === 'none') continue;
       if (decision === 'auto' && candidate.rule === null && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact') && !isToldApartFromNamesakes(candidate, candidatesOf.get(record)!)) {
         decision = 'review';
