@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethod } from './defineContract';
 
 /** What waits for the badge office, in one list. */
-export const workItemKinds = ['leaver-review', 'leaver-hold', 'regularization', 'temporary-not-returned', 'link-review', 'iam-conflict'] as const;
+export const workItemKinds = ['leaver-review', 'leaver-hold', 'regularization', 'temporary-not-returned', 'link-review', 'iam-conflict', 'rpps-conflict'] as const;
 export type WorkItemKind = (typeof workItemKinds)[number];
 
 /** The screen an item opens (with its person loaded when there is one). */
@@ -34,6 +34,6 @@ export interface WorkQueue {
 }
 
 export const workQueueMethods = {
-  /** The badge office's "À traiter": leaver reviews and holds, regularizations, temporary cards not returned, link reviews. */
+  /** The badge office's "À traiter": leaver reviews and holds, regularizations, temporary cards not returned, link reviews, IAM refusals, RPPS the desk paired that HR gives to someone else. */
   getWorkQueue: defineMethod<WorkQueue>()(z.object({}).strict(), { access: 'mie.read', personalData: true }),
 };

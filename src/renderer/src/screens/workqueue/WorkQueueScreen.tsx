@@ -140,5 +140,7 @@ function describeItem(item: WorkItem, t: (key: string, options?: Record<string, 
       return t('workqueue.what.link-review', { count: Number(facts.count) });
     case 'iam-conflict':
       return t('workqueue.what.iam-conflict', { value: String(facts.value), error: String(facts.error ?? facts.status) });
+    case 'rpps-conflict':
+      return t('workqueue.what.rpps-conflict', { rpps: String(facts.rpps), holder: String(facts.hrHolder) });
   }
 }
