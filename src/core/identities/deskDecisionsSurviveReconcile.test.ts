@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -8,6 +8,7 @@ import { createDispatcher, type DeskHandlers } from '../../shared/api/dispatch';
 import type { MieView, PersonEnrollment } from '../../shared/api/enrollment.contract';
 import type { NightDeskOverview, PoolCardView, TemporaryIssueResult } from '../../shared/api/nightdesk.contract';
 import type { ReviewQueue } from '../../shared/api/reconcile.contract';
+import type { WorkQueue } from '../../shared/api/workqueue.contract';
 import type { CardAccess, PresentedCard } from '../agents/CardAccess';
 import { createDeskSessions } from '../agents/createDeskSessions';
 import { createDispatchGuard } from '../agents/createDispatchGuard';
@@ -22,6 +23,7 @@ import { createReconcileHandlers } from '../reconcile/createReconcileHandlers';
 import { reconcileDirectory } from '../reconcile/reconcileDirectory';
 import { readSourcesConfig } from '../sources/readSourcesConfig';
 import { openDatabase } from '../store/openDatabase';
+import { createWorkQueueHandlers } from '../workqueue/createWorkQueueHandlers';
 
 // 03:10 in Paris: the night desk is open, the badge office decided during the day.
 const now = new Date('2026-12-03T02:10:00Z');
@@ -52,6 +54,7 @@ beforeAll(() => {
     ...createNightDeskHandlers({ db, clock, events, cards }),
     ...createReconcileHandlers({ db, clock, events }),
     ...createDirectoryHandlers(db),
+    ...createWorkQueueHandlers({ db, clock }),
   };
   const dispatch = createDispatcher(handlers as DeskHandlers, { guard: createDispatchGuard({ db, clock, sessions, deskName: 'bureau-badges' }) });
   call = (connectionId, method, input) => dispatch(method, input, { connectionId, transport: 'browser' }) as never;
@@ -198,5 +201,31 @@ describe('desk decisions survive import and reconciliation', () => {
     const queueAfter = await value(call<ReviewQueue>('office', 'listReviewProposals', { limit: 200 }));
     expect(queueAfter.proposals.some((proposal) => proposal.recordId === rejected.recordId && proposal.identity.identityId === rejected.identity.identityId)).toBe(false);
     expect(queueAfter.proposals.some((proposal) => proposal.recordId === accepted.recordId)).toBe(false);
+  }, 120_000);
+
+  it('keeps a desk RPPS when HR later gives that number to someone else, and puts the conflict in À traiter on the paired person', async () => {
+    const { identityId, rpps } = db.prepare("SELECT identity_id AS identityId, value AS rpps FROM identity_desk_facts WHERE fact = 'rpps'").get() as { identityId: string; rpps: string };
+    const pairedHrId = db.prepare('SELECT hr_id FROM identities WHERE id = ?').pluck().get(identityId) as string;
+    // The next HR export gives the number to a colleague (a typo at HR, or the desk paired the wrong card).
+    const path = join(dir, 'sirh.csv');
+    const [header, ...rows] = readFileSync(path, 'utf8').trimEnd().split('\n') as [string, ...string[]];
+    const target = rows.findIndex((row) => {
+      const cells = row.split(';');
+      return cells[0] !== pairedHrId && cells[10] === '' && cells[11] === '';
+    });
+    const cells = rows[target]!.split(';');
+    cells[11] = rpps;
+    rows[target] = cells.join(';');
+    writeFileSync(path, `${[header, ...rows].join('\n')}\n`);
+
+    await reimportAndReconcileTwice();
+
+    const queue = await value(call<WorkQueue>('office', 'getWorkQueue', {}));
+    expect(queue.counts['rpps-conflict']).toBe(1);
+    expect(queue.items.find((item) => item.kind === 'rpps-conflict')).toMatchObject({ identityId, screen: 'desk', facts: { rpps, hrRecord: `sirh/${cells[0]}` } });
+    // The desk's pairing holds meanwhile: the number stays with the person whose card it is.
+    const paired = await value(call<PersonEnrollment>('office', 'getPersonEnrollment', { identityId }));
+    expect(paired.person.rpps).toBe(rpps);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM identities WHERE rpps = ?').get(rpps)).toEqual({ n: 1 });
   }, 120_000);
 });
