@@ -307,7 +307,8 @@ export function reconcileRecords({
     return true;
   };
 
-  // Two people here of one name: a register entry tells them apart only by its RPPS.
+  // Two people here of one name: a register entry links to one of them only by its RPPS, or when a
+  // key, a FINESS or its profession tells them apart (isToldApartFromNamesakes).
   const hrNamesakes = new Map<string, number[]>();
   {
     const bearers = new Map<string, number[]>();
