@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread, threadScriptBeside } from '../jobs/startThread';
 import type { KnownNames } from '../../shared/directory/splitFullName';
 import type { FileSourceConfig } from '../sources/parseSourcesConfig';
 import { SourceUnreadableError } from './importTypes';
@@ -42,21 +41,11 @@ export interface ReadSourceInParserThreadOptions {
   knownNames?: KnownNames | undefined;
 }
 
-/** From TypeScript under tsx (development, tests, CLI), from the built JS next to the main bundle. */
-function parserThreadEntry(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './runSourceParserThread.ts' : './runSourceParserThread.js', import.meta.url);
-}
+const parserThreadEntry = (): URL => threadScriptBeside(import.meta.url, 'runSourceParserThread');
 
 function startParserThread(entryUrl: URL, workerData: ParserThreadData): Worker {
   // Parsing allocates short-lived strings by the gigabyte: a larger young generation spares GC work.
-  const resourceLimits = { maxYoungGenerationSizeMb: 96 };
-  if (!entryUrl.pathname.endsWith('.ts')) return new Worker(entryUrl, { workerData, resourceLimits });
-  const entry = entryUrl.href;
-  // tsx's ESM entry (require.resolve would give its CommonJS one, which cannot register ESM hooks).
-  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-  const tsx = new URL('dist/esm/api/index.mjs', pathToFileURL(tsxPackage)).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
+  return startThread(entryUrl, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
 }
 
 interface ThreadState {

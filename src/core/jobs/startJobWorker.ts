@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread, threadScriptBeside } from './startThread';
 import { DeskError } from '../../shared/api/errors';
 import type { ImportProgress } from '../import/importSources';
 import type { JobFailure, JobMessage, JobResult, JobWorkerData } from './jobProtocol';
@@ -17,10 +16,7 @@ export interface JobWorker {
   threadId: number;
 }
 
-/** From TypeScript under tsx (development, tests, CLI), from the built JS next to the main bundle (an entry of the Electron build). */
-function jobWorkerEntry(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './runJobWorker.ts' : './runJobWorker.js', import.meta.url);
-}
+const jobWorkerEntry = (): URL => threadScriptBeside(import.meta.url, 'runJobWorker');
 
 /**
  * Imports and reconciliations allocate short-lived objects by the gigabyte: a young generation of
@@ -30,14 +26,7 @@ function jobWorkerEntry(): URL {
  */
 const resourceLimits = { maxYoungGenerationSizeMb: 192 };
 
-function spawn(entryUrl: URL, workerData: JobWorkerData): Worker {
-  if (!entryUrl.pathname.endsWith('.ts')) return new Worker(entryUrl, { workerData, resourceLimits });
-  // tsx's ESM entry (require.resolve would give its CommonJS one, which cannot register ESM hooks).
-  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-  const tsx = new URL('dist/esm/api/index.mjs', pathToFileURL(tsxPackage)).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entryUrl.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
-}
+const spawn = (entryUrl: URL, workerData: JobWorkerData): Worker => startThread(entryUrl, { workerData, resourceLimits });
 
 function fromFailure(failure: JobFailure): Error {
   if (failure.desk !== undefined) return new DeskError(failure.desk.code, failure.desk.localized, failure.desk.details);

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { startThread, threadScriptBeside } from '../jobs/startThread';
 import { storeKeyOf } from '../store/storeKeyOf';
 import { screenChunks, signalSlots, type RegisterScreenThreadData, type RegisterScreenThreadMessage } from './registerScreenThread';
 import { createRegisterScreen, type RegisterIdRange, type RegisterScreenInput, type ScreenedRegister } from './createRegisterScreen';
@@ -29,20 +28,6 @@ const defaultThreadFrom = 300_000;
 /** Shares of the register the two threads take in turn: enough that neither waits long for the other. */
 const chunkCount = 24;
 
-/** From TypeScript under tsx (development, tests, CLI), from the built JS next to the main bundle (an entry of the Electron build). */
-function threadEntry(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './runRegisterScreenThread.ts' : './runRegisterScreenThread.js', import.meta.url);
-}
-
-function spawn(entryUrl: URL, workerData: RegisterScreenThreadData): Worker {
-  const options = { workerData, transferList: [workerData.port] };
-  if (!entryUrl.pathname.endsWith('.ts')) return new Worker(entryUrl, options);
-  // tsx's ESM entry (require.resolve would give its CommonJS one, which cannot register ESM hooks).
-  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-  const tsx = new URL('dist/esm/api/index.mjs', pathToFileURL(tsxPackage)).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entryUrl.href)}); })`;
-  return new Worker(bootstrap, { ...options, eval: true });
-}
 
 function mergeCounts(into: Map<string, number>, from: Map<string, number>): void {
   for (const [name, count] of from) into.set(name, (into.get(name) ?? 0) + count);
@@ -57,7 +42,7 @@ function mergeCounts(into: Map<string, number>, from: Map<string, number>): void
  * thread would give them. A helper that cannot start, fails or falls silent is given up: the
  * shares it took are screened here.
  */
-export function screenRegister(db: Database.Database, localRecords: readonly ReconcileRecord[], input: RegisterScreenInput, { threadFrom = defaultThreadFrom, entry = threadEntry(), silenceMs = 60_000, awaitHelper = false }: ScreenRegisterOptions = {}): ScreenRegisterResult {
+export function screenRegister(db: Database.Database, localRecords: readonly ReconcileRecord[], input: RegisterScreenInput, { threadFrom = defaultThreadFrom, entry = threadScriptBeside(import.meta.url, 'runRegisterScreenThread'), silenceMs = 60_000, awaitHelper = false }: ScreenRegisterOptions = {}): ScreenRegisterResult {
   const screen = createRegisterScreen(db, localRecords, input);
   const [low, high, count] = db
     .prepare("SELECT min(id), max(id), count(*) FROM source_records WHERE present = 1 AND source_id IN (SELECT id FROM sources WHERE role = 'register')")
@@ -72,7 +57,8 @@ export function screenRegister(db: Database.Database, localRecords: readonly Rec
   const key = storeKeyOf(db);
   let worker: Worker | null;
   try {
-    worker = spawn(entry, { dbPath: db.name, keyHex: key === null ? null : key.toString('hex'), input, chunks, signal, port: port2 });
+    const workerData: RegisterScreenThreadData = { dbPath: db.name, keyHex: key === null ? null : key.toString('hex'), input, chunks, signal, port: port2 };
+    worker = startThread(entry, { workerData, transferList: [port2] });
     // Its errors are read from the signal and the port; this keeps them from ending the process.
     worker.on('error', () => undefined);
     worker.unref();
