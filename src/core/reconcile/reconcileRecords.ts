@@ -89,6 +89,11 @@ export interface ReconcileRecordsOptions {
   nameFrequencies?: NameFrequencies;
 }
 
+/** The same day `years` years earlier, on ISO days (YYYY-MM-DD…): compared as strings. */
+function yearsBefore(isoDay: string, years: number): string {
+  return `${Number(isoDay.slice(0, 4)) - years}${isoDay.slice(4, 10)}`;
+}
+
 /** How long the register may still show a newcomer at the previous employer only. */
 const registerLagYears = 2;
 
@@ -339,7 +344,7 @@ export function reconcileRecords({
     return true;
   };
   const establishment = new Set(establishmentFiness);
-  const lateArrivalSince = `${Number(today.slice(0, 4)) - registerLagYears}${today.slice(4)}`;
+  const lateArrivalSince = yearsBefore(today, registerLagYears);
   /** Whether the person joined within the register's lag (null when the HR export does not say). */
   const arrivedLately = (identity: number): boolean | null => {
     const start = records[identities[identity]!.anchor]!.attributes.startDate;
@@ -630,7 +635,7 @@ export function reconcileRecords({
     const lastLogin = records[record]!.attributes.lastLogin;
     const start = records[identities[identity]!.anchor]!.attributes.startDate;
     if (lastLogin === undefined || lastLogin === '' || start === undefined || start.length < 10) return false;
-    return lastLogin.slice(0, 10) < `${Number(start.slice(0, 4)) - 1}${start.slice(4, 10)}`;
+    return lastLogin.slice(0, 10) < yearsBefore(start, 1);
   }
 
   /** Identifiers learned from automatic links (RPPS, account, e-mail) become blocking keys too. */
