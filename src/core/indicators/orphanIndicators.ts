@@ -2,7 +2,8 @@ import type { LocalizedText } from '../../shared/api/errors';
 import type { IndicatorItem } from '../../shared/api/indicators.contract';
 import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
 import { buildMatchFeatures } from '../../shared/matching/buildMatchFeatures';
-import { genericAccount, type OrphanReason } from '../reconcile/reconcileRecords';
+import { genericAccountName } from '../../shared/matching/accountNamePatterns';
+import type { OrphanReason } from '../reconcile/reconcileRecords';
 import { countPresentRecords } from './countPresentRecords';
 import type { IndicatorContext, IndicatorDefinition, IndicatorSource } from './IndicatorDefinition';
 import { localizeDay } from './localizeDate';
@@ -43,7 +44,7 @@ function readOrphanAccounts({ db, today }: IndicatorContext, sourceId: string): 
   const orphans: OrphanAccount[] = unlinked.map((row) => {
     const features = buildMatchFeatures({ attributes: JSON.parse(row.json) as CanonicalAttributes, accountKey: row.key });
     const named = features.lastNames.length > 0 || features.firstNames.length > 0;
-    return { recordId: row.recordId, key: row.key, name: row.name === '' ? row.key : row.name, identityId: null, reason: !named || genericAccount.test(row.key) ? 'generic' : 'unknown', endDate: null };
+    return { recordId: row.recordId, key: row.key, name: row.name === '' ? row.key : row.name, identityId: null, reason: !named || genericAccountName.test(row.key) ? 'generic' : 'unknown', endDate: null };
   });
   const linked = db
     .prepare(

@@ -5,6 +5,7 @@ import { compareFeatures, type FieldEvidence } from '../../shared/matching/compa
 import { createExactNameWeight, type NameFrequencies } from '../../shared/matching/createExactNameWeight';
 import type { MatchModel } from '../../shared/matching/matchModel';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
+import { genericAccountName } from '../../shared/matching/accountNamePatterns';
 import { sortedTokens } from '../../shared/matching/compareNames';
 import { weightsConfigOf } from '../../shared/matching/weightsConfigOf';
 import { countNameFrequencies } from './countNameFrequencies';
@@ -156,8 +157,6 @@ export function recordRef(record: Pick<ReconcileRecord, 'sourceId' | 'key'>): st
   return `${record.sourceId}/${record.key}`;
 }
 
-/** Service, shared and technical account names (orphans of reason `generic`; the dashboard lists them too). */
-export const genericAccount = /^(svc|srv|adm|admin|administrateur|test|tmp|temp|scan|impr|print|backup|sauvegarde|service|generique|accueil|secretariat|stagiaire|interne|guest|invite|sys|app|robot|bot)[._-]?/i;
 
 function mergeInto(target: MatchFeatures, source: MatchFeatures): void {
   target.rpps ??= source.rpps;
@@ -652,7 +651,7 @@ export function reconcileRecords({
       const current = links[index]!;
       if (current.identity === null) {
         const named = features[index]!.lastNames.length > 0 || features[index]!.firstNames.length > 0;
-        orphans.push({ record: index, reason: !named || genericAccount.test(record.key) ? 'generic' : 'unknown' });
+        orphans.push({ record: index, reason: !named || genericAccountName.test(record.key) ? 'generic' : 'unknown' });
         return;
       }
       const anchor = records[identities[current.identity]!.anchor]!;

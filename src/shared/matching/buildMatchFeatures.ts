@@ -1,4 +1,5 @@
 import type { CanonicalAttributes } from '../directory/canonicalAttributes';
+import { externalAccountName } from './accountNamePatterns';
 import { mapProfessionCode } from './mapProfessionCode';
 import { foldName, surnameTokens } from './normalizeName';
 import { memoizeByKey } from '../text/memoizeByKey';
@@ -32,8 +33,6 @@ export interface MatchFeatures {
   externalAccount?: boolean;
 }
 
-/** Account names that hospitals give to interim workers and contractors, who are not on the HR export. */
-const externalAccountName = /^(ext|externe?|interim|interimaire|presta|prestataire)[._-]/;
 
 export interface MatchInput {
   attributes: CanonicalAttributes;
