@@ -40,6 +40,28 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * The chance that a record and a person taken at random, both with a birth date, share it:
+ * Σ over dates of the two shares (0 when either side has none).
+ */
+export function birthDateAgreement(recordDates: readonly (string | null)[], personDates: readonly (string | null)[]): number {
+  const counts = new Map<string, number>();
+  let people = 0;
+  for (const date of personDates) {
+    if (date === null) continue;
+    counts.set(date, (counts.get(date) ?? 0) + 1);
+    people += 1;
+  }
+  let records = 0;
+  let agreeing = 0;
+  for (const date of recordDates) {
+    if (date === null) continue;
+    records += 1;
+    agreeing += counts.get(date) ?? 0;
+  }
+  return records === 0 || people === 0 ? 0 : agreeing / (records * people);
+}
+
 /** Bounds on the share of records that have their person here: a prior is never that sure. */
 const [minMatchShare, maxMatchShare] = [0.5, 0.98];
 
@@ -124,11 +146,12 @@ export function trainMatchModel({
       randomLevels.push(levelsOf(compareFeatures(featuresOf(record), references[identity]!, context)));
     }
   }
+  const exactAgreement = { birthDate: birthDateAgreement(records.map((record) => featuresOf(record).birthDate), references.map((reference) => reference.birthDate)) };
   const labelledPairs = labels.map((label) => ({ levels: levelsOf(compareFeatures(featuresOf(label.record), references[label.identity]!, context)), match: label.match }));
   const sessions = [
     { pairs: surnameSession, blockedFields: ['lastName'] as const },
     { pairs: birthSession, blockedFields: ['birthDate'] as const },
   ].filter((session) => session.pairs.length > 0);
-  const model = estimateMatchModel({ randomPairs: randomLevels, sessions, labelledPairs, people: references.length });
+  const model = estimateMatchModel({ randomPairs: randomLevels, sessions, labelledPairs, people: references.length, exactAgreement });
   return { ...model, priorWeight: priorWeightOf(model, pairsOfRecord, references.length) };
 }

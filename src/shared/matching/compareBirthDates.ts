@@ -8,7 +8,28 @@ function dayNumber(iso: string): number | null {
 const fullDate = /^\d{4}-\d{2}-\d{2}$/;
 const yearOnly = /^\d{4}$/;
 
-/** Birth dates: exact, day and month swapped, one day apart (typing, time zone), same year only (or only a year known), or different. */
+/**
+ * One keystroke apart on the digits (YYYY-MM-DD): one digit mistyped or two neighbours swapped
+ * (1985/1958, 10/01). The commonest way a birth date goes wrong when typed from a form.
+ */
+function isOneKeystrokeApart(a: string, b: string): boolean {
+  let first = -1;
+  let differences = 0;
+  for (let position = 0; position < a.length; position += 1) {
+    if (a[position] === b[position]) continue;
+    differences += 1;
+    if (differences === 1) first = position;
+    else if (differences > 2) return false;
+  }
+  if (differences === 1) return true;
+  const second = first + 1;
+  return differences === 2 && a[first] === b[second] && a[second] === b[first];
+}
+
+/**
+ * Birth dates: exact, day and month swapped, one day apart (typing, time zone), one keystroke
+ * apart (a digit mistyped or two swapped), same year only (or only a year known), or different.
+ */
 export function compareBirthDates(a: string | null, b: string | null): MatchLevel {
   if (a === null || b === null) return 'missing';
   const [fullA, fullB] = [fullDate.test(a), fullDate.test(b)];
@@ -20,5 +41,6 @@ export function compareBirthDates(a: string | null, b: string | null): MatchLeve
   if (yearA === yearB && monthA === dayB && dayA === monthB) return 'swapped';
   const [numberA, numberB] = [dayNumber(a), dayNumber(b)];
   if (numberA !== null && numberB !== null && Math.abs(numberA - numberB) === 1) return 'close';
+  if (isOneKeystrokeApart(a, b)) return 'typo';
   return yearA === yearB ? 'year' : 'different';
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { compareFirstNames, compareLastNames, isGenderVariant } from './compareNames';
-import { compareBirthDates } from './compareBirthDates';
 import { foldName, surnameTokens } from './normalizeName';
 import { mapProfessionCode } from './mapProfessionCode';
 import { matchesLoginPattern } from './matchesLoginPattern';
@@ -58,15 +57,6 @@ describe('given-name comparison', () => {
 });
 
 describe('birth dates, logins and professions', () => {
-  it('recognizes swapped day/month and one-day slips', () => {
-    expect(compareBirthDates('1980-03-12', '1980-03-12')).toBe('exact');
-    expect(compareBirthDates('1980-03-12', '1980-12-03')).toBe('swapped');
-    expect(compareBirthDates('1980-03-12', '1980-03-13')).toBe('close');
-    expect(compareBirthDates('1980-03-12', '1981-03-12')).toBe('different');
-    expect(compareBirthDates('1980-03-12', '1980-07-30')).toBe('year');
-    expect(compareBirthDates('1980', '1980-07-30')).toBe('year');
-    expect(compareBirthDates(null, '1981-03-12')).toBe('missing');
-  });
   it('matches prenom.nom, pnom and NOM_PRE account patterns', () => {
     expect(matchesLoginPattern('jean-pierre.martin', ['JEAN', 'PIERRE'], ['MARTIN'])).toBe(true);
     expect(matchesLoginPattern('jmartin2', ['JEAN'], ['MARTIN'])).toBe(true);

@@ -43,4 +43,14 @@ describe('estimateMatchModel', () => {
     expect(labelled.levels.firstName!.different!.m).toBeGreaterThan(unlabelled.levels.firstName!.different!.m + 0.2);
     expect(labelled.training.labelledPairs).toBe(2_000);
   });
+
+  it('takes the u of an exact level from value frequencies when given (rarer than sampling can tell)', () => {
+    const sampled = estimateMatchModel({ randomPairs, sessions: [{ pairs: blocked, blockedFields: ['lastName'] }], people: 1_000 });
+    const known = estimateMatchModel({ randomPairs, sessions: [{ pairs: blocked, blockedFields: ['lastName'] }], people: 1_000, exactAgreement: { birthDate: 0.000_05 } });
+    expect(known.levels.birthDate!.exact!.u).toBe(0.000_05);
+    expect(known.levels.birthDate!.exact!.weight).toBeGreaterThan(sampled.levels.birthDate!.exact!.weight + 3);
+    // The other levels share what is left.
+    expect(known.levels.birthDate!.exact!.u + known.levels.birthDate!.different!.u).toBeCloseTo(1, 12);
+    expect(known.levels.firstName!.exact!.u).toBe(sampled.levels.firstName!.exact!.u);
+  });
 });

@@ -15,6 +15,12 @@ export interface EstimateMatchModelOptions {
   labelledPairs?: readonly { levels: LevelVector; match: boolean }[];
   /** Number of people a record may be linked to: the prior odds of a match are 1 : (people − 1). */
   people: number;
+  /**
+   * u of a field's `exact` level known without sampling (from value frequencies: the chance that a
+   * record and a person taken at random share the value). A few thousand random pairs can only say
+   * "rarer than one in ten thousand" of a birth date; the frequencies say how much rarer.
+   */
+  exactAgreement?: Partial<Record<MatchField, number>>;
   iterations?: number;
 }
 
@@ -79,7 +85,7 @@ function distributionOf(patterns: Iterable<Pattern>, weightOf: (pattern: Pattern
  * reviewers' decisions as fixed labels. Pairs are grouped by their pattern of levels first, so EM runs
  * over a few thousand patterns whatever the number of pairs. Pure and deterministic.
  */
-export function estimateMatchModel({ randomPairs, sessions, labelledPairs = [], people, iterations = 40 }: EstimateMatchModelOptions): MatchModel {
+export function estimateMatchModel({ randomPairs, sessions, labelledPairs = [], people, exactAgreement = {}, iterations = 40 }: EstimateMatchModelOptions): MatchModel {
   const random = new Map<string, Pattern>();
   aggregate(randomPairs, undefined, random);
   const levelsSeen = new Map<MatchField, Set<MatchLevel>>();
@@ -96,6 +102,13 @@ export function estimateMatchModel({ randomPairs, sessions, labelledPairs = [], 
   for (const session of sessions) see(session.pairs);
   see(labelledPairs.map((pair) => pair.levels));
   const u = distributionOf(random.values(), () => 1, levelsSeen);
+  for (const [field, known] of Object.entries(exactAgreement) as [MatchField, number][]) {
+    const shares = u.get(field);
+    const sampled = shares?.get('exact');
+    if (shares === undefined || sampled === undefined || !(known > 0 && known < 1)) continue;
+    // The other levels keep their sampled proportions of what is left.
+    for (const [level, share] of shares) shares.set(level, level === 'exact' ? known : (share * (1 - known)) / (1 - sampled));
+  }
 
   const estimates = new Map<MatchField, Map<MatchLevel, number>[]>();
   let patternsTotal = 0;

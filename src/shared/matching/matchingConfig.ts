@@ -27,10 +27,10 @@ export type ComparisonLevel =
 
 /**
  * Levels of the whole-record comparison: the name comparators' levels plus given names reduced to an
- * initial, birth dates agreeing on the year only, a surname found only across birth and usage names
+ * initial, birth dates agreeing on the year only or one keystroke apart (`typo`), a surname found only across birth and usage names
  * (`crossed`), and an identifier that cannot be compared because one side fails its check digit.
  */
-export type MatchLevel = ComparisonLevel | 'initial' | 'year' | 'crossed' | 'invalid';
+export type MatchLevel = ComparisonLevel | 'initial' | 'year' | 'typo' | 'crossed' | 'invalid';
 
 /**
  * How a link is decided: `calibrated` (Fellegi–Sunter weights whose m-probabilities are estimated
@@ -93,7 +93,8 @@ export const defaultMatchingConfig: MatchingConfig = {
     adId: { exact: 40, different: -20 },
     lastName: { exact: 20, crossed: 20, part: 18, inverted: 16, phonetic: 12, close: 10, different: -20 },
     firstName: { exact: 15, inverted: 12, compatible: 10, initial: 10, phonetic: 8, close: 5, different: -20 },
-    birthDate: { exact: 15, swapped: 10, close: 10, year: -25, different: -25 },
+    // The seed knows no keystroke level: a mistyped date is a different one (-25), as written.
+    birthDate: { exact: 15, swapped: 10, close: 10, typo: -25, year: -25, different: -25 },
     sex: { different: -10 },
     service: { exact: 5 },
     email: { exact: 20, part: 15, compatible: 15 },
