@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
         db.close();
         const q = measureOutsideReconciliation(sampleDir, rows);
         console.log(
-          `${generator.toUpperCase()} seed ${seed}: ${q.truePairs} true pairs, ${q.localRecords} local records; automatic precision ${q.automaticPrecision.toFixed(4)}, automatic recall ${q.automaticRecall.toFixed(4)}, auto+review recall ${q.automaticOrReviewRecall.toFixed(4)}, review ${(q.reviewShare * 100).toFixed(2)} %, homonym merges ${q.homonymMerges}, wrong automatic ${q.automatic - q.automaticCorrect}; import ${(importMs / 1000).toFixed(1)} s (${imported.warnings?.length ?? 0} warnings), reconcile ${(reconcileMs / 1000).toFixed(1)} s ${JSON.stringify(report.timingsMs)}`,
+          `${generator.toUpperCase()} seed ${seed}: ${q.truePairs} true pairs, ${q.localRecords} local records; automatic precision ${q.automaticPrecision.toFixed(4)}, automatic recall ${q.automaticRecall.toFixed(4)}, auto+review recall ${q.automaticOrReviewRecall.toFixed(4)} (${q.reviewCorrectAmongAlternatives} right among a proposal's alternatives), review ${(q.reviewShare * 100).toFixed(2)} %, homonym merges ${q.homonymMerges}, wrong automatic ${q.automatic - q.automaticCorrect}; import ${(importMs / 1000).toFixed(1)} s (${imported.warnings?.length ?? 0} warnings), reconcile ${(reconcileMs / 1000).toFixed(1)} s ${JSON.stringify(report.timingsMs)}`,
         );
       } finally {
         rmSync(dir, { recursive: true, force: true });

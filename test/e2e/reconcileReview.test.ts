@@ -93,6 +93,41 @@ describe('review queue screen', () => {
     expect(desk.core.db.prepare("SELECT reason FROM reconcile_decisions WHERE decision = 'reject'").get()).toEqual({ reason: 'Personnes différentes (homonyme ou autre personne)' });
   });
 
+  it('shows a proposal’s namesakes and links the record to the one the reviewer chooses', async () => {
+    const proposal = page.getByTestId('review-proposal');
+    const alternatives = page.getByTestId('review-alternatives');
+    // Through the queue with the arrow key, as a reviewer would, to a record held back between namesakes.
+    for (let step = 0; step < 200 && (await alternatives.count()) === 0; step += 1) {
+      const heading = await proposal.getByRole('heading', { level: 3 }).textContent();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => proposal.getByRole('heading', { level: 3 }).textContent()).not.toBe(heading);
+    }
+    expect(await alternatives.count()).toBe(1);
+    const recordKey = await proposal.getByRole('region', { name: 'Fiche source' }).locator('dd').first().textContent();
+    const proposedName = (await proposal.getByRole('region', { name: 'Personne proposée' }).getByRole('heading').textContent())!.replace(/^Personne proposée — /, '');
+    const first = alternatives.getByRole('listitem').first();
+    const alternativeName = (await first.getAttribute('aria-label'))!;
+    // Namesakes: the same name, told apart by what is beside it.
+    expect(alternativeName).toBe(proposedName);
+    expect(await first.locator('dl').textContent()).toMatch(/Matricule/);
+    await first.locator('summary').click();
+    expect(await first.getByTestId('link-evidence').textContent()).toMatch(/Nom/);
+    const before = pendingCount();
+    await first.getByRole('button', { name: `C’est ${alternativeName}` }).click();
+    await expect.poll(() => page.getByTestId('review-notice').textContent()).toMatch(/^Rapprochement accepté/);
+    await expect.poll(() => page.getByTestId('review-status').textContent()).toBe(`${before - 1} rapprochements à valider`);
+    const linked = desk.core.db
+      .prepare("SELECT l.identity_id AS identityId, l.decision FROM identity_links l JOIN source_records r ON r.id = l.record_id WHERE r.record_key = ? AND r.source_id <> 'sirh'")
+      .get(recordKey) as { identityId: string; decision: string };
+    expect(linked.decision).toBe('validated');
+    // The person chosen is the alternative, not the proposed one: the journal says which was proposed.
+    const journaled = desk.core.db.prepare("SELECT before_json AS before, after_json AS after FROM journal WHERE action = 'identity-link.accept' ORDER BY seq DESC LIMIT 1").get() as { before: string; after: string };
+    expect(JSON.parse(journaled.before)).toMatchObject({ alternative: linked.identityId });
+    expect(JSON.parse(journaled.before).identityId).not.toBe(linked.identityId);
+    expect(JSON.parse(journaled.after)).toMatchObject({ identityId: linked.identityId, decision: 'validated' });
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('explains on the person page why each record is linked', async () => {
     const validated = desk.core.db
       .prepare("SELECT i.hr_id AS hrId FROM identity_links l JOIN identities i ON i.id = l.identity_id WHERE l.decision = 'validated' LIMIT 1")

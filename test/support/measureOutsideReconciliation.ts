@@ -14,7 +14,10 @@ export interface OutsideQuality {
   automatic: number;
   automaticCorrect: number;
   review: number;
+  /** Proposals whose person is the proposed one or one of the alternatives the reviewer is shown. */
   reviewCorrect: number;
+  /** Of those, proposals whose person is among the alternatives (the reviewer chooses them instead). */
+  reviewCorrectAmongAlternatives: number;
   /** Wrong automatic links onto a namesake: same homonym group, or a register entry of nobody here. */
   homonymMerges: number;
   automaticPrecision: number;
@@ -41,6 +44,7 @@ export function measureOutsideReconciliation(sampleDir: string, rows: readonly R
   let automaticCorrect = 0;
   let review = 0;
   let reviewCorrect = 0;
+  let reviewCorrectAmongAlternatives = 0;
   let homonymMerges = 0;
   for (const row of rows) {
     if (row.role === 'hr' || row.identityId === null) continue;
@@ -53,7 +57,9 @@ export function measureOutsideReconciliation(sampleDir: string, rows: readonly R
       else if ((truthPerson !== null && groupOf.get(truthPerson) !== null && groupOf.get(truthPerson) === groupOf.get(linked ?? '')) || (truthPerson === null && row.role === 'register')) homonymMerges += 1;
     } else if (row.decision === 'review') {
       review += 1;
-      if (right) reviewCorrect += 1;
+      const amongAlternatives = !right && truthPerson !== null && (row.alternativeIdentityIds ?? []).some((identityId) => personOfIdentity.get(identityId) === truthPerson);
+      if (right || amongAlternatives) reviewCorrect += 1;
+      if (amongAlternatives) reviewCorrectAmongAlternatives += 1;
     }
   }
   const localRecords = rows.filter((row) => row.role !== 'register').length;
@@ -63,6 +69,7 @@ export function measureOutsideReconciliation(sampleDir: string, rows: readonly R
     automaticCorrect,
     review,
     reviewCorrect,
+    reviewCorrectAmongAlternatives,
     homonymMerges,
     automaticPrecision: automatic === 0 ? 1 : automaticCorrect / automatic,
     automaticRecall: truePairs === 0 ? 1 : automaticCorrect / truePairs,

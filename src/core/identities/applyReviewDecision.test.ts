@@ -30,4 +30,34 @@ describe('applyReviewDecision', () => {
     applyReviewDecision(db, fixtureClock, { recordId: entry, identityId: 'p-1', decision: 'accept', decidedBy: 'agent-1', role: 'register', rpps: '10001234567', adId: null });
     expect(db.prepare('SELECT id, rpps FROM identities ORDER BY id').all()).toEqual([{ id: 'p-1', rpps: null }, { id: 'p-2', rpps: '10001234567' }]);
   });
+
+  it('accepts a namesake among the proposal’s alternatives instead, or proposes the next one when the proposed person is rejected', () => {
+    const db = openFixtureDatabase();
+    for (const id of ['p-1', 'p-2', 'p-3']) insertIdentity(db, { id, lastName: 'LE GALL', firstName: 'Isabelle' });
+    const entry = insertRecord(db, { sourceId: 'rpps', key: '10001234567', rpps: '10001234567' });
+    const account = insertRecord(db, { sourceId: 'ad', key: 'ilegall', adId: 'ilegall' });
+    const alternative = db.prepare("INSERT INTO identity_link_alternatives (record_id, identity_id, score, probability, evidence_json) VALUES (?, ?, ?, 0.8, '[\"pair\"]')");
+    for (const recordId of [entry, account]) {
+      insertLink(db, { recordId, identityId: 'p-1', rule: 'weights', decision: 'pending' });
+      alternative.run(recordId, 'p-2', 88);
+      alternative.run(recordId, 'p-3', 85);
+    }
+    const linkOf = (recordId: number) => db.prepare('SELECT identity_id AS identityId, decision, score, evidence_json AS evidence FROM identity_links WHERE record_id = ?').get(recordId);
+    const alternativesOf = (recordId: number) => db.prepare('SELECT identity_id FROM identity_link_alternatives WHERE record_id = ? ORDER BY identity_id').pluck().all(recordId);
+
+    applyReviewDecision(db, fixtureClock, { recordId: entry, identityId: 'p-3', decision: 'accept', decidedBy: 'agent-1', role: 'register', rpps: '10001234567', adId: null });
+    expect(linkOf(entry)).toEqual({ identityId: 'p-3', decision: 'validated', score: 85, evidence: '["pair"]' });
+    expect(alternativesOf(entry)).toEqual([]);
+    expect(db.prepare('SELECT id FROM identities WHERE rpps = ?').pluck().get('10001234567')).toBe('p-3');
+
+    // "Not her": the best remaining namesake is proposed; rejecting an alternative only drops it.
+    applyReviewDecision(db, fixtureClock, { recordId: account, identityId: 'p-1', decision: 'reject', decidedBy: 'agent-1', role: 'directory', rpps: null, adId: 'ilegall' });
+    expect(linkOf(account)).toEqual({ identityId: 'p-2', decision: 'pending', score: 88, evidence: '["pair"]' });
+    expect(alternativesOf(account)).toEqual(['p-3']);
+    applyReviewDecision(db, fixtureClock, { recordId: account, identityId: 'p-3', decision: 'reject', decidedBy: 'agent-1', role: 'directory', rpps: null, adId: 'ilegall' });
+    expect(linkOf(account)).toMatchObject({ identityId: 'p-2', decision: 'pending' });
+    expect(alternativesOf(account)).toEqual([]);
+    applyReviewDecision(db, fixtureClock, { recordId: account, identityId: 'p-2', decision: 'reject', decidedBy: 'agent-1', role: 'directory', rpps: null, adId: 'ilegall' });
+    expect(linkOf(account)).toBeUndefined();
+  });
 });

@@ -106,4 +106,22 @@ describe('writeReconciledDirectory', () => {
       { id: 't-1', rpps: null, status: 'left' },
     ]);
   });
+
+  it('writes a proposal’s alternatives with it, and rebuilds them at each run', () => {
+    const db = openFixtureDatabase();
+    const [first, second] = [insertRecord(db, { sourceId: 'sirh', key: 'A1' }), insertRecord(db, { sourceId: 'sirh', key: 'A2' })];
+    const account = insertRecord(db, { sourceId: 'ad', key: 'jmartin', adId: 'jmartin' });
+    const people = [person('p-1', { hrId: 'A1' }), person('p-2', { hrId: 'A2' })];
+    const proposal = (alternatives: ReconciledLink['alternatives']): ReconciledLink => ({ ...link(account, 'p-1', 'weights', 'pending'), alternatives });
+    const alternativesOf = () => db.prepare('SELECT record_id AS recordId, identity_id AS identityId, score, probability, evidence_json AS evidence FROM identity_link_alternatives').all();
+    writeReconciledDirectory(db, fixtureClock, {
+      identities: people,
+      links: [link(first, 'p-1'), link(second, 'p-2'), proposal([{ identity_id: 'p-2', score: 12.5, probability: 0.93, evidence_json: '[{"field":"lastName"}]' }])],
+    });
+    expect(alternativesOf()).toEqual([{ recordId: account, identityId: 'p-2', score: 12.5, probability: 0.93, evidence: '[{"field":"lastName"}]' }]);
+    expect(db.prepare('SELECT identity_id FROM identity_links WHERE record_id = ?').pluck().get(account)).toBe('p-1');
+    // The next run sees no namesake any more: nothing is left of the old alternative.
+    writeReconciledDirectory(db, fixtureClock, { identities: people, links: [link(first, 'p-1'), link(second, 'p-2'), proposal(undefined)] });
+    expect(alternativesOf()).toEqual([]);
+  });
 });

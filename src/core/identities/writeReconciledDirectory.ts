@@ -24,8 +24,22 @@ export interface ReconciledIdentity {
   endDate: string | null;
 }
 
-/** One explained link, as `identity_links` columns (the engine owns which columns it explains). */
-export type ReconciledLink = { record_id: number; identity_id: string; decision: string } & Record<string, string | number | null>;
+/** A proposal's other possible person, as `identity_link_alternatives` columns. */
+export interface ReconciledAlternative {
+  identity_id: string;
+  score: number;
+  probability: number | null;
+  evidence_json: string;
+}
+
+/**
+ * One explained link, as `identity_links` columns (the engine owns which columns it explains), and,
+ * for a proposal, the other people it may be.
+ */
+export type ReconciledLink = { record_id: number; identity_id: string; decision: string; alternatives?: readonly ReconciledAlternative[] } & Record<
+  string,
+  string | number | null | readonly ReconciledAlternative[] | undefined
+>;
 
 export interface WriteReconciledDirectoryResult {
   /** Identities no longer anchored whose former HR record now belongs to another identity. */
@@ -80,6 +94,7 @@ export function writeReconciledDirectory(
     const factOf = (identityId: string, fact: DeskFact['fact']) => factsByIdentity.get(identityId)?.find((row) => row.fact === fact);
     const deskRppsHolder = new Map(facts.filter((fact) => fact.fact === 'rpps').map((fact) => [fact.value!, fact.identity_id]));
 
+    db.prepare('DELETE FROM identity_link_alternatives').run();
     db.prepare('DELETE FROM identity_links').run();
     // Identifiers move between identities across runs: clear them first so UNIQUE checks see the
     // new state only — except an RPPS the desk paired, which stays where the desk put it.
@@ -130,10 +145,16 @@ export function writeReconciledDirectory(
       if (statement === undefined) insertLinks.set(sql, (statement = db.prepare(sql)));
       statement.run(link);
     };
+    const insertAlternative = db.prepare(
+      'INSERT INTO identity_link_alternatives (record_id, identity_id, score, probability, evidence_json) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
     const sureOwner = new Map<number, string>();
-    for (const link of links) {
-      insertLink(link, '');
+    for (const { alternatives, ...link } of links) {
+      insertLink(link as Record<string, string | number | null>, '');
       if (link.decision === 'automatic' || link.decision === 'validated') sureOwner.set(link.record_id, link.identity_id);
+      for (const alternative of alternatives ?? []) {
+        if (alternative.identity_id !== link.identity_id) insertAlternative.run(link.record_id, alternative.identity_id, alternative.score, alternative.probability, alternative.evidence_json);
+      }
     }
     // A desk link yields only to a sure link of the engine; a proposal does not displace it.
     const identityExists = db.prepare('SELECT 1 FROM identities WHERE id = ?').pluck();
@@ -142,6 +163,8 @@ export function writeReconciledDirectory(
       const updates = Object.keys(link).filter((column) => column !== 'record_id').map((column) => `${column} = excluded.${column}`);
       insertLink(link, `ON CONFLICT (record_id) DO UPDATE SET ${updates.join(', ')} WHERE identity_links.decision = 'pending'`);
     }
+    // A proposal a desk link displaced is no proposal any more: its alternatives go with it.
+    if (deskLinks.length > 0) db.prepare("DELETE FROM identity_link_alternatives WHERE record_id IN (SELECT record_id FROM identity_links WHERE decision <> 'pending')").run();
 
     const anchored = new Set(identities.map((identity) => identity.id));
     const stale = (db.prepare('SELECT id, status FROM identities').all() as { id: string; status: string }[]).filter((row) => !anchored.has(row.id));

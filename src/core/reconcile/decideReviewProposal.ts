@@ -16,8 +16,10 @@ export interface DecideReviewProposalOptions {
 }
 
 /**
- * Records a human decision on a proposed link and applies it now: accepted links become
- * `validated` (and lend the identity a missing RPPS or account), rejected ones disappear. The
+ * Records a human decision on a proposed link — for the proposed person or one of the proposal's
+ * alternatives (a namesake) — and applies it now: accepted links become `validated` on that person
+ * (and lend a missing RPPS or account); a rejected person leaves the proposal (the best alternative
+ * is proposed next). The
  * decision is stored apart so the next automatic run keeps it, and journaled with its reason.
  */
 export function decideReviewProposal(db: Database.Database, { recordId, identityId, decision, reason, actor, clock }: DecideReviewProposalOptions): { remaining: number } {
@@ -31,7 +33,11 @@ export function decideReviewProposal(db: Database.Database, { recordId, identity
           WHERE l.record_id = ?`,
       )
       .get(recordId) as { identityId: string; decision: string; score: number; sourceId: string; recordKey: string; rpps: string | null; adId: string | null; role: string } | undefined;
-    if (link === undefined || link.identityId !== identityId) {
+    const isAlternative =
+      link !== undefined &&
+      link.identityId !== identityId &&
+      db.prepare('SELECT 1 FROM identity_link_alternatives WHERE record_id = ? AND identity_id = ?').get(recordId, identityId) !== undefined;
+    if (link === undefined || (link.identityId !== identityId && !isAlternative)) {
       throw new DeskError(
         'NOT_FOUND',
         { fr: `Aucun rapprochement proposé entre l’enregistrement ${recordId} et la personne ${identityId}.`, en: `No proposed link between record ${recordId} and person ${identityId}.` },
@@ -55,7 +61,7 @@ export function decideReviewProposal(db: Database.Database, { recordId, identity
       actor,
       action: decision === 'accept' ? 'identity-link.accept' : 'identity-link.reject',
       subject: { type: 'source-record', id: `${link.sourceId}/${link.recordKey}` },
-      before: { identityId, decision: 'pending', score: link.score },
+      before: { identityId: link.identityId, decision: 'pending', score: link.score, ...(isAlternative ? { alternative: identityId } : {}) },
       after: { identityId: decision === 'accept' ? identityId : null, decision: decision === 'accept' ? 'validated' : 'rejected', reason },
     });
     applyReviewDecision(db, clock, { recordId, identityId, decision, decidedBy, role: link.role, rpps: link.rpps, adId: link.adId });

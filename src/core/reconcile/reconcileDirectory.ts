@@ -20,6 +20,8 @@ export interface ReconciledRow {
   identityId: string | null;
   decision: LinkDecision;
   score: number;
+  /** A proposal's other possible people (namesakes within the guard's margin), best first. */
+  alternativeIdentityIds?: string[];
 }
 
 export interface ReconcileReport {
@@ -142,6 +144,16 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
       const human = link.validated ? acceptedBy.get(recordRef(records[index]!)) : undefined;
       const evidenceJson = JSON.stringify(link.evidence);
       link.evidence = [];
+      const alternatives = link.alternatives?.map((alternative) => {
+        const written = {
+          identity_id: identityIds[alternative.identity]!,
+          score: alternative.score,
+          probability: alternative.probability,
+          evidence_json: JSON.stringify(alternative.evidence),
+        };
+        alternative.evidence = [];
+        return written;
+      });
       yield {
         record_id: recordIds[index]!,
         identity_id: identityIds[link.identity]!,
@@ -154,6 +166,7 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
         created_at: now,
         probability: link.probability,
         prior_weight: link.probability === null ? null : priorWeight,
+        ...(alternatives === undefined ? {} : { alternatives }),
       };
     }
   }
@@ -180,6 +193,7 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
       identityId: link.identity === null ? null : identityIds[link.identity]!,
       decision: link.decision,
       score: link.score,
+      ...(link.alternatives === undefined ? {} : { alternativeIdentityIds: link.alternatives.map((alternative) => identityIds[alternative.identity]!) }),
     });
   });
   const perSource: ReconcileReport['perSource'] = {};

@@ -76,6 +76,10 @@ describe('reconcileRecords decisions', () => {
     expect(result.links[2]!.decision).toBe('review');
     expect(result.links[2]!.runnerUpScore).toBe(result.links[2]!.score);
     expect(result.identities).toHaveLength(2);
+    // The reviewer is shown the other Julie Martin too, with the evidence for that pair.
+    const other = 1 - result.links[2]!.identity!;
+    expect(result.links[2]!.alternatives).toEqual([expect.objectContaining({ identity: other, score: result.links[2]!.score })]);
+    expect(result.links[2]!.alternatives![0]!.evidence.map((item) => item.field)).toEqual(expect.arrayContaining(['lastName', 'firstName', 'service']));
   });
 
   it('keeps a register entry to one person and sends names-only matches to a human', () => {
@@ -215,6 +219,10 @@ describe('reconcileRecords policies', () => {
       entry('10100000001', 'LOCMARIAQUER', 'SOAZIG', '60', here()),
     ]);
     expect(alike.link(2).decision).toBe('review');
+    const [first, second] = [alike.identityOf(0), alike.identityOf(1)];
+    expect(alike.link(2).alternatives?.map((alternative) => alternative.identity)).toEqual([alike.link(2).identity === first ? second : first]);
+    // An automatic link names no alternative.
+    expect(told.link(2).alternatives).toBeUndefined();
   });
 
   it('proposes a register entry still at the previous employer for a newcomer only', () => {

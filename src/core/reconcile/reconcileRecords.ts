@@ -48,7 +48,23 @@ export interface ReconciledLink {
   evidence: FieldEvidence[];
   /** Score of the runner-up identity, when there was one (homonym guard). */
   runnerUpScore: number | null;
+  /**
+   * A proposal's other possible people (a namesake the homonym guard weighed, within its margin),
+   * best first, at most `maxAlternatives`: the reviewer sees them and may choose one instead.
+   */
+  alternatives?: LinkAlternative[];
 }
+
+/** Another person a proposed record may be, with the evidence for that pair. */
+export interface LinkAlternative {
+  identity: number;
+  score: number;
+  probability: number | null;
+  evidence: FieldEvidence[];
+}
+
+/** How many other people a proposal names at most (namesakes in one establishment are seldom more). */
+const maxAlternatives = 3;
 
 export interface ReconciledIdentity {
   /** Index of the HR record the identity is anchored on. */
@@ -287,7 +303,19 @@ export function reconcileRecords({
     return candidate.score >= decisionConfig.automaticThreshold && !guarded ? 'auto' : 'review';
   };
   const scoredRule = model === null ? 'points' : 'weights';
-  const link = (record: number, candidate: Candidate, decision: LinkDecision, runnerUp: Candidate | undefined, rule?: string) => {
+  /** A proposal's namesakes within the guard's margin, compared in full (register candidates keep only the decision's evidence). */
+  const alternativesOf = (record: number, candidate: Candidate, rivals: readonly Candidate[]): LinkAlternative[] | undefined => {
+    const close = rivals
+      .filter((other) => other.identity !== candidate.identity && other.score >= candidate.score - decisionConfig.homonymMargin && other.score >= floor)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, maxAlternatives);
+    if (close.length === 0) return undefined;
+    return close.map((other) => {
+      const comparison = compareFeatures(features[record]!, identities[other.identity]!.features, context);
+      return { identity: other.identity, score: comparison.score, probability: probabilityOf(comparison.score), evidence: comparison.evidence };
+    });
+  };
+  const link = (record: number, candidate: Candidate, decision: LinkDecision, runnerUp: Candidate | undefined, rule?: string, rivals?: readonly Candidate[]) => {
     links[record] = {
       record,
       identity: decision === 'none' ? null : candidate.identity,
@@ -299,6 +327,7 @@ export function reconcileRecords({
       rule: rule ?? candidate.rule ?? (decision !== 'none' && candidate.score < decisionConfig.reviewThreshold ? (candidate.reviewRule ?? scoredRule) : scoredRule),
       evidence: candidate.evidence,
       runnerUpScore: runnerUp?.score ?? null,
+      alternatives: decision === 'review' && rivals !== undefined ? alternativesOf(record, candidate, rivals) : undefined,
     };
   };
   const pinAccepted = (record: number): boolean => {
@@ -407,7 +436,14 @@ export function reconcileRecords({
       if (decision === 'auto' && candidate.rule === null && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact') && !isToldApartFromNamesakes(candidate, candidatesOf.get(record)!)) {
         decision = 'review';
       }
-      link(record, { ...candidate, evidence: compareFeatures(features[record]!, identities[candidate.identity]!.features, context).evidence }, decision, runnerUp);
+      link(
+        record,
+        { ...candidate, evidence: compareFeatures(features[record]!, identities[candidate.identity]!.features, context).evidence },
+        decision,
+        runnerUp,
+        undefined,
+        candidatesOf.get(record)!.filter((other) => !taken.has(other.identity)),
+      );
       assigned.add(record);
       taken.add(candidate.identity);
     }
@@ -443,9 +479,9 @@ export function reconcileRecords({
         const decision = decide(best, runnerUp);
         // A name two people share never links automatically without a key that tells them apart.
         const shared = best.rule === null && nameKeysOf(identities[best.identity]!.features).some((key) => sharedNames.has(key));
-        if (decision === 'auto' && shared && !hasDistinguishingKey(best) && !(runnerUp !== undefined && isDistinguished(best, runnerUp))) link(record, best, 'review', runnerUp, 'shared-name');
-        else if (decision === 'auto' && best.rule === null && usedOnlyBeforeArrival(record, best.identity)) link(record, best, 'review', runnerUp, 'account-before-arrival');
-        else link(record, best, decision, runnerUp);
+        if (decision === 'auto' && shared && !hasDistinguishingKey(best) && !(runnerUp !== undefined && isDistinguished(best, runnerUp))) link(record, best, 'review', runnerUp, 'shared-name', candidates);
+        else if (decision === 'auto' && best.rule === null && usedOnlyBeforeArrival(record, best.identity)) link(record, best, 'review', runnerUp, 'account-before-arrival', candidates);
+        else link(record, best, decision, runnerUp, undefined, candidates);
         // Kept for the elimination below (the account may be left over).
         if (links[record]!.decision !== 'auto') firstPassCandidates.set(record, candidates);
       }

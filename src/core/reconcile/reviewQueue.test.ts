@@ -74,4 +74,28 @@ describe('review queue (desk API)', () => {
     expect(core.db.prepare("SELECT COUNT(*) AS n FROM journal WHERE action = 'directory.reconcile'").get()).toEqual({ n: 1 });
     // A reconciliation runs inside: seconds on a loaded 2-core CI machine.
   }, 30_000);
+
+  it('names a proposal’s namesakes, and lets the reviewer choose one of them instead', async () => {
+    const queue = await call<ReviewQueue>('listReviewProposals', { limit: 200 });
+    const proposal = queue.proposals.find((item) => item.alternatives.length > 0);
+    expect(proposal, 'the demo hospital has namesakes the guard holds back').toBeDefined();
+    const [alternative] = proposal!.alternatives;
+    expect(alternative!.identity.identityId).not.toBe(proposal!.identity.identityId);
+    expect(alternative!.evidence.length).toBeGreaterThan(0);
+    expect(alternative!.identity.lastName).not.toBe('');
+    // A person neither proposed nor an alternative is refused.
+    const stranger = core.db.prepare('SELECT id FROM identities WHERE id NOT IN (?, ?) LIMIT 1').pluck().get(proposal!.identity.identityId, alternative!.identity.identityId) as string;
+    const refused = await core.dispatch('decideReviewProposal', { recordId: proposal!.recordId, identityId: stranger, decision: 'accept', reason: 'au hasard' }, desk);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    await call('decideReviewProposal', { recordId: proposal!.recordId, identityId: alternative!.identity.identityId, decision: 'accept', reason: 'l’autre homonyme, même service' });
+    const linkOf = () => core.db.prepare('SELECT identity_id AS id, decision FROM identity_links WHERE record_id = ?').get(proposal!.recordId);
+    expect(linkOf()).toEqual({ id: alternative!.identity.identityId, decision: 'validated' });
+    const journaled = core.db.prepare("SELECT before_json AS before, after_json AS after FROM journal WHERE action = 'identity-link.accept' ORDER BY seq DESC LIMIT 1").get() as { before: string; after: string };
+    expect(JSON.parse(journaled.before)).toMatchObject({ identityId: proposal!.identity.identityId, alternative: alternative!.identity.identityId });
+    expect(JSON.parse(journaled.after)).toMatchObject({ identityId: alternative!.identity.identityId, decision: 'validated' });
+    // The next run obeys the choice.
+    await call<ReconcileReportView>('runReconciliation', {});
+    expect(linkOf()).toEqual({ id: alternative!.identity.identityId, decision: 'validated' });
+  }, 30_000);
 });

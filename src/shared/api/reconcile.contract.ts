@@ -5,6 +5,17 @@ import type { PersonSummary } from './directory.contract';
 
 export type { FieldEvidence as LinkEvidence } from '../matching/compareFeatures';
 
+/** A person as the review screen shows them beside a record. */
+export type ReviewPerson = Pick<PersonSummary, 'identityId' | 'lastName' | 'birthName' | 'firstName' | 'birthDate' | 'hrId' | 'rpps' | 'service' | 'profession'>;
+
+/** Another person the record may be (a namesake the homonym guard weighed), with the evidence for that pair. */
+export interface ReviewAlternative {
+  identity: ReviewPerson;
+  score: number;
+  probability: number | null;
+  evidence: FieldEvidence[];
+}
+
 /** A proposed link awaiting a human: the record, the best identity, and why. */
 export interface ReviewProposal {
   recordId: number;
@@ -12,10 +23,7 @@ export interface ReviewProposal {
   sourceLabel: string;
   recordKey: string;
   recordAttributes: Record<string, string | boolean | null>;
-  identity: Pick<
-    PersonSummary,
-    'identityId' | 'lastName' | 'birthName' | 'firstName' | 'birthDate' | 'hrId' | 'rpps' | 'service' | 'profession'
-  >;
+  identity: ReviewPerson;
   /** Summed weights in bits (calibrated policy) or points (seed-points). */
   score: number;
   /** Match probability and the prior (log2 odds) it started from; null under the seed-points policy. */
@@ -23,6 +31,8 @@ export interface ReviewProposal {
   priorWeight: number | null;
   rule: string;
   evidence: FieldEvidence[];
+  /** Other people the record may be, best first (empty when the engine saw no close namesake); any may be accepted instead. */
+  alternatives: ReviewAlternative[];
 }
 
 export interface ReconcileReportView {

@@ -20,6 +20,7 @@ import { addAbsentRecordsIndex } from './0370-add-absent-records-index';
 import { createIdentityDeskFacts } from './0380-create-identity-desk-facts';
 import { createScimOutbox } from './0400-create-scim-outbox';
 import { indexJournalFilters } from './0420-index-journal-filters';
+import { createLinkAlternatives } from './0430-create-link-alternatives';
 import type { Migration } from './types';
 
 /** Every schema change, in order, one per line. Append only; never edit a released migration. */
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   createIdentityDeskFacts,
   createScimOutbox,
   indexJournalFilters,
+  createLinkAlternatives,
 ];
 
 export type { Migration } from './types';

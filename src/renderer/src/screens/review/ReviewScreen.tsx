@@ -3,7 +3,7 @@ import { labelProfession } from '../../../../shared/directory/professionLabels';
 import { labelService } from '../../../../shared/directory/serviceLabels';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../../i18n/useDateFormat';
-import type { ReviewQueue } from '../../../../shared/api/reconcile.contract';
+import type { ReviewPerson, ReviewQueue } from '../../../../shared/api/reconcile.contract';
 import { useDesk } from '../../desk/DeskContext';
 import { describeError } from '../../desk/describeError';
 import { formatPersonName } from '../../viewModels/formatPerson';
@@ -19,7 +19,6 @@ import { formatProbability, listRecordFacts, reviewActionForKey, ruleKeyOf } fro
  */
 export function ReviewScreen() {
   const { t, i18n } = useTranslation();
-  const dates = useDateFormat();
   const { api, on } = useDesk();
   const { session, refresh: refreshSession } = useDeskSession();
   const canDecide = sessionAllows(session, 'directory.review');
@@ -55,17 +54,19 @@ export function ReviewScreen() {
 
   const proposal = queue?.proposals[position];
 
+  /** Accept or reject the proposed person, or accept one of the proposal's alternatives (`person`). */
   const decide = useCallback(
-    (decision: 'accept' | 'reject') => {
+    (decision: 'accept' | 'reject', person?: ReviewPerson) => {
       if (proposal === undefined || busy || !canDecide) return;
+      const chosen = person ?? proposal.identity;
       const recorded = reason.trim().length >= 3 ? reason.trim() : t(decision === 'accept' ? 'review.defaultAcceptReason' : 'review.defaultRejectReason');
       setBusy(true);
       setError(null);
       api
-        .decideReviewProposal({ recordId: proposal.recordId, identityId: proposal.identity.identityId, decision, reason: recorded })
+        .decideReviewProposal({ recordId: proposal.recordId, identityId: chosen.identityId, decision, reason: recorded })
         .then(
           () => {
-            const names = { record: `${proposal.sourceLabel} ${proposal.recordKey}`, person: formatPersonName(proposal.identity) };
+            const names = { record: `${proposal.sourceLabel} ${proposal.recordKey}`, person: formatPersonName(chosen) };
             setNotice(t(decision === 'accept' ? 'review.accepted' : 'review.rejected', names));
             setReason('');
             // The decided proposal leaves the screen at once, so the next key acts on the next proposal, never on it again.
@@ -165,18 +166,7 @@ export function ReviewScreen() {
               <h4>
                 {t('review.person')} — {formatPersonName(proposal.identity)}
               </h4>
-              <dl className="facts">
-                <dt>{t('person.birthDate')}</dt>
-                <dd>{dates.day(proposal.identity.birthDate)}</dd>
-                <dt>{t('person.hrId')}</dt>
-                <dd>{proposal.identity.hrId ?? '—'}</dd>
-                <dt>{t('person.rpps')}</dt>
-                <dd>{proposal.identity.rpps ?? '—'}</dd>
-                <dt>{t('person.service')}</dt>
-                <dd>{labelService(proposal.identity.service, i18n.language === 'en' ? 'en' : 'fr')}</dd>
-                <dt>{t('person.profession')}</dt>
-                <dd>{labelProfession(proposal.identity.profession, i18n.language === 'en' ? 'en' : 'fr')}</dd>
-              </dl>
+              <PersonFacts person={proposal.identity} />
             </section>
           </div>
           <EvidenceWaterfall evidence={proposal.evidence} priorWeight={proposal.priorWeight} />
@@ -195,6 +185,28 @@ export function ReviewScreen() {
           <p id={hintId} className="hint">
             {t('review.reasonHint')}
           </p>
+          {proposal.alternatives.length > 0 && (
+            <section aria-label={t('review.alternatives')} data-testid="review-alternatives" className="review-alternatives">
+              <h4>{t('review.alternatives')}</h4>
+              <p className="hint">{t('review.alternativesHint')}</p>
+              <ul>
+                {proposal.alternatives.map((alternative) => (
+                  <li key={alternative.identity.identityId} aria-label={formatPersonName(alternative.identity)}>
+                    <strong>{formatPersonName(alternative.identity)}</strong> ·{' '}
+                    {alternative.probability === null ? t('review.score', { score: alternative.score }) : t('review.probability', { probability: formatProbability(alternative.probability) })}
+                    <PersonFacts person={alternative.identity} />
+                    <details>
+                      <summary>{t('review.evidence')}</summary>
+                      <EvidenceTable evidence={alternative.evidence} caption={t('review.evidenceFor', { person: formatPersonName(alternative.identity) })} />
+                    </details>
+                    <button type="button" disabled={busy || !canDecide} onClick={() => decide('accept', alternative.identity)}>
+                      {t('review.acceptAlternative', { person: formatPersonName(alternative.identity) })}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <div className="review-actions">
             <button type="button" aria-keyshortcuts="A" disabled={busy || !canDecide} onClick={() => decide('accept')}>
               {t('review.accept')}
@@ -212,6 +224,27 @@ export function ReviewScreen() {
         </article>
       )}
     </section>
+  );
+}
+
+/** What tells one person from a namesake: birth date, matricule, RPPS, service, profession. */
+function PersonFacts({ person }: { person: ReviewPerson }) {
+  const { t, i18n } = useTranslation();
+  const dates = useDateFormat();
+  const language = i18n.language === 'en' ? 'en' : 'fr';
+  return (
+    <dl className="facts">
+      <dt>{t('person.birthDate')}</dt>
+      <dd>{dates.day(person.birthDate)}</dd>
+      <dt>{t('person.hrId')}</dt>
+      <dd>{person.hrId ?? '—'}</dd>
+      <dt>{t('person.rpps')}</dt>
+      <dd>{person.rpps ?? '—'}</dd>
+      <dt>{t('person.service')}</dt>
+      <dd>{labelService(person.service, language)}</dd>
+      <dt>{t('person.profession')}</dt>
+      <dd>{labelProfession(person.profession, language)}</dd>
+    </dl>
   );
 }
 
