@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSyntheticHospital, type SyntheticHospital } from '../support/generateSyntheticHospital';
 import { projectRoot } from '../support/startTestDesk';
 import { writeReconcileFixtures } from '../support/writeReconcileFixtures';
+import { openStoreFile } from '../../src/core/store/openStoreFile';
 
 const run = promisify(execFile);
 let dir: string;
@@ -97,6 +98,16 @@ describe('guichet reconcile (CLI contract)', () => {
     expect(explanation.waterfall.probability).toBeCloseTo(explanation.probability, 6);
     const final = explanation.priorWeight + explanation.evidence.reduce((sum, item) => sum + item.weight, 0);
     expect(1 / (1 + 2 ** -final)).toBeCloseTo(explanation.probability, 6);
+    expect(explanation).toMatchObject({ alternatives: [] });
+    // A proposal held back between namesakes names them on the CLI too.
+    const sqlite = openStoreFile({ path: db, readonly: true });
+    const held = sqlite
+      .prepare('SELECT r.source_id AS source, r.record_key AS key, a.identity_id AS alternative FROM identity_link_alternatives a JOIN source_records r ON r.id = a.record_id LIMIT 1')
+      .get() as { source: string; key: string; alternative: string } | undefined;
+    sqlite.close();
+    expect(held).toBeDefined();
+    const namesakes = await reconcile(['--explain', `${held!.source}:${held!.key}`, '--db', db]);
+    expect(namesakes.stdout.split('\n')[1]).toMatch(new RegExp(`^  or .+ \\(${held!.alternative}\\), probability \\d+\\.\\d\\d %$`));
     const missing = await reconcile(['--explain', `${source}:no-such-key`, '--db', db]);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain('n’est rapproché d’aucune personne');

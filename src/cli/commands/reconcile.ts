@@ -40,6 +40,12 @@ function formatExplanation(explanation: LinkExplanation): string[] {
   const lines = [
     `${explanation.sourceId}:${explanation.recordKey} -> ${explanation.personName} (${explanation.identityId}), ${explanation.decision}, rule ${explanation.rule}`,
   ];
+  // A proposal's namesakes come first: the reviewer chooses among them (the waterfall is the proposed person's).
+  for (const alternative of explanation.alternatives) {
+    lines.push(
+      `  or ${alternative.personName} (${alternative.identityId}), ${alternative.probability === null ? `${alternative.score.toFixed(0)} pts` : `probability ${(alternative.probability * 100).toFixed(2)} %`}`,
+    );
+  }
   const { waterfall } = explanation;
   if (waterfall === null) {
     lines.push('Seed points (no calibrated weights for this link):');

@@ -16,6 +16,8 @@ export interface LinkExplanation {
   evidence: FieldEvidence[];
   /** Prior, each field's weight, final probability (null under the seed-points policy). */
   waterfall: Waterfall | null;
+  /** A proposal's other possible people (namesakes), best first, with their evidence. */
+  alternatives: { identityId: string; personName: string; score: number; probability: number | null; evidence: FieldEvidence[] }[];
 }
 
 /** Why record SOURCE:KEY is linked (or proposed) to its person: the same evidence the desk draws. */
@@ -36,5 +38,15 @@ export function explainLink(db: Database.Database, sourceId: string, recordKey: 
     );
   }
   const evidence = JSON.parse(row.evidence) as FieldEvidence[];
-  return { ...row, sourceId, recordKey, evidence, waterfall: buildWaterfallSteps({ priorWeight: row.priorWeight, evidence }) };
+  const alternatives = (
+    db
+      .prepare(
+        `SELECT a.identity_id AS identityId, i.last_name || ' ' || i.first_name AS personName, a.score, a.probability, a.evidence_json AS evidence
+           FROM identity_link_alternatives a JOIN source_records r ON r.id = a.record_id JOIN identities i ON i.id = a.identity_id
+          WHERE r.source_id = ? AND r.record_key = ?
+          ORDER BY a.score DESC, a.identity_id`,
+      )
+      .all(sourceId, recordKey) as { identityId: string; personName: string; score: number; probability: number | null; evidence: string }[]
+  ).map((alternative) => ({ ...alternative, evidence: JSON.parse(alternative.evidence) as FieldEvidence[] }));
+  return { ...row, sourceId, recordKey, evidence, waterfall: buildWaterfallSteps({ priorWeight: row.priorWeight, evidence }), alternatives };
 }
