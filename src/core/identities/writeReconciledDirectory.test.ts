@@ -124,4 +124,21 @@ describe('writeReconciledDirectory', () => {
     writeReconciledDirectory(db, fixtureClock, { identities: people, links: [link(first, 'p-1'), link(second, 'p-2'), proposal(undefined)] });
     expect(alternativesOf()).toEqual([]);
   });
+
+  it('writes only the people who changed, identifiers swapped between two people included', () => {
+    const db = openFixtureDatabase();
+    const anchors = ['A1', 'A2', 'A3'].map((key) => insertRecord(db, { sourceId: 'sirh', key }));
+    const links = anchors.map((record, index) => link(record, `p-${index + 1}`));
+    const first = [person('p-1', { hrId: 'A1', rpps: '10001111111' }), person('p-2', { hrId: 'A2', rpps: '10002222222' }), person('p-3', { hrId: 'A3' })];
+    writeReconciledDirectory(db, fixtureClock, { identities: first, links });
+    const later = { now: () => new Date('2026-12-04T09:00:00.000Z') };
+    // The two RPPS change hands (a register mix-up corrected upstream); p-3 does not change.
+    writeReconciledDirectory(db, later, { identities: [person('p-1', { hrId: 'A1', rpps: '10002222222' }), person('p-2', { hrId: 'A2', rpps: '10001111111' }), first[2]!], links });
+    expect(db.prepare('SELECT id, rpps, hr_id AS hrId, updated_at AS updatedAt FROM identities ORDER BY id').all()).toEqual([
+      { id: 'p-1', rpps: '10002222222', hrId: 'A1', updatedAt: '2026-12-04T09:00:00.000Z' },
+      { id: 'p-2', rpps: '10001111111', hrId: 'A2', updatedAt: '2026-12-04T09:00:00.000Z' },
+      { id: 'p-3', rpps: null, hrId: 'A3', updatedAt: fixtureClock.now().toISOString() },
+    ]);
+    expect(db.prepare("SELECT word FROM identity_search_words WHERE identity_id = 'p-1' AND word LIKE '1000%'").pluck().all()).toEqual(['10002222222']);
+  });
 });

@@ -57,6 +57,26 @@ interface DeskFact {
   hr_value_seen: string | null;
 }
 
+/** The identity columns a run writes (besides id and timestamps). */
+const writtenColumns = [
+  'last_name',
+  'birth_name',
+  'first_name',
+  'birth_date',
+  'sex',
+  'rpps',
+  'hr_id',
+  'ad_id',
+  'profession',
+  'service',
+  'email',
+  'hr_end_date',
+  'status',
+  'search_text',
+] as const;
+
+type IdentityRow = { id: string } & Record<(typeof writtenColumns)[number], string | null>;
+
 const reconciliation: Actor = { agentId: null, agentName: null, desk: 'réconciliation' };
 
 /**
@@ -96,22 +116,15 @@ export function writeReconciledDirectory(
 
     db.prepare('DELETE FROM identity_link_alternatives').run();
     db.prepare('DELETE FROM identity_links').run();
-    // Identifiers move between identities across runs: clear them first so UNIQUE checks see the
-    // new state only — except an RPPS the desk paired, which stays where the desk put it.
-    db.prepare("UPDATE identities SET hr_id = NULL, rpps = (SELECT f.value FROM identity_desk_facts f WHERE f.identity_id = identities.id AND f.fact = 'rpps')").run();
-    const upsert = db.prepare(
-      `INSERT INTO identities (id, last_name, birth_name, first_name, birth_date, sex, rpps, hr_id, ad_id, profession, service, email,
-                               hr_end_date, status, search_text, created_at, updated_at)
-       VALUES (@id, @lastName, @birthName, @firstName, @birthDate, @sex, @rpps, @hrId, @adId, @profession, @service, @email,
-               @endDate, @status, @searchText, @now, @now)
-       ON CONFLICT(id) DO UPDATE SET last_name = excluded.last_name, birth_name = excluded.birth_name, first_name = excluded.first_name,
-         birth_date = excluded.birth_date, sex = excluded.sex, rpps = excluded.rpps, hr_id = excluded.hr_id, ad_id = excluded.ad_id,
-         profession = excluded.profession, service = excluded.service, email = excluded.email, hr_end_date = excluded.hr_end_date,
-         status = excluded.status, search_text = excluded.search_text, updated_at = excluded.updated_at`,
+    // Only what changed is written: a daily run rewrites a handful of the establishment's people,
+    // and an unchanged person keeps the time of their last real change.
+    const existing = new Map(
+      (db.prepare(`SELECT id, ${writtenColumns.join(', ')} FROM identities`).all() as ({ id: string } & Record<(typeof writtenColumns)[number], string | null>)[]).map((row) => [row.id, row]),
     );
     const dropEndDateFact = db.prepare("DELETE FROM identity_desk_facts WHERE identity_id = ? AND fact = 'end-date'");
     const usedRpps = new Set<string>(deskRppsHolder.keys());
     const usedHrIds = new Set<string>();
+    const rows: IdentityRow[] = [];
     for (const identity of identities) {
       const deskRpps = factOf(identity.id, 'rpps')?.value ?? null;
       const rpps = deskRpps ?? (identity.rpps !== null && !usedRpps.has(identity.rpps) ? identity.rpps : null);
@@ -126,15 +139,46 @@ export function writeReconciledDirectory(
         if ((identity.endDate ?? null) === (correction.hr_value_seen ?? null)) endDate = correction.value;
         else dropEndDateFact.run(identity.id); // HR changed its mind since: HR speaks again.
       }
-      upsert.run({
-        ...identity,
+      rows.push({
+        id: identity.id,
+        last_name: identity.lastName,
+        birth_name: identity.birthName,
+        first_name: identity.firstName,
+        birth_date: identity.birthDate,
+        sex: identity.sex,
         rpps,
-        hrId,
-        endDate,
+        hr_id: hrId,
+        ad_id: identity.adId,
+        profession: identity.profession,
+        service: identity.service,
+        email: identity.email,
+        hr_end_date: endDate,
         status: identityStatusFromEndDate(endDate, today),
-        searchText: buildSearchText([identity.lastName, identity.birthName, identity.firstName, rpps, identity.hrId, identity.adId, ...dateSearchForms(identity.birthDate)]),
-        now,
+        search_text: buildSearchText([identity.lastName, identity.birthName, identity.firstName, rpps, identity.hrId, identity.adId, ...dateSearchForms(identity.birthDate)]),
       });
+    }
+    // Identifiers move between identities across runs: those whose RPPS or matricule changes (people
+    // no longer anchored included) let go of them first, so that UNIQUE checks see the new state only —
+    // except an RPPS the desk paired, which stays where the desk put it.
+    const letGo = db.prepare("UPDATE identities SET hr_id = NULL, rpps = (SELECT f.value FROM identity_desk_facts f WHERE f.identity_id = identities.id AND f.fact = 'rpps') WHERE id = ?");
+    const anchoredIds = new Set(rows.map((row) => row.id));
+    for (const row of rows) {
+      const before = existing.get(row.id);
+      if (before !== undefined && (before.rpps !== row.rpps || before.hr_id !== row.hr_id)) letGo.run(row.id);
+    }
+    for (const [id, before] of existing) {
+      if (anchoredIds.has(id) || (before.hr_id === null && before.rpps === (factOf(id, 'rpps')?.value ?? null))) continue;
+      letGo.run(id);
+    }
+    const upsert = db.prepare(
+      `INSERT INTO identities (id, ${writtenColumns.join(', ')}, created_at, updated_at)
+       VALUES (@id, ${writtenColumns.map((column) => `@${column}`).join(', ')}, @now, @now)
+       ON CONFLICT(id) DO UPDATE SET ${writtenColumns.map((column) => `${column} = excluded.${column}`).join(', ')}, updated_at = excluded.updated_at`,
+    );
+    for (const row of rows) {
+      const before = existing.get(row.id);
+      if (before !== undefined && writtenColumns.every((column) => before[column] === row[column])) continue;
+      upsert.run({ ...row, now });
     }
 
     const insertLinks = new Map<string, Database.Statement>();
