@@ -141,4 +141,25 @@ describe('writeReconciledDirectory', () => {
     ]);
     expect(db.prepare("SELECT word FROM identity_search_words WHERE identity_id = 'p-1' AND word LIKE '1000%'").pluck().all()).toEqual(['10002222222']);
   });
+
+  it('rewrites only the links that changed, and drops those the engine no longer makes', () => {
+    const db = openFixtureDatabase();
+    const anchor = insertRecord(db, { sourceId: 'sirh', key: 'A1' });
+    const [kept, changed, dropped] = ['akept', 'achanged', 'adropped'].map((key) => insertRecord(db, { sourceId: 'ad', key, adId: key }));
+    const people = [person('p-1', { hrId: 'A1' })];
+    const proposal = (recordId: number, score: number, createdAt: string): ReconciledLink => ({ ...link(recordId, 'p-1', 'weights', 'pending'), score, created_at: createdAt });
+    writeReconciledDirectory(db, fixtureClock, { identities: people, links: [link(anchor, 'p-1'), proposal(kept!, 12, 'run-1'), proposal(changed!, 12, 'run-1'), proposal(dropped!, 12, 'run-1')] });
+    writeReconciledDirectory(db, fixtureClock, { identities: people, links: [link(anchor, 'p-1'), proposal(kept!, 12, 'run-2'), proposal(changed!, 14.5, 'run-2')] });
+    expect(db.prepare('SELECT record_id AS recordId, score, created_at AS createdAt FROM identity_links WHERE rule = ? ORDER BY record_id').all('weights')).toEqual([
+      { recordId: kept, score: 12, createdAt: 'run-1' },
+      { recordId: changed, score: 14.5, createdAt: 'run-2' },
+    ]);
+    // A changed explanation alone is a change.
+    writeReconciledDirectory(db, fixtureClock, {
+      identities: people,
+      links: [link(anchor, 'p-1'), { ...proposal(kept!, 12, 'run-3'), evidence_json: JSON.stringify([{ field: 'lastName', left: 'DURAND', right: 'DURAND', level: 'exact', weight: 7.9 }]) }, proposal(changed!, 14.5, 'run-3')],
+    });
+    expect(db.prepare('SELECT created_at FROM identity_links WHERE record_id = ?').pluck().get(kept)).toBe('run-3');
+    expect(db.prepare('SELECT created_at FROM identity_links WHERE record_id = ?').pluck().get(changed)).toBe('run-2');
+  });
 });

@@ -57,6 +57,27 @@ interface DeskFact {
   hr_value_seen: string | null;
 }
 
+/** The link columns a run writes (besides record_id). */
+const linkColumns = ['identity_id', 'rule', 'score', 'decision', 'evidence_json', 'validated_by', 'validated_at', 'probability', 'prior_weight', 'created_at'] as const;
+
+type LinkRow = (string | number | null)[];
+
+/**
+ * One link's columns (created_at aside) as a short string: the explanation by its length and an
+ * FNV-1a fingerprint, so that the previous run's two hundred thousand explanations are never held.
+ */
+function digestOf(values: LinkRow): string {
+  let digest = '';
+  for (const value of values) {
+    if (typeof value === 'string' && value.length > 64) {
+      let hash = 0x811c9dc5;
+      for (let index = 0; index < value.length; index += 1) hash = Math.imul(hash ^ value.charCodeAt(index), 0x01000193);
+      digest += `${value.length}#${hash >>> 0}\u0000`;
+    } else digest += `${value === null ? '\u0001' : String(value)}\u0000`;
+  }
+  return digest;
+}
+
 /** The identity columns a run writes (besides id and timestamps). */
 const writtenColumns = [
   'last_name',
@@ -115,7 +136,11 @@ export function writeReconciledDirectory(
     const deskRppsHolder = new Map(facts.filter((fact) => fact.fact === 'rpps').map((fact) => [fact.value!, fact.identity_id]));
 
     db.prepare('DELETE FROM identity_link_alternatives').run();
-    db.prepare('DELETE FROM identity_links').run();
+    // What the previous run wrote, one digest per record: a daily run rewrites only the links that changed.
+    const previousLinks = new Map<number, string>();
+    for (const row of db.prepare(`SELECT record_id, ${linkColumns.filter((column) => column !== 'created_at').join(', ')} FROM identity_links`).raw(true).iterate() as IterableIterator<LinkRow>) {
+      previousLinks.set(row[0] as number, digestOf(row.slice(1)));
+    }
     // Only what changed is written: a daily run rewrites a handful of the establishment's people,
     // and an unchanged person keeps the time of their last real change.
     const existing = new Map(
@@ -181,34 +206,32 @@ export function writeReconciledDirectory(
       upsert.run({ ...row, now });
     }
 
-    const insertLinks = new Map<string, Database.Statement>();
-    const insertLink = (link: Record<string, string | number | null>, onConflict: string) => {
-      const columns = Object.keys(link);
-      const sql = `INSERT INTO identity_links (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')}) ${onConflict}`;
-      let statement = insertLinks.get(sql);
-      if (statement === undefined) insertLinks.set(sql, (statement = db.prepare(sql)));
-      statement.run(link);
-    };
+    const upsertLink = db.prepare(
+      `INSERT INTO identity_links (record_id, ${linkColumns.join(', ')}) VALUES (?, ${linkColumns.map(() => '?').join(', ')})
+       ON CONFLICT (record_id) DO UPDATE SET ${linkColumns.map((column) => `${column} = excluded.${column}`).join(', ')}`,
+    );
+    const deleteLink = db.prepare('DELETE FROM identity_links WHERE record_id = ?');
     const insertAlternative = db.prepare(
       'INSERT INTO identity_link_alternatives (record_id, identity_id, score, probability, evidence_json) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
+    const identityExists = db.prepare('SELECT 1 FROM identities WHERE id = ?').pluck();
+    // A desk link (still naming a person here) yields only to a sure link of the engine; a proposal does not displace it.
+    const deskLinkOf = new Map(deskLinks.filter((link) => identityExists.get(link.identity_id) !== undefined).map((link) => [link.record_id as number, link]));
     const sureOwner = new Map<number, string>();
+    const written = new Set<number>();
     for (const { alternatives, ...link } of links) {
-      insertLink(link as Record<string, string | number | null>, '');
+      written.add(link.record_id);
       if (link.decision === 'automatic' || link.decision === 'validated') sureOwner.set(link.record_id, link.identity_id);
+      else if (deskLinkOf.has(link.record_id)) continue;
+      const values = linkColumns.map((column) => (column === 'created_at' ? (link.created_at ?? now) : (link[column] ?? null))) as (string | number | null)[];
+      const previous = previousLinks.get(link.record_id);
+      if (previous === undefined || previous !== digestOf(values.filter((_, index) => linkColumns[index] !== 'created_at'))) upsertLink.run(link.record_id, ...values);
       for (const alternative of alternatives ?? []) {
         if (alternative.identity_id !== link.identity_id) insertAlternative.run(link.record_id, alternative.identity_id, alternative.score, alternative.probability, alternative.evidence_json);
       }
     }
-    // A desk link yields only to a sure link of the engine; a proposal does not displace it.
-    const identityExists = db.prepare('SELECT 1 FROM identities WHERE id = ?').pluck();
-    for (const link of deskLinks) {
-      if (identityExists.get(link.identity_id) === undefined) continue;
-      const updates = Object.keys(link).filter((column) => column !== 'record_id').map((column) => `${column} = excluded.${column}`);
-      insertLink(link, `ON CONFLICT (record_id) DO UPDATE SET ${updates.join(', ')} WHERE identity_links.decision = 'pending'`);
-    }
-    // A proposal a desk link displaced is no proposal any more: its alternatives go with it.
-    if (deskLinks.length > 0) db.prepare("DELETE FROM identity_link_alternatives WHERE record_id IN (SELECT record_id FROM identity_links WHERE decision <> 'pending')").run();
+    // Links of the previous run the engine did not write again go, except the desk's.
+    for (const recordId of previousLinks.keys()) if (!written.has(recordId) && !deskLinkOf.has(recordId)) deleteLink.run(recordId);
 
     const anchored = new Set(identities.map((identity) => identity.id));
     const stale = (db.prepare('SELECT id, status FROM identities').all() as { id: string; status: string }[]).filter((row) => !anchored.has(row.id));
