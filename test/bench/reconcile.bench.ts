@@ -43,7 +43,7 @@ export async function run(): Promise<void> {
   console.log(`engine (in memory): ${(engineMs / 1000).toFixed(1)} s, phases ${JSON.stringify(result.stats.timingsMs)}, ${result.stats.candidatePairs} candidate pairs (${(result.stats.candidatePairs / hospital.records.length).toFixed(2)} per record)`);
   const quality = measureReconciliation(hospital.records, result);
   console.log(
-    `quality: automatic precision ${quality.automaticPrecision.toFixed(5)}, automatic recall ${quality.automaticRecall.toFixed(4)}, auto+review recall ${quality.automaticOrReviewRecall.toFixed(4)}, review ${(quality.reviewShare * 100).toFixed(2)} % of records, homonym merges ${quality.homonymMerges}, wrong automatic links ${quality.automaticWrong}, blocking recall ${(blockedTrue / truePairs).toFixed(4)}`,
+    `quality: automatic precision ${quality.automaticPrecision.toFixed(5)}, automatic recall ${quality.automaticRecall.toFixed(4)}, auto+review recall ${quality.automaticOrReviewRecall.toFixed(4)} (${quality.reviewCorrectAmongAlternatives} right among a proposal's namesakes), review ${(quality.reviewShare * 100).toFixed(2)} % of records, homonym merges ${quality.homonymMerges}, wrong automatic links ${quality.automaticWrong}, blocking recall ${(blockedTrue / truePairs).toFixed(4)}`,
   );
 
   console.log(`engine half peak RSS (generator's records included): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -7,7 +7,10 @@ export interface ReconciliationQuality {
   automatic: number;
   automaticCorrect: number;
   review: number;
+  /** Proposals whose person is the proposed one or one of the namesakes shown beside it. */
   reviewCorrect: number;
+  /** Of those, proposals whose person is among the namesakes (the reviewer chooses them instead). */
+  reviewCorrectAmongAlternatives: number;
   /** Automatic links joining a record to the wrong person. */
   automaticWrong: number;
   /** Of which: the wrong person is a homonym (same folded first and last name). */
@@ -30,6 +33,7 @@ export function measureReconciliation(records: readonly LabelledRecord[], result
   let automaticCorrect = 0;
   let review = 0;
   let reviewCorrect = 0;
+  let reviewCorrectAmongAlternatives = 0;
   let homonymMerges = 0;
   records.forEach((record, index) => {
     if (record.role === 'hr') return;
@@ -44,7 +48,9 @@ export function measureReconciliation(records: readonly LabelledRecord[], result
       else if (truth !== null && anchorNames.get(truth) === anchorNames.get(linked ?? null)) homonymMerges += 1;
     } else if (link.decision === 'review') {
       review += 1;
-      if (linked === truth) reviewCorrect += 1;
+      const amongAlternatives = linked !== truth && truth !== null && (link.alternatives ?? []).some((alternative) => personOfIdentity[alternative.identity] === truth);
+      if (linked === truth || amongAlternatives) reviewCorrect += 1;
+      if (amongAlternatives) reviewCorrectAmongAlternatives += 1;
     }
   });
   return {
@@ -53,6 +59,7 @@ export function measureReconciliation(records: readonly LabelledRecord[], result
     automaticCorrect,
     review,
     reviewCorrect,
+    reviewCorrectAmongAlternatives,
     automaticWrong: automatic - automaticCorrect,
     homonymMerges,
     automaticPrecision: automatic === 0 ? 1 : automaticCorrect / automatic,

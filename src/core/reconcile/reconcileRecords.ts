@@ -118,7 +118,7 @@ const registerLagYears = 2;
 const eliminationPriorWeight = 50;
 
 /** Leftover accounts × people without an account in the source compared pair by pair up to this many pairs. */
-const eliminationExhaustiveBudget = 1_000_000;
+const eliminationExhaustiveBudget = 400_000;
 
 /** The name two people may share: sorted surname parts and first given name (null without both). */
 function nameKeyOf(features: MatchFeatures): string | null {
@@ -281,6 +281,7 @@ export function reconcileRecords({
   const model = calibration?.model ?? null;
   const index = indexIdentities({ references, config: decisionConfig, establishmentFiness, seedConfig: calibration === null ? undefined : config, exactNameWeight: calibration?.exactNameWeight });
   const { context, floor } = index;
+  const bounded = { floor };
   const probabilityOf = (score: number): number | null => (model === null ? null : 1 / (1 + 2 ** -(model.priorWeight + score)));
 
   let candidatePairs = 0;
@@ -594,8 +595,9 @@ export function reconcileRecords({
         if (exhaustive) {
           for (const identity of freeIdentities) {
             if (found.has(identity) || isRejected(record, identity)) continue;
-            const comparison = compareFeatures(recordFeatures, identities[identity]!.features, context);
-            if (comparison.score >= floor) found.set(identity, { ...comparison, identity });
+            // Bounded: a pair that cannot reach the floor is let go before its names are compared.
+            const comparison = compareFeatures(recordFeatures, identities[identity]!.features, context, bounded);
+            if (comparison !== null && comparison.score >= floor) found.set(identity, { ...comparison, identity });
           }
         }
         // A deterministic rule already had its say in the first pass.
