@@ -121,6 +121,7 @@ export function writeReconciledDirectory(
 ): WriteReconciledDirectoryResult {
   const now = clock.now().toISOString();
   const today = isoDay(clock.now());
+  // IMMEDIATE (a savepoint inside a caller's transaction): it reads the previous run before writing.
   return db.transaction((): WriteReconciledDirectoryResult => {
     const previousAnchor = new Map(
       (db.prepare("SELECT identity_id AS identityId, record_id AS recordId FROM identity_links WHERE rule = 'hr-reference'").all() as { identityId: string; recordId: number }[]).map((row) => [
@@ -279,5 +280,5 @@ export function writeReconciledDirectory(
       }
     }
     return result;
-  })();
+  }).immediate();
 }

@@ -256,7 +256,9 @@ function applyStage(db: Database.Database, { source, stagedCount, result, force,
   const checksForeignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
   if (checksForeignKeys) db.pragma('foreign_keys = OFF');
   try {
-    applyAll();
+    // IMMEDIATE: it counts before it writes; a deferred transaction would fail at its first write
+    // ("database is locked", no retry) if the desk committed in between (a journaled read).
+    applyAll.immediate();
   } finally {
     if (checksForeignKeys) db.pragma('foreign_keys = ON');
   }
