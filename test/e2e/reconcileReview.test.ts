@@ -113,7 +113,9 @@ describe('review queue screen', () => {
     await first.locator('summary').click();
     expect(await first.getByTestId('link-evidence').textContent()).toMatch(/Nom/);
     const before = pendingCount();
-    await first.getByRole('button', { name: `C’est ${alternativeName}` }).click();
+    // Key 1 chooses the first namesake, as its button says.
+    expect(await first.getByRole('button', { name: `C’est ${alternativeName} (1)` }).getAttribute('aria-keyshortcuts')).toBe('1');
+    await page.keyboard.press('1');
     await expect.poll(() => page.getByTestId('review-notice').textContent()).toMatch(/^Rapprochement accepté/);
     await expect.poll(() => page.getByTestId('review-status').textContent()).toBe(`${before - 1} rapprochements à valider`);
     const linked = desk.core.db

@@ -101,13 +101,16 @@ export function ReviewScreen() {
       const action = reviewActionForKey(event.key);
       if (action === null) return;
       event.preventDefault();
-      if (action === 'accept' || action === 'reject') decide(action);
+      if (typeof action === 'object') {
+        const namesake = proposal?.alternatives[action.namesake];
+        if (namesake !== undefined) decide('accept', namesake.identity);
+      } else if (action === 'accept' || action === 'reject') decide(action);
       else if (action === 'reason') reasonRef.current?.focus();
       else setPosition((current) => Math.max(0, Math.min((queue?.proposals.length ?? 1) - 1, current + (action === 'next' ? 1 : -1))));
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [decide, queue]);
+  }, [decide, proposal, queue]);
 
   const lastRun = queue?.lastRun ?? null;
   return (
@@ -190,7 +193,7 @@ export function ReviewScreen() {
               <h4>{t('review.alternatives')}</h4>
               <p className="hint">{t('review.alternativesHint')}</p>
               <ul>
-                {proposal.alternatives.map((alternative) => (
+                {proposal.alternatives.map((alternative, rank) => (
                   <li key={alternative.identity.identityId} aria-label={formatPersonName(alternative.identity)}>
                     <strong>{formatPersonName(alternative.identity)}</strong> ·{' '}
                     {alternative.probability === null ? t('review.score', { score: alternative.score }) : t('review.probability', { probability: formatProbability(alternative.probability) })}
@@ -199,8 +202,8 @@ export function ReviewScreen() {
                       <summary>{t('review.evidence')}</summary>
                       <EvidenceTable evidence={alternative.evidence} caption={t('review.evidenceFor', { person: formatPersonName(alternative.identity) })} />
                     </details>
-                    <button type="button" disabled={busy || !canDecide} onClick={() => decide('accept', alternative.identity)}>
-                      {t('review.acceptAlternative', { person: formatPersonName(alternative.identity) })}
+                    <button type="button" aria-keyshortcuts={String(rank + 1)} disabled={busy || !canDecide} onClick={() => decide('accept', alternative.identity)}>
+                      {t('review.acceptAlternative', { person: formatPersonName(alternative.identity) })} ({rank + 1})
                     </button>
                   </li>
                 ))}

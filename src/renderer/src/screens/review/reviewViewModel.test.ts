@@ -37,6 +37,7 @@ describe('review view model', () => {
   });
 
   it('maps one key to each action', () => {
-    expect(['a', 'R', 'ArrowLeft', 'ArrowRight', 'm', 'x'].map(reviewActionForKey)).toEqual(['accept', 'reject', 'previous', 'next', 'reason', null]);
+    expect(['a', 'R', 'ArrowLeft', 'ArrowRight', 'm', 'x', '4'].map(reviewActionForKey)).toEqual(['accept', 'reject', 'previous', 'next', 'reason', null, null]);
+    expect(['1', '3'].map(reviewActionForKey)).toEqual([{ namesake: 0 }, { namesake: 2 }]);
   });
 });

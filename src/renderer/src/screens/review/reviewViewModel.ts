@@ -74,8 +74,11 @@ export function listRecordFacts(attributes: ReviewProposal['recordAttributes'], 
   });
 }
 
-/** Which action a key press asks for on the review screen (ignored while typing in a field). */
-export function reviewActionForKey(key: string): 'accept' | 'reject' | 'previous' | 'next' | 'reason' | null {
+/** A review-screen action: one of the fixed ones, or choosing the n-th namesake shown beside the proposal. */
+export type ReviewKeyAction = 'accept' | 'reject' | 'previous' | 'next' | 'reason' | { namesake: number };
+
+/** Which action a key press asks for on the review screen (ignored while typing in a field); 1–3 choose a namesake. */
+export function reviewActionForKey(key: string): ReviewKeyAction | null {
   switch (key.toLowerCase()) {
     case 'a':
       return 'accept';
@@ -87,6 +90,10 @@ export function reviewActionForKey(key: string): 'accept' | 'reject' | 'previous
       return 'next';
     case 'm':
       return 'reason';
+    case '1':
+    case '2':
+    case '3':
+      return { namesake: Number(key) - 1 };
     default:
       return null;
   }
