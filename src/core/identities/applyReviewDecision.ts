@@ -33,9 +33,12 @@ export function applyReviewDecision(db: Database.Database, clock: Clock, write: 
   const now = clock.now().toISOString();
   db.transaction(() => {
     const proposed = db.prepare('SELECT identity_id FROM identity_links WHERE record_id = ?').pluck().get(write.recordId) as string | undefined;
-    const alternative = db
-      .prepare('SELECT identity_id AS identityId, score, probability, evidence_json AS evidence FROM identity_link_alternatives WHERE record_id = ? AND identity_id = ?')
-      .get(write.recordId, write.identityId) as AlternativeRow | undefined;
+    // The chosen person among the alternatives, or (no person given) the best of them.
+    const alternativeOf = db.prepare(
+      `SELECT identity_id AS identityId, score, probability, evidence_json AS evidence FROM identity_link_alternatives
+        WHERE record_id = @recordId AND (@identityId IS NULL OR identity_id = @identityId) ORDER BY score DESC, identity_id LIMIT 1`,
+    );
+    const alternative = alternativeOf.get({ recordId: write.recordId, identityId: write.identityId }) as AlternativeRow | undefined;
     const dropAlternative = db.prepare('DELETE FROM identity_link_alternatives WHERE record_id = ? AND identity_id = ?');
     const moveLinkTo = db.prepare('UPDATE identity_links SET identity_id = @identityId, score = @score, probability = @probability, evidence_json = @evidence WHERE record_id = @recordId');
     if (write.decision === 'reject') {
@@ -43,9 +46,7 @@ export function applyReviewDecision(db: Database.Database, clock: Clock, write: 
         dropAlternative.run(write.recordId, write.identityId);
         return;
       }
-      const next = db
-        .prepare('SELECT identity_id AS identityId, score, probability, evidence_json AS evidence FROM identity_link_alternatives WHERE record_id = ? ORDER BY score DESC, identity_id LIMIT 1')
-        .get(write.recordId) as AlternativeRow | undefined;
+      const next = alternativeOf.get({ recordId: write.recordId, identityId: null }) as AlternativeRow | undefined;
       if (next === undefined) {
         db.prepare('DELETE FROM identity_links WHERE record_id = ?').run(write.recordId);
         return;

@@ -129,7 +129,9 @@ export function writeReconciledDirectory(
         row.recordId,
       ]),
     );
-    const deskLinks = db.prepare(`SELECT * FROM identity_links WHERE rule IN (${deskLinkRules.map(() => '?').join(', ')})`).all(...deskLinkRules) as Record<string, string | number | null>[];
+    const deskLinks = db
+      .prepare(`SELECT record_id AS recordId, identity_id AS identityId FROM identity_links WHERE rule IN (${deskLinkRules.map(() => '?').join(', ')})`)
+      .all(...deskLinkRules) as { recordId: number; identityId: string }[];
     const facts = db.prepare('SELECT identity_id, fact, value, hr_value_seen FROM identity_desk_facts').all() as DeskFact[];
     const factsByIdentity = new Map<string, DeskFact[]>();
     for (const fact of facts) factsByIdentity.set(fact.identity_id, [...(factsByIdentity.get(fact.identity_id) ?? []), fact]);
@@ -145,7 +147,7 @@ export function writeReconciledDirectory(
     // Only what changed is written: a daily run rewrites a handful of the establishment's people,
     // and an unchanged person keeps the time of their last real change.
     const existing = new Map(
-      (db.prepare(`SELECT id, ${writtenColumns.join(', ')} FROM identities`).all() as ({ id: string } & Record<(typeof writtenColumns)[number], string | null>)[]).map((row) => [row.id, row]),
+      (db.prepare(`SELECT id, ${writtenColumns.join(', ')} FROM identities`).all() as IdentityRow[]).map((row) => [row.id, row]),
     );
     const dropEndDateFact = db.prepare("DELETE FROM identity_desk_facts WHERE identity_id = ? AND fact = 'end-date'");
     const usedRpps = new Set<string>(deskRppsHolder.keys());
@@ -217,13 +219,13 @@ export function writeReconciledDirectory(
     );
     const identityExists = db.prepare('SELECT 1 FROM identities WHERE id = ?').pluck();
     // A desk link (still naming a person here) yields only to a sure link of the engine; a proposal does not displace it.
-    const deskLinkOf = new Map(deskLinks.filter((link) => identityExists.get(link.identity_id) !== undefined).map((link) => [link.record_id as number, link]));
+    const deskLinkRecords = new Set(deskLinks.filter((link) => identityExists.get(link.identityId) !== undefined).map((link) => link.recordId));
     const sureOwner = new Map<number, string>();
     const written = new Set<number>();
     for (const { alternatives, ...link } of links) {
       written.add(link.record_id);
       if (link.decision === 'automatic' || link.decision === 'validated') sureOwner.set(link.record_id, link.identity_id);
-      else if (deskLinkOf.has(link.record_id)) continue;
+      else if (deskLinkRecords.has(link.record_id)) continue;
       const values = linkColumns.map((column) => (column === 'created_at' ? (link.created_at ?? now) : (link[column] ?? null))) as (string | number | null)[];
       const previous = previousLinks.get(link.record_id);
       if (previous === undefined || previous !== digestOf(values.filter((_, index) => linkColumns[index] !== 'created_at'))) upsertLink.run(link.record_id, ...values);
@@ -232,7 +234,7 @@ export function writeReconciledDirectory(
       }
     }
     // Links of the previous run the engine did not write again go, except the desk's.
-    for (const recordId of previousLinks.keys()) if (!written.has(recordId) && !deskLinkOf.has(recordId)) deleteLink.run(recordId);
+    for (const recordId of previousLinks.keys()) if (!written.has(recordId) && !deskLinkRecords.has(recordId)) deleteLink.run(recordId);
 
     const anchored = new Set(identities.map((identity) => identity.id));
     const stale = (db.prepare('SELECT id, status FROM identities').all() as { id: string; status: string }[]).filter((row) => !anchored.has(row.id));
