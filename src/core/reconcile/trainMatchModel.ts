@@ -40,9 +40,15 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/** One day in a century: the least chance two people share a birth date (few people, no collision seen). */
+const leastBirthDateAgreement = 1 / 36_525;
+
 /**
- * The chance that a record and a person taken at random, both with a birth date, share it:
- * Σ over dates of the two shares (0 when either side has none).
+ * The chance that a record and a person who is not its own share their birth date. Counted over
+ * every (record, person) pair, it also counts each record's own person: where most records have
+ * their person among few people (FEBRL4: 5,000), that is most of the count. So it is bounded by the
+ * chance that two different people of the establishment share one (a person has one row among
+ * the people), itself no lower than one day in a century. 0 when either side has no date.
  */
 export function birthDateAgreement(recordDates: readonly (string | null)[], personDates: readonly (string | null)[]): number {
   const counts = new Map<string, number>();
@@ -59,7 +65,11 @@ export function birthDateAgreement(recordDates: readonly (string | null)[], pers
     records += 1;
     agreeing += counts.get(date) ?? 0;
   }
-  return records === 0 || people === 0 ? 0 : agreeing / (records * people);
+  if (records === 0 || people === 0) return 0;
+  let collidingPairs = 0;
+  for (const count of counts.values()) collidingPairs += count * (count - 1);
+  const amongPeople = people < 2 ? 1 : collidingPairs / (people * (people - 1));
+  return Math.min(agreeing / (records * people), Math.max(amongPeople, leastBirthDateAgreement));
 }
 
 /** Bounds on the share of records that have their person here: a prior is never that sure. */
