@@ -288,6 +288,23 @@ describe('reconcileRecords policies', () => {
     expect(last.rule).not.toBe('one-account-per-source');
   });
 
+  it('never links by weights alone an account that shares no name nor identifier with the person (a birth date and a service)', () => {
+    const people = hospital.records.filter((record) => record.role === 'hr' && record.attributes.birthDate !== undefined && record.attributes.service !== undefined);
+    const dates = new Map<string, number>();
+    for (const person of people) dates.set(person.attributes.birthDate!, (dates.get(person.attributes.birthDate!) ?? 0) + 1);
+    const person = people.find((candidate) => dates.get(candidate.attributes.birthDate!) === 1)!;
+    const account: ReconcileRecord = { sourceId: 'badgeuse', role: 'application', key: 'B1', attributes: { birthDate: person.attributes.birthDate, service: person.attributes.service, sex: person.attributes.sex } };
+    const records = [...hospital.records, account];
+    const result = reconcileRecords({ records, establishmentFiness: hospital.establishmentFiness, today });
+    const identity = result.identities.findIndex((candidate) => records[candidate.anchor] === person);
+    // The birth date is the person's alone here: the weights point to them, a human decides.
+    expect(result.links[records.length - 1]).toMatchObject({ identity, decision: 'review', rule: 'nothing-that-names' });
+    // With a name in common, the same evidence links by itself.
+    const named: ReconcileRecord = { ...account, key: 'B2', attributes: { ...account.attributes, lastName: person.attributes.lastName } };
+    const again = reconcileRecords({ records: [...hospital.records, named], establishmentFiness: hospital.establishmentFiness, today });
+    expect(again.links[records.length - 1]).toMatchObject({ identity, decision: 'auto' });
+  });
+
   it('leaves to a human an account last used years before the person joined', () => {
     const { link, identityOf } = withHospital([
       hr('L1', 'LEBIHANEC', 'Anthony', '1990-02-02', { service: 'PNEUMO', startDate: '2021-03-01' }),

@@ -4,7 +4,7 @@ import { buildMatchFeatures, type MatchFeatures } from '../../shared/matching/bu
 import { compareFeatures, type FieldEvidence } from '../../shared/matching/compareFeatures';
 import { createExactNameWeight, type NameFrequencies } from '../../shared/matching/createExactNameWeight';
 import type { MatchModel } from '../../shared/matching/matchModel';
-import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
+import { defaultMatchingConfig, type MatchField, type MatchingConfig } from '../../shared/matching/matchingConfig';
 import { genericAccountName } from '../../shared/matching/accountNamePatterns';
 import { sortedTokens } from '../../shared/matching/compareNames';
 import { weightsConfigOf } from '../../shared/matching/weightsConfigOf';
@@ -140,6 +140,13 @@ const decisionFields: ReadonlySet<string> = new Set([...distinguishingFields, 'f
 
 function hasDistinguishingKey(candidate: Candidate): boolean {
   return candidate.evidence.some((item) => (distinguishingFields.has(item.field) && item.level === 'exact') || (item.field === 'login' && item.level === 'exact'));
+}
+
+/** Fields that name a person or identify one: a pair that agrees on none of them agrees only on what many people share. */
+const namingFields: ReadonlySet<MatchField> = new Set(['lastName', 'firstName', 'login', 'email', 'rpps', 'hrId', 'adId']);
+
+function namesOrIdentifies(candidate: Candidate): boolean {
+  return candidate.evidence.some((item) => namingFields.has(item.field) && (item.weight ?? item.points) > 0);
 }
 
 /** The best candidate agrees exactly on a key (identifier, birth date, FINESS here, account; the profession when asked) where its rival disagrees: they are told apart. */
@@ -482,6 +489,8 @@ export function reconcileRecords({
         const shared = best.rule === null && nameKeysOf(identities[best.identity]!.features).some((key) => sharedNames.has(key));
         if (decision === 'auto' && shared && !hasDistinguishingKey(best) && !(runnerUp !== undefined && isDistinguished(best, runnerUp))) link(record, best, 'review', runnerUp, 'shared-name', candidates);
         else if (decision === 'auto' && best.rule === null && usedOnlyBeforeArrival(record, best.identity)) link(record, best, 'review', runnerUp, 'account-before-arrival', candidates);
+        // A birth date, a service, a sex alone describe many people: weights that add up without a name or an identifier go to a human.
+        else if (decision === 'auto' && best.rule === null && !namesOrIdentifies(best)) link(record, best, 'review', runnerUp, 'nothing-that-names', candidates);
         else link(record, best, decision, runnerUp, undefined, candidates);
         // Kept for the elimination below (the account may be left over).
         if (links[record]!.decision !== 'auto') firstPassCandidates.set(record, candidates);
@@ -654,6 +663,8 @@ export function reconcileRecords({
         if (runnerUp !== undefined && runnerUp.score >= candidate.score - decisionConfig.homonymMargin && !isDistinguished(candidate, runnerUp)) continue;
         const shared = nameKeysOf(identities[candidate.identity]!.features).some((key) => sharedNames.has(key));
         if ((shared && !hasDistinguishingKey(candidate)) || usedOnlyBeforeArrival(record, candidate.identity)) continue;
+        // Without a name or an identifier in common, only a true elimination links: no more people free than accounts left.
+        if (!namesOrIdentifies(candidate) && free > leftovers.length) continue;
         link(record, candidate, 'auto', runnerUp, 'one-account-per-source');
         links[record]!.probability = 1 / (1 + 2 ** -posteriorLog);
         assigned.add(record);

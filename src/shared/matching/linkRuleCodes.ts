@@ -16,6 +16,7 @@ export const linkRuleCodes = [
   'possible-duplicate-account',
   'one-account-per-source',
   'account-before-arrival',
+  'nothing-that-names',
   'night-desk-temporary',
   'none',
 ] as const;
