@@ -133,7 +133,7 @@ export function createDeskSessions({ db, clock, events, deskName, idleLockMs = 5
           subject: { type: 'agent', id: agent.identityId },
           after: { role: agent.role, method },
         });
-      })();
+      }).immediate();
       sessions.set(connectionId, session);
       events.emit('deskSessionChanged', { reason: 'opened' });
       return toView(session);

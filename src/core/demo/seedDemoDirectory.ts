@@ -38,7 +38,7 @@ export function seedDemoDirectory(db: Database.Database, hospital: DemoHospital,
       const identityOfHrId = db.prepare('SELECT id FROM identities WHERE hr_id = ?').pluck();
       const insertAgent = db.prepare('INSERT INTO agents (identity_id, role, created_at) VALUES (?, ?, ?)');
       for (const agent of hospital.agents) insertAgent.run(identityOfHrId.get(agent.hrId), agent.role, now);
-    })();
+    }).immediate();
   } finally {
     if (sourcesDir === undefined) rmSync(dir, { recursive: true, force: true });
   }

@@ -105,7 +105,7 @@ export function bindMie(db: Database.Database, clock: Clock, request: BindMieReq
     const [mie] = readMies(db, { mieId: id });
     recordMieChange(db, clock, { actor: request.actor, action: request.action ?? 'mie.bind', before: null, after: mie! });
     return mie!;
-  })();
+  }).immediate();
 }
 
 function assertCardFree(latest: MieView, identityId: string): void {

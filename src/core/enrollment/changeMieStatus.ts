@@ -52,7 +52,7 @@ export function changeMieStatus(db: Database.Database, clock: Clock, { actor, mi
     const after = readMieOrFail(db, mieId);
     recordMieChange(db, clock, { actor, action: `mie.${action}`, before, after, reason });
     return after;
-  })();
+  }).immediate();
 }
 
 export function readMieOrFail(db: Database.Database, mieId: string): MieView {

@@ -212,7 +212,7 @@ export function createEnrollmentHandlers({ db, clock, events, sessions, cards, c
         writeCardTypePolicy(db, policy);
         appendJournalEntry(db, clock, { actor, action: 'settings.card-type-policy', subject: { type: 'settings', id: 'cardTypePolicy' }, before, after: policy });
         return readCardTypePolicy(db);
-      })();
+      }).immediate();
     },
     getReceipt: ({ mieId }) => {
       return createIssuanceReceipt(db, mieId);

@@ -59,5 +59,5 @@ export function replaceMie(db: Database.Database, clock: Clock, request: Replace
       replacesMieId: old.id,
       action: 'mie.replace',
     });
-  })();
+  }).immediate();
 }

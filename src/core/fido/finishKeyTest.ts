@@ -61,6 +61,6 @@ export async function finishKeyTest(
         },
       });
     }
-  })();
+  }).immediate();
   return readFidoKeys(db, { credentialId })[0]!;
 }

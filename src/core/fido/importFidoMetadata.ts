@@ -87,6 +87,6 @@ export async function importFidoMetadata(db: Database.Database, clock: Clock, { 
     );
     for (const row of rows) upsert.run({ ...row, source: kind, importId });
     appendJournalEntry(db, clock, { actor, action: 'fido.metadata.import', subject: { type: 'fido-metadata', id: String(importId) }, after: { kind, blobNumber, nextUpdate, entries: rows.length } });
-  })();
+  }).immediate();
   return { entries: rows.length };
 }

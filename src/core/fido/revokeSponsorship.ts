@@ -32,5 +32,5 @@ export function revokeSponsorship(
       after: { status: 'revoked', reason, revokedKeys: live.map((key) => key.credentialId) },
     });
     return { sponsorship: readSponsorships(db, { sponsorshipId })[0]!, revokedKeys: live.length };
-  })();
+  }).immediate();
 }

@@ -64,5 +64,5 @@ export function applyReviewDecision(db: Database.Database, clock: Clock, write: 
     if (write.role === 'directory' && write.adId !== null) {
       db.prepare('UPDATE identities SET ad_id = ?, updated_at = ? WHERE id = ? AND ad_id IS NULL').run(write.adId, now, write.identityId);
     }
-  })();
+  }).immediate();
 }

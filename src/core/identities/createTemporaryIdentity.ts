@@ -28,6 +28,6 @@ export function createTemporaryIdentity(db: Database.Database, clock: Clock, { a
     if (person.rpps !== null) {
       db.prepare("INSERT INTO identity_desk_facts (identity_id, fact, value, decided_by, decided_at) VALUES (?, 'rpps', ?, ?, ?)").run(id, person.rpps, deciderOf(actor), now);
     }
-  })();
+  }).immediate();
   return id;
 }

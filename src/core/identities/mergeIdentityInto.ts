@@ -61,5 +61,5 @@ export function mergeIdentityInto(
     db.prepare("UPDATE identities SET status = 'left', updated_at = ? WHERE id = ?").run(now, fromId);
     appendJournalEntry(db, clock, { actor, action: 'identity.merge', subject: { type: 'identity', id: fromId }, after: { mergedInto: intoId, moved, rppsMoved, reason } });
     return { moved, rppsMoved };
-  })();
+  }).immediate();
 }

@@ -16,5 +16,5 @@ export function pairRppsAtDesk(db: Database.Database, clock: Clock, { actor, ide
       `INSERT INTO identity_desk_facts (identity_id, fact, value, decided_by, decided_at) VALUES (?, 'rpps', ?, ?, ?)
        ON CONFLICT (identity_id, fact) DO UPDATE SET value = excluded.value, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
     ).run(identityId, rpps, deciderOf(actor), now);
-  })();
+  }).immediate();
 }

@@ -17,5 +17,5 @@ export function recordDeparture(db: Database.Database, clock: Clock, { actor, id
       `INSERT INTO identity_desk_facts (identity_id, fact, value, decided_by, decided_at) VALUES (?, 'departure', ?, ?, ?)
        ON CONFLICT (identity_id, fact) DO UPDATE SET value = excluded.value, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
     ).run(identityId, date, deciderOf(actor), now);
-  })();
+  }).immediate();
 }

@@ -19,5 +19,5 @@ export function setHrEndDate(db: Database.Database, clock: Clock, { actor, ident
       `INSERT INTO identity_desk_facts (identity_id, fact, value, hr_value_seen, decided_by, decided_at) VALUES (?, 'end-date', ?, ?, ?, ?)
        ON CONFLICT (identity_id, fact) DO UPDATE SET value = excluded.value, hr_value_seen = excluded.hr_value_seen, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
     ).run(identityId, endDate, readHrEndDate(db, identityId), deciderOf(actor), now);
-  })();
+  }).immediate();
 }

@@ -26,6 +26,6 @@ export function takeIndicatorSnapshot(db: Database.Database, { clock, trigger, o
     db.prepare('DELETE FROM indicator_snapshot_values WHERE day = ?').run(day);
     const insert = db.prepare('INSERT INTO indicator_snapshot_values (figure_key, day, value) VALUES (?, ?, ?)');
     for (const figure of dashboard.figures) insert.run(figure.key, day, figure.value);
-  })();
+  }).immediate();
   return { taken: true, day };
 }

@@ -43,5 +43,5 @@ export function appendJournalEntry(db: Database.Database, clock: Clock, input: J
        ON CONFLICT (id) DO UPDATE SET entries = excluded.entries, last_hash = excluded.last_hash, mac = excluded.mac`,
     ).run({ ...entry, headMac });
     return entry;
-  })();
+  }).immediate();
 }

@@ -39,7 +39,7 @@ export function createDeferredJournal({ db, clock, retryMs = 250, onError = () =
   const writeQueued = (): void => {
     db.transaction(() => {
       for (const { input, at } of queue) appendJournalEntry(db, { now: () => at }, input);
-    })();
+    }).immediate();
     queue.length = 0;
   };
 

@@ -19,5 +19,5 @@ export function sealJournal(db: Database.Database, key: Buffer, { anchored }: { 
     }
     if (head !== undefined) db.prepare('UPDATE journal_head SET mac = ? WHERE id = 1').run(macJournalValue(key, 'head', [head.entries, head.lastHash]));
     return unsigned;
-  })();
+  }).immediate();
 }

@@ -25,5 +25,5 @@ export function recordImmediateDeparture(db: Database.Database, clock: Clock, { 
     db.prepare("UPDATE leaver_reviews SET superseded_at = ? WHERE identity_id = ? AND status = 'restored' AND superseded_at IS NULL").run(clock.now().toISOString(), identityId);
     appendJournalEntry(db, clock, { actor, action: 'identity.departure', subject: { type: 'identity', id: identityId }, before: { hrEndDate: person.hr_end_date }, after: { hrEndDate: today, reason } });
     return runLeaverCheck(db, clock, { actor, trigger: 'departure', maxShare: 1, identityIds: [identityId], confirmed: true });
-  })();
+  }).immediate();
 }

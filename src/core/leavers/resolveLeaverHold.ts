@@ -21,5 +21,5 @@ export function resolveLeaverHold(db: Database.Database, clock: Clock, { actor, 
     appendJournalEntry(db, clock, { actor, action: `leaver.hold-${decision}`, subject: { type: 'leaver-hold', id: holdId }, after: { affected: hold.affected } });
     if (decision === 'dismiss') return { outcome: 'nothing', suspendedMies: 0, reviews: 0, holdId };
     return { ...runLeaverCheck(db, clock, { actor, trigger: hold.trigger, maxShare: hold.maxShare, identityIds: hold.identityIds, confirmed: true }), holdId };
-  })();
+  }).immediate();
 }

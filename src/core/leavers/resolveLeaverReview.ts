@@ -57,5 +57,5 @@ export function resolveLeaverReview(db: Database.Database, clock: Clock, { actor
     db.prepare("UPDATE leaver_reviews SET status = 'revoked', resolved_by = ?, resolved_at = ?, reason = ? WHERE id = ?").run(actor.agentId ?? 'system', now, decision.reason, reviewId);
     appendJournalEntry(db, clock, { actor, action: 'leaver.revoke', subject: { type: 'leaver-review', id: reviewId }, after: { identityId: review.identityId, reason: decision.reason, revoked: live.map((mie) => mie.id) } });
     return readLeaverReviews(db, { reviewId })[0]!;
-  })();
+  }).immediate();
 }

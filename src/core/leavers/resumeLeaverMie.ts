@@ -15,5 +15,5 @@ export function resumeLeaverMie(db: Database.Database, clock: Clock, { actor, co
     const mie = readMieOrFail(db, mieId);
     recordLeaverException(db, clock, { actor, confirmedBy, identityId: mie.identityId, reason, mieIds: [mieId] });
     return changeMieStatus(db, clock, { actor, mieId, action: 'resume', reason });
-  })();
+  }).immediate();
 }

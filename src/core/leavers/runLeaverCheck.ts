@@ -97,7 +97,7 @@ export function runLeaverCheck(db: Database.Database, clock: Clock, { actor, tri
       appendJournalEntry(db, clock, { actor, action: 'leaver.suspend', subject: { type: 'identity', id: leaver.id }, after: { trigger, hrEndDate: leaver.hr_end_date, suspended: active.map((mie) => mie.id), reviewId } });
     }
     return { outcome: 'applied', suspendedMies: suspendedMies + suspendedIntoOpenReviews, reviews: leavers.length, holdId: null };
-  })();
+  }).immediate();
 }
 
 function suspendIntoReview(db: Database.Database, clock: Clock, actor: Actor, reviewId: string, departure: { identityId: string; endDate: string }): number {

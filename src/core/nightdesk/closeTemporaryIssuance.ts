@@ -44,5 +44,5 @@ export function closeTemporaryIssuance(db: Database.Database, clock: Clock, { ac
       const [main] = readMies(db, { mieId });
       if (main?.status === 'suspended') changeMieStatus(db, clock, { actor, mieId, action: 'resume', reason: resumeReasons[closedReason] });
     }
-  })();
+  }).immediate();
 }

@@ -41,5 +41,5 @@ export function confirmRegularization(db: Database.Database, clock: Clock, { act
       after: { linkedTo: hrIdentityId, holder: `${target.first_name} ${target.last_name}` },
     });
     return readRegularizationTasks(db, { taskId })[0]!;
-  })();
+  }).immediate();
 }

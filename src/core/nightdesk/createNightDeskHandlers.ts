@@ -76,7 +76,7 @@ export function createNightDeskHandlers({ db, clock, events, cards }: NightDeskD
       db.transaction(() => {
         appendJournalEntry(db, clock, { actor, action: 'nightdesk.settings', before: readNightDeskSettings(db), after: settings });
         writeNightDeskSettings(db, settings);
-      })();
+      }).immediate();
       return changed('settings', settings);
     },
     searchNightDeskCandidates: (input) => {

@@ -106,5 +106,5 @@ export function issueTemporaryCard(db: Database.Database, clock: Clock, request:
       after: { mieId: mie.id, card: card.label, endsAt: endsAt.toISOString(), suspendedMieIds, deskSeconds, interactions: request.timing?.interactions ?? null },
     });
     return { issuance: readTemporaryIssuances(db, { id: issuanceId })[0]!, mie: readMies(db, { mieId: mie.id })[0]!, suspendedMieIds };
-  })();
+  }).immediate();
 }

@@ -25,5 +25,5 @@ export function returnTemporaryCard(db: Database.Database, clock: Clock, { actor
     db.prepare("UPDATE temporary_pool SET state = 'returned', updated_at = ? WHERE identifier = ?").run(now, cardIdentifier);
     appendJournalEntry(db, clock, { actor, action: 'temporary.return', subject: { type: 'temporary-issuance', id: issuance.id }, after: { card: card.label, overdue: issuance.closedAt !== null } });
     return readTemporaryIssuances(db, { id: issuance.id })[0]!;
-  })();
+  }).immediate();
 }

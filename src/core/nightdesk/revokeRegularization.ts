@@ -24,5 +24,5 @@ export function revokeRegularization(db: Database.Database, clock: Clock, { acto
     db.prepare("UPDATE regularization_tasks SET status = 'revoked', resolved_by = ?, resolved_at = ?, reason = ? WHERE id = ?").run(actor.agentId ?? 'system', now, reason, taskId);
     appendJournalEntry(db, clock, { actor, action: 'regularization.revoke', subject: { type: 'identity', id: task.identityId }, after: { reason } });
     return readRegularizationTasks(db, { taskId })[0]!;
-  })();
+  }).immediate();
 }

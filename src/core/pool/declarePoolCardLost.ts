@@ -29,5 +29,5 @@ export function declarePoolCardLost(db: Database.Database, clock: Clock, { actor
     db.prepare("UPDATE temporary_pool SET state = 'lost', updated_at = ? WHERE identifier = ?").run(now, identifier);
     appendJournalEntry(db, clock, { actor, action: 'pool.lost', subject: { type: 'pool-card', id: identifier }, before: { state: card.state }, after: { state: 'lost', reason } });
     return readPoolCardOrFail(db, identifier);
-  })();
+  }).immediate();
 }

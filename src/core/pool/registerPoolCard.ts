@@ -41,5 +41,5 @@ export function registerPoolCard(db: Database.Database, clock: Clock, { actor, c
     ).run(card.identifier, card.cardType, chosenLabel, actor.agentId ?? 'system', now, now);
     appendJournalEntry(db, clock, { actor, action: 'pool.register', subject: { type: 'pool-card', id: card.identifier }, after: { label: chosenLabel, cardType: card.cardType } });
     return readPoolCardOrFail(db, card.identifier);
-  })();
+  }).immediate();
 }

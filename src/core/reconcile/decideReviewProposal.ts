@@ -65,6 +65,6 @@ export function decideReviewProposal(db: Database.Database, { recordId, identity
       after: { identityId: decision === 'accept' ? identityId : null, decision: decision === 'accept' ? 'validated' : 'rejected', reason },
     });
     applyReviewDecision(db, clock, { recordId, identityId, decision, decidedBy, role: link.role, rpps: link.rpps, adId: link.adId });
-  })();
+  }).immediate();
   return { remaining: (db.prepare("SELECT COUNT(*) AS n FROM identity_links WHERE decision = 'pending'").get() as { n: number }).n };
 }

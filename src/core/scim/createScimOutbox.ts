@@ -148,7 +148,7 @@ export function createScimOutbox({
         outcome.error,
         row.id,
       );
-    })();
+    }).immediate();
   };
 
   const deliver = async (client: ScimClient, settings: ScimSettings, row: OutboxRow): Promise<ScimDeliveryOutcome> => {
@@ -262,7 +262,7 @@ export function createScimOutbox({
       db.transaction(() => {
         db.prepare("UPDATE scim_outbox SET state = 'pending', next_attempt_at = ? WHERE id = ?").run(clock.now().toISOString(), id);
         appendJournalEntry(db, clock, { actor, action: 'scim.retry', subject: { type: 'identity', id: item.identityId }, before: { state: item.state, error: item.lastError }, after: { outboxId: id, state: 'pending' } });
-      })();
+      }).immediate();
       this.kick();
       return readItem(id);
     },
@@ -272,7 +272,7 @@ export function createScimOutbox({
       db.transaction(() => {
         db.prepare("UPDATE scim_outbox SET state = 'discarded', closed_by = ?, close_reason = ? WHERE id = ?").run(actor.agentId ?? 'system', reason, id);
         appendJournalEntry(db, clock, { actor, action: 'scim.discard', subject: { type: 'identity', id: item.identityId }, before: { state: item.state, error: item.lastError }, after: { outboxId: id, state: 'discarded', reason } });
-      })();
+      }).immediate();
       onChange(status());
       this.kick();
       return readItem(id);

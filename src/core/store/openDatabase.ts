@@ -101,7 +101,7 @@ export function openDatabase({
       db.transaction(() => {
         for (const migration of pending) migration.up(db);
         db.pragma(`user_version = ${pending.at(-1)!.version}`);
-      })();
+      }).immediate();
     }
     return db;
   } catch (error) {

@@ -65,6 +65,28 @@ describe('createDispatcher', () => {
     expect(reported).toEqual(['getDeskStatus: disk on fire']);
   });
 
+  it('tells the agent in French that the store is being written when it stayed locked, without reporting a fault', async () => {
+    const reported: string[] = [];
+    const locked = (code: string) => Object.assign(new Error('database is locked'), { code });
+    const dispatch = createDispatcher(
+      handlers({
+        getDeskStatus: () => {
+          throw locked('SQLITE_BUSY');
+        },
+        getPerson: () => {
+          throw locked('SQLITE_BUSY_SNAPSHOT');
+        },
+      }),
+      { guard: openGuard, reportUnexpected: (method) => reported.push(method) },
+    );
+    for (const [method, input] of [['getDeskStatus', {}], ['getPerson', { identityId: 'x' }]] as const) {
+      const result = await dispatch(method, input, context);
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', details: { method, reason: 'store-busy' } } });
+      expect(result.ok === false && result.error.message.fr).toMatch(/^Le répertoire est en cours d’écriture .* rien n’a été enregistré\. Réessayez/);
+    }
+    expect(reported).toEqual([]);
+  });
+
   it('checks the declared access before the handler runs and hands it the acting agent', async () => {
     const seen: unknown[] = [];
     const asked: unknown[] = [];

@@ -57,6 +57,27 @@ export interface UnexpectedErrorReporter {
   (method: string, error: unknown): void;
 }
 
+/** SQLite's "database is locked" (SQLITE_BUSY and its extended codes), as the store's driver reports it. */
+function isStoreBusy(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * An import or a reconciliation writing its results held the store longer than the desk waits:
+ * the act's transaction was rolled back whole, so the agent only has to try again.
+ */
+function storeBusyError(method: string): DeskError {
+  return new DeskError(
+    'UNAVAILABLE',
+    {
+      fr: 'Le répertoire est en cours d’écriture (import ou rapprochement en cours) : rien n’a été enregistré. Réessayez dans quelques secondes.',
+      en: 'The directory is being written (an import or a reconciliation is running): nothing was saved. Try again in a few seconds.',
+    },
+    { method, reason: 'store-busy' },
+  );
+}
+
 /**
  * The single entry point of every transport: checks the method exists, validates the input
  * against the contract, checks the caller's access (the one place it is checked), runs the
@@ -99,6 +120,7 @@ export function createDispatcher(
       return { ok: true, value };
     } catch (error) {
       if (error instanceof DeskError) return { ok: false, error: error.toData() };
+      if (isStoreBusy(error)) return { ok: false, error: storeBusyError(method).toData() };
       reportUnexpected(method, error);
       return { ok: false, error: new DeskError('INTERNAL').toData() };
     }
