@@ -267,6 +267,50 @@ describe('reconcileRecords policies', () => {
     expect(login?.weight ?? 0).toBe(0);
   });
 
+  it('does not count a mailbox or an account name built from the record’s own names, whatever the person’s', () => {
+    const { link, identityOf } = withHospital([
+      hr('B1', 'BELMAZEC', 'Julienne', '1979-02-11', { service: 'EHPAD', birthName: 'TRELANVIC' }),
+      hr('B2', 'BELMAZEC-LANCORREC', 'Julienne', '1988-09-30', { service: 'CARDIO' }),
+      { sourceId: 'mss', role: 'application', key: 'julienne.belmazec@mssante.fr', attributes: { email: 'julienne.belmazec@mssante.fr', lastName: 'BELMAZEC', firstName: 'Julienne' } },
+      ad('jbelmazec', { lastName: 'BELMAZEC', firstName: 'Julienne' }),
+    ]);
+    // The mailbox and the login say BELMAZEC Julienne, which the names said already: the person whose
+    // names agree wins over the one whose surname only begins alike.
+    for (const offset of [2, 3]) {
+      expect(link(offset).identity).toBe(identityOf(0));
+      for (const field of ['email', 'login'] as const) expect(link(offset).evidence.find((item) => item.field === field)?.weight ?? 0).toBe(0);
+    }
+    // A mailbox is still evidence where the record has no names of its own.
+    const bare = withHospital([hr('B3', 'KERVAZIOU', 'Maëlwenn', '1990-05-05', { service: 'ONCO' }), { sourceId: 'mss', role: 'application', key: 'maelwenn.kervaziou@mssante.fr', attributes: { email: 'maelwenn.kervaziou@mssante.fr' } }]);
+    expect(bare.link(1).identity).toBe(bare.identityOf(0));
+    expect(bare.link(1).evidence.find((item) => item.field === 'email')?.weight ?? 0).toBeGreaterThan(0);
+  });
+
+  it('never links automatically to one of two people whose names are one keystroke apart when one spelling is borne by nobody else (an HR typo)', () => {
+    const typo = withHospital([
+      hr('M1', 'MORVANIC', 'Ysaline', '1990-01-27', { service: 'PNEUMO' }),
+      hr('M2', 'MOVANIC', 'Ysaline', '2001-07-09', { service: 'ORTHO' }),
+      ad('ymorvanic', { lastName: 'MORVANIC', firstName: 'Ysaline' }),
+    ]);
+    expect(typo.link(2)).toMatchObject({ identity: typo.identityOf(0), decision: 'review', rule: 'shared-name' });
+    // Both spellings borne by accounts too: two real surnames, each links to its own person.
+    const real = withHospital([
+      hr('M1', 'MORVANIC', 'Ysaline', '1990-01-27', { service: 'PNEUMO' }),
+      hr('M2', 'MOVANIC', 'Ysaline', '2001-07-09', { service: 'ORTHO' }),
+      ad('ymorvanic', { lastName: 'MORVANIC', firstName: 'Ysaline' }),
+      ad('ymovanic', { lastName: 'MOVANIC', firstName: 'Ysaline' }),
+    ]);
+    expect(real.link(2)).toMatchObject({ identity: real.identityOf(0), decision: 'auto' });
+    expect(real.link(3)).toMatchObject({ identity: real.identityOf(1), decision: 'auto' });
+    // A register entry at the establishment spelled right: nothing tells the two nurses apart.
+    const register = withHospital([
+      hr('M1', 'MORVANIC', 'Ysaline', '1990-01-27', { profession: 'Infirmière en soins généraux' }),
+      hr('M2', 'MOVANIC', 'Ysaline', '2001-07-09', { profession: 'Infirmière en soins généraux' }),
+      entry('10100000009', 'MORVANIC', 'YSALINE', '60', here()),
+    ]);
+    expect(register.link(2)).toMatchObject({ identity: register.identityOf(0), decision: 'review' });
+  });
+
   it('settles a source by elimination: the account left links to the one person without an account there, never to a free person when its best is taken', () => {
     const people = hospital.records.filter((record) => record.role === 'hr' && record.attributes.birthDate !== undefined && record.attributes.lastName !== undefined);
     const [weakPerson, other] = [people[0]!, people[1]!];

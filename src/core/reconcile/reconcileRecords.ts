@@ -132,6 +132,49 @@ function nameKeysOf(features: MatchFeatures): string[] {
   return features.lastNames.map((form) => `${sortedTokens(form)}|${features.firstNames[0]!}`);
 }
 
+/** Surnames this short differ by one letter too often to say anything (LE/LA, ROY/RAY). */
+const nearNameMinLength = 5;
+
+/**
+ * People here whose names are one keystroke apart (one letter added, dropped or changed, or two
+ * neighbours swapped) with the same first given name, where one of the two surnames is borne by
+ * no other record (no account, no register entry): HR misspelled it (`MOEAU` for `MOREAU`), and an
+ * account or a register entry spelled right must not go by default to the other person of that
+ * name. Two real surnames one letter apart (MARTIN, MARTINS) both appear elsewhere and are left
+ * alone. Each name key maps to the other people's positions. Found through the names with one
+ * letter deleted (a deletion neighbourhood): linear in the people.
+ */
+function findNearNamesakes(namesOfPeople: readonly (readonly { key: string; form: string }[])[], borneElsewhere: (form: string) => boolean): Map<string, number[]> {
+  const byVariant = new Map<string, { key: string; form: string; person: number }[]>();
+  namesOfPeople.forEach((names, person) => {
+    for (const { key, form } of names) {
+      const [surname, first] = key.split('|') as [string, string];
+      if (surname.length < nearNameMinLength) continue;
+      const variants = new Set([surname]);
+      for (let index = 0; index < surname.length; index += 1) variants.add(surname.slice(0, index) + surname.slice(index + 1));
+      for (const variant of variants) {
+        const slot = `${variant}|${first}`;
+        const list = byVariant.get(slot);
+        if (list === undefined) byVariant.set(slot, [{ key, form, person }]);
+        else list.push({ key, form, person });
+      }
+    }
+  });
+  const near = new Map<string, number[]>();
+  for (const bearers of byVariant.values()) {
+    if (bearers.length < 2) continue;
+    for (const a of bearers) {
+      for (const b of bearers) {
+        if (a.person === b.person || a.key === b.key || (borneElsewhere(a.form) && borneElsewhere(b.form))) continue;
+        const list = near.get(a.key) ?? [];
+        if (!list.includes(b.person)) list.push(b.person);
+        near.set(a.key, list);
+      }
+    }
+  }
+  return near;
+}
+
 /** Fields that tell two namesakes apart when they agree. */
 const distinguishingFields = new Set(['rpps', 'hrId', 'adId', 'email', 'birthDate']);
 
@@ -281,11 +324,12 @@ export function reconcileRecords({
             labels,
           });
           const frequencies = nameFrequencies ?? countNameFrequencies(records.map((record) => [record.attributes.lastName ?? record.attributes.birthName, record.attributes.firstName] as const));
-          return { model, config: weightsConfigOf(model, config), exactNameWeight: createExactNameWeight(model, frequencies) };
+          return { model, config: weightsConfigOf(model, config), exactNameWeight: createExactNameWeight(model, frequencies), surnameBearers: frequencies.lastNames };
         })
       : null;
   const decisionConfig = calibration?.config ?? config;
   const model = calibration?.model ?? null;
+  const surnameBearers = calibration?.surnameBearers ?? null;
   const index = indexIdentities({ references, config: decisionConfig, establishmentFiness, seedConfig: calibration === null ? undefined : config, exactNameWeight: calibration?.exactNameWeight });
   const { context, floor } = index;
   const bounded = { floor };
@@ -348,8 +392,16 @@ export function reconcileRecords({
     return true;
   };
 
-  // Two people here of one name: a register entry links to one of them only by its RPPS, or when a
-  // key, a FINESS or its profession tells them apart (isToldApartFromNamesakes).
+  // Two people here of one name (or of names one keystroke apart): a register entry links to one of
+  // them only by its RPPS, or when a key, a FINESS or its profession tells them apart (isToldApartFromNamesakes).
+  const nearNamesakes =
+    surnameBearers === null
+      ? new Map<string, number[]>()
+      : findNearNamesakes(
+          identities.map((identity) => (identity.features.nameOrderUnknown || identity.features.firstNames.length === 0 ? [] : identity.features.lastNames.map((form) => ({ key: `${sortedTokens(form)}|${identity.features.firstNames[0]!}`, form })))),
+          // The person's own HR record counts once.
+          (form) => (surnameBearers.get(form) ?? 0) > 1,
+        );
   const hrNamesakes = new Map<string, number[]>();
   {
     const bearers = new Map<string, number[]>();
@@ -369,13 +421,22 @@ export function reconcileRecords({
    * one it links to: the namesake either scored below the floor (a strong disagreement) or disagrees on
    * a key, a FINESS or the profession where the candidate agrees.
    */
-  const isToldApartFromNamesakes = (candidate: Candidate, others: readonly Candidate[]): boolean => {
+  const isToldApartFromNamesakes = (record: number, candidate: Candidate, others: readonly Candidate[]): boolean => {
     const namesakes = new Set<number>();
-    for (const key of nameKeysOf(identities[candidate.identity]!.features)) for (const identity of hrNamesakes.get(key) ?? []) if (identity !== candidate.identity) namesakes.add(identity);
-    if (namesakes.size === 0) return true;
+    const near = new Set<number>();
+    for (const key of nameKeysOf(identities[candidate.identity]!.features)) {
+      for (const identity of hrNamesakes.get(key) ?? []) if (identity !== candidate.identity) namesakes.add(identity);
+      for (const identity of nearNamesakes.get(key) ?? []) if (identity !== candidate.identity) near.add(identity);
+    }
     for (const identity of namesakes) {
       const rival = others.find((other) => other.identity === identity);
       if (rival !== undefined && !isDistinguished(candidate, rival, true)) return false;
+    }
+    // A name one keystroke apart is not looked up by the entry's exact names: compared here.
+    for (const identity of near) {
+      if (namesakes.has(identity)) continue;
+      const rival = others.find((other) => other.identity === identity) ?? { ...compareFeatures(features[record]!, identities[identity]!.features, context), identity };
+      if (rival.score >= floor && !isDistinguished(candidate, rival, true)) return false;
     }
     return true;
   };
@@ -441,7 +502,7 @@ export function reconcileRecords({
       // Without either key, a namesake registered elsewhere is not even worth a reviewer's time.
       if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, !ruledRival, arrivedLately(candidate.identity)) ? 'review' : 'none';
       if (decision === 'none') continue;
-      if (decision === 'auto' && candidate.rule === null && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact') && !isToldApartFromNamesakes(candidate, candidatesOf.get(record)!)) {
+      if (decision === 'auto' && candidate.rule === null && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact') && !isToldApartFromNamesakes(record, candidate, candidatesOf.get(record)!)) {
         decision = 'review';
       }
       link(
@@ -518,6 +579,8 @@ export function reconcileRecords({
       if (seen > 1) shared.add(key);
     };
     for (const identity of identities) for (const key of new Set(nameKeysOf(identity.features))) count(key);
+    // Names one keystroke apart between two people here: either may be the other's misspelling.
+    for (const key of nearNamesakes.keys()) shared.add(key);
     const establishment = new Set(establishmentFiness);
     for (const record of indexesOf.register) {
       const entry = features[record];

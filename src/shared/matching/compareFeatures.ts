@@ -272,6 +272,13 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
     if (levels.login === 'compatible') weights.login = 0;
     if (levels.email === 'compatible') weights.email = 0;
   }
+  // Nor when it is built from the record's own names, whatever the person's: those names were compared
+  // already. Otherwise `julie.belmabon` counts twice for a BELMABON-LANCORRE Julie (the surname in part,
+  // then the mailbox) and outweighs the BELMABON Julie whose names agree.
+  if (context.seedConfig !== undefined && record.firstNames.length > 0 && record.lastNames.length > 0) {
+    if (levels.login === 'compatible' && patternLogin !== undefined && matchesLoginPattern(patternLogin, record.firstNames, record.lastNames)) weights.login = 0;
+    if (levels.email === 'compatible' && matchesLoginPattern(record.email!.split('@')[0]!, record.firstNames, record.lastNames)) weights.email = 0;
+  }
   const evidence: FieldEvidence[] = [];
   const explain = { evidence, context, levels, weights };
   addEvidence(explain, 'rpps', record.rpps, reference.rpps, 'equal');
