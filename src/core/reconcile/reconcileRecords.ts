@@ -145,33 +145,44 @@ const nearNameMinLength = 5;
  * letter deleted (a deletion neighbourhood): linear in the people.
  */
 function findNearNamesakes(namesOfPeople: readonly (readonly { key: string; form: string }[])[], borneElsewhere: (form: string) => boolean): Map<string, number[]> {
-  const byVariant = new Map<string, { key: string; form: string; person: number }[]>();
+  const variantsOf = (key: string): string[] => {
+    const bar = key.indexOf('|');
+    const [surname, first] = [key.slice(0, bar), key.slice(bar)];
+    if (surname.length < nearNameMinLength) return [];
+    const variants = new Set([surname]);
+    for (let index = 0; index < surname.length; index += 1) variants.add(surname.slice(0, index) + surname.slice(index + 1));
+    return [...variants].map((variant) => variant + first);
+  };
+  // The misspelled side is borne by no other record: few people; only their names' variants are kept.
+  const unattested = new Map<string, { key: string; person: number }[]>();
   namesOfPeople.forEach((names, person) => {
     for (const { key, form } of names) {
-      const [surname, first] = key.split('|') as [string, string];
-      if (surname.length < nearNameMinLength) continue;
-      const variants = new Set([surname]);
-      for (let index = 0; index < surname.length; index += 1) variants.add(surname.slice(0, index) + surname.slice(index + 1));
-      for (const variant of variants) {
-        const slot = `${variant}|${first}`;
-        const list = byVariant.get(slot);
-        if (list === undefined) byVariant.set(slot, [{ key, form, person }]);
-        else list.push({ key, form, person });
+      if (borneElsewhere(form)) continue;
+      for (const variant of variantsOf(key)) {
+        const list = unattested.get(variant);
+        if (list === undefined) unattested.set(variant, [{ key, person }]);
+        else list.push({ key, person });
       }
     }
   });
   const near = new Map<string, number[]>();
-  for (const bearers of byVariant.values()) {
-    if (bearers.length < 2) continue;
-    for (const a of bearers) {
-      for (const b of bearers) {
-        if (a.person === b.person || a.key === b.key || (borneElsewhere(a.form) && borneElsewhere(b.form))) continue;
-        const list = near.get(a.key) ?? [];
-        if (!list.includes(b.person)) list.push(b.person);
-        near.set(a.key, list);
+  const pair = (key: string, other: number) => {
+    const list = near.get(key);
+    if (list === undefined) near.set(key, [other]);
+    else if (!list.includes(other)) list.push(other);
+  };
+  if (unattested.size === 0) return near;
+  namesOfPeople.forEach((names, person) => {
+    for (const { key } of names) {
+      for (const variant of variantsOf(key)) {
+        for (const typo of unattested.get(variant) ?? []) {
+          if (typo.person === person || typo.key === key) continue;
+          pair(key, typo.person);
+          pair(typo.key, person);
+        }
       }
     }
-  }
+  });
   return near;
 }
 
