@@ -146,4 +146,27 @@ describe('review queue screen', () => {
     expect(await panel.locator('details summary').first().textContent()).toMatch(/Probabilité : \d+(\.\d+)? %/);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('shows on a namesake’s page the record waiting between them, proposed to the other person', async () => {
+    const waiting = desk.core.db
+      .prepare(
+        `SELECT r.record_key AS recordKey, namesake.hr_id AS hrId, proposed.last_name AS lastName, proposed.first_name AS firstName
+           FROM identity_link_alternatives a JOIN identity_links l ON l.record_id = a.record_id AND l.decision = 'pending'
+           JOIN source_records r ON r.id = a.record_id JOIN identities namesake ON namesake.id = a.identity_id JOIN identities proposed ON proposed.id = l.identity_id
+          WHERE namesake.hr_id IS NOT NULL LIMIT 1`,
+      )
+      .get() as { recordKey: string; hrId: string; lastName: string; firstName: string };
+    await page.getByRole('button', { name: 'Recherche' }).click();
+    await page.getByLabel('Rechercher une personne').fill(waiting.hrId);
+    await page.getByTestId('search-results').locator('tbody tr').first().getByRole('button').click();
+    const pending = page.getByRole('complementary').getByRole('region', { name: 'Fiches en attente de vérification' });
+    await pending.waitFor();
+    const item = pending.getByTestId('person-pending').getByRole('listitem').filter({ hasText: waiting.recordKey });
+    expect(await item.textContent()).toContain(`proposée à ${waiting.lastName.toUpperCase()} ${waiting.firstName} ; cette personne est un homonyme possible`);
+    expect(await item.textContent()).toMatch(/lien à valider/);
+    // The evidence shown is the one for this person, behind its summary.
+    await item.locator('details summary').click();
+    await item.getByTestId('link-waterfall').locator('svg').first().waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
 });

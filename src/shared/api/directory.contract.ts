@@ -39,8 +39,19 @@ export interface SourceRecordView {
   };
 }
 
+/**
+ * A record waiting for a reviewer that may be this person's: proposed to them, or proposed to a
+ * namesake with this person among the other possible people (`proposedTo` then names the namesake,
+ * and `link` holds the evidence for this person).
+ */
+export interface PendingRecordView extends SourceRecordView {
+  proposedTo: { identityId: string; lastName: string; firstName: string } | null;
+}
+
 export interface PersonDetail extends PersonSummary {
   records: SourceRecordView[];
+  /** Records waiting in the review queue that may be this person's (decided on the review screen). */
+  pending: PendingRecordView[];
 }
 
 /** The longest search a person may type (the field stops there; the core refuses longer). */

@@ -65,6 +65,21 @@ export function PersonPanel({ identityId, onClose }: { identityId: string; onClo
               </li>
             ))}
           </ul>
+          {person.pending.length > 0 && (
+            <section aria-labelledby="person-pending-heading">
+              <h3 id="person-pending-heading">{t('person.pending')}</h3>
+              <p>{t('person.pendingHint')}</p>
+              <ul className="records" data-testid="person-pending">
+                {person.pending.map((record) => (
+                  <li key={`${record.sourceId}/${record.recordKey}/${record.proposedTo?.identityId ?? ''}`}>
+                    <strong>{record.sourceId}</strong> · {record.recordKey}
+                    {record.proposedTo !== null && <> — {t('person.proposedTo', { name: formatPersonName({ ...record.proposedTo, birthName: null }) })}</>}
+                    {record.link !== undefined && <LinkExplanation link={record.link} />}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <button type="button" onClick={onClose}>
             {t('person.close')}
           </button>
