@@ -21,6 +21,16 @@ const testHygiene = [
 const identityWrite = String.raw`/\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+(identities|identity_links|identity_desk_facts)\b/i`;
 const identityWriteMessage = 'Only the identity store (src/core/identities) writes identities, identity_links and identity_desk_facts: call one of its functions.';
 
+/**
+ * A transaction says when it takes the store's write lock: \`.immediate()\` to write (a deferred one
+ * that reads then writes fails at once while an import or reconciliation job holds the lock),
+ * \`.deferred()\` to read a consistent snapshot. Calling \`db.transaction(fn)()\` leaves it unsaid.
+ */
+const transactionMode = {
+  selector: "CallExpression[callee.type='CallExpression'][callee.callee.property.name='transaction']",
+  message: 'Say when this transaction takes the write lock: db.transaction(fn).immediate() to write, .deferred() to read.',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -41,10 +51,16 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...testHygiene,
+        transactionMode,
         { selector: `Literal[value=${identityWrite}]`, message: identityWriteMessage },
         { selector: `TemplateElement[value.raw=${identityWrite}]`, message: identityWriteMessage },
       ],
     },
+  },
+  {
+    files: ['src/core/identities/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...testHygiene, transactionMode] },
   },
   {
     // Every package the code imports is declared in package.json: nothing rides on a transitive

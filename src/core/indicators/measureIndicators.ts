@@ -35,7 +35,8 @@ function readEstablishment(db: Database.Database): IndicatorDashboard['establish
 export function measureIndicators(db: Database.Database, { clock, periodDays = 30 }: { clock: Clock; periodDays?: number }): IndicatorDashboard {
   const started = performance.now();
   const context = createIndicatorContext(db, { clock, periodDays });
-  const figures = db.transaction(() => measureFigures(context))();
+  // Read only: one snapshot for every figure.
+  const figures = db.transaction(() => measureFigures(context)).deferred();
   return {
     generatedAt: context.now.toISOString(),
     today: context.today,
