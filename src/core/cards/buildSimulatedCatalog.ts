@@ -25,11 +25,15 @@ const unlinkedCpsCount = 6;
 /**
  * Health professionals of the directory with no RPPS yet (not agents): their CPS, whose RPPS nobody
  * holds locally, leads the desk to the scored candidates with their explanation. Picked by a
- * stable hash so the same people come back at every start.
+ * stable hash so the same people come back at every start; never one of two namesakes, whose card
+ * could not tell the desk which of them holds it.
  */
 function pickUnlinkedProfessionals(people: readonly IdentityRow[]): string[] {
+  const nameOf = (person: IdentityRow) => `${person.last_name.trim().toUpperCase()}|${person.first_name.trim().toUpperCase()}`;
+  const bearers = new Map<string, number>();
+  for (const person of people) bearers.set(nameOf(person), (bearers.get(nameOf(person)) ?? 0) + 1);
   return people
-    .filter((person) => person.rpps === null && person.hr_id !== null && person.agent === 0 && person.profession !== null && person.last_name.trim() !== '')
+    .filter((person) => person.rpps === null && person.hr_id !== null && person.agent === 0 && person.profession !== null && person.last_name.trim() !== '' && bearers.get(nameOf(person)) === 1)
     .map((person) => ({ id: person.id, rank: digest(`unlinked:${person.id}`).toString('hex') }))
     .sort((a, b) => a.rank.localeCompare(b.rank))
     .slice(0, unlinkedCpsCount)
