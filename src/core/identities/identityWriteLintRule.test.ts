@@ -1,5 +1,5 @@
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { lintLines } from '../../../test/support/lintLines';
 
 const code = [
   "export const a = 'UPDATE identities SET rpps = NULL';",
@@ -9,10 +9,7 @@ const code = [
   "export const e = 'UPDATE identity_search_words SET word = 1';",
 ].join('\n');
 
-async function identityWriteLines(filePath: string): Promise<number[]> {
-  const [result] = await new ESLint({ cwd: process.cwd() }).lintText(`${code}\n`, { filePath });
-  return result!.messages.filter((message) => message.message.startsWith('Only the identity store')).map((message) => message.line);
-}
+const identityWriteLines = (filePath: string) => lintLines(code, filePath, 'Only the identity store');
 
 describe('the identity store lint rule', () => {
   it('refuses raw writes to identities, links and desk facts outside src/core/identities, migrations and tests', async () => {

@@ -1,5 +1,5 @@
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { lintLines } from '../../../test/support/lintLines';
 
 const code = [
   "import type Database from 'better-sqlite3';",
@@ -8,10 +8,7 @@ const code = [
   'export const read = (db: Database.Database) => db.transaction(() => 1).deferred();',
 ].join('\n');
 
-async function unsaidLines(filePath: string): Promise<number[]> {
-  const [result] = await new ESLint({ cwd: process.cwd() }).lintText(`${code}\n`, { filePath });
-  return result!.messages.filter((message) => message.message.startsWith('Say when this transaction takes the write lock')).map((message) => message.line);
-}
+const unsaidLines = (filePath: string) => lintLines(code, filePath, 'Say when this transaction takes the write lock');
 
 describe('the transaction mode lint rule', () => {
   it('refuses a transaction that does not say when it takes the write lock, in the identity store too, not in tests', async () => {
