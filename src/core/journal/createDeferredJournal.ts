@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { isStoreBusy } from '../../shared/api/isStoreBusy';
 import type { Clock } from '../clock';
 import { appendJournalEntry } from './appendJournalEntry';
 import type { JournalEntryInput } from './journalTypes';
@@ -19,10 +20,6 @@ export interface DeferredJournalOptions {
   /** Pause before trying again while the store is locked. */
   retryMs?: number;
   onError?: (error: unknown) => void;
-}
-
-function isBusy(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'SQLITE_BUSY';
 }
 
 /**
@@ -50,7 +47,7 @@ export function createDeferredJournal({ db, clock, retryMs = 250, onError = () =
     try {
       writeQueued();
     } catch (error) {
-      if (!isBusy(error)) {
+      if (!isStoreBusy(error)) {
         queue.length = 0;
         onError(error);
       } else if (timer === null) {

@@ -3,6 +3,7 @@ import type { MethodAccess, MethodAccessOf, MethodOutput, MethodParsedInput } fr
 import type { AgentRole } from './deskActs';
 import { describeInputIssues } from './describeInputIssues';
 import { DeskError, type DeskResult } from './errors';
+import { isStoreBusy } from './isStoreBusy';
 
 /** Who is calling: lets the core keep per-window state (the agent's desk session). */
 export interface CallContext {
@@ -55,12 +56,6 @@ export type DeskDispatcher = (
 
 export interface UnexpectedErrorReporter {
   (method: string, error: unknown): void;
-}
-
-/** SQLite's "database is locked" (SQLITE_BUSY and its extended codes), as the store's driver reports it. */
-function isStoreBusy(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
 /**
