@@ -409,7 +409,8 @@ export function reconcileRecords({
     surnameBearers === null
       ? new Map<string, number[]>()
       : findNearNamesakes(
-          identities.map((identity) => (identity.features.nameOrderUnknown || identity.features.firstNames.length === 0 ? [] : identity.features.lastNames.map((form) => ({ key: `${sortedTokens(form)}|${identity.features.firstNames[0]!}`, form })))),
+          // nameKeysOf gives one key per surname form, in order.
+          identities.map(({ features: person }) => nameKeysOf(person).map((key, position) => ({ key, form: person.lastNames[position]! }))),
           // The person's own HR record counts once.
           (form) => (surnameBearers.get(form) ?? 0) > 1,
         );
