@@ -46,6 +46,23 @@ describe('splitFullName', () => {
     expect(splitFullName('Dr Durand', 'auto')).toEqual({ lastName: 'Durand' });
   });
 
+  it('keeps surname particles with the surname, whatever the case and the order', () => {
+    expect(splitFullName('DE LA FONTAINE MARIE', 'auto')).toEqual({ lastName: 'DE LA FONTAINE', firstName: 'MARIE' });
+    expect(splitFullName('DE LA FONTAINE MARIE', 'last-first')).toEqual({ lastName: 'DE LA FONTAINE', firstName: 'MARIE' });
+    expect(splitFullName('LE BRIS YANN', 'auto')).toEqual({ lastName: 'LE BRIS', firstName: 'YANN' });
+    expect(splitFullName('EL AMRANI FATIMA ZAHRA', 'auto')).toEqual({ lastName: 'EL AMRANI', firstName: 'FATIMA ZAHRA' });
+    expect(splitFullName('Marie de La Fontaine', 'auto')).toEqual({ lastName: 'de La Fontaine', firstName: 'Marie' });
+    expect(splitFullName('Marie de LA FONTAINE', 'auto')).toEqual({ lastName: 'de LA FONTAINE', firstName: 'Marie' });
+    expect(splitFullName('Karim Ben Salah', 'auto')).toEqual({ lastName: 'Ben Salah', firstName: 'Karim' });
+    expect(splitFullName('Ana Da Silva Ferreira', 'first-last')).toEqual({ lastName: 'Da Silva Ferreira', firstName: 'Ana' });
+    // A Vietnamese middle name spelled like a particle stays a given name.
+    expect(splitFullName('NGUYEN VAN MINH', 'auto', known)).toEqual({ lastName: 'NGUYEN', firstName: 'VAN MINH' });
+    expect(splitFullName('Thi Mai Nguyen', 'auto')).toEqual({ lastName: 'Nguyen', firstName: 'Thi Mai' });
+    // Nothing but a surname with its particle: no given name is made up.
+    expect(splitFullName('LE GALL', 'auto')).toEqual({ lastName: 'LE GALL' });
+    expect(splitFullName('de Villiers', 'last-first')).toEqual({ lastName: 'de Villiers' });
+  });
+
   it('reads "LAST, First" with its comma and ignores remarks in brackets', () => {
     expect(splitFullName('Dupont, Jean', 'auto')).toEqual({ lastName: 'Dupont', firstName: 'Jean' });
     expect(splitFullName('DUPONT Jean (intérim)', 'auto')).toEqual({ lastName: 'DUPONT', firstName: 'Jean' });

@@ -41,6 +41,20 @@ function knownIn(word: string, names: ReadonlySet<string>): boolean {
   return parts.length > 0 && parts.every((part) => names.has(part));
 }
 
+/**
+ * Words that introduce a surname ("de La Fontaine", "Da Silva", "Ben Salah", "El Amrani", "Van den
+ * Berg"), folded: a name group never ends with one, and a given name rarely holds one.
+ */
+const surnameParticles = new Set(['de', 'du', 'des', 'd', 'le', 'la', 'les', 'l', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'van', 'von', 'den', 'der', 'ter', 'ten', 'ben', 'el', 'al', 'ait', 'y']);
+const isParticle = (word: string): boolean => surnameParticles.has(normalizeForSearch(word));
+
+/** Points against a cut that strands a particle: it ends a group (-10), or sits among the given names (-3). */
+function particlePenalty(surname: readonly string[], given: readonly string[]): number {
+  if ((surname.length > 0 && isParticle(surname.at(-1)!)) || (given.length > 0 && isParticle(given.at(-1)!))) return -10;
+  // "NGUYEN Van Minh": a Vietnamese middle name spelled as a particle; only a small penalty.
+  return given.some(isParticle) ? -3 : 0;
+}
+
 interface Candidate {
   surnameFirst: boolean;
   /** Words of the surname. */
@@ -50,20 +64,26 @@ interface Candidate {
 function scoreCandidate(words: readonly string[], { surnameFirst, size }: Candidate, known: KnownNames, mixedCase: boolean): number {
   const surname = surnameFirst ? words.slice(0, size) : words.slice(words.length - size);
   const given = surnameFirst ? words.slice(size) : words.slice(0, words.length - size);
-  let score = 0;
-  if (mixedCase) score += surname.every(isUpperWord) && !given.some((word) => isUpperWord(word) && !isInitial(word)) ? 8 : -8;
+  // A surname in capitals may keep its particles in lower case ("Marie de LA FONTAINE").
+  let score = particlePenalty(surname, given) + (given.length === 0 ? wholeSurnamePenalty : 0);
+  if (mixedCase) score += surname.every((word) => isUpperWord(word) || isParticle(word)) && !given.some((word) => isUpperWord(word) && !isInitial(word) && !isParticle(word)) ? 8 : -8;
   for (const word of given) {
+    if (isParticle(word)) continue;
     if (isInitial(word)) score += 3;
     else if (knownIn(word, frenchGivenNames) || knownIn(word, known.givenNames)) score += 2;
     if (knownIn(word, known.lastNames) && !knownIn(word, known.givenNames) && !knownIn(word, frenchGivenNames)) score -= 2;
   }
   for (const word of surname) {
+    if (isParticle(word)) continue;
     if (isInitial(word)) score -= 3;
     if (knownIn(word, known.lastNames)) score += 2;
     else if (knownIn(word, frenchGivenNames) || knownIn(word, known.givenNames)) score -= 2;
   }
   return score;
 }
+
+/** A value read as a surname alone ("LE GALL"): only when every cut strands a particle. */
+const wholeSurnamePenalty = -6;
 
 const noKnownNames: KnownNames = { givenNames: new Set(), lastNames: new Set() };
 
@@ -94,7 +114,9 @@ export function splitFullName(fullName: string, order: NameOrder, known: KnownNa
   const orientations = order === 'auto' ? [true, false] : [order === 'last-first'];
   let best: { candidate: Candidate; score: number } | null = null;
   for (const surnameFirst of orientations) {
-    for (let size = 1; size < words.length; size += 1) {
+    // The whole value as a surname is a candidate only where a particle could be stranded.
+    const longest = words.some(isParticle) ? words.length : words.length - 1;
+    for (let size = 1; size <= longest; size += 1) {
       const candidate = { surnameFirst, size };
       const score = scoreCandidate(words, candidate, known, mixedCase);
       // Ties keep the earlier candidate: surname first (the French convention), then the shorter surname.
@@ -104,5 +126,5 @@ export function splitFullName(fullName: string, order: NameOrder, known: KnownNa
   const { surnameFirst, size } = best!.candidate;
   const surname = surnameFirst ? words.slice(0, size) : words.slice(words.length - size);
   const given = surnameFirst ? words.slice(size) : words.slice(0, words.length - size);
-  return withSex({ lastName: surname.join(' '), firstName: given.join(' ') });
+  return withSex(given.length === 0 ? { lastName: surname.join(' ') } : { lastName: surname.join(' '), firstName: given.join(' ') });
 }
