@@ -58,6 +58,12 @@ export function readMatchingConfig(db: Database.Database): MatchingConfig {
   return { ...defaultMatchingConfig, ...stored, points: { ...defaultMatchingConfig.points, ...stored.points } };
 }
 
+/** The sources declared with `recordsPerPerson: "several"` at their last import. */
+function readSeveralRecordsPerPerson(db: Database.Database): Set<string> {
+  const rows = db.prepare('SELECT id, config_json FROM sources').raw(true).all() as [string, string][];
+  return new Set(rows.filter(([, json]) => (JSON.parse(json) as { recordsPerPerson?: string }).recordsPerPerson === 'several').map(([id]) => id));
+}
+
 const decisionColumn: Record<LinkDecision, 'automatic' | 'pending' | null> = { auto: 'automatic', review: 'pending', none: null };
 
 /**
@@ -108,7 +114,7 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
   );
   // The screen's and each phase's garbage collected before the next phase grows the heap.
   collectGarbage();
-  const result = reconcileRecords({ records, config, establishmentFiness, decisions, today, nameFrequencies, onPhaseEnd: collectGarbage });
+  const result = reconcileRecords({ records, config, establishmentFiness, decisions, today, nameFrequencies, onPhaseEnd: collectGarbage, severalRecordsPerPerson: readSeveralRecordsPerPerson(db) });
 
   const writeStart = performance.now();
   const identityIds = result.identities.map((identity) => identityIdOfAnchor.get(recordRef(records[identity.anchor]!)) ?? randomUUID());

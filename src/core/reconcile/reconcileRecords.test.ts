@@ -168,9 +168,9 @@ describe('reconcileRecords policies', () => {
   });
 
   /** Records added to the generated hospital (the model learns from the establishment's data, not from five records). */
-  const withHospital = (extra: ReconcileRecord[]) => {
+  const withHospital = (extra: ReconcileRecord[], severalRecordsPerPerson?: ReadonlySet<string>) => {
     const records = [...hospital.records, ...extra];
-    const result = reconcileRecords({ records, establishmentFiness: hospital.establishmentFiness, today });
+    const result = reconcileRecords({ records, establishmentFiness: hospital.establishmentFiness, today, severalRecordsPerPerson });
     const at = (offset: number) => hospital.records.length + offset;
     const identityOf = (offset: number) => result.identities.findIndex((identity) => identity.anchor === at(offset));
     return { link: (offset: number) => result.links[at(offset)]!, identityOf };
@@ -186,6 +186,28 @@ describe('reconcileRecords policies', () => {
     expect(link(2).identity).toBe(identityOf(0));
     expect([link(1).decision, link(2).decision].sort()).toEqual(['auto', 'review']);
     expect([link(1), link(2)].find((candidate) => candidate.decision === 'review')!.rule).toBe('possible-duplicate-account');
+  });
+
+  it('links every record of a source declared with several records per person, unless one disagrees with the person (a namesake)', () => {
+    const badge = (key: string, fullName: string, extra: ReconcileRecord['attributes']): ReconcileRecord => {
+      const [firstName, lastName] = fullName.split(' ');
+      return { sourceId: 'badges', role: 'application', key, attributes: { fullName, firstName, lastName, service: 'CARDIO', ...extra } };
+    };
+    const records = [
+      hr('Z1', 'KERBRATOU', 'Zoélie', '1980-03-12', { service: 'CARDIO', sex: 'F' }),
+      // The card in use, and the lost one the badge base keeps, blocked.
+      badge('0A1B2C3D', 'Zoélie Kerbratou', { enabled: true }),
+      badge('9F8E7D6C', 'Zoélie Kerbratou', { enabled: false }),
+      // A card of the same name held by a man: the names and the service say the person, the sex says otherwise.
+      badge('55AA55AA', 'Zoélie Kerbratou', { enabled: true, sex: 'M' }),
+    ];
+    const several = withHospital(records, new Set(['badges']));
+    expect(several.link(1)).toMatchObject({ identity: several.identityOf(0), decision: 'auto' });
+    expect(several.link(2)).toMatchObject({ identity: several.identityOf(0), decision: 'auto' });
+    expect(several.link(3)).toMatchObject({ identity: several.identityOf(0), decision: 'review', rule: 'possible-duplicate-account' });
+    // Undeclared, the source keeps one record per person: the lost card goes to a reviewer too.
+    const one = withHospital(records);
+    expect([one.link(1).decision, one.link(2).decision].sort()).toEqual(['auto', 'review']);
   });
 
   it('never links automatically a name two people here share without a key telling them apart', () => {

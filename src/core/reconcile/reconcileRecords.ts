@@ -93,6 +93,11 @@ export interface ReconcileRecordsOptions {
   config?: MatchingConfig;
   establishmentFiness?: readonly string[];
   decisions?: readonly HumanDecision[];
+  /**
+   * Sources where one person may hold several records (declared `recordsPerPerson: "several"`):
+   * their second records link on their own evidence, with no one-account-per-source prior.
+   */
+  severalRecordsPerPerson?: ReadonlySet<string>;
   /** ISO day; HR end dates before it make linked accounts "departed". */
   today: string;
   /** Sees the identities compared with each record (to measure blocking recall). */
@@ -258,6 +263,7 @@ export function reconcileRecords({
   onCandidates,
   nameFrequencies,
   onPhaseEnd,
+  severalRecordsPerPerson = new Set(),
 }: ReconcileRecordsOptions): ReconcileResult {
   const timingsMs: Record<string, number> = {};
   const time = <T>(phase: string, work: () => T): T => {
@@ -617,7 +623,12 @@ export function reconcileRecords({
     return shared;
   }
 
-  /** By default a person has one account per source: a second candidate account goes to review as a possible duplicate. */
+  /**
+   * By default a person has one account per source: a second candidate account goes to review as a
+   * possible duplicate. Where the source declares several records per person (a badge base keeping
+   * lost cards), a further record links too, unless a field of it disagrees with the person (another
+   * service, sex, birth date…): then it may be a namesake's (an interim's badge), for a reviewer.
+   */
   function keepOneAccountPerSource(role: SourceRole): void {
     const best = new Map<string, number>();
     for (const record of indexesOf[role]) {
@@ -631,6 +642,8 @@ export function reconcileRecords({
       }
       const [kept, demoted] = links[other]!.validated || (!current.validated && links[other]!.score >= current.score) ? [other, record] : [record, other];
       best.set(slot, kept);
+      // The record's key says nothing of its holder when it is not a login (a card number): it does not count as a disagreement.
+      if (severalRecordsPerPerson.has(records[record]!.sourceId) && !links[demoted]!.evidence.some((item) => item.level === 'different' && item.field !== 'login')) continue;
       if (!links[demoted]!.validated) links[demoted] = { ...links[demoted]!, decision: 'review', rule: 'possible-duplicate-account' };
     }
   }
@@ -652,6 +665,8 @@ export function reconcileRecords({
     for (const record of indexesOf[role]) {
       const current = links[record]!;
       const sourceId = records[record]!.sourceId;
+      // No people "left free" in a source where a person holds several records.
+      if (severalRecordsPerPerson.has(sourceId)) continue;
       if (current.identity !== null && current.decision === 'auto') {
         const taken = takenBySource.get(sourceId) ?? new Set<number>();
         taken.add(current.identity);
@@ -784,6 +799,7 @@ export function reconcileRecords({
         orphans.push({ record: index, reason: 'departed' });
         return;
       }
+      if (severalRecordsPerPerson.has(record.sourceId)) return;
       const slot = `${record.sourceId}:${current.identity}`;
       const first = firstOfSource.get(slot);
       if (first === undefined) firstOfSource.set(slot, index);

@@ -88,6 +88,21 @@ describe('parseSourcesConfig', () => {
     expect(result.config.sources[3]).toMatchObject({ encoding: 'utf-8', dateFormat: 'DD.MM.YYYY' });
   });
 
+  it('accepts several records per person on an account source, never on HR', () => {
+    const badges = { id: 'badges', kind: 'csv', role: 'application', path: 'b.csv', key: 'N_BADGE', recordsPerPerson: 'several', fields: { fullName: 'TITULAIRE' } };
+    const accepted = parse({ establishment, sources: [badges] });
+    expect(accepted.ok).toBe(true);
+    if (accepted.ok) expect(accepted.config.sources[0]).toMatchObject({ recordsPerPerson: 'several' });
+    const errorsOf = (sources: unknown[]) => {
+      const refused = parse({ establishment, sources });
+      return refused.ok ? '' : refused.errors.join('\n');
+    };
+    expect(errorsOf([{ id: 'sirh', kind: 'csv', role: 'hr', path: 'a.csv', key: 'M', recordsPerPerson: 'several', fields: { hrId: 'M' } }])).toMatch(
+      /sources\.0\.recordsPerPerson: expected recordsPerPerson "several" only on a directory or application source/,
+    );
+    expect(errorsOf([{ ...badges, recordsPerPerson: 'many' }])).toMatch(/sources\.0\.recordsPerPerson: expected recordsPerPerson "one" or "several"/);
+  });
+
   it('names what was expected for a wrong encoding, normalisation, name order or date layout', () => {
     const result = parse({
       establishment,

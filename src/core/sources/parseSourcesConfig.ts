@@ -60,6 +60,12 @@ const mappedSource = {
   role: z.enum(['hr', 'directory', 'application'], 'expected role "hr", "directory" or "application"'),
   key: z.string().min(1, 'expected the column/attribute that identifies a record'),
   fields: fieldsSchema,
+  /**
+   * How many records of the source one person may hold: `one` (the default: a second one is a
+   * possible duplicate account, for a reviewer) or `several` (a badge system that keeps lost and
+   * replaced cards, a mail system with several mailboxes per person).
+   */
+  recordsPerPerson: z.enum(['one', 'several'], 'expected recordsPerPerson "one" or "several"').optional(),
 };
 
 const sourceSchema = z.discriminatedUnion(
@@ -125,6 +131,9 @@ const sourcesConfigSchema = z
     config.sources.forEach((source, index) => {
       if (seen.has(source.id)) context.addIssue({ code: 'custom', path: ['sources', index, 'id'], message: `source id "${source.id}" is used twice; expected unique ids` });
       seen.add(source.id);
+      if (source.role === 'hr' && 'recordsPerPerson' in source && source.recordsPerPerson === 'several') {
+        context.addIssue({ code: 'custom', path: ['sources', index, 'recordsPerPerson'], message: 'expected recordsPerPerson "several" only on a directory or application source: each HR record is one person' });
+      }
     });
   });
 
