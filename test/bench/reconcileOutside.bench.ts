@@ -6,25 +6,27 @@ import { importSources } from '../../src/core/import/importSources';
 import { reconcileDirectory } from '../../src/core/reconcile/reconcileDirectory';
 import { parseSourcesConfig } from '../../src/core/sources/parseSourcesConfig';
 import { openDatabase } from '../../src/core/store/openDatabase';
+import { generateChuC } from '../outside/generateChuC';
 import { generateGhtB } from '../outside/generateGhtB';
 import { generateHospitalA } from '../outside/generateHospitalA';
 import { measureOutsideReconciliation } from '../support/measureOutsideReconciliation';
 
 export const name = 'reconcile-outside';
 export const description =
-  'Reconciliation on the two outside generators at full size (A: one hospital, 1,250 staff; B: two-site GHT, 1,600 staff), seeds 1 and 2: files written, imported, reconciled, measured against truth.json';
+  'Reconciliation on the three outside generators at full size (A: one hospital, 1,250 staff; B: two-site GHT, 1,600 staff; C: four-site university hospital, 2,000 staff), seeds 1 and 2: files written, imported, reconciled, measured against truth.json';
 
 const seeds = (process.env.GUICHET_BENCH_OUTSIDE_SEEDS ?? '1,2').split(',').map(Number);
 
 export async function run(): Promise<void> {
   console.log('targets (issue 14): automatic precision ≥ 0.999 with 0 homonym merges, automatic recall ≥ 0.90, auto+review recall ≥ 0.99, review ≤ 5 % of local records');
-  for (const generator of ['a', 'b'] as const) {
+  for (const generator of ['a', 'b', 'c'] as const) {
     for (const seed of seeds) {
       const dir = mkdtempSync(join(tmpdir(), `guichet-outside-${generator}${seed}-`));
       try {
         const sampleDir = join(dir, 'files');
         if (generator === 'a') generateHospitalA({ seed, outDir: sampleDir });
-        else generateGhtB({ seed, outDir: sampleDir });
+        else if (generator === 'b') generateGhtB({ seed, outDir: sampleDir });
+        else generateChuC({ seed, outDir: sampleDir });
         const db = openDatabase({ path: join(dir, 'guichet.db') });
         const configPath = join(sampleDir, 'sources.json');
         const parsed = parseSourcesConfig({ text: readFileSync(configPath, 'utf8'), configPath });

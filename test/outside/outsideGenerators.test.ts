@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateChuC } from './generateChuC';
 import { generateGhtB } from './generateGhtB';
 import { generateHospitalA } from './generateHospitalA';
 
@@ -259,5 +260,56 @@ describe('convention differences between the two teams', () => {
     expect(dpi.startsWith('\ufeffLOGIN;NOM PRENOM;')).toBe(true);
     const bloc = readFileSync(join(b, 'planning_bloc.txt'), 'utf8').split('\n').slice(1, -1).map((l) => l.split('\t')[2]);
     expect(bloc.some((i) => /^[A-Z]\.?$|^[A-Z]{2}$|^[A-Z]\.-[A-Z]\.$/.test(i as string))).toBe(true);
+  });
+});
+
+describe('outside generator C (university hospital, four sites)', () => {
+  const dir = join(root, 'C-7');
+  let out: ReturnType<typeof loadOutput>;
+  beforeAll(() => {
+    generateChuC({ seed: 7, outDir: dir, staff: STAFF });
+    out = loadOutput(dir);
+  });
+
+  it('is deterministic from the seed, and another seed gives other data', () => {
+    const again = join(root, 'C-7-again');
+    const other = join(root, 'C-8');
+    generateChuC({ seed: 7, outDir: again, staff: STAFF });
+    generateChuC({ seed: 8, outDir: other, staff: STAFF });
+    for (const file of readdirSync(dir)) expect(readFileSync(join(again, file)).equals(readFileSync(join(dir, file))), file).toBe(true);
+    expect(readFileSync(join(other, 'truth.json')).equals(readFileSync(join(dir, 'truth.json')))).toBe(false);
+  });
+
+  it('lets every truth record point at a real key of its source, each key once, and at a known person', () => {
+    expect(out.config.establishment.finess).toHaveLength(4);
+    const personIds = new Set(out.truth.people.map((p) => p.personId));
+    const ad = out.byRole('directory')[0] as SourceConfig;
+    const keysOf = new Map<string, (string | undefined)[]>([[ad.id, readLdif(out.raw(ad.path).toString('utf8')).flatMap((e) => (e.has('sAMAccountName') ? [e.get('sAMAccountName')?.[0]] : []))]]);
+    for (const source of out.config.sources.filter((s) => s.kind === 'csv')) keysOf.set(source.id, out.csvRows(source).map((r) => r[source.key as string]));
+    const register = out.config.sources.find((s) => s.kind === 'rpps-extract') as SourceConfig;
+    keysOf.set(register.id, [...new Set(out.raw(register.path).toString('utf8').split('\n').slice(1).filter((line) => line !== '').map((line) => line.split('|')[1]))]);
+    for (const [sourceId, keys] of keysOf) {
+      expect(new Set(keys).size, sourceId).toBe(keys.length);
+      const truthKeys = out.truth.records.filter((record) => record.sourceId === sourceId).map((record) => record.key);
+      expect(new Set(truthKeys), sourceId).toEqual(new Set(keys));
+    }
+    for (const record of out.truth.records) if (record.personId !== null) expect(personIds.has(record.personId)).toBe(true);
+  });
+
+  it('writes the conventions A and B do not: OpenLDAP LDIF, D/M/YYYY dates, H/F sex, a badge base with lost cards, a "|"-separated export with a BOM', () => {
+    const ad = out.byRole('directory')[0] as SourceConfig;
+    const ldif = out.raw(ad.path).toString('utf8');
+    expect(ldif).not.toContain('changetype:');
+    expect(ldif).not.toContain('\r\n');
+    const hr = out.byRole('hr')[0] as SourceConfig;
+    const rows = out.csvRows(hr);
+    expect(new Set(rows.map((r) => r[columnOf(hr.fields?.sex)]))).toEqual(new Set(['H', 'F']));
+    expect(rows.some((r) => /^\d\/\d{1,2}\/\d{4}$/.test(r[columnOf(hr.fields?.birthDate)] as string))).toBe(true);
+    const badges = out.config.sources.find((s) => s.id === 'badges') as SourceConfig & { recordsPerPerson?: string };
+    expect(badges.recordsPerPerson).toBe('several');
+    expect(out.csvRows(badges).some((r) => r.STATUT === 'PERDU')).toBe(true);
+    const presc = out.config.sources.find((s) => s.id === 'presc') as SourceConfig;
+    expect(presc.delimiter).toBe('|');
+    expect(out.raw(presc.path).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
   });
 });

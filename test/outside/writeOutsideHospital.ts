@@ -1,10 +1,11 @@
 /**
  * Writes one synthetic outside hospital as export files plus its truth:
- *   npx tsx test/outside/writeOutsideHospital.ts --generator a|b --seed N --out DIR [--staff N]
+ *   npx tsx test/outside/writeOutsideHospital.ts --generator a|b|c --seed N --out DIR [--staff N]
  * The register size follows the staff; `--namesakes X` scales the namesakes written to it.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { generateChuC } from './generateChuC';
 import { generateGhtB } from './generateGhtB';
 import { generateHospitalA } from './generateHospitalA';
 
@@ -20,8 +21,8 @@ function writeOutsideHospital(argv: readonly string[]): void {
     },
     strict: true,
   });
-  const usage = 'usage: writeOutsideHospital.ts --generator a|b --seed N --out DIR [--staff N] [--namesakes X]';
-  if ((values.generator !== 'a' && values.generator !== 'b') || values.seed === undefined || values.out === undefined) throw new Error(usage);
+  const usage = 'usage: writeOutsideHospital.ts --generator a|b|c --seed N --out DIR [--staff N] [--namesakes X]';
+  if ((values.generator !== 'a' && values.generator !== 'b' && values.generator !== 'c') || values.seed === undefined || values.out === undefined) throw new Error(usage);
   const seed = Number(values.seed);
   const staff = values.staff === undefined ? undefined : Number(values.staff);
   const namesakes = values.namesakes === undefined ? undefined : Number(values.namesakes);
@@ -30,7 +31,9 @@ function writeOutsideHospital(argv: readonly string[]): void {
   const counts =
     values.generator === 'a'
       ? generateHospitalA({ seed, outDir, staff, namesakesPerPerson: namesakes === undefined ? undefined : 4 * namesakes }).counts
-      : generateGhtB({ seed, outDir, staff, namesakeScale: namesakes }).written;
+      : values.generator === 'b'
+        ? generateGhtB({ seed, outDir, staff, namesakeScale: namesakes }).written
+        : generateChuC({ seed, outDir, staff, namesakeScale: namesakes }).written;
   process.stdout.write(`${JSON.stringify({ generator: values.generator, seed, outDir, counts })}\n`);
 }
 
