@@ -70,7 +70,7 @@ describe('Sources screen', () => {
     // The person with a wrong RPPS check digit is kept; the value is set aside with a French reason.
     await dpi.getByRole('button', { name: /Voir les 1 avertissements/ }).click();
     const warnings = page.getByTestId('import-warnings');
-    await expect.poll(() => warnings.textContent()).toContain(`${lineCount + 3}rppsRPPS invalide (11 chiffres et clé de Luhn attendus) : valeur ignorée12345678901`);
+    await expect.poll(() => warnings.textContent()).toContain(`${lineCount + 3}rppsRPPS invalide (11 chiffres et clé de Luhn attendus, ou 8 + RPPS) : valeur ignorée12345678901`);
     const mauvais = desk.core.db.prepare("SELECT attributes_json AS json FROM source_records WHERE source_id = 'dpi' AND record_key = 'mauvais.998'").get() as { json: string };
     expect(JSON.parse(mauvais.json)).toEqual({ lastName: 'MAUVAIS', firstName: 'Rpps' });
     // The values read are record content: refused without a session allowed to import.

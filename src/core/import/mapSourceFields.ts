@@ -1,7 +1,7 @@
 import type { CanonicalAttributeName, CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
 import type { ImportRejection, ImportWarning } from '../../shared/directory/importProblems';
 import { splitFullName, type KnownNames } from '../../shared/directory/splitFullName';
-import { isValidRpps } from '../../shared/identifiers/rpps';
+import { readRpps } from '../../shared/identifiers/rpps';
 import type { FieldSpec, SourceDateFormat } from '../sources/parseSourcesConfig';
 
 export interface FieldMapping {
@@ -138,7 +138,8 @@ export function mapSourceFields(read: (name: string) => string | undefined, { ke
       if (login === undefined) warn('invalid-last-login', column, value, format);
       else if (login !== null) attributes.lastLogin = login;
     } else if (attribute === 'rpps') {
-      if (isValidRpps(value)) attributes.rpps = value;
+      const rpps = readRpps(value);
+      if (rpps !== null) attributes.rpps = rpps;
       else warn('invalid-rpps', column, value);
     } else if (attribute === 'sex') {
       const sex = sexes[value.toUpperCase()];

@@ -43,11 +43,14 @@ describe('readCsvSource', () => {
       'M006;VERT;VERT;Lou;01/01/1990;X;',
       'M007;BRUN;BRUN;Max;1990-01-01;M;',
       'M008;GRIS;GRIS;Zoé;05/06/1970;2;',
+      // The national identifier (8 + RPPS, as on the CPS card) is the RPPS.
+      `M009;OCRE;OCRE;Ana;05/06/1970;2;8${rpps}`,
       '',
     ].join('\r\n'));
     const result = await readAll(sirh(path));
-    expect(result.rowsRead).toBe(8);
-    expect(result.records.map((record) => record.key)).toEqual(['M001', 'M002', 'M003', 'M006', 'M007', 'M008']);
+    expect(result.rowsRead).toBe(9);
+    expect(result.records.map((record) => record.key)).toEqual(['M001', 'M002', 'M003', 'M006', 'M007', 'M008', 'M009']);
+    expect(result.records[6]!.attributes.rpps).toBe(rpps);
     expect(result.records[0]).toMatchObject({
       line: 2,
       attributes: { hrId: 'M001', birthName: 'DURAND', lastName: 'MARTIN; épouse DURAND', firstName: 'Léa', birthDate: '1980-03-12', sex: 'F', rpps },

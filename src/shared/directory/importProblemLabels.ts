@@ -13,7 +13,7 @@ export const importProblemLabels: Record<ImportRejectionCode | ImportWarningCode
   'ldif-url-value': { fr: 'Valeur par URL (« :< ») non prise en charge', en: 'URL value (":<") not supported' },
   'ldif-change-record': { fr: 'Enregistrement de modification (seul « changetype: add » est lu)', en: 'Change record (only "changetype: add" is read)' },
   'ldif-missing-dn': { fr: 'Entrée sans « dn: » en tête', en: 'Entry not starting with "dn:"' },
-  'invalid-rpps': { fr: 'RPPS invalide (11 chiffres et clé de Luhn attendus) : valeur ignorée', en: 'Invalid RPPS (expected 11 digits with a Luhn key): value dropped' },
+  'invalid-rpps': { fr: 'RPPS invalide (11 chiffres et clé de Luhn attendus, ou 8 + RPPS) : valeur ignorée', en: 'Invalid RPPS (expected 11 digits with a Luhn key, or 8 + RPPS): value dropped' },
   'unparseable-date': { fr: 'Date illisible dans le format déclaré : valeur ignorée', en: 'Date not in the declared format: value dropped' },
   'impossible-date': { fr: 'Date impossible (jour ou mois hors calendrier) : valeur ignorée', en: 'Impossible date (day or month out of the calendar): value dropped' },
   'unknown-code': { fr: 'Code inconnu : valeur ignorée', en: 'Unknown code: value dropped' },

@@ -18,6 +18,18 @@ export function isValidRpps(value: string): boolean {
   return /^\d{11}$/.test(value) && luhnSum(value) % 10 === 0;
 }
 
+/**
+ * The RPPS number an export gives, in either form the program uses: the 11-digit number or the
+ * 12-character national identifier `8` + RPPS (the CPS card's idNat), spaces aside. Null when
+ * neither form is valid (a wrong key, an ADELI number).
+ */
+export function readRpps(value: string): string | null {
+  const compact = value.replace(/\s+/g, '');
+  if (isValidRpps(compact)) return compact;
+  if (/^8\d{11}$/.test(compact) && isValidRpps(compact.slice(1))) return compact.slice(1);
+  return null;
+}
+
 /** Appends the Luhn key to the 10 significant digits of an RPPS number. */
 export function appendRppsCheckDigit(significantDigits: string): string {
   if (!/^\d{10}$/.test(significantDigits)) {
