@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticHospital } from '../../../test/support/generateSyntheticHospital';
 import { measureReconciliation } from '../../../test/support/measureReconciliation';
+import { appendRppsCheckDigit } from '../../shared/identifiers/rpps';
 import { defaultMatchingConfig } from '../../shared/matching/matchingConfig';
 import { reconcileRecords, recordRef, type ReconcileRecord } from './reconcileRecords';
 
@@ -226,6 +227,22 @@ describe('reconcileRecords policies', () => {
     sourceId: 'rpps', role: 'register', key: rpps, finess, attributes: { rpps, lastName, firstName, profession },
   });
   const here = () => [hospital.establishmentFiness[0]!];
+
+  it('never links automatically an account whose RPPS the register gives to a professional of another profession than the person of that name', () => {
+    const rpps = appendRppsCheckDigit('1024359545');
+    const records = [
+      hr('S1', 'MASSONNEAU', 'Céline', '2001-04-07', { profession: 'Aide-soignant(e)', service: 'PSY' }),
+      // An interim doctor of the same name, registered at a clinic elsewhere, prescribes here.
+      entry(rpps, 'MASSONNEAU', 'CELINE', '10', ['720054972']),
+      { sourceId: 'presc', role: 'application', key: 'cmassonneau', attributes: { fullName: 'MASSONNEAU CELINE', lastName: 'MASSONNEAU', firstName: 'CELINE', rpps } } satisfies ReconcileRecord,
+    ];
+    const { link, identityOf } = withHospital(records);
+    expect(link(2)).toMatchObject({ identity: identityOf(0), decision: 'review', rule: 'shared-name' });
+    expect(link(2).evidence.find((item) => item.field === 'profession')?.level).toBe('different');
+    // The same account without the RPPS says nothing against the person: it links.
+    const plain = withHospital([records[0]!, records[1]!, { ...records[2]!, attributes: { ...records[2]!.attributes, rpps: undefined } }]);
+    expect(plain.link(2)).toMatchObject({ identity: plain.identityOf(0), decision: 'auto' });
+  });
 
   it('tells two namesakes here apart by the profession of a register entry at the establishment', () => {
     const told = withHospital([

@@ -465,12 +465,17 @@ export function reconcileRecords({
     const start = records[identities[identity]!.anchor]!.attributes.startDate;
     return start === undefined || start === '' ? null : start >= lateArrivalSince;
   };
+  // An account's RPPS says, through the register, what the account holder's profession is.
+  const accountRpps = new Set<string>();
+  for (const role of ['directory', 'application'] as const) for (const record of indexesOf[role]) if (features[record]!.rpps !== null) accountRpps.add(features[record]!.rpps!);
+  const professionOfRpps = new Map<string, string>();
   time('register', () => {
     // One register entry per person and one person per entry: greedy assignment by score.
     const proposals: { record: number; candidates: Candidate[] }[] = [];
     const taken = new Set<number>();
     for (const record of indexesOf.register) {
       const entry = featuresOf(records[record]!);
+      if (entry.rpps !== null && entry.profession !== null && accountRpps.has(entry.rpps)) professionOfRpps.set(entry.rpps, entry.profession);
       if (accepted.has(record)) {
         features[record] = entry;
         pinAccepted(record);
@@ -554,6 +559,14 @@ export function reconcileRecords({
   mergeAutomatic('register');
   reindexIdentifiers();
 
+  // An account without a profession of its own takes the one the register gives its RPPS: an interim
+  // doctor's prescription account then disagrees with the local aide-soignante of the same name.
+  for (const role of ['directory', 'application'] as const) {
+    for (const record of indexesOf[role]) {
+      const account = features[record]!;
+      if (account.rpps !== null && account.profession === null) account.profession = professionOfRpps.get(account.rpps) ?? null;
+    }
+  }
   const sharedNames = time('namesakes', () => findSharedNames());
   const firstPassCandidates = new Map<number, Candidate[]>();
   for (const role of ['directory', 'application'] as const) {
@@ -585,7 +598,8 @@ export function reconcileRecords({
   /**
    * Names (sorted surname parts + first given name) that two people carry: two HR records, an HR
    * record and a register entry at the establishment it did not claim, or an HR record and an
-   * account whose identifier (matricule, RPPS) belongs to nobody of that name.
+   * account whose identifier (matricule, RPPS) belongs to nobody of that name — or whose RPPS the
+   * register gives to another profession than the person's.
    */
   function findSharedNames(): Set<string> {
     const holders = new Map<string, number>();
@@ -618,6 +632,8 @@ export function reconcileRecords({
         const person = key === null ? undefined : identityByName.get(key);
         if (person === undefined) continue;
         if ((account.hrId !== null && person.hrId !== null && account.hrId !== person.hrId) || (account.rpps !== null && person.rpps !== null && account.rpps !== person.rpps)) shared.add(key!);
+        // Its RPPS is, in the register, a professional of another profession than the person of that name (an interim doctor, a local aide-soignante).
+        else if (account.rpps !== null && person.rpps === null && account.profession !== null && person.profession !== null && account.profession !== person.profession) shared.add(key!);
       }
     }
     return shared;
