@@ -73,5 +73,11 @@ describe('birth dates, logins and professions', () => {
     expect(mapProfessionCode('Sage-femme')).toBe('50');
     expect(mapProfessionCode('10')).toBe('10');
     expect(mapProfessionCode('Adjoint administratif')).toBeNull();
+    expect(mapProfessionCode('Pharmacien praticien hospitalier')).toBe('21');
+    expect(mapProfessionCode('Assistant spécialiste')).toBe('10');
+    expect(mapProfessionCode('Chef de clinique des universités - assistant des hôpitaux')).toBe('10');
+    expect(mapProfessionCode('FFI')).toBe('10');
+    expect(mapProfessionCode('Technicien(ne) de laboratoire médical')).toBe('86');
+    expect(mapProfessionCode('Assistant(e) médico-administratif(ve)')).toBeNull();
   });
 });

@@ -2,8 +2,9 @@ import { foldName } from './normalizeName';
 
 /** TRE_G15 codes by folded label fragments, as HR grades and application roles spell them. */
 const professionPatterns: readonly [RegExp, string][] = [
-  [/\b(MEDECIN|PRATICIEN|INTERNE|CHIRURGIEN(?! DENTISTE)|PH\b|DOCTEUR)/, '10'],
+  // First: a hospital pharmacist is a "pharmacien praticien hospitalier".
   [/\bPHARMACIEN/, '21'],
+  [/\b(MEDECIN|PRATICIEN|INTERNE|CHIRURGIEN(?! DENTISTE)|PH\b|DOCTEUR|ASSISTANT SPECIALISTE|ASSISTANT HOSPITALO UNIVERSITAIRE|CHEF DE CLINIQUE|FFI\b|FAISANT FONCTION D INTERNE)/, '10'],
   [/\bAUDIOPROTHESISTE/, '26'],
   [/\bAIDE SOIGNANT/, '35'],
   [/\bAMBULANCIER/, '36'],
@@ -14,7 +15,7 @@ const professionPatterns: readonly [RegExp, string][] = [
   [/\bINFIRMIER PSY/, '69'],
   [/\b(INFIRMIER|INFIRMIERE|IDE\b|IBODE|IADE|PUERICULTRICE)/, '60'],
   [/\bKINESITHERAPEUTE|\bMASSEUR/, '70'],
-  [/\bTECHNICIEN DE LABORATOIRE/, '86'],
+  [/\bTECHNICIEN(NE)? (NE )?DE LABORATOIRE/, '86'],
   [/\bORTHOPHONISTE/, '91'],
   [/\bORTHOPTISTE/, '92'],
   [/\bERGOTHERAPEUTE/, '94'],
