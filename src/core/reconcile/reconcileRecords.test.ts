@@ -242,6 +242,14 @@ describe('reconcileRecords policies', () => {
     // The same account without the RPPS says nothing against the person: it links.
     const plain = withHospital([records[0]!, records[1]!, { ...records[2]!, attributes: { ...records[2]!.attributes, rpps: undefined } }]);
     expect(plain.link(2)).toMatchObject({ identity: plain.identityOf(0), decision: 'auto' });
+    // The same when the account carries the birth name of a person known here by her usage name.
+    const other = appendRppsCheckDigit('1007645690');
+    const married = withHospital([
+      hr('S2', 'MEYERAND', 'Karine', '1984-08-26', { birthName: 'BOISOTAND', profession: 'Aide-soignant(e)' }),
+      entry(other, 'DU BOISOTAND', 'KARINE', '10', ['720054972']),
+      { sourceId: 'presc', role: 'application', key: 'kduboisotand', attributes: { fullName: 'DU BOISOTAND KARINE', lastName: 'DU BOISOTAND', firstName: 'KARINE', rpps: other } },
+    ]);
+    expect(married.link(2)).toMatchObject({ identity: married.identityOf(0), decision: 'review', rule: 'shared-name' });
   });
 
   it('tells two namesakes here apart by the profession of a register entry at the establishment', () => {

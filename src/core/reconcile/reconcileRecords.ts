@@ -620,20 +620,20 @@ export function reconcileRecords({
       count(nameKeyOf(entry));
     }
     // An account of that name whose matricule or RPPS is not the one the person of that name holds is someone else.
+    // Every surname form counts: the account may carry the birth name of a person known here by her usage name.
     const identityByName = new Map<string, MatchFeatures>();
-    for (const identity of identities) {
-      const key = nameKeyOf(identity.features);
-      if (key !== null) identityByName.set(key, identity.features);
-    }
+    for (const identity of identities) for (const key of nameKeysOf(identity.features)) identityByName.set(key, identity.features);
     for (const role of ['directory', 'application'] as const) {
       for (const record of indexesOf[role]) {
         const account = features[record]!;
-        const key = nameKeyOf(account);
-        const person = key === null ? undefined : identityByName.get(key);
-        if (person === undefined) continue;
-        if ((account.hrId !== null && person.hrId !== null && account.hrId !== person.hrId) || (account.rpps !== null && person.rpps !== null && account.rpps !== person.rpps)) shared.add(key!);
-        // Its RPPS is, in the register, a professional of another profession than the person of that name (an interim doctor, a local aide-soignante).
-        else if (account.rpps !== null && person.rpps === null && account.profession !== null && person.profession !== null && account.profession !== person.profession) shared.add(key!);
+        if (account.hrId === null && account.rpps === null) continue;
+        for (const key of nameKeysOf(account)) {
+          const person = identityByName.get(key);
+          if (person === undefined) continue;
+          if ((account.hrId !== null && person.hrId !== null && account.hrId !== person.hrId) || (account.rpps !== null && person.rpps !== null && account.rpps !== person.rpps)) shared.add(key);
+          // Its RPPS is, in the register, a professional of another profession than the person of that name (an interim doctor, a local aide-soignante).
+          else if (account.rpps !== null && person.rpps === null && account.profession !== null && person.profession !== null && account.profession !== person.profession) shared.add(key);
+        }
       }
     }
     return shared;
