@@ -51,4 +51,34 @@ describe('createLdifParser (fuzzed entry boundaries)', () => {
     );
     expect(lost).toBe(0);
   });
+
+  it('skips the nodes of the tree in a whole-subtree export, and still rejects an account without its key', () => {
+    const text = [
+      'dn: dc=chu-exemple,dc=fr',
+      'objectClass: top',
+      'objectClass: dcObject',
+      'objectClass: organization',
+      'o: CHU Exemple',
+      '',
+      'dn: ou=Utilisateurs,dc=chu-exemple,dc=fr',
+      'objectClass: organizationalUnit',
+      'ou: Utilisateurs',
+      '',
+      'dn: uid=jean.dupont,ou=Utilisateurs,dc=chu-exemple,dc=fr',
+      'objectClass: person',
+      'sAMAccountName: jean.dupont',
+      'sn: DUPONT',
+      '',
+      'dn: uid=sans.cle,ou=Utilisateurs,dc=chu-exemple,dc=fr',
+      'objectClass: person',
+      'objectClass: organizationalUnit',
+      'sn: SANSCLE',
+      '',
+    ].join('\n');
+    const parser = createLdifParser(source);
+    const parts = [parser.push(text.split('\n').map((line, index) => ({ number: index + 1, text: line }))), parser.end()];
+    expect(parts.flatMap((part) => part.records).map((record) => record.key)).toEqual(['jean.dupont']);
+    expect(parts.flatMap((part) => part.rejected)).toEqual([{ line: 16, reason: 'missing-key', field: 'sAMAccountName' }]);
+    expect(parts.at(-1)!.rowsRead).toBe(2);
+  });
 });

@@ -25,6 +25,16 @@ interface LogicalLine {
 
 const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** Object classes of the tree's own nodes: an export of a whole subtree (slapcat, ldapsearch) holds them beside the accounts. */
+const containerClasses = new Set(['organizationalunit', 'organization', 'domain', 'dcobject', 'container', 'builtindomain', 'locality', 'country']);
+
+/** A node of the directory tree, not an account: it has no key and says it is a container. */
+function isContainerEntry(entry: PendingEntry, keyAttribute: string): boolean {
+  if (keyAttribute === 'dn' || (entry.values.get(keyAttribute)?.length ?? 0) > 0) return false;
+  const classes = (entry.values.get('objectclass') ?? []).map((value) => value.toLowerCase());
+  return classes.some((value) => containerClasses.has(value)) && !classes.some((value) => value === 'person' || value === 'user' || value === 'inetorgperson');
+}
+
 /**
  * Parses an LDIF export (RFC 2849, as Windows `ldifde` and OpenLDAP write it) line by line: the
  * `version: 1` line, `changetype: add`, folded lines (continuations start with one space), `attr::
@@ -32,7 +42,8 @@ const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
  * escaped DNs kept as written. An entry ends at a blank line, or at a new `dn:` line (with a
  * warning: an export that lost its blank lines still gives every entry). A malformed entry is
  * rejected with the line of its problem; change records other than `add` and `:<` URL values are
- * refused rather than misread. A line whose bytes are not valid in the file's encoding drops that
+ * refused rather than misread. The tree's own nodes (`ou=`, `dc=` entries without the key) are
+ * skipped, as a whole-subtree export holds them. A line whose bytes are not valid in the file's encoding drops that
  * value with a warning.
  */
 export function createLdifParser(source: LdifSourceConfig, { knownNames }: { knownNames?: KnownNames } = {}): LineParser {
@@ -51,6 +62,8 @@ export function createLdifParser(source: LdifSourceConfig, { knownNames }: { kno
     if (entry === null) return;
     const finished: PendingEntry = entry;
     entry = null;
+    // Not a row at all: neither read nor rejected.
+    if (finished.problem === null && isContainerEntry(finished, source.key.toLowerCase())) return;
     rowsRead += 1;
     if (finished.problem !== null) {
       rejected.push(finished.problem);
