@@ -250,6 +250,14 @@ describe('reconcileRecords policies', () => {
       { sourceId: 'presc', role: 'application', key: 'kduboisotand', attributes: { fullName: 'DU BOISOTAND KARINE', lastName: 'DU BOISOTAND', firstName: 'KARINE', rpps: other } },
     ]);
     expect(married.link(2)).toMatchObject({ identity: married.identityOf(0), decision: 'review', rule: 'shared-name' });
+    // And when HR gives the person of that name an administrative grade (no profession to compare).
+    const third = appendRppsCheckDigit('1019631375');
+    const clerk = withHospital([
+      hr('S3', 'GAUDELLIN', 'Sandrine', '1980-12-20', { profession: 'Assistant(e) médico-administratif(ve)' }),
+      entry(third, 'GAUDELLIN', 'SANDRINE', '10', ['490999999']),
+      { sourceId: 'presc', role: 'application', key: 'sgaudellin', attributes: { fullName: 'GAUDELLIN SANDRINE', lastName: 'GAUDELLIN', firstName: 'SANDRINE', rpps: third } },
+    ]);
+    expect(clerk.link(2)).toMatchObject({ identity: clerk.identityOf(0), decision: 'review', rule: 'shared-name' });
   });
 
   it('tells two namesakes here apart by the profession of a register entry at the establishment', () => {

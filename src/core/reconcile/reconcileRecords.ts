@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
+import { isNonHealthJob } from '../../shared/matching/isNonHealthJob';
 import { buildMatchFeatures, type MatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { compareFeatures, type FieldEvidence } from '../../shared/matching/compareFeatures';
 import { createExactNameWeight, type NameFrequencies } from '../../shared/matching/createExactNameWeight';
@@ -621,18 +622,29 @@ export function reconcileRecords({
     }
     // An account of that name whose matricule or RPPS is not the one the person of that name holds is someone else.
     // Every surname form counts: the account may carry the birth name of a person known here by her usage name.
-    const identityByName = new Map<string, MatchFeatures>();
-    for (const identity of identities) for (const key of nameKeysOf(identity.features)) identityByName.set(key, identity.features);
+    const identityByName = new Map<string, number>();
+    identities.forEach((identity, position) => {
+      for (const key of nameKeysOf(identity.features)) identityByName.set(key, position);
+    });
     for (const role of ['directory', 'application'] as const) {
       for (const record of indexesOf[role]) {
         const account = features[record]!;
         if (account.hrId === null && account.rpps === null) continue;
         for (const key of nameKeysOf(account)) {
-          const person = identityByName.get(key);
-          if (person === undefined) continue;
+          const identity = identityByName.get(key);
+          if (identity === undefined) continue;
+          const person = identities[identity]!.features;
           if ((account.hrId !== null && person.hrId !== null && account.hrId !== person.hrId) || (account.rpps !== null && person.rpps !== null && account.rpps !== person.rpps)) shared.add(key);
-          // Its RPPS is, in the register, a professional of another profession than the person of that name (an interim doctor, a local aide-soignante).
-          else if (account.rpps !== null && person.rpps === null && account.profession !== null && person.profession !== null && account.profession !== person.profession) shared.add(key);
+          // Its RPPS is, in the register, a professional of another profession than the person of that name (an interim doctor, a local
+          // aide-soignante), or of any profession when HR gives that person an administrative or technical grade.
+          else if (
+            account.rpps !== null &&
+            person.rpps === null &&
+            account.profession !== null &&
+            (person.profession !== null ? account.profession !== person.profession : isNonHealthJob(records[identities[identity]!.anchor]!.attributes.profession))
+          ) {
+            shared.add(key);
+          }
         }
       }
     }
