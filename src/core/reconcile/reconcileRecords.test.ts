@@ -190,25 +190,29 @@ describe('reconcileRecords policies', () => {
   });
 
   it('links every record of a source declared with several records per person, unless one disagrees with the person (a namesake)', () => {
-    const badge = (key: string, fullName: string, extra: ReconcileRecord['attributes']): ReconcileRecord => {
-      const [firstName, lastName] = fullName.split(' ');
-      return { sourceId: 'badges', role: 'application', key, attributes: { fullName, firstName, lastName, service: 'CARDIO', ...extra } };
-    };
+    const badge = (key: string, firstName: string, lastName: string, extra: ReconcileRecord['attributes']): ReconcileRecord => ({
+      sourceId: 'badges', role: 'application', key, attributes: { fullName: `${firstName} ${lastName}`, firstName, lastName, service: 'CARDIO', ...extra },
+    });
     const records = [
-      hr('Z1', 'KERBRATOU', 'Zoélie', '1980-03-12', { service: 'CARDIO', sex: 'F' }),
+      hr('Z1', 'KERBRATOU-LEGOFFIC', 'Zoélie', '1980-03-12', { service: 'CARDIO', sex: 'F' }),
       // The card in use, and the lost one the badge base keeps, blocked.
-      badge('0A1B2C3D', 'Zoélie Kerbratou', { enabled: true }),
-      badge('9F8E7D6C', 'Zoélie Kerbratou', { enabled: false }),
-      // A card of the same name held by a man: the names and the service say the person, the sex says otherwise.
-      badge('55AA55AA', 'Zoélie Kerbratou', { enabled: true, sex: 'M' }),
+      badge('0A1B2C3D', 'Zoélie', 'Kerbratou-Legoffic', { enabled: true }),
+      badge('9F8E7D6C', 'Zoélie', 'Kerbratou-Legoffic', { enabled: false }),
+      // A card of the same name held by a man: the names and the service say the person (it even scores
+      // highest: the sex weighs little here), the sex says otherwise.
+      badge('55AA55AA', 'Zoélie', 'Kerbratou-Legoffic', { enabled: true, sex: 'M' }),
+      // A card of a name one letter off: maybe another person's (an interim's card), not a lost one.
+      badge('77BB77BB', 'Zoélia', 'Kerbratou-Legoffic', { enabled: true }),
     ];
     const several = withHospital(records, new Set(['badges']));
     expect(several.link(1)).toMatchObject({ identity: several.identityOf(0), decision: 'auto' });
     expect(several.link(2)).toMatchObject({ identity: several.identityOf(0), decision: 'auto' });
     expect(several.link(3)).toMatchObject({ identity: several.identityOf(0), decision: 'review', rule: 'possible-duplicate-account' });
+    expect(several.link(4)).toMatchObject({ identity: several.identityOf(0), decision: 'review' });
     // Undeclared, the source keeps one record per person: the lost card goes to a reviewer too.
     const one = withHospital(records);
-    expect([one.link(1).decision, one.link(2).decision].sort()).toEqual(['auto', 'review']);
+    expect([1, 2, 3, 4].filter((offset) => one.link(offset).decision === 'auto')).toHaveLength(1);
+    expect(one.link(2).decision).toBe('review');
   });
 
   it('never links automatically a name two people here share without a key telling them apart', () => {

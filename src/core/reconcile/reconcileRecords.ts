@@ -651,18 +651,38 @@ export function reconcileRecords({
     return shared;
   }
 
+  /** A field of the record disagrees with the person (the key does not count: a card number is not a login). */
+  function disagrees(link: ReconciledLink): boolean {
+    return link.evidence.some((item) => item.level === 'different' && item.field !== 'login');
+  }
+
+  /** How the record names the person: its surname and given-name levels. */
+  function nameLevelsOf(link: ReconciledLink): string {
+    return ['lastName', 'firstName'].map((field) => link.evidence.find((item) => item.field === field)?.level ?? 'missing').join('/');
+  }
+
   /**
    * By default a person has one account per source: a second candidate account goes to review as a
    * possible duplicate. Where the source declares several records per person (a badge base keeping
-   * lost cards), a further record links too, unless a field of it disagrees with the person (another
-   * service, sex, birth date…): then it may be a namesake's (an interim's badge), for a reviewer.
+   * lost cards), the person's records link together when they name the person as the best of them
+   * does (a lost card, not "Sophie" beside "Anne-Sophie") and none of their fields disagrees with
+   * the person (another service, sex, birth date…); any other may be a namesake's (an interim's
+   * badge): for a reviewer.
    */
   function keepOneAccountPerSource(role: SourceRole): void {
     const best = new Map<string, number>();
+    const several = new Map<string, number[]>();
+    const demote = (record: number) => {
+      if (!links[record]!.validated) links[record] = { ...links[record]!, decision: 'review', rule: 'possible-duplicate-account' };
+    };
     for (const record of indexesOf[role]) {
       const current = links[record]!;
       if (current.identity === null || current.decision !== 'auto') continue;
       const slot = `${records[record]!.sourceId}\u0000${current.identity}`;
+      if (severalRecordsPerPerson.has(records[record]!.sourceId)) {
+        several.set(slot, [...(several.get(slot) ?? []), record]);
+        continue;
+      }
       const other = best.get(slot);
       if (other === undefined) {
         best.set(slot, record);
@@ -670,9 +690,14 @@ export function reconcileRecords({
       }
       const [kept, demoted] = links[other]!.validated || (!current.validated && links[other]!.score >= current.score) ? [other, record] : [record, other];
       best.set(slot, kept);
-      // The record's key says nothing of its holder when it is not a login (a card number): it does not count as a disagreement.
-      if (severalRecordsPerPerson.has(records[record]!.sourceId) && !links[demoted]!.evidence.some((item) => item.level === 'different' && item.field !== 'login')) continue;
-      if (!links[demoted]!.validated) links[demoted] = { ...links[demoted]!, decision: 'review', rule: 'possible-duplicate-account' };
+      demote(demoted);
+    }
+    for (const group of several.values()) {
+      if (group.length < 2) continue;
+      // The reference: a validated record, else the best of those that disagree on nothing.
+      const byPreference = [...group].sort((a, b) => Number(links[b]!.validated) - Number(links[a]!.validated) || Number(disagrees(links[a]!)) - Number(disagrees(links[b]!)) || links[b]!.score - links[a]!.score);
+      const reference = links[byPreference[0]!]!;
+      for (const record of byPreference.slice(1)) if (disagrees(links[record]!) || nameLevelsOf(links[record]!) !== nameLevelsOf(reference)) demote(record);
     }
   }
 
