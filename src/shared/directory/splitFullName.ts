@@ -1,4 +1,5 @@
 import { normalizeForSearch } from '../text/normalizeForSearch';
+import { foldName, surnameParticles } from '../matching/normalizeName';
 import { frenchGivenNames } from './frenchGivenNames';
 
 export type NameOrder = 'last-first' | 'first-last' | 'auto';
@@ -43,10 +44,11 @@ function knownIn(word: string, names: ReadonlySet<string>): boolean {
 
 /**
  * Words that introduce a surname ("de La Fontaine", "Da Silva", "Ben Salah", "El Amrani", "Van den
- * Berg"), folded: a name group never ends with one, and a given name rarely holds one.
+ * Berg"), folded: a name group never ends with one, and a given name rarely holds one. The
+ * comparison's particles, and those it keeps as part of the surname (BEN SALAH compares whole).
  */
-const surnameParticles = new Set(['de', 'du', 'des', 'd', 'le', 'la', 'les', 'l', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'van', 'von', 'den', 'der', 'ter', 'ten', 'ben', 'el', 'al', 'ait', 'y']);
-const isParticle = (word: string): boolean => surnameParticles.has(normalizeForSearch(word));
+const introducers: ReadonlySet<string> = new Set([...surnameParticles, 'DO', 'DEL', 'DELLA', 'TER', 'TEN', 'BEN', 'EL', 'AL', 'AIT']);
+const isParticle = (word: string): boolean => introducers.has(foldName(word));
 
 /** Points against a cut that strands a particle: it ends a group (-10), or sits among the given names (-3). */
 function particlePenalty(surname: readonly string[], given: readonly string[]): number {

@@ -1,5 +1,5 @@
-/** Particles dropped from surnames: "de La Fontaine", "D'Almeida", "Van den Berg" all compare on their core. */
-const particles = new Set(['DE', 'DU', 'DES', 'LE', 'LA', 'LES', 'D', 'L', 'DA', 'DOS', 'DAS', 'DI', 'VAN', 'VON', 'DEN', 'DER', 'Y']);
+/** Particles dropped from surnames, folded: "de La Fontaine", "D'Almeida", "Van den Berg" all compare on their core. */
+export const surnameParticles: ReadonlySet<string> = new Set(['DE', 'DU', 'DES', 'LE', 'LA', 'LES', 'D', 'L', 'DA', 'DOS', 'DAS', 'DI', 'VAN', 'VON', 'DEN', 'DER', 'Y']);
 
 /**
  * Folds a name for comparison: upper case, no diacritics (Œ → OE, Æ → AE), hyphens, apostrophes and
@@ -29,6 +29,6 @@ export function foldName(text: string | null | undefined): string {
 /** Surname tokens without particles (keeps a lone particle, e.g. the surname "LE"). */
 export function surnameTokens(text: string | null | undefined): string[] {
   const tokens = foldName(text).split(' ').filter((token) => token !== '');
-  const core = tokens.filter((token) => !particles.has(token));
+  const core = tokens.filter((token) => !surnameParticles.has(token));
   return core.length > 0 ? core : tokens;
 }
