@@ -1,4 +1,4 @@
-import { buildMatchFeatures } from '../../shared/matching/buildMatchFeatures';
+import { buildMatchFeatures, type MatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
 import { indexIdentities } from './indexIdentities';
 import type { ReconcileRecord } from './reconcileRecords';
@@ -16,11 +16,11 @@ export interface CreateRegisterEntryFilterOptions {
  * points at the floor). The others can only end unlinked: a caller streaming two million entries
  * keeps just these and passes them to reconcileRecords, with the same result in a fraction of the memory.
  */
-export function createRegisterEntryFilter({ records, config = defaultMatchingConfig, establishmentFiness = [] }: CreateRegisterEntryFilterOptions): (entry: ReconcileRecord) => boolean {
+export function createRegisterEntryFilter({ records, config = defaultMatchingConfig, establishmentFiness = [] }: CreateRegisterEntryFilterOptions): (entry: ReconcileRecord, features?: MatchFeatures) => boolean {
   const references = records.flatMap((record) => (record.role === 'hr' ? [buildMatchFeatures({ attributes: record.attributes })] : []));
   const index = indexIdentities({ references, config, establishmentFiness });
-  return (entry) =>
-    index.score(buildMatchFeatures({ attributes: entry.attributes, finess: entry.finess })).candidates.some(
+  return (entry, features = buildMatchFeatures({ attributes: entry.attributes, finess: entry.finess })) =>
+    index.score(features).candidates.some(
       (candidate) => candidate.rule !== null || candidate.reviewRule !== null || candidate.score >= index.floor,
     );
 }

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
 import type { MatchingConfig } from '../../shared/matching/matchingConfig';
 import { readRegisterActivities } from '../import/readRegisterActivities';
+import { buildMatchFeatures } from '../../shared/matching/buildMatchFeatures';
+import { createElsewhereNamesakeTest } from './createElsewhereNamesakeTest';
 import { createRegisterEntryFilter } from './createRegisterEntryFilter';
 import { createRegisterPrescreen } from './createRegisterPrescreen';
 import { recordRef, type ReconcileRecord } from './reconcileRecords';
@@ -43,11 +45,15 @@ export type RegisterScreen = (range: RegisterIdRange | null, onRows?: (rows: num
  * rows are let go on their plain columns (prescreen), the rest as the seed table scores them against
  * the HR records (the filter also keeps out entries whose RPPS contradicts the identity's: the
  * calibrated weights can rate such a disagreement low, as HR exports carry wrong RPPS). Entries a
- * human decided on are always kept. Runs on the desk's job thread and on a helper thread.
+ * human decided on are always kept, and so are namesakes elsewhere (calibrated policy), unscored: the
+ * register phase keeps them aside as mere rivals (createElsewhereNamesakeTest). Runs on the desk's job thread and on a helper thread.
  */
 export function createRegisterScreen(db: Database.Database, localRecords: readonly ReconcileRecord[], { config, establishmentFiness }: RegisterScreenInput): RegisterScreen {
   const claimable = createRegisterEntryFilter({ records: localRecords, config, establishmentFiness });
   const prescreen = createRegisterPrescreen({ records: localRecords, config, establishmentFiness });
+  // Calibrated: a namesake elsewhere is kept without being scored; the register phase keeps it aside too.
+  const isElsewhereNamesake =
+    config.scoring === 'calibrated' ? createElsewhereNamesakeTest({ references: localRecords.flatMap((record) => (record.role === 'hr' ? [buildMatchFeatures({ attributes: record.attributes, finess: record.finess })] : [])), establishmentFiness }) : null;
   const decided = new Set((db.prepare('SELECT source_id, record_key FROM reconcile_decisions').raw(true).all() as [string, string][]).map(([sourceId, key]) => `${sourceId}/${key}`));
   const decidedIds = new Set(
     db.prepare('SELECT r.id FROM reconcile_decisions d JOIN source_records r ON r.source_id = d.source_id AND r.record_key = d.record_key').pluck().all() as number[],
@@ -75,7 +81,8 @@ export function createRegisterScreen(db: Database.Database, localRecords: readon
       if (prescreen !== null && !prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) && !decidedIds.has(id)) continue;
       const [sourceId, key, json, rawJson] = registerRow.get(id) as [string, string, string, string];
       const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: JSON.parse(json) as CanonicalAttributes, finess: finessOf(rawJson) };
-      if (!claimable(entry) && !decided.has(recordRef(entry))) continue;
+      const features = buildMatchFeatures({ attributes: entry.attributes, finess: entry.finess });
+      if (!isElsewhereNamesake?.(features) && !claimable(entry, features) && !decided.has(recordRef(entry))) continue;
       screened.ids.push(id);
       screened.entries.push(entry);
     }

@@ -302,6 +302,19 @@ describe('reconcileRecords policies', () => {
     expect(settled.link(1)?.decision ?? 'none').toBe('none');
   });
 
+  it('counts a namesake registered elsewhere under another profession, kept aside unscored, when a name must be alone in the register', () => {
+    const elsewhere = ['350000001'];
+    const nurse = entry(appendRppsCheckDigit('1010000004'), 'PENHOATOU', 'MAIWENN', '60', elsewhere);
+    // Arrival unknown: the one entry of that name, with the person's profession, goes to a human.
+    const alone = withHospital([hr('P1', 'PENHOATOU', 'Maïwenn', '1990-01-05', { profession: 'Infirmière' }), nurse]);
+    expect(alone.link(1)).toMatchObject({ identity: alone.identityOf(0), decision: 'review' });
+    // A doctor of that name practising elsewhere can be nobody here; still, the nurse's entry is no longer the one of that name.
+    const doctor = entry(appendRppsCheckDigit('1010000005'), 'PENHOATOU', 'MAIWENN', '10', ['290000002']);
+    const namesakes = withHospital([hr('P1', 'PENHOATOU', 'Maïwenn', '1990-01-05', { profession: 'Infirmière' }), nurse, doctor]);
+    expect(namesakes.link(1)?.decision ?? 'none').toBe('none');
+    expect(namesakes.link(2)?.decision ?? 'none').toBe('none');
+  });
+
   it('reads an interim account (ext.…) as evidence against, in the explanation too', () => {
     const { link } = withHospital([
       hr('E1', 'QUEMENEURIC', 'Tugdual', '1985-04-04', { service: 'CARDIO' }),

@@ -10,6 +10,7 @@ import { genericAccountName } from '../../shared/matching/accountNamePatterns';
 import { sortedTokens } from '../../shared/matching/compareNames';
 import { weightsConfigOf } from '../../shared/matching/weightsConfigOf';
 import { countNameFrequencies } from './countNameFrequencies';
+import { createElsewhereNamesakeTest, exactNameKeysOf } from './createElsewhereNamesakeTest';
 import { indexIdentities, type Candidate } from './indexIdentities';
 import { trainMatchModel } from './trainMatchModel';
 
@@ -225,14 +226,14 @@ function isDistinguished(candidate: Candidate, rival: Candidate, byProfession = 
  * show a newcomer here and still shows the previous employer), or, when the arrival date is unknown,
  * only if it is the one entry of that name: the register lists thousands of namesakes of local staff.
  */
-function isWorthReviewWithoutKey(candidate: Candidate, alone: boolean, arrivedLately: boolean | null): boolean {
+function isWorthReviewWithoutKey(candidate: Candidate, alone: () => boolean, arrivedLately: boolean | null): boolean {
   let professionAgrees = false;
   let here = false;
   for (const item of candidate.evidence) {
     if (item.field === 'finess') here = item.level === 'exact';
     if (item.field === 'profession') professionAgrees = item.level === 'exact';
   }
-  return professionAgrees && (here || (arrivedLately ?? alone));
+  return professionAgrees && (here || (arrivedLately ?? alone()));
 }
 
 /** "sourceId/key": how decisions and anchors name a record. */
@@ -470,6 +471,29 @@ export function reconcileRecords({
   const accountRpps = new Set<string>();
   for (const role of ['directory', 'application'] as const) for (const record of indexesOf[role]) if (features[record]!.rpps !== null) accountRpps.add(features[record]!.rpps!);
   const professionOfRpps = new Map<string, string>();
+  // Namesakes registered elsewhere that can only be rivals (see createElsewhereNamesakeTest), by exact-names key:
+  // compared with a person only when her name's being alone in the register decides.
+  const isElsewhereNamesake = model === null ? null : createElsewhereNamesakeTest({ references, establishmentFiness });
+  const recordsDecidedOn = new Set([...accepted.keys(), ...[...rejected].map((key) => Math.floor(key / 4_194_304))]);
+  const namesakesElsewhere = new Map<string, number[]>();
+  const ruledNamesakeElsewhere = new Map<number, boolean>();
+  /** Whether a namesake elsewhere meets a rule or a review rule with the person (what made her name "not alone"). */
+  function hasRuledNamesakeElsewhere(identity: number): boolean {
+    let found = ruledNamesakeElsewhere.get(identity);
+    if (found !== undefined) return found;
+    found = false;
+    const compared = new Set<number>();
+    for (const key of exactNameKeysOf(identities[identity]!.features, 'index')) {
+      for (const entry of namesakesElsewhere.get(key) ?? []) {
+        if (found || compared.has(entry)) continue;
+        compared.add(entry);
+        const comparison = compareFeatures(features[entry]!, identities[identity]!.features, context, bounded);
+        if (comparison !== null && (comparison.rule !== null || comparison.reviewRule !== null)) found = true;
+      }
+    }
+    ruledNamesakeElsewhere.set(identity, found);
+    return found;
+  }
   time('register', () => {
     // One register entry per person and one person per entry: greedy assignment by score.
     const proposals: { record: number; candidates: Candidate[] }[] = [];
@@ -481,6 +505,17 @@ export function reconcileRecords({
         features[record] = entry;
         pinAccepted(record);
         taken.add(links[record]!.identity!);
+        continue;
+      }
+      if (isElsewhereNamesake !== null && !recordsDecidedOn.has(record) && isElsewhereNamesake(entry)) {
+        // Looked up all the same when a caller counts the pairs seen (blocking recall).
+        if (onCandidates !== undefined) scoreCandidates(record, entry, true);
+        features[record] = entry;
+        for (const key of exactNameKeysOf(entry, 'exact-query')) {
+          const entries = namesakesElsewhere.get(key);
+          if (entries === undefined) namesakesElsewhere.set(key, [record]);
+          else entries.push(record);
+        }
         continue;
       }
       // Calibrated: an entry elsewhere links only by its RPPS or its very names (see below): only those keys are looked up.
@@ -524,7 +559,7 @@ export function reconcileRecords({
       if (decision === 'none') continue;
       // A register namesake working elsewhere shares everything but the keys: by weights, only an entry at the establishment (or with the RPPS) links by itself.
       // Without either key, a namesake registered elsewhere is not even worth a reviewer's time.
-      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, !ruledRival, arrivedLately(candidate.identity)) ? 'review' : 'none';
+      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, () => !ruledRival && !hasRuledNamesakeElsewhere(candidate.identity), arrivedLately(candidate.identity)) ? 'review' : 'none';
       if (decision === 'none') continue;
       if (decision === 'auto' && candidate.rule === null && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact') && !isToldApartFromNamesakes(record, candidate, candidatesOf.get(record)!)) {
         decision = 'review';
@@ -547,6 +582,7 @@ export function reconcileRecords({
       features[record] = undefined;
       links[record] = undefined;
     }
+    for (const entries of namesakesElsewhere.values()) for (const record of entries) features[record] = undefined;
   });
 
   const mergeAutomatic = (role: SourceRole) => {

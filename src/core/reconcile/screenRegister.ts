@@ -43,12 +43,11 @@ function mergeCounts(into: Map<string, number>, from: Map<string, number>): void
  * shares it took are screened here.
  */
 export function screenRegister(db: Database.Database, localRecords: readonly ReconcileRecord[], input: RegisterScreenInput, { threadFrom = defaultThreadFrom, entry = threadScriptBeside(import.meta.url, 'runRegisterScreenThread'), silenceMs = 60_000, awaitHelper = false }: ScreenRegisterOptions = {}): ScreenRegisterResult {
-  const screen = createRegisterScreen(db, localRecords, input);
   const [low, high, count] = db
     .prepare("SELECT min(id), max(id), count(*) FROM source_records WHERE present = 1 AND source_id IN (SELECT id FROM sources WHERE role = 'register')")
     .raw(true)
     .get() as [number | null, number | null, number];
-  if (low === null || high === null || count < threadFrom || db.memory) return { ...screen(null), threads: 1, helperShares: 0 };
+  if (low === null || high === null || count < threadFrom || db.memory) return { ...createRegisterScreen(db, localRecords, input)(null), threads: 1, helperShares: 0 };
 
   const width = Math.ceil((high + 1 - low) / chunkCount);
   const chunks: RegisterIdRange[] = Array.from({ length: chunkCount }, (_, index) => ({ from: low + index * width, to: Math.min(high + 1, low + (index + 1) * width) }));
@@ -65,6 +64,8 @@ export function screenRegister(db: Database.Database, localRecords: readonly Rec
   } catch {
     worker = null;
   }
+  // Built once the helper is on its way: its start-up (store, records, filters) overlaps this.
+  const screen = createRegisterScreen(db, localRecords, input);
   // The helper beats twice once ready (store opened, filters built).
   const deadline = Date.now() + silenceMs;
   while (awaitHelper && worker !== null && Atomics.load(signal, signalSlots.heartbeat) < 2 && Atomics.load(signal, signalSlots.done) === 0 && Date.now() < deadline) Atomics.wait(signal, signalSlots.done, 0, 50);
