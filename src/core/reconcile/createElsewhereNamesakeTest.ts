@@ -21,27 +21,29 @@ export interface ElsewhereNamesakeTestOptions {
 export function createElsewhereNamesakeTest({ references, establishmentFiness }: ElsewhereNamesakeTestOptions): (entry: MatchFeatures) => boolean {
   const establishment = new Set(establishmentFiness);
   const heldRpps = new Set<string>();
-  // Exact-names key → the professions of the people here filed under it.
-  const professionsByName = new Map<string, Set<string>>();
+  // Exact names (surname form → given names) → the professions of the people here filed under them.
+  const professionsByName = new Map<string, Map<string, Set<string>>>();
   for (const reference of references) {
     if (reference.rpps !== null) heldRpps.add(reference.rpps);
     const profession = reference.profession ?? '';
     visitBlockingKeys(reference, 'index', (kind, value, initial) => {
       if (kind !== 'fullName') return;
-      const key = `${value}\u0000${initial}`;
-      let professions = professionsByName.get(key);
-      if (professions === undefined) professionsByName.set(key, (professions = new Set()));
+      let byGiven = professionsByName.get(value);
+      if (byGiven === undefined) professionsByName.set(value, (byGiven = new Map()));
+      let professions = byGiven.get(initial);
+      if (professions === undefined) byGiven.set(initial, (professions = new Set()));
       professions.add(profession);
     });
   }
   return (entry) => {
     if (establishment.size === 0 || entry.finess.length === 0 || entry.finess.some((finess) => establishment.has(finess))) return false;
-    if (entry.rpps === null || !isValidRpps(entry.rpps) || heldRpps.has(entry.rpps)) return false;
+    if (entry.rpps === null || heldRpps.has(entry.rpps) || !isValidRpps(entry.rpps)) return false;
     if (entry.hrId !== null || entry.adId !== null || entry.email !== null || entry.logins.length > 0) return false;
-    if (entry.profession === null) return true;
+    const profession = entry.profession;
+    if (profession === null) return true;
     let sharesProfession = false;
     visitBlockingKeys(entry, 'exact-query', (kind, value, initial) => {
-      if (kind === 'fullName' && professionsByName.get(`${value}\u0000${initial}`)?.has(entry.profession!) === true) sharesProfession = true;
+      if (kind === 'fullName' && professionsByName.get(value)?.get(initial)?.has(profession) === true) sharesProfession = true;
     });
     return !sharesProfession;
   };
