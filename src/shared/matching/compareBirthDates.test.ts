@@ -12,6 +12,9 @@ describe('compareBirthDates', () => {
     expect(compareBirthDates('1958-04-12', '1985-04-12')).toBe('typo');
     expect(compareBirthDates('1904-10-18', '1904-01-18')).toBe('typo');
     expect(compareBirthDates('1985-04-12', '1986-04-12')).toBe('typo');
+    // Digits typed in a row (YYYYMMDD): a swap across the year and the month, even into an impossible month.
+    expect(compareBirthDates('1940-34-07', '1943-04-07')).toBe('typo');
+    expect(compareBirthDates('1950-53-09', '1955-03-09')).toBe('typo');
   });
 
   it('keeps the weaker levels for everything else', () => {

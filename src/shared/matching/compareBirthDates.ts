@@ -9,8 +9,8 @@ const fullDate = /^\d{4}-\d{2}-\d{2}$/;
 const yearOnly = /^\d{4}$/;
 
 /**
- * One keystroke apart on the digits (YYYY-MM-DD): one digit mistyped or two neighbours swapped
- * (1985/1958, 10/01). The commonest way a birth date goes wrong when typed from a form.
+ * One keystroke apart on the digits: one digit mistyped or two neighbours swapped (1985/1958,
+ * 10/01, and 1940-34-07 for 1943-04-07, typed 19430407). The commonest way a birth date goes wrong when typed from a form.
  */
 function isOneKeystrokeApart(a: string, b: string): boolean {
   let first = -1;
@@ -41,6 +41,7 @@ export function compareBirthDates(a: string | null, b: string | null): MatchLeve
   if (yearA === yearB && monthA === dayB && dayA === monthB) return 'swapped';
   const [numberA, numberB] = [dayNumber(a), dayNumber(b)];
   if (numberA !== null && numberB !== null && Math.abs(numberA - numberB) === 1) return 'close';
-  if (isOneKeystrokeApart(a, b)) return 'typo';
+  // On the eight digits as typed in a row (YYYYMMDD exports, forms): a swap across the month also counts.
+  if (isOneKeystrokeApart(a.replace(/-/g, ''), b.replace(/-/g, ''))) return 'typo';
   return yearA === yearB ? 'year' : 'different';
 }
