@@ -53,12 +53,16 @@ export function createRegisterPrescreen({
     const parts = surnameTokens(attributes.fullName);
     for (const part of parts) bear(part, parts.filter((other) => other !== part).join(''));
   }
-  // Each spelling folded once: two million register rows carry a few hundred thousand names.
-  const surnamesOf = memoizeByKey(surnameTokens, 300_000);
+  // Each spelling folded once: two million register rows carry a few hundred thousand names. A
+  // surname spelling is remembered with the given names borne here with any of its parts, so that
+  // the given name of a row whose surname nobody here bears is never even folded.
+  const givensBorneWith = memoizeByKey((lastName) => surnameTokens(lastName).flatMap((token) => namesBorne.get(token) ?? []), 300_000);
   const givensOf = memoizeByKey(givenNamesOf, 300_000);
   const bornTogether = (lastName: string, firstName: string): boolean => {
+    const borne = givensBorneWith(lastName);
+    if (borne.length === 0) return false;
     const given = givensOf(firstName);
-    for (const token of surnamesOf(lastName)) if (namesBorne.get(token)?.has(given) === true) return true;
+    for (const givens of borne) if (givens.has(given)) return true;
     return false;
   };
   return ({ rpps, lastName, firstName, atEstablishment }) =>

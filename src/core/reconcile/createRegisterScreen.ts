@@ -72,11 +72,18 @@ export function createRegisterScreen(db: Database.Database, localRecords: readon
   return (range, onRows) => {
     const rows = (range === null ? wholeRows.iterate(...finessParameters) : rangeRows.iterate(...finessParameters, range.from, range.to)) as IterableIterator<[number, string | null, string | null, string | null, number]>;
     const screened: ScreenedRegister = { ids: [], entries: [], rows: 0, lastNames: new Map(), firstNames: new Map() };
+    // Counted in cells: one lookup per name and row instead of a read and a write.
+    const [lastNames, firstNames] = [new Map<string, { count: number }>(), new Map<string, { count: number }>()];
+    const count = (counts: Map<string, { count: number }>, name: string): void => {
+      const cell = counts.get(name);
+      if (cell === undefined) counts.set(name, { count: 1 });
+      else cell.count += 1;
+    };
     for (const [id, rpps, lastName, firstName, here] of rows) {
       screened.rows += 1;
       if (onRows !== undefined && screened.rows % 50_000 === 0) onRows(screened.rows);
-      if (lastName !== null) screened.lastNames.set(lastName, (screened.lastNames.get(lastName) ?? 0) + 1);
-      if (firstName !== null) screened.firstNames.set(firstName, (screened.firstNames.get(firstName) ?? 0) + 1);
+      if (lastName !== null) count(lastNames, lastName);
+      if (firstName !== null) count(firstNames, firstName);
       // Most of the national register is let go on its plain columns.
       if (prescreen !== null && !prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) && !decidedIds.has(id)) continue;
       const [sourceId, key, json, rawJson] = registerRow.get(id) as [string, string, string, string];
@@ -86,6 +93,8 @@ export function createRegisterScreen(db: Database.Database, localRecords: readon
       screened.ids.push(id);
       screened.entries.push(entry);
     }
+    for (const [name, { count: n }] of lastNames) screened.lastNames.set(name, n);
+    for (const [name, { count: n }] of firstNames) screened.firstNames.set(name, n);
     return screened;
   };
 }
