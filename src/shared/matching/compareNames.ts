@@ -55,7 +55,8 @@ function isTransposition(a: string, b: string): boolean {
 }
 
 function isTypo(a: string, b: string): boolean {
-  return Math.min(a.length, b.length) >= 4 && (distance(a, b) <= 1 || isTransposition(a, b) || jaroWinkler(a, b) >= 0.93);
+  // The edit distance is at least the difference in length: not computed when that already exceeds one.
+  return Math.min(a.length, b.length) >= 4 && ((Math.abs(a.length - b.length) <= 1 && distance(a, b) <= 1) || isTransposition(a, b) || jaroWinkler(a, b) >= 0.93);
 }
 
 const rank: Record<ComparisonLevel, number> = {
