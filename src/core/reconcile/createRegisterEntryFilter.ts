@@ -8,6 +8,8 @@ export interface CreateRegisterEntryFilterOptions {
   records: readonly ReconcileRecord[];
   config?: MatchingConfig;
   establishmentFiness?: readonly string[];
+  /** The HR records' features, when the caller built them already. */
+  references?: readonly MatchFeatures[];
 }
 
 /**
@@ -16,8 +18,12 @@ export interface CreateRegisterEntryFilterOptions {
  * points at the floor). The others can only end unlinked: a caller streaming two million entries
  * keeps just these and passes them to reconcileRecords, with the same result in a fraction of the memory.
  */
-export function createRegisterEntryFilter({ records, config = defaultMatchingConfig, establishmentFiness = [] }: CreateRegisterEntryFilterOptions): (entry: ReconcileRecord, features?: MatchFeatures) => boolean {
-  const references = records.flatMap((record) => (record.role === 'hr' ? [buildMatchFeatures({ attributes: record.attributes })] : []));
+export function createRegisterEntryFilter({
+  records,
+  config = defaultMatchingConfig,
+  establishmentFiness = [],
+  references = records.flatMap((record) => (record.role === 'hr' ? [buildMatchFeatures({ attributes: record.attributes, finess: record.finess })] : [])),
+}: CreateRegisterEntryFilterOptions): (entry: ReconcileRecord, features?: MatchFeatures) => boolean {
   const index = indexIdentities({ references, config, establishmentFiness });
   return (entry, features = buildMatchFeatures({ attributes: entry.attributes, finess: entry.finess })) =>
     index.score(features).candidates.some(

@@ -49,11 +49,12 @@ export type RegisterScreen = (range: RegisterIdRange | null, onRows?: (rows: num
  * register phase keeps them aside as mere rivals (createElsewhereNamesakeTest). Runs on the desk's job thread and on a helper thread.
  */
 export function createRegisterScreen(db: Database.Database, localRecords: readonly ReconcileRecord[], { config, establishmentFiness }: RegisterScreenInput): RegisterScreen {
-  const claimable = createRegisterEntryFilter({ records: localRecords, config, establishmentFiness });
+  // The identities as the register phase compares them: the HR records.
+  const references = localRecords.flatMap((record) => (record.role === 'hr' ? [buildMatchFeatures({ attributes: record.attributes, finess: record.finess })] : []));
+  const claimable = createRegisterEntryFilter({ records: localRecords, config, establishmentFiness, references });
   const prescreen = createRegisterPrescreen({ records: localRecords, config, establishmentFiness });
   // Calibrated: a namesake elsewhere is kept without being scored; the register phase keeps it aside too.
-  const isElsewhereNamesake =
-    config.scoring === 'calibrated' ? createElsewhereNamesakeTest({ references: localRecords.flatMap((record) => (record.role === 'hr' ? [buildMatchFeatures({ attributes: record.attributes, finess: record.finess })] : [])), establishmentFiness }) : null;
+  const isElsewhereNamesake = config.scoring === 'calibrated' ? createElsewhereNamesakeTest({ references, establishmentFiness }) : null;
   const decided = new Set((db.prepare('SELECT source_id, record_key FROM reconcile_decisions').raw(true).all() as [string, string][]).map(([sourceId, key]) => `${sourceId}/${key}`));
   const decidedIds = new Set(
     db.prepare('SELECT r.id FROM reconcile_decisions d JOIN source_records r ON r.source_id = d.source_id AND r.record_key = d.record_key').pluck().all() as number[],

@@ -306,7 +306,10 @@ export function reconcileRecords({
 
   const accepted = new Map<number, number>();
   const rejected = new Set<number>();
-  const pairKey = (record: number, identity: number) => record * 4_194_304 + identity;
+  // One number per (record, identity) pair: identities stay below 2^22.
+  const pairBase = 4_194_304;
+  const pairKey = (record: number, identity: number) => record * pairBase + identity;
+  const recordOfPair = (key: number) => Math.floor(key / pairBase);
   if (decisions.length > 0) {
     const named = new Set(decisions.flatMap((decision) => [decision.record, decision.anchor]));
     const indexByRef = new Map<string, number>();
@@ -332,7 +335,7 @@ export function reconcileRecords({
           const seedContext = indexIdentities({ references: [], config, establishmentFiness }).context;
           const labels = [
             ...[...accepted].map(([record, identity]) => ({ record, identity, match: true })),
-            ...[...rejected].map((key) => ({ record: Math.floor(key / 4_194_304), identity: key % 4_194_304, match: false })),
+            ...[...rejected].map((key) => ({ record: recordOfPair(key), identity: key % pairBase, match: false })),
           ];
           const model = trainMatchModel({
             references,
@@ -474,7 +477,7 @@ export function reconcileRecords({
   // Namesakes registered elsewhere that can only be rivals (see createElsewhereNamesakeTest), by exact-names key:
   // compared with a person only when her name's being alone in the register decides.
   const isElsewhereNamesake = model === null ? null : createElsewhereNamesakeTest({ references, establishmentFiness });
-  const recordsDecidedOn = new Set([...accepted.keys(), ...[...rejected].map((key) => Math.floor(key / 4_194_304))]);
+  const recordsDecidedOn = new Set([...accepted.keys(), ...[...rejected].map(recordOfPair)]);
   const namesakesElsewhere = new Map<string, number[]>();
   const ruledNamesakeElsewhere = new Map<number, boolean>();
   /** Whether a namesake elsewhere meets a rule or a review rule with the person (what made her name "not alone"). */
