@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
 import type { MatchingConfig } from '../../shared/matching/matchingConfig';
-import { readRegisterActivities } from '../import/readRegisterActivities';
+import { readRegisterFiness } from '../import/readRegisterFiness';
 import { buildMatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { createElsewhereNamesakeTest } from './createElsewhereNamesakeTest';
 import { createRegisterEntryFilter } from './createRegisterEntryFilter';
@@ -30,12 +30,8 @@ export interface ScreenedRegister {
   firstNames: Map<string, number>;
 }
 
-/** FINESS numbers of a register entry: the sites and legal entities of its activities. */
-function finessOf(rawJson: string): string[] {
-  const found = new Set<string>();
-  for (const activity of readRegisterActivities(rawJson)) for (const finess of [activity.finessSite, activity.finessEj]) if (finess !== '') found.add(finess);
-  return [...found];
-}
+/** Register rows read per call into SQLite. */
+const defaultSliceWidth = 16_384;
 
 /** Screens shares of the register; built once per thread (filters over the local records). */
 export type RegisterScreen = (range: RegisterIdRange | null, onRows?: (rows: number) => void) => ScreenedRegister;
@@ -48,7 +44,12 @@ export type RegisterScreen = (range: RegisterIdRange | null, onRows?: (rows: num
  * human decided on are always kept, and so are namesakes elsewhere (calibrated policy), unscored: the
  * register phase keeps them aside as mere rivals (createElsewhereNamesakeTest). Runs on the desk's job thread and on a helper thread.
  */
-export function createRegisterScreen(db: Database.Database, localRecords: readonly ReconcileRecord[], { config, establishmentFiness }: RegisterScreenInput): RegisterScreen {
+export function createRegisterScreen(
+  db: Database.Database,
+  localRecords: readonly ReconcileRecord[],
+  { config, establishmentFiness }: RegisterScreenInput,
+  { sliceWidth = defaultSliceWidth }: { sliceWidth?: number } = {},
+): RegisterScreen {
   // The identities as the register phase compares them: the HR records.
   const references = localRecords.flatMap((record) => (record.role === 'hr' ? [buildMatchFeatures({ attributes: record.attributes, finess: record.finess })] : []));
   const claimable = createRegisterEntryFilter({ records: localRecords, config, establishmentFiness, references });
@@ -62,16 +63,23 @@ export function createRegisterScreen(db: Database.Database, localRecords: readon
   // The table in its own order (+source_id: not through the index, which would need a sort of millions).
   // SQLite looks for the establishment's FINESS as a whole field of the rows as imported: the rows
   // let go never become JavaScript strings (two million of them at a national scale). Any column
-  // may hold the number; finessOf then reads the FINESS columns of the rows kept.
+  // may hold the number; readRegisterFiness then reads the FINESS columns of the rows kept.
   const atEstablishment = establishmentFiness.length === 0 ? '0' : establishmentFiness.map(() => 'instr(r.raw_json, ?) > 0').join(' OR ');
-  const sql = (ranged: boolean) =>
-    `SELECT r.id, r.rpps, r.last_name, r.first_name, ${atEstablishment} FROM source_records r
-      WHERE r.present = 1 AND +r.source_id IN (SELECT id FROM sources WHERE role = 'register')${ranged ? ' AND r.id >= ? AND r.id < ?' : ''} ORDER BY r.id`;
-  const [wholeRows, rangeRows] = [db.prepare(sql(false)).raw(true), db.prepare(sql(true)).raw(true)];
+  // A slice of rows as one JSON array: one call into SQLite per slice instead of one per row, which
+  // over two million rows cost more than reading them.
+  const sliceRows = db
+    .prepare(
+      `SELECT json_group_array(json_array(r.id, r.rpps, r.last_name, r.first_name, ${atEstablishment})) FROM source_records r
+        WHERE r.present = 1 AND +r.source_id IN (SELECT id FROM sources WHERE role = 'register') AND r.id >= ? AND r.id < ?`,
+    )
+    .pluck();
+  const registerBounds = db.prepare("SELECT min(id), max(id) + 1 FROM source_records WHERE source_id IN (SELECT id FROM sources WHERE role = 'register')").raw(true);
   const finessParameters = establishmentFiness.map((finess) => `|${finess}|`);
-  const registerRow = db.prepare('SELECT source_id, record_key, attributes_json, raw_json FROM source_records WHERE id = ?').raw(true);
+  const keptRows = db.prepare('SELECT id, source_id, record_key, attributes_json, raw_json FROM source_records WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').raw(true);
   return (range, onRows) => {
-    const rows = (range === null ? wholeRows.iterate(...finessParameters) : rangeRows.iterate(...finessParameters, range.from, range.to)) as IterableIterator<[number, string | null, string | null, string | null, number]>;
+    // The share, narrowed to the register's rows: slices are read only where rows may be.
+    const [low, high] = registerBounds.get() as [number | null, number | null];
+    const [from, to] = low === null || high === null ? [0, 0] : range === null ? [low, high] : [Math.max(low, range.from), Math.min(high, range.to)];
     const screened: ScreenedRegister = { ids: [], entries: [], rows: 0, lastNames: new Map(), firstNames: new Map() };
     // Counted in cells: one lookup per name and row instead of a read and a write.
     const [lastNames, firstNames] = [new Map<string, { count: number }>(), new Map<string, { count: number }>()];
@@ -80,19 +88,27 @@ export function createRegisterScreen(db: Database.Database, localRecords: readon
       if (cell === undefined) counts.set(name, { count: 1 });
       else cell.count += 1;
     };
-    for (const [id, rpps, lastName, firstName, here] of rows) {
-      screened.rows += 1;
-      if (onRows !== undefined && screened.rows % 50_000 === 0) onRows(screened.rows);
-      if (lastName !== null) count(lastNames, lastName);
-      if (firstName !== null) count(firstNames, firstName);
-      // Most of the national register is let go on its plain columns.
-      if (prescreen !== null && !prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) && !decidedIds.has(id)) continue;
-      const [sourceId, key, json, rawJson] = registerRow.get(id) as [string, string, string, string];
-      const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: JSON.parse(json) as CanonicalAttributes, finess: finessOf(rawJson) };
-      const features = buildMatchFeatures({ attributes: entry.attributes, finess: entry.finess });
-      if (!isElsewhereNamesake?.(features) && !claimable(entry, features) && !decided.has(recordRef(entry))) continue;
-      screened.ids.push(id);
-      screened.entries.push(entry);
+    for (let slice = from; slice < to; slice += sliceWidth) {
+      const rows = JSON.parse(sliceRows.get(...finessParameters, slice, Math.min(to, slice + sliceWidth)) as string) as [number, string | null, string | null, string | null, number][];
+      // In row order, as entries come back (an aggregate's order is SQLite's choice).
+      if (rows.some((row, index) => index > 0 && rows[index - 1]![0] > row[0])) rows.sort((a, b) => a[0] - b[0]);
+      const kept: number[] = [];
+      for (const [id, rpps, lastName, firstName, here] of rows) {
+        screened.rows += 1;
+        if (onRows !== undefined && screened.rows % 50_000 === 0) onRows(screened.rows);
+        if (lastName !== null) count(lastNames, lastName);
+        if (firstName !== null) count(firstNames, firstName);
+        // Most of the national register is let go on its plain columns.
+        if (prescreen === null || prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) || decidedIds.has(id)) kept.push(id);
+      }
+      if (kept.length === 0) continue;
+      for (const [id, sourceId, key, json, rawJson] of keptRows.all(JSON.stringify(kept)) as [number, string, string, string, string][]) {
+        const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: JSON.parse(json) as CanonicalAttributes, finess: readRegisterFiness(rawJson) };
+        const features = buildMatchFeatures({ attributes: entry.attributes, finess: entry.finess });
+        if (!isElsewhereNamesake?.(features) && !claimable(entry, features) && !decided.has(recordRef(entry))) continue;
+        screened.ids.push(id);
+        screened.entries.push(entry);
+      }
     }
     for (const [name, { count: n }] of lastNames) screened.lastNames.set(name, n);
     for (const [name, { count: n }] of firstNames) screened.firstNames.set(name, n);

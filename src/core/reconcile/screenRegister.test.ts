@@ -8,6 +8,7 @@ import { importSources } from '../import/importSources';
 import { parseSourcesConfig } from '../sources/parseSourcesConfig';
 import { openDatabase } from '../store/openDatabase';
 import { defaultMatchingConfig } from '../../shared/matching/matchingConfig';
+import { createRegisterScreen } from './createRegisterScreen';
 import { screenRegister } from './screenRegister';
 import { readLocalRecords } from './readLocalRecords';
 
@@ -50,6 +51,33 @@ describe('screenRegister', () => {
       const fallback = screenRegister(db, records, input, { threadFrom: 0, entry: new URL(`file://${broken}`), silenceMs: 2_000, awaitHelper: true });
       expect(fallback.threads).toBe(1);
       expect(fallback.ids).toEqual(alone.ids);
+    } finally {
+      db.close();
+    }
+  });
+  it('reads the register in slices of rows: any width gives the same entries and name counts, odd names included', { timeout: 60_000 }, async () => {
+    const { db, establishmentFiness } = await storeHospital();
+    try {
+      // Names JSON must escape, and a control character, survive the slices.
+      const odd = db.prepare(
+        `INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, last_name, first_name, updated_at)
+         SELECT source_id, '10101010106', raw_json, attributes_json, '10101010106', ?, ?, updated_at FROM source_records WHERE source_id = (SELECT id FROM sources WHERE role = 'register') LIMIT 1`,
+      );
+      odd.run('O"NEIL\\\u001f', 'ÉLO\u00efSE');
+      const { records } = readLocalRecords(db);
+      const input = { config: defaultMatchingConfig, establishmentFiness };
+      const whole = createRegisterScreen(db, records, input)(null);
+      const sliced = createRegisterScreen(db, records, input, { sliceWidth: 7 });
+      expect(whole.lastNames.get('O"NEIL\\\u001f')).toBe(1);
+      expect(whole.firstNames.get('ÉLO\u00efSE')).toBe(1);
+      for (const screened of [sliced(null), sliced({ from: 0, to: Number.MAX_SAFE_INTEGER })]) {
+        expect(screened.ids).toEqual(whole.ids);
+        expect(screened.entries).toEqual(whole.entries);
+        expect(screened.rows).toBe(whole.rows);
+        expect(screened.lastNames).toEqual(whole.lastNames);
+        expect(screened.firstNames).toEqual(whole.firstNames);
+      }
+      expect(whole.ids.length).toBeGreaterThan(100);
     } finally {
       db.close();
     }
