@@ -5,7 +5,6 @@ import { identityStatusFromEndDate } from '../directory/identityStatus';
 import type { Actor } from '../journal/journalTypes';
 import { deskLinkRules } from './linkRecordToIdentity';
 import { mergeIdentityInto } from './mergeIdentityInto';
-import { withSearchWordsDeferred } from './withSearchWordsDeferred';
 
 /** One identity as the engine reconciled it from its sources (identifiers are candidates: the store settles who keeps them). */
 export interface ReconciledIdentity {
@@ -204,15 +203,11 @@ export function writeReconciledDirectory(
        VALUES (@id, ${writtenColumns.map((column) => `@${column}`).join(', ')}, @now, @now)
        ON CONFLICT(id) DO UPDATE SET ${writtenColumns.map((column) => `${column} = excluded.${column}`).join(', ')}, updated_at = excluded.updated_at`,
     );
-    // A first run writes every identity: their search words go in afterwards, sorted.
-    withSearchWordsDeferred(db, (written) => {
-      for (const row of rows) {
-        const before = existing.get(row.id);
-        if (before !== undefined && writtenColumns.every((column) => before[column] === row[column])) continue;
-        upsert.run({ ...row, now });
-        written.add(row.id);
-      }
-    });
+    for (const row of rows) {
+      const before = existing.get(row.id);
+      if (before !== undefined && writtenColumns.every((column) => before[column] === row[column])) continue;
+      upsert.run({ ...row, now });
+    }
 
     const upsertLink = db.prepare(
       `INSERT INTO identity_links (record_id, ${linkColumns.join(', ')}) VALUES (?, ${linkColumns.map(() => '?').join(', ')})
