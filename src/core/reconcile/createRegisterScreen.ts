@@ -73,12 +73,19 @@ export function createRegisterScreen(
         WHERE r.present = 1 AND +r.source_id IN (SELECT id FROM sources WHERE role = 'register') AND r.id >= ? AND r.id < ?`,
     )
     .pluck();
-  const registerBounds = db.prepare("SELECT min(id), max(id) + 1 FROM source_records WHERE source_id IN (SELECT id FROM sources WHERE role = 'register')").raw(true);
+  // The register's first and last row ids, walked to from both ends of the table (the local records
+  // are few): min() and max() through the source index read every register row's entry (0.5 s).
+  const ofRegister = "+source_id IN (SELECT id FROM sources WHERE role = 'register')";
+  const registerBounds = db
+    .prepare(`SELECT (SELECT id FROM source_records WHERE ${ofRegister} ORDER BY id LIMIT 1), (SELECT id FROM source_records WHERE ${ofRegister} ORDER BY id DESC LIMIT 1) + 1`)
+    .raw(true);
+  let bounds: [number | null, number | null] | undefined;
   const finessParameters = establishmentFiness.map((finess) => `|${finess}|`);
   const keptRows = db.prepare('SELECT id, source_id, record_key, attributes_json, raw_json FROM source_records WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').raw(true);
   return (range, onRows) => {
     // The share, narrowed to the register's rows: slices are read only where rows may be.
-    const [low, high] = registerBounds.get() as [number | null, number | null];
+    bounds ??= registerBounds.get() as [number | null, number | null];
+    const [low, high] = bounds;
     const [from, to] = low === null || high === null ? [0, 0] : range === null ? [low, high] : [Math.max(low, range.from), Math.min(high, range.to)];
     const screened: ScreenedRegister = { ids: [], entries: [], rows: 0, lastNames: new Map(), firstNames: new Map() };
     // Counted in cells: one lookup per name and row instead of a read and a write.
