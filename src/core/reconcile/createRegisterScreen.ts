@@ -30,6 +30,20 @@ export interface ScreenedRegister {
   firstNames: Map<string, number>;
 }
 
+/**
+ * The register's rows by id, from its first to past its last, walked to from both ends of the table
+ * (the local records are few): min() and max() through the source index read every register row's
+ * entry (half a second at a national scale). Null without a register row.
+ */
+export function readRegisterBounds(db: Database.Database): RegisterIdRange | null {
+  const ofRegister = "+source_id IN (SELECT id FROM sources WHERE role = 'register')";
+  const [from, last] = db
+    .prepare(`SELECT (SELECT id FROM source_records WHERE ${ofRegister} ORDER BY id LIMIT 1), (SELECT id FROM source_records WHERE ${ofRegister} ORDER BY id DESC LIMIT 1)`)
+    .raw(true)
+    .get() as [number | null, number | null];
+  return from === null || last === null ? null : { from, to: last + 1 };
+}
+
 /** Register rows read per call into SQLite. */
 const defaultSliceWidth = 16_384;
 
@@ -73,20 +87,13 @@ export function createRegisterScreen(
         WHERE r.present = 1 AND +r.source_id IN (SELECT id FROM sources WHERE role = 'register') AND r.id >= ? AND r.id < ?`,
     )
     .pluck();
-  // The register's first and last row ids, walked to from both ends of the table (the local records
-  // are few): min() and max() through the source index read every register row's entry (0.5 s).
-  const ofRegister = "+source_id IN (SELECT id FROM sources WHERE role = 'register')";
-  const registerBounds = db
-    .prepare(`SELECT (SELECT id FROM source_records WHERE ${ofRegister} ORDER BY id LIMIT 1), (SELECT id FROM source_records WHERE ${ofRegister} ORDER BY id DESC LIMIT 1) + 1`)
-    .raw(true);
-  let bounds: [number | null, number | null] | undefined;
+  let bounds: RegisterIdRange | null | undefined;
   const finessParameters = establishmentFiness.map((finess) => `|${finess}|`);
   const keptRows = db.prepare('SELECT id, source_id, record_key, attributes_json, raw_json FROM source_records WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').raw(true);
   return (range, onRows) => {
     // The share, narrowed to the register's rows: slices are read only where rows may be.
-    bounds ??= registerBounds.get() as [number | null, number | null];
-    const [low, high] = bounds;
-    const [from, to] = low === null || high === null ? [0, 0] : range === null ? [low, high] : [Math.max(low, range.from), Math.min(high, range.to)];
+    if (bounds === undefined) bounds = readRegisterBounds(db);
+    const [from, to] = bounds === null ? [0, 0] : range === null ? [bounds.from, bounds.to] : [Math.max(bounds.from, range.from), Math.min(bounds.to, range.to)];
     const screened: ScreenedRegister = { ids: [], entries: [], rows: 0, lastNames: new Map(), firstNames: new Map() };
     // Counted in cells: one lookup per name and row instead of a read and a write.
     const [lastNames, firstNames] = [new Map<string, { count: number }>(), new Map<string, { count: number }>()];

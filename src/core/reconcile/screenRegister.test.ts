@@ -8,7 +8,7 @@ import { importSources } from '../import/importSources';
 import { parseSourcesConfig } from '../sources/parseSourcesConfig';
 import { openDatabase } from '../store/openDatabase';
 import { defaultMatchingConfig } from '../../shared/matching/matchingConfig';
-import { createRegisterScreen } from './createRegisterScreen';
+import { createRegisterScreen, readRegisterBounds } from './createRegisterScreen';
 import { screenRegister } from './screenRegister';
 import { readLocalRecords } from './readLocalRecords';
 
@@ -78,6 +78,10 @@ describe('screenRegister', () => {
         expect(screened.firstNames).toEqual(whole.firstNames);
       }
       expect(whole.ids.length).toBeGreaterThan(100);
+      const [first, last] = db.prepare("SELECT min(id), max(id) FROM source_records WHERE source_id IN (SELECT id FROM sources WHERE role = 'register')").raw(true).get() as [number, number];
+      expect(readRegisterBounds(db)).toEqual({ from: first, to: last + 1 });
+      // Walked to past the local records imported before it.
+      expect(db.prepare("SELECT COUNT(*) FROM source_records WHERE id < ? AND source_id NOT IN (SELECT id FROM sources WHERE role = 'register')").pluck().get(first)).toBeGreaterThan(0);
     } finally {
       db.close();
     }

@@ -3,11 +3,11 @@ import type Database from 'better-sqlite3';
 import { startThread, threadScriptBeside } from '../jobs/startThread';
 import { storeKeyOf } from '../store/storeKeyOf';
 import { screenChunks, signalSlots, type RegisterScreenThreadData, type RegisterScreenThreadMessage } from './registerScreenThread';
-import { createRegisterScreen, type RegisterIdRange, type RegisterScreenInput, type ScreenedRegister } from './createRegisterScreen';
+import { createRegisterScreen, readRegisterBounds, type RegisterIdRange, type RegisterScreenInput, type ScreenedRegister } from './createRegisterScreen';
 import type { ReconcileRecord } from './reconcileRecords';
 
 export interface ScreenRegisterOptions {
-  /** From this many register rows on, a helper thread shares the screening (the machine's second core). */
+  /** From this many register rows on (the span of their ids), a helper thread shares the screening (the machine's second core). */
   threadFrom?: number;
   /** The helper thread's script (tests); default: next to this module or the main bundle. */
   entry?: URL;
@@ -43,14 +43,12 @@ function mergeCounts(into: Map<string, number>, from: Map<string, number>): void
  * shares it took are screened here.
  */
 export function screenRegister(db: Database.Database, localRecords: readonly ReconcileRecord[], input: RegisterScreenInput, { threadFrom = defaultThreadFrom, entry = threadScriptBeside(import.meta.url, 'runRegisterScreenThread'), silenceMs = 60_000, awaitHelper = false }: ScreenRegisterOptions = {}): ScreenRegisterResult {
-  const [low, high, count] = db
-    .prepare("SELECT min(id), max(id), count(*) FROM source_records WHERE present = 1 AND source_id IN (SELECT id FROM sources WHERE role = 'register')")
-    .raw(true)
-    .get() as [number | null, number | null, number];
-  if (low === null || high === null || count < threadFrom || db.memory) return { ...createRegisterScreen(db, localRecords, input)(null), threads: 1, helperShares: 0 };
+  // The span of the register's row ids stands for its size: an import writes its rows in a row.
+  const bounds = readRegisterBounds(db);
+  if (bounds === null || bounds.to - bounds.from < threadFrom || db.memory) return { ...createRegisterScreen(db, localRecords, input)(null), threads: 1, helperShares: 0 };
 
-  const width = Math.ceil((high + 1 - low) / chunkCount);
-  const chunks: RegisterIdRange[] = Array.from({ length: chunkCount }, (_, index) => ({ from: low + index * width, to: Math.min(high + 1, low + (index + 1) * width) }));
+  const width = Math.ceil((bounds.to - bounds.from) / chunkCount);
+  const chunks: RegisterIdRange[] = Array.from({ length: chunkCount }, (_, index) => ({ from: bounds.from + index * width, to: Math.min(bounds.to, bounds.from + (index + 1) * width) }));
   const signal = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
   const key = storeKeyOf(db);
