@@ -30,13 +30,15 @@ export interface ScreenedRegister {
   firstNames: Map<string, number>;
 }
 
+/** A row of the register, tested on the row itself (+: not through the source index). */
+const ofRegister = "+source_id IN (SELECT id FROM sources WHERE role = 'register')";
+
 /**
  * The register's rows by id, from its first to past its last, walked to from both ends of the table
  * (the local records are few): min() and max() through the source index read every register row's
  * entry (half a second at a national scale). Null without a register row.
  */
 export function readRegisterBounds(db: Database.Database): RegisterIdRange | null {
-  const ofRegister = "+source_id IN (SELECT id FROM sources WHERE role = 'register')";
   const [from, last] = db
     .prepare(`SELECT (SELECT id FROM source_records WHERE ${ofRegister} ORDER BY id LIMIT 1), (SELECT id FROM source_records WHERE ${ofRegister} ORDER BY id DESC LIMIT 1)`)
     .raw(true)
@@ -84,7 +86,7 @@ export function createRegisterScreen(
   const sliceRows = db
     .prepare(
       `SELECT json_group_array(json_array(r.id, r.rpps, r.last_name, r.first_name, ${atEstablishment})) FROM source_records r
-        WHERE r.present = 1 AND +r.source_id IN (SELECT id FROM sources WHERE role = 'register') AND r.id >= ? AND r.id < ?`,
+        WHERE r.present = 1 AND ${ofRegister} AND r.id >= ? AND r.id < ?`,
     )
     .pluck();
   let bounds: RegisterIdRange | null | undefined;

@@ -55,6 +55,7 @@ describe('screenRegister', () => {
       db.close();
     }
   });
+
   it('reads the register in slices of rows: any width gives the same entries and name counts, odd names included', { timeout: 60_000 }, async () => {
     const { db, establishmentFiness } = await storeHospital();
     try {
