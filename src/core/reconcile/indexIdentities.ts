@@ -95,7 +95,11 @@ export function indexIdentities({ references, config, establishmentFiness, seedC
           seenBy[identity] = stamp;
           seen.push(identity);
           const comparison = compareFeatures(record, references[identity]!, context, bounded);
-          if (comparison !== null) candidates.push({ identity, ...comparison });
+          // The comparison becomes the candidate (no copy: a million pairs per run).
+          if (comparison === null) continue;
+          const candidate = comparison as Candidate;
+          candidate.identity = identity;
+          candidates.push(candidate);
         }
       };
       // The given name + service block is the largest (every Marie of a ward) and only rescues a

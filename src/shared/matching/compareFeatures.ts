@@ -76,7 +76,11 @@ function compactLogin(login: string): string {
 }
 
 function findSharedLogin(logins: readonly string[], others: readonly string[]): string | undefined {
-  for (const login of logins) for (const other of others) if (login === other || compactLogin(login) === compactLogin(other)) return login;
+  if (others.length === 0) return undefined;
+  for (const login of logins) {
+    const compact = compactLogin(login);
+    for (const other of others) if (login === other || compact === compactLogin(other)) return login;
+  }
   return undefined;
 }
 
@@ -104,6 +108,26 @@ function compareEmails(a: string | null, b: string | null): MatchLevel {
   return at > 0 && b.startsWith(a.slice(0, at + 1)) ? 'part' : 'different';
 }
 
+const finessTexts = new WeakMap<ReadonlySet<string>, string>();
+
+/** The establishment's FINESS numbers as the explanation shows them, joined once per run. */
+function establishmentFinessText(finess: ReadonlySet<string>): string {
+  let text = finessTexts.get(finess);
+  if (text === undefined) finessTexts.set(finess, (text = [...finess].join(' ')));
+  return text;
+}
+
+/** The person's name as the explanation shows it beside a pattern ("Jean Dupont"). */
+function nameOf(reference: MatchFeatures): string {
+  return `${reference.firstNames.join(' ')} ${reference.lastNames[0] ?? ''}`.trim();
+}
+
+/** What comes before the first `@` (the whole address when there is none). */
+function localPartOf(email: string): string {
+  const at = email.indexOf('@');
+  return at === -1 ? email : email.slice(0, at);
+}
+
 /** Levels that count as `exact` for the deterministic rules (a surname found across birth and usage names is the same surname). */
 function isExactLevel(level: MatchLevel): boolean {
   return level === 'exact' || level === 'crossed';
@@ -120,10 +144,35 @@ function worth(config: MatchingConfig, pair: NamePair): number {
   return pointsFor(config, 'lastName', pair.last.level) + pointsFor(config, 'firstName', pair.first.level);
 }
 
+// Name lists are shared and frozen (buildMatchFeatures): what a list reads as in the other column is computed once per list.
+const givenNamesAsSurnames = new WeakMap<readonly string[], readonly string[]>();
+const surnamesAsGivenNames = new WeakMap<readonly string[], readonly string[]>();
+const readingsByTokens = new WeakMap<readonly string[], ReturnType<typeof readingsOf>>();
+
+/** Given names read as a surname (columns swapped in the export). */
+function givenNamesAsSurname(firstNames: readonly string[]): readonly string[] {
+  let surname = givenNamesAsSurnames.get(firstNames);
+  if (surname === undefined) givenNamesAsSurnames.set(firstNames, (surname = [surnameTokens(firstNames.join(' ')).join(' ')]));
+  return surname;
+}
+
+/** The first surname form read as given names. */
+function surnameAsGivenNames(lastNames: readonly string[]): readonly string[] {
+  let given = surnamesAsGivenNames.get(lastNames);
+  if (given === undefined) surnamesAsGivenNames.set(lastNames, (given = lastNames[0]?.split(' ') ?? []));
+  return given;
+}
+
 /** The ways a record's names may be read: as given, or every split of a one-column name. */
 function splits(features: MatchFeatures): { last: readonly string[]; first: readonly string[]; inverted: boolean }[] {
   if (!features.nameOrderUnknown) return [{ last: features.lastNames, first: features.firstNames, inverted: false }];
-  const tokens = features.firstNames;
+  // A one-column name's readings are the same at every comparison: computed once per record.
+  let readings = readingsByTokens.get(features.firstNames);
+  if (readings === undefined) readingsByTokens.set(features.firstNames, (readings = readingsOf(features.firstNames)));
+  return readings;
+}
+
+function readingsOf(tokens: readonly string[]): { last: readonly string[]; first: readonly string[]; inverted: boolean }[] {
   return tokens.flatMap((_, index) => [
     { last: [tokens.slice(index + 1).join(' ')], first: tokens.slice(0, index + 1), inverted: false },
     { last: [tokens.slice(0, index + 1).join(' ')], first: tokens.slice(index + 1), inverted: false },
@@ -131,20 +180,18 @@ function splits(features: MatchFeatures): { last: readonly string[]; first: read
 }
 
 function compareNamePair(a: MatchFeatures, b: MatchFeatures, config: MatchingConfig): NamePair {
+  if (!a.nameOrderUnknown && !b.nameOrderUnknown) {
+    // Both orders known (most pairs): the names as given, then inverted columns when those do not already agree.
+    const direct: NamePair = { last: compareLastNames(a.lastNames, b.lastNames), first: compareFirstNames(a.firstNames, b.firstNames), inverted: false };
+    if (direct.last.level === 'exact' && direct.first.level === 'exact') return direct;
+    const inverted: NamePair = { last: compareLastNames(givenNamesAsSurname(a.firstNames), b.lastNames), first: compareFirstNames(surnameAsGivenNames(a.lastNames), b.firstNames), inverted: true };
+    return worth(config, inverted) > worth(config, direct) ? inverted : direct;
+  }
   const candidates: NamePair[] = [];
   for (const left of splits(a)) {
     for (const right of splits(b)) {
       candidates.push({ last: compareLastNames(left.last, right.last), first: compareFirstNames(left.first, right.first), inverted: left.inverted || right.inverted });
     }
-  }
-  const direct = candidates[0]!;
-  // Inverted columns are tried only when the names as given do not already agree.
-  if (!a.nameOrderUnknown && !b.nameOrderUnknown && !(direct.last.level === 'exact' && direct.first.level === 'exact')) {
-    candidates.push({
-      last: compareLastNames([surnameTokens(a.firstNames.join(' ')).join(' ')], b.lastNames),
-      first: compareFirstNames(a.lastNames[0]?.split(' ') ?? [], b.firstNames),
-      inverted: true,
-    });
   }
   return candidates.reduce((winner, next) => (worth(config, next) > worth(config, winner) ? next : winner));
 }
@@ -249,9 +296,8 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   if (pointsFor(seedConfig, 'lastName', levels.lastName) < 0 || pointsFor(seedConfig, 'firstName', levels.firstName) < 0) contradicted = true;
   if (floor !== undefined && isHopeless(config, floor, known + lastPoints + firstPoints + patternCeiling, contradicted, (field) => isExactLevel(levels[field]))) return null;
 
-  const referenceName = `${reference.firstNames.join(' ')} ${reference.lastNames[0] ?? ''}`.trim();
   if (levels.email !== 'exact' && levels.email !== 'part' && record.email !== null && reference.firstNames.length > 0 && reference.lastNames.length > 0) {
-    levels.email = matchesLoginPattern(record.email.split('@')[0]!, reference.firstNames, reference.lastNames) ? 'compatible' : 'different';
+    levels.email = matchesLoginPattern(localPartOf(record.email), reference.firstNames, reference.lastNames) ? 'compatible' : 'different';
   }
   const patternLogin = sharedLogin === undefined ? record.logins.find((login) => matchesLoginPattern(login, reference.firstNames, reference.lastNames)) : undefined;
   if (patternLogin !== undefined) levels.login = 'compatible';
@@ -277,7 +323,7 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   // then the mailbox) and outweighs the BELMABON Julie whose names agree.
   if (context.seedConfig !== undefined && record.firstNames.length > 0 && record.lastNames.length > 0) {
     if (levels.login === 'compatible' && patternLogin !== undefined && matchesLoginPattern(patternLogin, record.firstNames, record.lastNames)) weights.login = 0;
-    if (levels.email === 'compatible' && matchesLoginPattern(record.email!.split('@')[0]!, record.firstNames, record.lastNames)) weights.email = 0;
+    if (levels.email === 'compatible' && matchesLoginPattern(localPartOf(record.email!), record.firstNames, record.lastNames)) weights.email = 0;
   }
   const evidence: FieldEvidence[] = [];
   const explain = { evidence, context, levels, weights };
@@ -289,12 +335,13 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   addEvidence(explain, 'birthDate', record.birthDate, reference.birthDate, 'calendar');
   addEvidence(explain, 'sex', record.sex, reference.sex, 'equal');
   addEvidence(explain, 'service', record.service, reference.service, 'equal');
+  const referenceName = levels.email === 'compatible' || (sharedLogin === undefined && levels.login !== 'missing') ? nameOf(reference) : '';
   if (levels.email === 'compatible') addEvidence(explain, 'email', record.email, referenceName, 'name pattern');
   else addEvidence(explain, 'email', record.email, reference.email, levels.email === 'part' ? 'local part' : 'equal');
   if (sharedLogin !== undefined) addEvidence(explain, 'login', sharedLogin, reference.logins.join(' '), 'same account');
   else addEvidence(explain, 'login', patternLogin ?? record.logins[0] ?? null, referenceName, external ? 'external account' : 'name pattern');
   addEvidence(explain, 'profession', record.profession, reference.profession, 'TRE_G15');
-  addEvidence(explain, 'finess', finessHere ?? registerSide[0] ?? null, [...context.establishmentFiness].join(' '), 'activity at the establishment');
+  if (levels.finess !== 'missing') addEvidence(explain, 'finess', finessHere ?? registerSide[0] ?? null, establishmentFinessText(context.establishmentFiness), 'activity at the establishment');
 
   const rule = config.rules.find((candidate) => candidate.exact.every((field) => isExactLevel(levels[field])))?.name ?? null;
   // A contradiction is a real disagreement (negative points in the seed's table): not a slightly unlikely profession.

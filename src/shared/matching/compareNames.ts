@@ -98,7 +98,8 @@ export function compareLastNames(left: readonly string[], right: readonly string
   for (const a of left) {
     for (const b of right) {
       if (isSameLastName(a, b)) comparisons.push({ level: 'exact', comparator: 'equal', left: a, right: b });
-      else if (a.split(' ').some((token) => token.length > 1 && b.split(' ').includes(token))) comparisons.push({ level: 'part', comparator: 'shared part', left: a, right: b });
+      // Only a compound form has a part to share (two single words that differ share nothing).
+      else if ((a.includes(' ') || b.includes(' ')) && a.split(' ').some((token) => token.length > 1 && b.split(' ').includes(token))) comparisons.push({ level: 'part', comparator: 'shared part', left: a, right: b });
       else if (soundsAlike(a, b)) comparisons.push({ level: 'phonetic', comparator: 'phonex/fonem', left: a, right: b });
       else if (isTypo(a.replace(/ /g, ''), b.replace(/ /g, ''))) comparisons.push({ level: 'close', comparator: 'levenshtein/jaro-winkler', left: a, right: b });
       else comparisons.push({ level: 'different', comparator: 'levenshtein/jaro-winkler', left: a, right: b });

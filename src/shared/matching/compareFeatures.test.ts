@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { CanonicalAttributes } from '../directory/canonicalAttributes';
+import { buildMatchFeatures } from './buildMatchFeatures';
+import { compareFeatures, type CompareContext, type FieldEvidence } from './compareFeatures';
+import { defaultMatchingConfig } from './matchingConfig';
+
+const context: CompareContext = { config: defaultMatchingConfig, establishmentFiness: new Set(['750000001', '750000002']), lastNameCount: () => 1 };
+const person = (attributes: CanonicalAttributes, accountKey?: string, finess?: string[]) => buildMatchFeatures({ attributes, accountKey, finess });
+const field = (evidence: readonly FieldEvidence[], name: FieldEvidence['field']) => evidence.find((item) => item.field === name);
+
+describe('compareFeatures', () => {
+  it('reads swapped columns as inverted, and the names as given when they agree', () => {
+    const reference = person({ lastName: 'Dupont', firstName: 'Jean' });
+    const swapped = compareFeatures(person({ lastName: 'Jean', firstName: 'Dupont' }), reference, context);
+    expect([field(swapped.evidence, 'lastName')?.level, field(swapped.evidence, 'firstName')?.level]).toEqual(['inverted', 'inverted']);
+    expect(field(swapped.evidence, 'lastName')?.comparator).toBe('inverted order');
+    const given = compareFeatures(person({ lastName: 'Dupont', firstName: 'Jean' }), reference, context);
+    expect([field(given.evidence, 'lastName')?.level, field(given.evidence, 'firstName')?.level]).toEqual(['exact', 'exact']);
+    // A typo in the given name: the names as given still win over the inverted reading.
+    const typo = compareFeatures(person({ lastName: 'Dupont', firstName: 'Jaen' }), reference, context);
+    expect(field(typo.evidence, 'lastName')?.level).toBe('exact');
+  });
+
+  it('reads a one-column name in either order, record by record, the same tokens giving the same readings', () => {
+    const reference = person({ lastName: 'Martin Dupont', firstName: 'Anne Sophie' });
+    for (let round = 0; round < 2; round += 1) {
+      const lastFirst = compareFeatures(person({ fullName: 'MARTIN DUPONT Anne Sophie' }), reference, context);
+      expect([field(lastFirst.evidence, 'lastName')?.level, field(lastFirst.evidence, 'firstName')?.level]).toEqual(['exact', 'exact']);
+      const firstLast = compareFeatures(person({ fullName: 'Anne Sophie Martin Dupont' }), reference, context);
+      expect([field(firstLast.evidence, 'lastName')?.level, field(firstLast.evidence, 'firstName')?.level]).toEqual(['exact', 'exact']);
+    }
+    const other = compareFeatures(person({ fullName: 'LEROY Paul' }), reference, context);
+    expect(field(other.evidence, 'lastName')?.level).toBe('different');
+  });
+
+  it('finds a shared part only in compound surnames, and a sound or a typo in single ones', () => {
+    const compound = compareFeatures(person({ lastName: 'Martin', firstName: 'Anne' }), person({ lastName: 'Martin Dupont', firstName: 'Anne' }), context);
+    expect(field(compound.evidence, 'lastName')?.level).toBe('part');
+    const sound = compareFeatures(person({ lastName: 'Gauthier', firstName: 'Anne' }), person({ lastName: 'Gautier', firstName: 'Anne' }), context);
+    expect(field(sound.evidence, 'lastName')?.level).toBe('phonetic');
+    const apart = compareFeatures(person({ lastName: 'Martin', firstName: 'Anne' }), person({ lastName: 'Bernard', firstName: 'Anne' }), context);
+    expect(field(apart.evidence, 'lastName')?.level).toBe('different');
+  });
+
+  it('knows the same account written with or without separators, and a mailbox built from the names', () => {
+    const reference = person({ lastName: 'Dupont', firstName: 'Jean', adId: 'jean.dupont' });
+    const account = compareFeatures(person({ lastName: 'Dupont', firstName: 'Jean' }, 'jeandupont'), reference, context);
+    expect(field(account.evidence, 'login')).toMatchObject({ level: 'exact', comparator: 'same account', left: 'jeandupont' });
+    const mailbox = compareFeatures(person({ lastName: 'Dupond', firstName: 'Jean', email: 'jean.dupont@autre-domaine.fr' }), person({ lastName: 'Dupont', firstName: 'Jean' }), context);
+    expect(field(mailbox.evidence, 'email')).toMatchObject({ level: 'compatible', comparator: 'name pattern', right: 'JEAN DUPONT' });
+    const pattern = compareFeatures(person({ lastName: 'Dupont', firstName: 'Jean' }, 'jdupont'), person({ lastName: 'Dupont', firstName: 'Jean' }), context);
+    expect(field(pattern.evidence, 'login')).toMatchObject({ level: 'compatible', left: 'jdupont', right: 'JEAN DUPONT' });
+  });
+
+  it('shows the establishment’s FINESS numbers beside a register activity, and nothing without one', () => {
+    const reference = person({ lastName: 'Dupont', firstName: 'Jean' });
+    const here = compareFeatures(person({ lastName: 'Dupont', firstName: 'Jean' }, undefined, ['750000002']), reference, context);
+    expect(field(here.evidence, 'finess')).toMatchObject({ level: 'exact', left: '750000002', right: '750000001 750000002' });
+    const elsewhere = compareFeatures(person({ lastName: 'Dupont', firstName: 'Jean' }, undefined, ['130000009']), reference, context);
+    expect(field(elsewhere.evidence, 'finess')).toMatchObject({ level: 'different', left: '130000009' });
+    expect(field(compareFeatures(reference, reference, context).evidence, 'finess')).toBeUndefined();
+  });
+});
