@@ -7,6 +7,10 @@ describe('compareBirthDates', () => {
     expect(compareBirthDates('1985-04-12', '1985-12-04')).toBe('swapped');
     expect(compareBirthDates('1985-04-12', '1985-04-13')).toBe('close');
     expect(compareBirthDates('1985-04-30', '1985-05-01')).toBe('close');
+    // Across a new year, and never across two.
+    expect(compareBirthDates('1980-12-31', '1981-01-01')).toBe('close');
+    expect(compareBirthDates('1981-01-01', '1980-12-31')).toBe('close');
+    expect(compareBirthDates('1979-12-31', '1981-01-01')).toBe('different');
     // One digit mistyped, two neighbours swapped (years and months alike).
     expect(compareBirthDates('1985-04-12', '1985-04-17')).toBe('typo');
     expect(compareBirthDates('1958-04-12', '1985-04-12')).toBe('typo');
@@ -23,6 +27,7 @@ describe('compareBirthDates', () => {
     expect(compareBirthDates('1985-04-12', '1985-04-28')).toBe('year');
     expect(compareBirthDates('1985-04-12', '1958-04-21')).toBe('different');
     expect(compareBirthDates('1985-04-12', '1985')).toBe('year');
+    expect(compareBirthDates('1985', '1986-04-12')).toBe('different');
     expect(compareBirthDates('1985-04-12', null)).toBe('missing');
     expect(compareBirthDates('12/04/1985', '1985-04-12')).toBe('missing');
   });
