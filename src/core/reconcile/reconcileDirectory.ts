@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { SourceRole } from '../../shared/directory/canonicalAttributes';
 import { defaultMatchingConfig, type MatchingConfig } from '../../shared/matching/matchingConfig';
 import { isoDay, type Clock } from '../clock';
+import { withPageCache } from '../store/withPageCache';
 import { withStatementJournalsInMemory } from '../store/withStatementJournalsInMemory';
 import { writeReconciledDirectory, type ReconciledIdentity, type ReconciledLink, type WriteReconciledDirectoryResult } from '../identities/writeReconciledDirectory';
 import { collectGarbage } from '../jobs/collectGarbage';
@@ -63,6 +64,9 @@ function readSeveralRecordsPerPerson(db: Database.Database): Set<string> {
   const rows = db.prepare('SELECT id, config_json FROM sources').raw(true).all() as [string, string][];
   return new Set(rows.filter(([, json]) => (JSON.parse(json) as { recordsPerPerson?: string }).recordsPerPerson === 'several').map(([id]) => id));
 }
+
+/** Page cache of the write phase (see withPageCache); given back once written. */
+const writePageCacheMebibytes = 64;
 
 const decisionColumn: Record<LinkDecision, 'automatic' | 'pending' | null> = { auto: 'automatic', review: 'pending', none: null };
 
@@ -181,14 +185,17 @@ export function reconcileDirectory(db: Database.Database, { clock, config = read
   // IMMEDIATE: the write phase reads the previous run's rows before it writes; a deferred transaction
   // would fail at its first write ("database is locked", no retry) if the desk committed meanwhile.
   // Statement journals in memory: on file they cost a temporary file per statement (half the write).
+  // A larger page cache: the links and search words go into their indexes at random places.
   withStatementJournalsInMemory(db, () =>
-    db.transaction(() => {
-      // The identity store writes identities and links, keeping every desk decision.
-      identityStore = writeReconciledDirectory(db, clock, { identities: reconciledIdentities, links: reconciledLinks() });
-      db.prepare('INSERT INTO match_models (estimated_at, scoring, model_json) VALUES (?, ?, ?)').run(now, config.scoring, JSON.stringify(result.model));
-      // Only the last few estimates are worth keeping beside the journal.
-      db.prepare('DELETE FROM match_models WHERE id NOT IN (SELECT id FROM match_models ORDER BY id DESC LIMIT 20)').run();
-    }).immediate(),
+    withPageCache(db, writePageCacheMebibytes, () =>
+      db.transaction(() => {
+        // The identity store writes identities and links, keeping every desk decision.
+        identityStore = writeReconciledDirectory(db, clock, { identities: reconciledIdentities, links: reconciledLinks() });
+        db.prepare('INSERT INTO match_models (estimated_at, scoring, model_json) VALUES (?, ?, ?)').run(now, config.scoring, JSON.stringify(result.model));
+        // Only the last few estimates are worth keeping beside the journal.
+        db.prepare('DELETE FROM match_models WHERE id NOT IN (SELECT id FROM match_models ORDER BY id DESC LIMIT 20)').run();
+      }).immediate(),
+    ),
   );
   const writeMs = Math.round(performance.now() - writeStart);
 
