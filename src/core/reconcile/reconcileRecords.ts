@@ -104,7 +104,11 @@ export interface ReconcileRecordsOptions {
   today: string;
   /** Sees the identities compared with each record (to measure blocking recall). */
   onCandidates?: (record: number, identities: readonly number[]) => void;
-  /** Called as each phase ends (register, directory, applications): a caller may collect its garbage there. */
+  /**
+   * Called as the register and directory phases end: a caller may collect their garbage there, before
+   * the next phase grows the heap. Not after the applications: at scale 1 that collection took 0.9 s
+   * to free 70 MB, and the write phase then needed none (peak RSS 1,300 MB against 1,284 MB).
+   */
   onPhaseEnd?: (phase: string) => void;
   /**
    * Name frequencies for the term-frequency adjustment (e.g. counted over the whole national
@@ -272,7 +276,7 @@ export function reconcileRecords({
     const start = performance.now();
     const result = work();
     timingsMs[phase] = Math.round(performance.now() - start);
-    if (phase === 'register' || phase === 'directory' || phase === 'application') onPhaseEnd?.(phase);
+    if (phase === 'register' || phase === 'directory') onPhaseEnd?.(phase);
     return result;
   };
   const featuresOf = (record: ReconcileRecord) =>
