@@ -1,3 +1,4 @@
+import { memoizeByObject } from '../text/memoizeByObject';
 import type { MatchField, MatchingConfig, MatchLevel } from './matchingConfig';
 
 const fields: readonly MatchField[] = ['rpps', 'hrId', 'adId', 'lastName', 'firstName', 'birthDate', 'sex', 'service', 'email', 'login', 'profession', 'finess'];
@@ -17,18 +18,11 @@ export interface Ceilings {
   lastNameExact: number;
 }
 
-const ceilingsByConfig = new WeakMap<MatchingConfig, Ceilings>();
-
-export function ceilingsOf(config: MatchingConfig): Ceilings {
-  let ceilings = ceilingsByConfig.get(config);
-  if (ceilings === undefined) {
-    const best = (field: MatchField, keep: (level: string) => boolean) =>
-      Math.max(0, ...Object.entries(config.points[field] ?? {}).flatMap(([level, points]) => (keep(level) && level !== 'missing' ? [points] : [])));
-    const any = Object.fromEntries(fields.map((field) => [field, best(field, () => true)])) as Record<MatchField, number>;
-    any.firstName = Math.max(any.firstName, pointsFor(config, 'firstName', 'exact') + (config.rareFirstNameBonus ?? 0));
-    const notExact = Object.fromEntries(fields.map((field) => [field, best(field, (level) => level !== 'exact')])) as Record<MatchField, number>;
-    ceilings = { any, notExact, lastNameExact: Math.max(pointsFor(config, 'lastName', 'exact') + config.rareLastNameBonus, notExact.lastName) };
-    ceilingsByConfig.set(config, ceilings);
-  }
-  return ceilings;
-}
+export const ceilingsOf = memoizeByObject((config: MatchingConfig): Ceilings => {
+  const best = (field: MatchField, keep: (level: string) => boolean) =>
+    Math.max(0, ...Object.entries(config.points[field] ?? {}).flatMap(([level, points]) => (keep(level) && level !== 'missing' ? [points] : [])));
+  const any = Object.fromEntries(fields.map((field) => [field, best(field, () => true)])) as Record<MatchField, number>;
+  any.firstName = Math.max(any.firstName, pointsFor(config, 'firstName', 'exact') + (config.rareFirstNameBonus ?? 0));
+  const notExact = Object.fromEntries(fields.map((field) => [field, best(field, (level) => level !== 'exact')])) as Record<MatchField, number>;
+  return { any, notExact, lastNameExact: Math.max(pointsFor(config, 'lastName', 'exact') + config.rareLastNameBonus, notExact.lastName) };
+});

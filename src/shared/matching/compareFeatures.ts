@@ -6,6 +6,7 @@ import type { MatchField, MatchingConfig, MatchLevel } from './matchingConfig';
 import { isValidRpps } from '../identifiers/rpps';
 import { matchesLoginPattern } from './matchesLoginPattern';
 import { surnameTokens } from './normalizeName';
+import { memoizeByObject } from '../text/memoizeByObject';
 
 /** One line of "why": the field, both values, how they compared and what it was worth. */
 export interface FieldEvidence {
@@ -108,14 +109,8 @@ function compareEmails(a: string | null, b: string | null): MatchLevel {
   return at > 0 && b.startsWith(a.slice(0, at + 1)) ? 'part' : 'different';
 }
 
-const finessTexts = new WeakMap<ReadonlySet<string>, string>();
-
 /** The establishment's FINESS numbers as the explanation shows them, joined once per run. */
-function establishmentFinessText(finess: ReadonlySet<string>): string {
-  let text = finessTexts.get(finess);
-  if (text === undefined) finessTexts.set(finess, (text = [...finess].join(' ')));
-  return text;
-}
+const establishmentFinessText = memoizeByObject((finess: ReadonlySet<string>): string => [...finess].join(' '));
 
 /** The person's name as the explanation shows it beside a pattern ("Jean Dupont"). */
 function nameOf(reference: MatchFeatures): string {
@@ -145,38 +140,24 @@ function worth(config: MatchingConfig, pair: NamePair): number {
 }
 
 // Name lists are shared and frozen (buildMatchFeatures): what a list reads as in the other column is computed once per list.
-const givenNamesAsSurnames = new WeakMap<readonly string[], readonly string[]>();
-const surnamesAsGivenNames = new WeakMap<readonly string[], readonly string[]>();
-const readingsByTokens = new WeakMap<readonly string[], ReturnType<typeof readingsOf>>();
-
 /** Given names read as a surname (columns swapped in the export). */
-function givenNamesAsSurname(firstNames: readonly string[]): readonly string[] {
-  let surname = givenNamesAsSurnames.get(firstNames);
-  if (surname === undefined) givenNamesAsSurnames.set(firstNames, (surname = [surnameTokens(firstNames.join(' ')).join(' ')]));
-  return surname;
-}
-
+const givenNamesAsSurname = memoizeByObject((firstNames: readonly string[]): readonly string[] => [surnameTokens(firstNames.join(' ')).join(' ')]);
 /** The first surname form read as given names. */
-function surnameAsGivenNames(lastNames: readonly string[]): readonly string[] {
-  let given = surnamesAsGivenNames.get(lastNames);
-  if (given === undefined) surnamesAsGivenNames.set(lastNames, (given = lastNames[0]?.split(' ') ?? []));
-  return given;
-}
+const surnameAsGivenNames = memoizeByObject((lastNames: readonly string[]): readonly string[] => lastNames[0]?.split(' ') ?? []);
+
+/** Every split of a one-column name into surname and given names, in both orders (once per token list). */
+const readingsOf = memoizeByObject((tokens: readonly string[]): { last: readonly string[]; first: readonly string[]; inverted: boolean }[] =>
+  tokens.flatMap((_, index) => [
+    { last: [tokens.slice(index + 1).join(' ')], first: tokens.slice(0, index + 1), inverted: false },
+    { last: [tokens.slice(0, index + 1).join(' ')], first: tokens.slice(index + 1), inverted: false },
+  ]).filter((split) => split.last[0] !== '' && split.first.length > 0),
+);
 
 /** The ways a record's names may be read: as given, or every split of a one-column name. */
 function splits(features: MatchFeatures): { last: readonly string[]; first: readonly string[]; inverted: boolean }[] {
   if (!features.nameOrderUnknown) return [{ last: features.lastNames, first: features.firstNames, inverted: false }];
   // A one-column name's readings are the same at every comparison: computed once per record.
-  let readings = readingsByTokens.get(features.firstNames);
-  if (readings === undefined) readingsByTokens.set(features.firstNames, (readings = readingsOf(features.firstNames)));
-  return readings;
-}
-
-function readingsOf(tokens: readonly string[]): { last: readonly string[]; first: readonly string[]; inverted: boolean }[] {
-  return tokens.flatMap((_, index) => [
-    { last: [tokens.slice(index + 1).join(' ')], first: tokens.slice(0, index + 1), inverted: false },
-    { last: [tokens.slice(0, index + 1).join(' ')], first: tokens.slice(index + 1), inverted: false },
-  ]).filter((split) => split.last[0] !== '' && split.first.length > 0);
+  return readingsOf(features.firstNames);
 }
 
 function compareNamePair(a: MatchFeatures, b: MatchFeatures, config: MatchingConfig): NamePair {

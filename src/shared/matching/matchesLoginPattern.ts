@@ -1,3 +1,5 @@
+import { memoizeByObject } from '../text/memoizeByObject';
+
 function squeeze(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
@@ -14,8 +16,6 @@ const particles = ['', 'd', 'de', 'du', 'le', 'la', 'da', 'dos', 'van', 'vanden'
 // (once per candidate): what is derived from them is kept. Names by their features' arrays, which
 // live as long as the features; account names by value, within a bound.
 const coresByLogin = new Map<string, string>();
-const givenFormsByNames = new WeakMap<readonly string[], { joined: string; inUse: string; initials: string }>();
-const surnameFormsByNames = new WeakMap<readonly string[], string[]>();
 
 function coreOf(login: string): string {
   let core = coresByLogin.get(login);
@@ -27,28 +27,14 @@ function coreOf(login: string): string {
   return core;
 }
 
-function givenFormsOf(firstNames: readonly string[]): { joined: string; inUse: string; initials: string } {
-  let forms = givenFormsByNames.get(firstNames);
-  if (forms === undefined) {
-    // Several civil given names: accounts are built from all of them run together or from the first, the one in use.
-    forms = {
-      joined: squeeze(firstNames.join('')),
-      inUse: firstNames.length > 1 ? squeeze(firstNames[0]!) : '',
-      initials: firstNames.map((name) => name[0]!.toLowerCase()).join(''),
-    };
-    givenFormsByNames.set(firstNames, forms);
-  }
-  return forms;
-}
+const givenFormsOf = memoizeByObject((firstNames: readonly string[]): { joined: string; inUse: string; initials: string } => ({
+  // Several civil given names: accounts are built from all of them run together or from the first, the one in use.
+  joined: squeeze(firstNames.join('')),
+  inUse: firstNames.length > 1 ? squeeze(firstNames[0]!) : '',
+  initials: firstNames.map((name) => name[0]!.toLowerCase()).join(''),
+}));
 
-function surnameFormsOf(lastNames: readonly string[]): string[] {
-  let forms = surnameFormsByNames.get(lastNames);
-  if (forms === undefined) {
-    forms = lastNames.map(squeeze);
-    surnameFormsByNames.set(lastNames, forms);
-  }
-  return forms;
-}
+const surnameFormsOf = memoizeByObject((lastNames: readonly string[]): string[] => lastNames.map(squeeze));
 
 /**
  * True when an account name or e-mail local part follows one of the usual patterns built from the

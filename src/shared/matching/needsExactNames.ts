@@ -2,9 +2,16 @@ import type { MatchFeatures } from './buildMatchFeatures';
 import { ceilingsOf } from './ceilingsOf';
 import type { CompareContext } from './compareFeatures';
 import type { MatchField, MatchingConfig, MatchRule } from './matchingConfig';
+import { memoizeByObject } from '../text/memoizeByObject';
 
 /** Fields with their own blocking key: a pair where one is exact is found through that key. */
 const identifierFields: ReadonlySet<MatchField> = new Set(['rpps', 'hrId', 'adId', 'email']);
+
+/** Whether some rule needs no identifier and not both names: then anybody may match anybody. */
+const hasLooseRule = memoizeByObject((config: MatchingConfig): boolean => {
+  const reachable = (rule: MatchRule) => !rule.exact.some((field) => identifierFields.has(field)) && !(rule.exact.includes('lastName') && rule.exact.includes('firstName'));
+  return config.rules.some(reachable) || config.reviewRules.some(reachable);
+});
 
 /**
  * True when an identity can claim this record only if they share an identifier (RPPS, matricule,
@@ -13,19 +20,6 @@ const identifierFields: ReadonlySet<MatchField> = new Set(['rpps', 'hrId', 'adId
  * national register (a profession, a FINESS elsewhere, names), whose namesakes by sound or initial
  * are never worth comparing.
  */
-/** Whether some rule needs no identifier and not both names: then anybody may match anybody. */
-const looseRulesByConfig = new WeakMap<MatchingConfig, boolean>();
-
-function hasLooseRule(config: MatchingConfig): boolean {
-  let loose = looseRulesByConfig.get(config);
-  if (loose === undefined) {
-    const reachable = (rule: MatchRule) => !rule.exact.some((field) => identifierFields.has(field)) && !(rule.exact.includes('lastName') && rule.exact.includes('firstName'));
-    loose = config.rules.some(reachable) || config.reviewRules.some(reachable);
-    looseRulesByConfig.set(config, loose);
-  }
-  return loose;
-}
-
 export function needsExactNames(record: MatchFeatures, { config, establishmentFiness }: CompareContext, floor: number): boolean {
   if (record.nameOrderUnknown || record.firstNames.length === 0 || record.lastNames.length === 0 || hasLooseRule(config)) return false;
   const { any, notExact, lastNameExact } = ceilingsOf(config);
