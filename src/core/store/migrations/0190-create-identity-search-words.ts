@@ -1,8 +1,5 @@
+import { searchWordsOf as wordsOf } from '../../directory/searchWordsSql';
 import type { Migration } from './types';
-
-/** The words of a folded search text as rows (it holds letters, digits and single spaces). */
-const wordsOf = (text: string) =>
-  `json_each('["' || replace(replace(replace(replace(replace(replace(${text}, '\\', '\\\\'), '"', '\\"'), char(9), ' '), char(10), ' '), char(13), ' '), ' ', '","') || '"]')`;
 
 /**
  * Every word of each identity's search text, indexed: a directory search looks up a prefix range

@@ -21,6 +21,7 @@ import { createIdentityDeskFacts } from './0380-create-identity-desk-facts';
 import { createScimOutbox } from './0400-create-scim-outbox';
 import { indexJournalFilters } from './0420-index-journal-filters';
 import { createLinkAlternatives } from './0430-create-link-alternatives';
+import { deferIdentitySearchWords } from './0440-defer-identity-search-words';
 import type { Migration } from './types';
 
 /** Every schema change, in order, one per line. Append only; never edit a released migration. */
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   createScimOutbox,
   indexJournalFilters,
   createLinkAlternatives,
+  deferIdentitySearchWords,
 ];
 
 export type { Migration } from './types';
