@@ -124,7 +124,7 @@ export function writeReconciledDirectory(
   const today = isoDay(clock.now());
   // IMMEDIATE (a savepoint inside a caller's transaction): it reads the previous run before writing.
   return db.transaction((): WriteReconciledDirectoryResult =>
-    // A first run writes every identity: their search words are rebuilt at the end, sorted, not word by word.
+    // A first run writes every identity: their search words are rebuilt once at the end, not identity by identity.
     deferSearchWords(db, () => writeDirectory(db, clock, { identities, links, now, today })),
   ).immediate();
 }
