@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../i18n/useDateFormat';
 import type { PersonDetail } from '../../../shared/api/directory.contract';
@@ -28,7 +28,9 @@ export function PersonPanel({ identityId, onClose }: { identityId: string; onClo
     };
   }, [api, identityId, i18n.language]);
 
-  useEffect(() => heading.current?.focus(), [person]);
+  // Before the browser paints the person: an Escape pressed as soon as they show closes the panel
+  // (with a plain effect, focus could still be on the list's row under load, and Escape went there).
+  useLayoutEffect(() => heading.current?.focus(), [person]);
 
   return (
     <aside
