@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 import { formatRppsExtractLine } from '../../src/core/import/formatRppsExtractLine';
+import { readRegisterFiness } from '../../src/core/import/readRegisterFiness';
+import { toFinessColumn } from '../../src/core/import/registerFinessColumn';
 import { createIndicatorContext, directoryMemoStamp, exportDirectoryMemo, seedDirectoryMemo, seedLiveMemo } from '../../src/core/indicators/createIndicatorContext';
 import { runIndicatorsJob } from '../../src/core/jobs/runIndicatorsJob';
 import { createIndicatorReportPdf } from '../../src/core/indicators/createIndicatorReportPdf';
@@ -46,7 +48,7 @@ function storeHospital(db: Database.Database): void {
       db.prepare("INSERT INTO import_runs (source_id, started_at, finished_at, status) VALUES (?, '2026-11-01T06:00:00Z', '2026-11-01T06:10:00Z', 'succeeded')").run(id);
     }
     const insert = db.prepare(
-      'INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date, first_run_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)',
+      'INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date, finess, first_run_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)',
     );
     for (const record of hospital.records) {
       const a = record.attributes;
@@ -58,7 +60,8 @@ function storeHospital(db: Database.Database): void {
                 formatRppsExtractLine({ "Type d'identifiant PP": '8', 'Identifiant PP': record.key, 'Identification nationale PP': `8${record.key}`, "Nom d'exercice": a.lastName ?? '', "Prénom d'exercice": a.firstName ?? '', 'Code profession': a.profession ?? '', 'Numéro FINESS site': site }),
               ),
             });
-      insert.run(record.sourceId, record.key, raw, JSON.stringify(a), a.rpps ?? null, a.hrId ?? null, a.adId ?? null, a.lastName ?? null, a.firstName ?? null, a.birthDate ?? null, now);
+      const finess = record.role === 'register' ? toFinessColumn(readRegisterFiness(raw)) : null;
+      insert.run(record.sourceId, record.key, raw, JSON.stringify(a), a.rpps ?? null, a.hrId ?? null, a.adId ?? null, a.lastName ?? null, a.firstName ?? null, a.birthDate ?? null, finess, now);
     }
     db.prepare("INSERT INTO settings (key, value_json) VALUES ('establishment', ?)").run(JSON.stringify({ name: 'Centre hospitalier du banc', finess: hospital.establishmentFiness }));
   })();

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatRppsExtractLine } from '../../src/core/import/formatRppsExtractLine';
+import { readRegisterFiness } from '../../src/core/import/readRegisterFiness';
+import { toFinessColumn } from '../../src/core/import/registerFinessColumn';
 import { reconcileRecords } from '../../src/core/reconcile/reconcileRecords';
 import { openDatabase } from '../../src/core/store/openDatabase';
 import { generateSyntheticHospital, type LabelledRecord } from '../support/generateSyntheticHospital';
@@ -63,13 +65,14 @@ export async function run(): Promise<void> {
       for (const [id, role] of sources) db.prepare("INSERT INTO sources (id, kind, role, label) VALUES (?, 'csv', ?, ?)").run(id, role, id);
       // The columns the import fills next to the JSON.
       const insert = db.prepare(
-        'INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date, finess, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       for (const record of hospital.records) {
         // Register entries as the RPPS import stores them: the extract rows (one per activity, with its FINESS) as raw.
         const raw = record.finess === undefined ? '{}' : JSON.stringify({ lines: registerLines(record.key, record.attributes, record.finess) });
         const a = record.attributes;
-        insert.run(record.sourceId, record.key, raw, JSON.stringify(a), a.rpps ?? null, a.hrId ?? null, a.adId ?? null, a.lastName ?? null, a.firstName ?? null, a.birthDate ?? null, now);
+        const finess = record.role === 'register' ? toFinessColumn(readRegisterFiness(raw)) : null;
+        insert.run(record.sourceId, record.key, raw, JSON.stringify(a), a.rpps ?? null, a.hrId ?? null, a.adId ?? null, a.lastName ?? null, a.firstName ?? null, a.birthDate ?? null, finess, now);
       }
       db.prepare("INSERT INTO settings (key, value_json) VALUES ('establishment', ?)").run(JSON.stringify({ name: 'bench', finess: hospital.establishmentFiness }));
     })();

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { ImportCounts } from '../../shared/api/sources.contract';
 import type { SourceConfig } from '../sources/parseSourcesConfig';
 import type { ImportWarning, RejectedLine, SourcePull } from './importTypes';
+import { mergeFinessColumns } from './registerFinessColumn';
 import type { StagedBatch, StagedRow } from './toStagedBatch';
 
 export interface ImportProgress {
@@ -116,11 +117,11 @@ export function beginSourceImport(
 
   db.exec(`DROP TABLE IF EXISTS temp.import_stage;
     CREATE TEMP TABLE import_stage (record_key TEXT PRIMARY KEY, line INTEGER NOT NULL, raw_json TEXT NOT NULL, attributes_json TEXT NOT NULL,
-      rpps TEXT, hr_id TEXT, ad_id TEXT, last_name TEXT, first_name TEXT, birth_date TEXT, search_text TEXT NOT NULL)`);
-  const insertStaged = db.prepare('INSERT INTO temp.import_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(record_key) DO NOTHING');
+      rpps TEXT, hr_id TEXT, ad_id TEXT, last_name TEXT, first_name TEXT, birth_date TEXT, search_text TEXT NOT NULL, finess TEXT)`);
+  const insertStaged = db.prepare('INSERT INTO temp.import_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(record_key) DO NOTHING');
   const restage = db.prepare(
     `UPDATE temp.import_stage SET line = ?, raw_json = ?, attributes_json = ?, rpps = ?, hr_id = ?, ad_id = ?, last_name = ?, first_name = ?,
-       birth_date = ?, search_text = ? WHERE record_key = ?`,
+       birth_date = ?, search_text = ?, finess = ? WHERE record_key = ?`,
   );
   const stagedColumns = db.prepare('SELECT * FROM temp.import_stage WHERE record_key = ?').raw(true);
   const reject = db.prepare('INSERT INTO import_rejections (run_id, line, reason, field, detail, value) VALUES (?, ?, ?, ?, ?, ?)');
@@ -142,6 +143,7 @@ export function beginSourceImport(
         // The attributes are those of the earlier row; the rows carry the activities.
         const folded: StagedRow = [...earlier];
         folded[2] = JSON.stringify({ lines: [...rawLinesOf(earlier[2]), ...rawLinesOf(later[2])] });
+        folded[11] = mergeFinessColumns(earlier[11], later[11]);
         restage.run(...folded.slice(1), folded[0]);
       } else {
         rejected.push({ line, reason: 'duplicate-key', detail: String(kept[1]), value: key });
@@ -229,14 +231,14 @@ function applyStage(db: Database.Database, { source, stagedCount, result, force,
       : `ON CONFLICT(source_id, record_key) DO UPDATE SET
            raw_json = excluded.raw_json, attributes_json = excluded.attributes_json, rpps = excluded.rpps, hr_id = excluded.hr_id,
            ad_id = excluded.ad_id, last_name = excluded.last_name, first_name = excluded.first_name, birth_date = excluded.birth_date,
-           search_text = excluded.search_text, last_run_id = @runId, change_run_id = @runId, updated_at = @now,
+           search_text = excluded.search_text, finess = excluded.finess, last_run_id = @runId, change_run_id = @runId, updated_at = @now,
            change = CASE WHEN source_records.present = 1 THEN 'updated' ELSE 'added' END, present = 1
          WHERE source_records.present = 0 OR source_records.raw_json <> excluded.raw_json OR source_records.attributes_json <> excluded.attributes_json`;
     const written = db.prepare(
       `INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date,
-                                   search_text, present, first_run_id, last_run_id, change, change_run_id, updated_at)
+                                   search_text, finess, present, first_run_id, last_run_id, change, change_run_id, updated_at)
        SELECT @sourceId, record_key, raw_json, attributes_json, rpps, hr_id, ad_id, last_name, first_name, birth_date,
-              search_text, 1, @runId, @runId, 'added', @runId, @now FROM temp.import_stage WHERE true
+              search_text, finess, 1, @runId, @runId, 'added', @runId, @now FROM temp.import_stage WHERE true
        ${upsert}`,
     ).run({ sourceId: source.id, runId, now }).changes;
     // `removed` is exact (counted above): when it is 0, scanning every record for a missing key is 3 s of the register for nothing.

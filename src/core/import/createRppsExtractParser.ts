@@ -82,7 +82,7 @@ export function createRppsExtractParser(path: string): LineParser {
         if (profession !== '') attributes.profession = profession;
         // The rows as read, the record's only copy of its activities (see readRegisterActivities):
         // a 56-key object per row would be five times larger to store and compare.
-        current = { line: number, key, raw: { lines: [text] }, attributes };
+        current = { line: number, key, raw: { lines: [text] }, attributes, register: true };
       }
       return { records, rejected, warnings: [], rowsRead };
     },

@@ -42,7 +42,7 @@ function writeRpps(rows: [number, string][]): void {
   writeFileSync(join(dir, 'rpps.txt'), [formatRppsExtractLine('header'), ...rows.map(line), ''].join('\n'));
 }
 
-const snapshot = () => db.prepare('SELECT source_id, record_key, raw_json, attributes_json, present FROM source_records ORDER BY source_id, record_key').all();
+const snapshot = () => db.prepare('SELECT source_id, record_key, raw_json, attributes_json, finess, present FROM source_records ORDER BY source_id, record_key').all();
 const counts = (report: Awaited<ReturnType<typeof importSources>>, id: string) => {
   const { read, imported, rejected, added, updated, removed, refused } = report.sources[id]!;
   return { read, imported, rejected, added, updated, removed, refused };
@@ -67,6 +67,9 @@ describe('importSources', () => {
     expect(first.errors).toEqual([{ source: 'sirh', line: 22, reason: 'duplicate-key', detail: '2', value: 'M000' }]);
     const folded = db.prepare("SELECT raw_json FROM source_records WHERE record_key = ?").get(rpps(1)) as { raw_json: string };
     expect(readRegisterActivities(folded.raw_json).map((activity) => activity.finessSite)).toEqual(['990000011', '750000019']);
+    // The register's FINESS numbers kept apart for the register screen, folded rows included; none for HR.
+    const finessOf = (key: string) => db.prepare('SELECT finess FROM source_records WHERE record_key = ?').pluck().get(key);
+    expect([finessOf(rpps(1)), finessOf(rpps(2)), finessOf('M001')]).toEqual(['|990000011|750000019|', '|750000001|', null]);
     expect(progress.filter((p) => p.sourceId === 'sirh').map((p) => p.phase)).toEqual(expect.arrayContaining(['reading', 'applying', 'done']));
     expect(db.prepare("SELECT line, reason, field, detail, value FROM import_rejections WHERE run_id = ?").all(first.sources.sirh!.runId)).toEqual([{ line: 22, reason: 'duplicate-key', field: null, detail: '2', value: 'M000' }]);
     expect(JSON.parse((db.prepare("SELECT value_json FROM settings WHERE key = 'establishment'").get() as { value_json: string }).value_json).finess).toEqual(['990000011']);

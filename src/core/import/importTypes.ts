@@ -22,6 +22,8 @@ export interface ParsedRecord {
   raw: Record<string, unknown>;
   /** A register record's activities are not among them: they are read from its rows (`readRegisterActivities`). */
   attributes: CanonicalAttributes;
+  /** Set by the register extract's parser: `raw.lines` are its rows, whose FINESS numbers are kept apart when staged. */
+  register?: true;
 }
 
 /** A line that could not become a record, and why (a code; the value apart). */

@@ -14,11 +14,15 @@ function fieldAt(line: string, index: number): string {
 
 /**
  * The FINESS numbers of a register record's activities (sites and legal entities, each once, in row
- * order), read from its raw form as readRegisterActivities reads it. The register screen reads
- * them for half a million entries: only these two fields of each row are looked for.
+ * order), read from its raw form as readRegisterActivities reads it. Read once per record when it is
+ * staged (the `finess` column), and by migration 0450 for records stored before.
  */
 export function readRegisterFiness(rawJson: string): string[] {
-  const { lines } = JSON.parse(rawJson) as { lines?: unknown };
+  return readFinessOfLines((JSON.parse(rawJson) as { lines?: unknown }).lines);
+}
+
+/** The same, from the raw form's rows (only the two FINESS fields of each row are looked for). */
+export function readFinessOfLines(lines: unknown): string[] {
   if (!Array.isArray(lines)) return [];
   const found: string[] = [];
   for (const line of lines) {

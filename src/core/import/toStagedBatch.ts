@@ -1,12 +1,15 @@
 import { buildSearchText } from '../directory/buildSearchText';
+import { readFinessOfLines } from './readRegisterFiness';
+import { toFinessColumn } from './registerFinessColumn';
 import type { ImportWarning, ParsedBatch, ParsedRecord, RejectedLine, SourcePull, SourceReader } from './importTypes';
 
 /**
  * A record as the store keeps it, column by column: record_key, line, raw_json, attributes_json,
- * rpps, hr_id, ad_id, last_name, first_name, birth_date, search_text. Serializing is half the cost of
- * an import, so it happens where the file is parsed (the parser thread), not on the store's thread.
+ * rpps, hr_id, ad_id, last_name, first_name, birth_date, search_text, finess (register records only).
+ * Serializing is half the cost of an import, so it happens where the file is parsed (the parser
+ * thread), not on the store's thread.
  */
-export type StagedRow = [string, number, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string];
+export type StagedRow = [string, number, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string, string | null];
 
 /** What the import engine stages at a time. */
 export interface StagedBatch {
@@ -39,6 +42,7 @@ export function toStagedRow(record: ParsedRecord): StagedRow {
     a.firstName ?? null,
     a.birthDate ?? null,
     buildSearchText([a.lastName, a.birthName, a.firstName, a.rpps, a.hrId, a.adId]),
+    record.register === true ? toFinessColumn(readFinessOfLines(record.raw.lines)) : null,
   ];
 }
 

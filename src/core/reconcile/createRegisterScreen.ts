@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CanonicalAttributes } from '../../shared/directory/canonicalAttributes';
 import type { MatchingConfig } from '../../shared/matching/matchingConfig';
-import { readRegisterFiness } from '../import/readRegisterFiness';
+import { splitFinessColumn } from '../import/registerFinessColumn';
 import { buildMatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { createElsewhereNamesakeTest } from './createElsewhereNamesakeTest';
 import { createRegisterEntryFilter } from './createRegisterEntryFilter';
@@ -46,6 +46,20 @@ export function readRegisterBounds(db: Database.Database): RegisterIdRange | nul
   return from === null || last === null ? null : { from, to: last + 1 };
 }
 
+/**
+ * A slice of the register's rows by id (`?` the establishment's FINESS numbers as `|n|`, then the
+ * bounds), as one JSON array: one call into SQLite per slice instead of one per row, which over two
+ * million rows cost more than reading them. The rows come through the index of present register
+ * rows, which carries every column read here: the rows let go are never read from the table (two
+ * million of them at a national scale) nor become JavaScript strings. Their FINESS numbers were
+ * read at import (migration 0450).
+ */
+export function registerSliceSql(finessCount: number): string {
+  const atEstablishment = finessCount === 0 ? '0' : Array.from({ length: finessCount }, () => 'instr(r.finess, ?) > 0').join(' OR ');
+  return `SELECT json_group_array(json_array(r.id, r.rpps, r.last_name, r.first_name, ${atEstablishment})) FROM source_records r
+           WHERE r.present = 1 AND r.finess IS NOT NULL AND r.source_id IN (SELECT id FROM sources WHERE role = 'register') AND r.id >= ? AND r.id < ?`;
+}
+
 /** Register rows read per call into SQLite. */
 const defaultSliceWidth = 16_384;
 
@@ -76,22 +90,10 @@ export function createRegisterScreen(
   const decidedIds = new Set(
     db.prepare('SELECT r.id FROM reconcile_decisions d JOIN source_records r ON r.source_id = d.source_id AND r.record_key = d.record_key').pluck().all() as number[],
   );
-  // The table in its own order (+source_id: not through the index, which would need a sort of millions).
-  // SQLite looks for the establishment's FINESS as a whole field of the rows as imported: the rows
-  // let go never become JavaScript strings (two million of them at a national scale). Any column
-  // may hold the number; readRegisterFiness then reads the FINESS columns of the rows kept.
-  const atEstablishment = establishmentFiness.length === 0 ? '0' : establishmentFiness.map(() => 'instr(r.raw_json, ?) > 0').join(' OR ');
-  // A slice of rows as one JSON array: one call into SQLite per slice instead of one per row, which
-  // over two million rows cost more than reading them.
-  const sliceRows = db
-    .prepare(
-      `SELECT json_group_array(json_array(r.id, r.rpps, r.last_name, r.first_name, ${atEstablishment})) FROM source_records r
-        WHERE r.present = 1 AND ${ofRegister} AND r.id >= ? AND r.id < ?`,
-    )
-    .pluck();
+  const sliceRows = db.prepare(registerSliceSql(establishmentFiness.length)).pluck();
   let bounds: RegisterIdRange | null | undefined;
   const finessParameters = establishmentFiness.map((finess) => `|${finess}|`);
-  const keptRows = db.prepare('SELECT id, source_id, record_key, attributes_json, raw_json FROM source_records WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').raw(true);
+  const keptRows = db.prepare('SELECT id, source_id, record_key, attributes_json, finess FROM source_records WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').raw(true);
   return (range, onRows) => {
     // The share, narrowed to the register's rows: slices are read only where rows may be.
     if (bounds === undefined) bounds = readRegisterBounds(db);
@@ -118,8 +120,8 @@ export function createRegisterScreen(
         if (prescreen === null || prescreen({ rpps, lastName, firstName, atEstablishment: here === 1 }) || decidedIds.has(id)) kept.push(id);
       }
       if (kept.length === 0) continue;
-      for (const [id, sourceId, key, json, rawJson] of keptRows.all(JSON.stringify(kept)) as [number, string, string, string, string][]) {
-        const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: JSON.parse(json) as CanonicalAttributes, finess: readRegisterFiness(rawJson) };
+      for (const [id, sourceId, key, json, finess] of keptRows.all(JSON.stringify(kept)) as [number, string, string, string, string | null][]) {
+        const entry: ReconcileRecord = { sourceId, role: 'register', key, attributes: JSON.parse(json) as CanonicalAttributes, finess: splitFinessColumn(finess) };
         const features = buildMatchFeatures({ attributes: entry.attributes, finess: entry.finess });
         if (!isElsewhereNamesake?.(features) && !claimable(entry, features) && !decided.has(recordRef(entry))) continue;
         screened.ids.push(id);

@@ -8,7 +8,8 @@ import { importSources } from '../import/importSources';
 import { parseSourcesConfig } from '../sources/parseSourcesConfig';
 import { openDatabase } from '../store/openDatabase';
 import { defaultMatchingConfig } from '../../shared/matching/matchingConfig';
-import { createRegisterScreen, readRegisterBounds } from './createRegisterScreen';
+import { readRegisterFiness } from '../import/readRegisterFiness';
+import { createRegisterScreen, readRegisterBounds, registerSliceSql } from './createRegisterScreen';
 import { screenRegister } from './screenRegister';
 import { readLocalRecords } from './readLocalRecords';
 
@@ -61,8 +62,8 @@ describe('screenRegister', () => {
     try {
       // Names JSON must escape, and a control character, survive the slices.
       const odd = db.prepare(
-        `INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, last_name, first_name, updated_at)
-         SELECT source_id, '10101010106', raw_json, attributes_json, '10101010106', ?, ?, updated_at FROM source_records WHERE source_id = (SELECT id FROM sources WHERE role = 'register') LIMIT 1`,
+        `INSERT INTO source_records (source_id, record_key, raw_json, attributes_json, rpps, last_name, first_name, finess, updated_at)
+         SELECT source_id, '10101010106', raw_json, attributes_json, '10101010106', ?, ?, finess, updated_at FROM source_records WHERE source_id = (SELECT id FROM sources WHERE role = 'register') LIMIT 1`,
       );
       odd.run('O"NEIL\\\u001f', 'ÉLO\u00efSE');
       const { records } = readLocalRecords(db);
@@ -79,6 +80,13 @@ describe('screenRegister', () => {
         expect(screened.firstNames).toEqual(whole.firstNames);
       }
       expect(whole.ids.length).toBeGreaterThan(100);
+      // Each entry's FINESS numbers, kept apart at import, are those of its extract rows.
+      const rawOf = db.prepare('SELECT raw_json FROM source_records WHERE id = ?').pluck();
+      whole.ids.forEach((id, index) => expect(whole.entries[index]!.finess).toEqual(readRegisterFiness(rawOf.get(id) as string)));
+      expect(whole.entries.some((entry) => (entry.finess ?? []).some((finess) => establishmentFiness.includes(finess)))).toBe(true);
+      // The slices come through the index of present register rows, never from the table.
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${registerSliceSql(establishmentFiness.length)}`).all(...establishmentFiness.map((f) => `|${f}|`), 0, 1) as { detail: string }[]).map((row) => row.detail);
+      expect(plan).toContainEqual(expect.stringMatching(/^SEARCH r USING COVERING INDEX source_records_register_present \(source_id=\? AND id>\? AND id<\?\)/));
       const [first, last] = db.prepare("SELECT min(id), max(id) FROM source_records WHERE source_id IN (SELECT id FROM sources WHERE role = 'register')").raw(true).get() as [number, number];
       expect(readRegisterBounds(db)).toEqual({ from: first, to: last + 1 });
       // Walked to past the local records imported before it.

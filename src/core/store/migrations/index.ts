@@ -22,6 +22,7 @@ import { createScimOutbox } from './0400-create-scim-outbox';
 import { indexJournalFilters } from './0420-index-journal-filters';
 import { createLinkAlternatives } from './0430-create-link-alternatives';
 import { deferIdentitySearchWords } from './0440-defer-identity-search-words';
+import { keepRegisterFiness } from './0450-keep-register-finess';
 import type { Migration } from './types';
 
 /** Every schema change, in order, one per line. Append only; never edit a released migration. */
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   indexJournalFilters,
   createLinkAlternatives,
   deferIdentitySearchWords,
+  keepRegisterFiness,
 ];
 
 export type { Migration } from './types';
