@@ -2,7 +2,7 @@ import type { MatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { compareFeatures, type CompareContext, type PairComparison } from '../../shared/matching/compareFeatures';
 import type { MatchingConfig } from '../../shared/matching/matchingConfig';
 import { needsExactNames } from '../../shared/matching/needsExactNames';
-import { visitBlockingKeys, type BlockingKind } from '../../shared/matching/visitBlockingKeys';
+import { visitBlockingKeys, visitTypoKeys, type BlockingKind } from '../../shared/matching/visitBlockingKeys';
 
 export interface Candidate extends PairComparison {
   identity: number;
@@ -20,7 +20,7 @@ export interface IdentityIndex {
    * points); `seen` lists every identity looked at (blocking recall), `skip` leaves some out.
    */
   score(record: MatchFeatures, skip?: (identity: number) => boolean, exactOnly?: boolean): { candidates: Candidate[]; seen: number[] };
-  /** The identities sharing a blocking key with the record (names, sounds, identifiers, birth date…), at most `limit`, unscored. */
+  /** The identities sharing a blocking key with the record (names, sounds, typing errors, identifiers, birth date…), at most `limit`, unscored. */
   block(record: MatchFeatures, limit: number): number[];
 }
 
@@ -33,6 +33,9 @@ export interface IndexIdentitiesOptions {
   seedConfig?: MatchingConfig;
   exactNameWeight?: CompareContext['exactNameWeight'];
 }
+
+/** Identities numbered below this fit beside a 32-bit hash in one double (2^32 × 2^21 = 2^53); beyond, no typing-error keys. */
+const typoIdentitySpan = 2 ** 21;
 
 export function indexIdentities({ references, config, establishmentFiness, seedConfig, exactNameWeight }: IndexIdentitiesOptions): IdentityIndex {
   // kind → value, and → given-name initial for surnames and sounds (given names for full names).
@@ -56,11 +59,30 @@ export function indexIdentities({ references, config, establishmentFiness, seedC
     if (!filedBefore(members)) members.push(identity);
   };
   const lastNameCounts = new Map<string, number>();
+  const typoEntries: number[] = [];
+  const typoKeys = references.length <= typoIdentitySpan;
   references.forEach((reference, identity) => {
     // While an identity is filed, it can only be the last of any block.
     visitBlockingKeys(reference, 'index', (kind, value, initial) => file(identity, kind, value, initial, (members) => members.at(-1) === identity));
+    if (typoKeys) visitTypoKeys(reference, 'index', (hash) => typoEntries.push(hash * typoIdentitySpan + identity));
     for (const form of reference.lastNames) lastNameCounts.set(form, (lastNameCounts.get(form) ?? 0) + 1);
   });
+  // Typing-error keys: a sorted table of hash × span + identity (ten forms per surname and initial:
+  // one number each, not a map entry), searched by halves.
+  const typoTable = Float64Array.from(typoEntries).sort();
+  typoEntries.length = 0;
+  const forEachTypoMember = (hash: number, visit: (identity: number) => void) => {
+    const from = hash * typoIdentitySpan;
+    const to = from + typoIdentitySpan;
+    let low = 0;
+    let high = typoTable.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (typoTable[middle]! < from) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low; index < typoTable.length && typoTable[index]! < to; index += 1) visit(typoTable[index]! - from);
+  };
   const context: CompareContext = { config, seedConfig, exactNameWeight, establishmentFiness: new Set(establishmentFiness), lastNameCount: (form) => lastNameCounts.get(form) ?? 1 };
   const floor = config.reviewThreshold - config.homonymMargin;
   const bounded = { floor };
@@ -74,46 +96,50 @@ export function indexIdentities({ references, config, establishmentFiness, seedC
     block(record, limit) {
       stamp += 1;
       const found: number[] = [];
-      visitBlockingKeys(record, 'query', (kind, value, initial) => {
-        const members = lookUp(kind, value, initial);
-        if (members === undefined) return;
-        for (const identity of members) {
-          if (found.length >= limit || seenBy[identity] === stamp) continue;
-          seenBy[identity] = stamp;
-          found.push(identity);
-        }
-      });
+      const take = (identity: number) => {
+        if (found.length >= limit || seenBy[identity] === stamp) return;
+        seenBy[identity] = stamp;
+        found.push(identity);
+      };
+      visitBlockingKeys(record, 'query', (kind, value, initial) => lookUp(kind, value, initial)?.forEach(take));
+      visitTypoKeys(record, 'query', (hash) => forEachTypoMember(hash, take));
       return found;
     },
     score(record, skip, exactOnly = false) {
       stamp += 1;
       const seen: number[] = [];
       const candidates: Candidate[] = [];
-      const compareBlock = (members: readonly number[]) => {
-        for (const identity of members) {
-          if (seenBy[identity] === stamp || skip?.(identity) === true) continue;
-          seenBy[identity] = stamp;
-          seen.push(identity);
-          const comparison = compareFeatures(record, references[identity]!, context, bounded);
-          // The comparison becomes the candidate (no copy: a million pairs per run).
-          if (comparison === null) continue;
-          const candidate = comparison as Candidate;
-          candidate.identity = identity;
-          candidates.push(candidate);
-        }
+      const compareOne = (identity: number) => {
+        if (seenBy[identity] === stamp || skip?.(identity) === true) return;
+        seenBy[identity] = stamp;
+        seen.push(identity);
+        const comparison = compareFeatures(record, references[identity]!, context, bounded);
+        // The comparison becomes the candidate (no copy: a million pairs per run).
+        if (comparison === null) return;
+        const candidate = comparison as Candidate;
+        candidate.identity = identity;
+        candidates.push(candidate);
       };
+      const compareBlock = (members: readonly number[]) => {
+        for (const identity of members) compareOne(identity);
+      };
+      const linksAlone = () => candidates.some((candidate) => candidate.rule !== null || candidate.score >= config.automaticThreshold);
       // The given name + service block is the largest (every Marie of a ward) and only rescues a
       // surname typo: it is opened only when no other key found a candidate that links by itself.
       // A rival met only there differs in surname and sound, so it cannot come near such a best.
       let serviceBlock: number[] | undefined;
       // Most register entries can only be claimed by an identity with their very names or RPPS: only those keys are looked up.
-      visitBlockingKeys(record, exactOnly || needsExactNames(record, context, floor) ? 'exact-query' : 'query', (kind, value, initial) => {
+      const mode = exactOnly || needsExactNames(record, context, floor) ? 'exact-query' : 'query';
+      visitBlockingKeys(record, mode, (kind, value, initial) => {
         const members = lookUp(kind, value, initial);
         if (members === undefined) return;
         if (kind === 'service') serviceBlock = members;
         else compareBlock(members);
       });
-      if (serviceBlock !== undefined && !candidates.some((candidate) => candidate.rule !== null || candidate.score >= config.automaticThreshold)) compareBlock(serviceBlock);
+      // Typing errors too only rescue a record nothing links by itself: a rival met only by them
+      // differs in surname, exact and sound, from a best that does.
+      if (mode === 'query' && !linksAlone()) visitTypoKeys(record, 'query', (hash) => forEachTypoMember(hash, compareOne));
+      if (serviceBlock !== undefined && !linksAlone()) compareBlock(serviceBlock);
       candidates.sort((a, b) => Number(b.rule !== null) - Number(a.rule !== null) || b.score - a.score);
       return { candidates, seen };
     },

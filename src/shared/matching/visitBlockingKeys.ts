@@ -3,7 +3,7 @@ import { phoneticKeys, sortedTokens } from './compareNames';
 
 /**
  * Kinds of blocking key: identifiers (`rpps`, `hrId`, `adId`, `email`), surname + initial (`name`),
- * surname sound + initial (`sound`), given name + service (`service`), birth date in either day/month
+ * surname sound + initial (`sound`; typing errors: `visitTypoKeys`), given name + service (`service`), birth date in either day/month
  * order (`birth`), and the whole names as they compare exactly (`fullName`: surname parts sorted,
  * with the given names run together in place of the initial).
  */
@@ -28,11 +28,13 @@ export function visitBlockingKeys(features: MatchFeatures, mode: BlockingMode, v
   if (features.email !== null) visit('email', features.email, '');
   if (mode !== 'query') visitFullNames(features, mode === 'index', visit);
   if (mode === 'exact-query') return;
-  const inverted = mode === 'query' && !features.nameOrderUnknown;
-  const surnames = features.nameOrderUnknown ? features.firstNames : features.lastNameTokens;
-  for (const surname of surnames) visitSurname(features, inverted, surname, visit);
-  // A query also tries its first names as surnames: inverted columns are common.
-  if (inverted) for (const surname of features.firstNames) visitSurname(features, inverted, surname, visit);
+  forEachSurname(features, mode, (surname, inverted) => {
+    const [sound] = phoneticKeys(surname);
+    forEachInitial(features, inverted, (initial) => {
+      visit('name', surname, initial);
+      visit('sound', sound, initial);
+    });
+  });
   // A surname typo defeats the name keys: given name + service (or + birth date) still meet.
   if (features.service !== null && features.firstNames.length > 0) visit('service', `${features.firstNames[0]}|${features.service}`, '');
   if (features.birthDate !== null) {
@@ -41,18 +43,58 @@ export function visitBlockingKeys(features: MatchFeatures, mode: BlockingMode, v
   }
 }
 
-/** A surname and its sound, with each given-name initial (and, inverted, each surname initial). */
-function visitSurname(features: MatchFeatures, inverted: boolean, surname: string, visit: (kind: BlockingKind, value: string, initial: string) => void): void {
-  if (surname.length < 2) return;
-  const [sound] = phoneticKeys(surname);
-  if (features.firstNames.length === 0 && !(inverted && features.lastNameTokens.length > 0)) visitInitial(surname, sound, '?', visit);
-  for (const name of features.firstNames) visitInitial(surname, sound, name[0]!, visit);
-  if (inverted) for (const name of features.lastNameTokens) visitInitial(surname, sound, name[0]!, visit);
+/**
+ * Each surname a record is filed or looked up under (at least two letters). A query also tries its
+ * given names as surnames: inverted columns are common.
+ */
+function forEachSurname(features: MatchFeatures, mode: 'index' | 'query', visit: (surname: string, inverted: boolean) => void): void {
+  const inverted = mode === 'query' && !features.nameOrderUnknown;
+  const surnames = features.nameOrderUnknown ? features.firstNames : features.lastNameTokens;
+  for (const surname of surnames) if (surname.length >= 2) visit(surname, inverted);
+  if (inverted) for (const surname of features.firstNames) if (surname.length >= 2) visit(surname, inverted);
 }
 
-function visitInitial(surname: string, sound: string, initial: string, visit: (kind: BlockingKind, value: string, initial: string) => void): void {
-  visit('name', surname, initial);
-  visit('sound', sound, initial);
+/** The initials a surname rides with: each given name's (inverted, each surname's too), `?` for none. */
+function forEachInitial(features: MatchFeatures, inverted: boolean, visit: (initial: string) => void): void {
+  if (features.firstNames.length === 0 && !(inverted && features.lastNameTokens.length > 0)) visit('?');
+  for (const name of features.firstNames) visit(name[0]!);
+  if (inverted) for (const name of features.lastNameTokens) visit(name[0]!);
+}
+
+/** Surnames shorter than this have too many neighbours one letter away: their exact and sound keys suffice. */
+const typoKeyMinLength = 5;
+
+/**
+ * Typing-error keys: each surname whole and with each one letter dropped, with a given-name initial,
+ * as 32-bit hashes. Two surnames a letter added, dropped, changed or two letters swapped apart
+ * ("chandlder"/"chandler", "whiet"/"white", "keernene"/"kernene") share one where their sounds may
+ * differ. Hashes, not strings: a surname of eight letters has nine forms per initial, and no string
+ * is built for any (a hash shared by chance only adds a candidate to score).
+ */
+export function visitTypoKeys(features: MatchFeatures, mode: 'index' | 'query', visit: (hash: number) => void): void {
+  forEachSurname(features, mode, (surname, inverted) => {
+    if (surname.length < typoKeyMinLength) return;
+    forEachInitial(features, inverted, (initial) => {
+      visit(typoHash(surname, -1, initial));
+      for (let index = 0; index < surname.length; index += 1) {
+        // A doubled letter dropped gives the same form once.
+        if (index > 0 && surname.charCodeAt(index) === surname.charCodeAt(index - 1)) continue;
+        visit(typoHash(surname, index, initial));
+      }
+    });
+  });
+}
+
+/** FNV-1a over the surname without its letter at `skip` (none for -1), then the initial. */
+function typoHash(surname: string, skip: number, initial: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < surname.length; index += 1) {
+    if (index === skip) continue;
+    hash = Math.imul(hash ^ surname.charCodeAt(index), 0x01000193);
+  }
+  hash = Math.imul(hash ^ 0x7c, 0x01000193);
+  hash = Math.imul(hash ^ initial.charCodeAt(0), 0x01000193);
+  return hash >>> 0;
 }
 
 /** Names as they compare exactly: a surname form (parts in any order) with the given names, spaces aside. */
