@@ -64,25 +64,27 @@ export function indexIdentities({ references, config, establishmentFiness, seedC
   references.forEach((reference, identity) => {
     // While an identity is filed, it can only be the last of any block.
     visitBlockingKeys(reference, 'index', (kind, value, initial) => file(identity, kind, value, initial, (members) => members.at(-1) === identity));
-    if (typoKeys) visitTypoKeys(reference, 'index', (hash) => typoEntries.push(hash * typoIdentitySpan + identity));
+    if (typoKeys) visitTypoKeys(reference, (hash) => typoEntries.push(hash * typoIdentitySpan + identity));
     for (const form of reference.lastNames) lastNameCounts.set(form, (lastNameCounts.get(form) ?? 0) + 1);
   });
   // Typing-error keys: a sorted table of hash × span + identity (ten forms per surname and initial:
-  // one number each, not a map entry), searched by halves.
+  // one number each, not a map entry), with where each value of the hash's top 16 bits starts, so a
+  // look-up reads a few neighbouring numbers instead of halving a million.
   const typoTable = Float64Array.from(typoEntries).sort();
   typoEntries.length = 0;
+  const typoStarts = new Uint32Array(2 ** 16 + 1);
+  for (const entry of typoTable) typoStarts[Math.floor(entry / typoIdentitySpan / 2 ** 16) + 1]! += 1;
+  for (let bucket = 1; bucket < typoStarts.length; bucket += 1) typoStarts[bucket]! += typoStarts[bucket - 1]!;
   const forEachTypoMember = (hash: number, visit: (identity: number) => void) => {
     const from = hash * typoIdentitySpan;
     const to = from + typoIdentitySpan;
-    let low = 0;
-    let high = typoTable.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (typoTable[middle]! < from) low = middle + 1;
-      else high = middle;
-    }
-    for (let index = low; index < typoTable.length && typoTable[index]! < to; index += 1) visit(typoTable[index]! - from);
+    const bucket = hash >>> 16;
+    const end = typoStarts[bucket + 1]!;
+    let index = typoStarts[bucket]!;
+    while (index < end && typoTable[index]! < from) index += 1;
+    for (; index < end && typoTable[index]! < to; index += 1) visit(typoTable[index]! - from);
   };
+
   const context: CompareContext = { config, seedConfig, exactNameWeight, establishmentFiness: new Set(establishmentFiness), lastNameCount: (form) => lastNameCounts.get(form) ?? 1 };
   const floor = config.reviewThreshold - config.homonymMargin;
   const bounded = { floor };
@@ -102,7 +104,7 @@ export function indexIdentities({ references, config, establishmentFiness, seedC
         found.push(identity);
       };
       visitBlockingKeys(record, 'query', (kind, value, initial) => lookUp(kind, value, initial)?.forEach(take));
-      visitTypoKeys(record, 'query', (hash) => forEachTypoMember(hash, take));
+      visitTypoKeys(record, (hash) => forEachTypoMember(hash, take));
       return found;
     },
     score(record, skip, exactOnly = false) {
@@ -138,7 +140,7 @@ export function indexIdentities({ references, config, establishmentFiness, seedC
       });
       // Typing errors too only rescue a record nothing links by itself: a rival met only by them
       // differs in surname, exact and sound, from a best that does.
-      if (mode === 'query' && !linksAlone()) visitTypoKeys(record, 'query', (hash) => forEachTypoMember(hash, compareOne));
+      if (mode === 'query' && !linksAlone()) visitTypoKeys(record, (hash) => forEachTypoMember(hash, compareOne));
       if (serviceBlock !== undefined && !linksAlone()) compareBlock(serviceBlock);
       candidates.sort((a, b) => Number(b.rule !== null) - Number(a.rule !== null) || b.score - a.score);
       return { candidates, seen };

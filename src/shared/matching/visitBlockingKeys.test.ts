@@ -8,17 +8,17 @@ const keysOf = (attributes: Record<string, string>, mode: BlockingMode) => {
   visitBlockingKeys(buildMatchFeatures({ attributes }), mode, (kind, value, initial) => keys.add(`${kind}:${value}:${initial}`));
   return keys;
 };
-const typoKeysOf = (attributes: Record<string, string>, mode: 'index' | 'query') => {
+const typoKeysOf = (attributes: Record<string, string>) => {
   const hashes = new Set<number>();
-  visitTypoKeys(buildMatchFeatures({ attributes }), mode, (hash) => hashes.add(hash));
+  visitTypoKeys(buildMatchFeatures({ attributes }), (hash) => hashes.add(hash));
   return hashes;
 };
 /** The kinds of key by which a query meets a filed reference (`typo` for a typing-error key). */
 const meet = (query: Record<string, string>, reference: Record<string, string>) => {
   const filed = keysOf(reference, 'index');
   const kinds = [...keysOf(query, 'query')].filter((key) => filed.has(key)).map((key) => key.split(':')[0]);
-  const filedTypos = typoKeysOf(reference, 'index');
-  if ([...typoKeysOf(query, 'query')].some((hash) => filedTypos.has(hash))) kinds.push('typo');
+  const filedTypos = typoKeysOf(reference);
+  if ([...typoKeysOf(query)].some((hash) => filedTypos.has(hash))) kinds.push('typo');
   return kinds;
 };
 
@@ -44,7 +44,7 @@ describe('visitBlockingKeys', () => {
   });
 
   it('leaves short surnames to their exact and sound keys (too many neighbours one letter away)', () => {
-    expect(typoKeysOf({ lastName: 'Reid', firstName: 'Joel' }, 'index').size).toBe(0);
+    expect(typoKeysOf({ lastName: 'Reid', firstName: 'Joel' }).size).toBe(0);
     expect(meet({ lastName: 'Roux', firstName: 'Anne' }, { lastName: 'Rous', firstName: 'Anne' })).not.toContain('typo');
   });
 

@@ -71,10 +71,11 @@ const typoKeyMinLength = 5;
  * differ. Hashes, not strings: a surname of eight letters has nine forms per initial, and no string
  * is built for any (a hash shared by chance only adds a candidate to score).
  */
-export function visitTypoKeys(features: MatchFeatures, mode: 'index' | 'query', visit: (hash: number) => void): void {
-  forEachSurname(features, mode, (surname, inverted) => {
+export function visitTypoKeys(features: MatchFeatures, visit: (hash: number) => void): void {
+  // Filed and looked up alike: a typing error in columns also inverted is left to the reviewer.
+  forEachSurname(features, 'index', (surname) => {
     if (surname.length < typoKeyMinLength) return;
-    forEachInitial(features, inverted, (initial) => {
+    forEachInitial(features, false, (initial) => {
       visit(typoHash(surname, -1, initial));
       for (let index = 0; index < surname.length; index += 1) {
         // A doubled letter dropped gives the same form once.
