@@ -4,6 +4,7 @@ import { buildMatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { compareFeatures, type CompareContext } from '../../shared/matching/compareFeatures';
 import { defaultMatchingConfig } from '../../shared/matching/matchingConfig';
 import { needsExactNames } from '../../shared/matching/needsExactNames';
+import { indexIdentities } from './indexIdentities';
 
 // What the index's bounded scoring relies on, checked against full comparisons on a labelled hospital.
 const hospital = generateSyntheticHospital({ seed: 31, employees: 300 });
@@ -62,5 +63,30 @@ describe('bounded scoring', () => {
     // Register entries elsewhere are the case; local records (accounts, staff's own entries) are not.
     expect(exactOnly).toBeGreaterThan(0);
     expect(exactOnly).toBeLessThan(queries.length);
+  });
+});
+
+describe('typing-error keys', () => {
+  const person = (lastName: string, firstName: string, rpps?: string) => buildMatchFeatures({ attributes: { lastName, firstName, ...(rpps === undefined ? {} : { rpps }) } });
+  const people = [person('CHANDLER', 'Madison', '10067643816'), person('CHANDLDER', 'Madison'), person('WHITE', 'Noah')];
+  const index = indexIdentities({ references: people, config: defaultMatchingConfig, establishmentFiness: [] });
+
+  it('compares a record with the person whose surname is one typing error away, sound aside', () => {
+    expect(index.score(person('CHANDLDR', 'Madison')).seen).toEqual(expect.arrayContaining([0, 1]));
+    expect(index.score(person('WHIET', 'Noah')).seen).toEqual([2]);
+    // Another initial, or two errors away, is not a neighbour.
+    expect(index.score(person('WHIET', 'Paul')).seen).toEqual([]);
+    expect(index.score(person('WHAIET', 'Noah')).seen).toEqual([]);
+    expect(index.block(person('WHIET', 'Noah'), 10)).toEqual([2]);
+  });
+
+  it('is a rescue: not opened when another key found a candidate that links by itself', () => {
+    const exact = index.score(person('CHANDLER', 'Madison', '10067643816'));
+    expect(exact.candidates[0]?.identity).toBe(0);
+    expect(exact.candidates[0]?.rule).not.toBeNull();
+    // CHANDLDER is one letter from CHANDLER, yet a record whose exact names link is not compared with it.
+    expect(exact.seen).not.toContain(1);
+    // Without the RPPS nothing links by itself: the neighbour is compared.
+    expect(index.score(person('CHANDLER', 'Madison')).seen).toContain(1);
   });
 });
