@@ -68,4 +68,12 @@ describe('splitFullName', () => {
     expect(splitFullName('DUPONT Jean (intérim)', 'auto')).toEqual({ lastName: 'DUPONT', firstName: 'Jean' });
     expect(splitFullName('[EXT] Marie LEROY', 'auto')).toEqual({ lastName: 'LEROY', firstName: 'Marie' });
   });
+
+  it('keeps a married surname written with épouse, ép. or née whole, in either order', () => {
+    expect(splitFullName('PAYET épouse HOARAU Marie-Claude', 'auto')).toEqual({ lastName: 'PAYET épouse HOARAU', firstName: 'Marie-Claude' });
+    expect(splitFullName('Marie-Claude PAYET épouse HOARAU', 'auto')).toEqual({ lastName: 'PAYET épouse HOARAU', firstName: 'Marie-Claude' });
+    expect(splitFullName('Payet ép. Hoarau Marie-Claude', 'last-first')).toEqual({ lastName: 'Payet ép. Hoarau', firstName: 'Marie-Claude' });
+    expect(splitFullName('Mme HOARAU née PAYET Marie', 'auto')).toEqual({ lastName: 'HOARAU née PAYET', firstName: 'Marie', sex: 'F' });
+    expect(splitFullName('PAYET EPOUSE HOARAU MARIE CLAUDE', 'last-first')).toEqual({ lastName: 'PAYET EPOUSE HOARAU', firstName: 'MARIE CLAUDE' });
+  });
 });

@@ -50,9 +50,17 @@ function knownIn(word: string, names: ReadonlySet<string>): boolean {
 const introducers: ReadonlySet<string> = new Set([...surnameParticles, 'DO', 'DEL', 'DELLA', 'TER', 'TEN', 'BEN', 'EL', 'AL', 'AIT']);
 const isParticle = (word: string): boolean => introducers.has(foldName(word));
 
-/** Points against a cut that strands a particle: it ends a group (-10), or sits among the given names (-3). */
+/** Words that join a birth name and a married name inside one surname ("DUPONT épouse MARTIN", "MARTIN née DUPONT"), folded. */
+const maritalConnectors: ReadonlySet<string> = new Set(['EPOUSE', 'EPSE', 'EP', 'EPOUX', 'VEUVE', 'VVE', 'VEUF', 'NEE', 'NE']);
+const isConnector = (word: string): boolean => maritalConnectors.has(foldName(word));
+
+/**
+ * Points against a cut that strands a particle: it ends a group (-10), or sits among the given names
+ * (-3); and against one that leaves a marital connector anywhere but inside the surname (-10).
+ */
 function particlePenalty(surname: readonly string[], given: readonly string[]): number {
   if ((surname.length > 0 && isParticle(surname.at(-1)!)) || (given.length > 0 && isParticle(given.at(-1)!))) return -10;
+  if (given.some(isConnector) || (surname.length > 0 && (isConnector(surname[0]!) || isConnector(surname.at(-1)!)))) return -10;
   // "NGUYEN Van Minh": a Vietnamese middle name spelled as a particle; only a small penalty.
   return given.some(isParticle) ? -3 : 0;
 }
@@ -68,7 +76,7 @@ function scoreCandidate(words: readonly string[], { surnameFirst, size }: Candid
   const given = surnameFirst ? words.slice(size) : words.slice(0, words.length - size);
   // A surname in capitals may keep its particles in lower case ("Marie de LA FONTAINE").
   let score = particlePenalty(surname, given) + (given.length === 0 ? wholeSurnamePenalty : 0);
-  if (mixedCase) score += surname.every((word) => isUpperWord(word) || isParticle(word)) && !given.some((word) => isUpperWord(word) && !isInitial(word) && !isParticle(word)) ? 8 : -8;
+  if (mixedCase) score += surname.every((word) => isUpperWord(word) || isParticle(word) || isConnector(word)) && !given.some((word) => isUpperWord(word) && !isInitial(word) && !isParticle(word)) ? 8 : -8;
   for (const word of given) {
     if (isParticle(word)) continue;
     if (isInitial(word)) score += 3;
@@ -76,7 +84,7 @@ function scoreCandidate(words: readonly string[], { surnameFirst, size }: Candid
     if (knownIn(word, known.lastNames) && !knownIn(word, known.givenNames) && !knownIn(word, frenchGivenNames)) score -= 2;
   }
   for (const word of surname) {
-    if (isParticle(word)) continue;
+    if (isParticle(word) || isConnector(word)) continue;
     if (isInitial(word)) score -= 3;
     if (knownIn(word, known.lastNames)) score += 2;
     else if (knownIn(word, frenchGivenNames) || knownIn(word, known.givenNames)) score -= 2;

@@ -3,6 +3,7 @@ import { externalAccountName } from './accountNamePatterns';
 import { mapProfessionCode } from './mapProfessionCode';
 import { foldName, surnameTokens } from './normalizeName';
 import { memoizeByKey } from '../text/memoizeByKey';
+import { splitMarriedSurname } from './splitMarriedSurname';
 
 /** A record reduced to what the comparators need, computed once per record. */
 export interface MatchFeatures {
@@ -59,16 +60,23 @@ function loginOf(value: string | null): string | null {
 }
 
 // Each spelling is folded once, and its tokens are then the same strings everywhere.
-const lastForm = memoizeByKey((name) => surnameTokens(name).join(' '), 300_000);
+// "DUPONT épouse MARTIN" is two surnames: the name in use first, then the birth name.
+const lastForms = memoizeByKey((name): readonly string[] => {
+  const married = splitMarriedSurname(name);
+  return Object.freeze(married === null ? [surnameTokens(name).join(' ')] : [married.usage, married.birth]);
+}, 300_000);
 const firstNames = memoizeByKey((name): readonly string[] => Object.freeze(foldName(name).split(' ').filter((token) => token !== '')), 300_000);
 const tokensOf = memoizeByKey((form): readonly string[] => Object.freeze(form.split(' ')), 300_000);
-const lastFormOf = (name: string | undefined): string => (name === undefined ? '' : lastForm(name));
+const noForms: readonly string[] = Object.freeze([]);
+const lastFormsOf = (name: string | undefined): readonly string[] => (name === undefined ? noForms : lastForms(name));
 const firstNamesOf = (name: string | undefined): readonly string[] => (name === undefined ? [] : firstNames(name));
 
 /** Builds the comparison features of one source record (pure; no frequency statistics here). Name arrays are shared and frozen. */
 export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: MatchInput): MatchFeatures {
-  const usage = lastFormOf(a.lastName);
-  const birth = lastFormOf(a.birthName);
+  const usageForms = lastFormsOf(a.lastName);
+  const birthForms = lastFormsOf(a.birthName);
+  const usage = usageForms[0] || (birthForms.length === 2 ? birthForms[0]! : '');
+  const birth = birthForms[birthForms.length - 1] || (usageForms[1] ?? '');
   let lastNames: readonly string[] = usage === '' ? (birth === '' ? [] : [birth]) : birth === '' || birth === usage ? [usage] : [usage, birth];
   let firstNames = firstNamesOf(a.firstName);
   let nameOrderUnknown = false;

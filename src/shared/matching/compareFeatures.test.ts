@@ -33,6 +33,20 @@ describe('compareFeatures', () => {
     expect(field(other.evidence, 'lastName')?.level).toBe('different');
   });
 
+  it('reads a surname written "DUPONT épouse MARTIN" or "MARTIN née DUPONT" as the usage and birth names', () => {
+    const reference = person({ lastName: 'Payet', birthName: 'Hoarau', firstName: 'Marie-Claude' });
+    for (const lastName of ['HOARAU épouse PAYET', 'Hoarau ép. Payet', 'PAYET née HOARAU']) {
+      const married = person({ lastName, firstName: 'Marie-Claude' });
+      expect(married.lastNames).toEqual(['PAYET', 'HOARAU']);
+      expect(field(compareFeatures(married, reference, context).evidence, 'lastName')?.level).toBe('exact');
+    }
+    // Against the birth name alone (an HR export that keeps only it): the names crossed, as for a birth-name column.
+    const birthOnly = compareFeatures(person({ lastName: 'HOARAU épouse PAYET', firstName: 'Marie-Claude' }), person({ lastName: 'Hoarau', firstName: 'Marie-Claude' }), context);
+    expect(field(birthOnly.evidence, 'lastName')?.level).toBe('crossed');
+    // A birth-name column wins over the one the surname carries.
+    expect(person({ lastName: 'PAYET née HOARAU', birthName: 'Hoareau' }).lastNames).toEqual(['PAYET', 'HOAREAU']);
+  });
+
   it('finds a shared part only in compound surnames, and a sound or a typo in single ones', () => {
     const compound = compareFeatures(person({ lastName: 'Martin', firstName: 'Anne' }), person({ lastName: 'Martin Dupont', firstName: 'Anne' }), context);
     expect(field(compound.evidence, 'lastName')?.level).toBe('part');
