@@ -20,6 +20,15 @@ describe('mapSourceFields', () => {
     expect(mapOne({ id: 'a', naissance: '1980-03-01' }, { fields, dateFormat: 'DD.MM.YYYY' })).toMatchObject({ warnings: [{ reason: 'unparseable-date', detail: 'DD.MM.YYYY' }] });
   });
 
+  it('reads a date written as a date-time by its day, in any layout', () => {
+    const fields = { birthDate: 'naissance', endDate: 'sortie' } as const;
+    expect(mapOne({ id: 'a', naissance: '1980-03-01 00:00:00', sortie: '2026-06-30T00:00:00.000Z' }, { fields })).toMatchObject({ attributes: { birthDate: '1980-03-01', endDate: '2026-06-30' }, warnings: [] });
+    expect(mapOne({ id: 'a', naissance: '01/03/1980 00:00' }, { fields, dateFormat: 'DD/MM/YYYY' })).toMatchObject({ attributes: { birthDate: '1980-03-01' }, warnings: [] });
+    // A time alone, or a date the layout does not read, is still no date.
+    expect(mapOne({ id: 'a', naissance: '00:00:00' }, { fields })).toMatchObject({ attributes: {}, warnings: [{ reason: 'unparseable-date' }] });
+    expect(mapOne({ id: 'a', naissance: '01/03/1980 00:00' }, { fields })).toMatchObject({ attributes: {}, warnings: [{ reason: 'unparseable-date' }] });
+  });
+
   it('maps coded values exactly then ignoring case; sex and enabled fall back to the built-in codes', () => {
     const fields = { sex: { column: 'civ', map: { 'M.': 'M', Mme: 'F' } }, enabled: { column: 'actif', map: { A: 'oui', I: 'non' } } } as const;
     expect(mapOne({ id: 'a', civ: 'MME', actif: 'a' }, { fields })).toMatchObject({ attributes: { sex: 'F', enabled: true }, warnings: [] });

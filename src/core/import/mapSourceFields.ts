@@ -130,7 +130,8 @@ export function mapSourceFields(read: (name: string) => string | undefined, { ke
       if (flag === undefined) warn('unknown-code', column, value);
       else attributes.enabled = flag;
     } else if (dateAttributes.has(attribute)) {
-      const reading = readDate(value, format);
+      // Database and spreadsheet exports often write a date as a date-time ("1980-03-01 00:00:00"): the day is the date.
+      const reading = readDate(value.replace(timeSuffix, ''), format);
       if ('iso' in reading) attributes[attribute as 'birthDate'] = reading.iso;
       else warn(reading.problem, column, value, format);
     } else if (attribute === 'lastLogin') {
