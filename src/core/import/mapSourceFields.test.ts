@@ -24,6 +24,9 @@ describe('mapSourceFields', () => {
     const fields = { birthDate: 'naissance', endDate: 'sortie' } as const;
     expect(mapOne({ id: 'a', naissance: '1980-03-01 00:00:00', sortie: '2026-06-30T00:00:00.000Z' }, { fields })).toMatchObject({ attributes: { birthDate: '1980-03-01', endDate: '2026-06-30' }, warnings: [] });
     expect(mapOne({ id: 'a', naissance: '01/03/1980 00:00' }, { fields, dateFormat: 'DD/MM/YYYY' })).toMatchObject({ attributes: { birthDate: '1980-03-01' }, warnings: [] });
+    // 01/01/1900, HR software's "unknown", is no birth date (elsewhere it is a date like any other).
+    expect(mapOne({ id: 'a', naissance: '01/01/1900', sortie: '01/01/1900' }, { fields, dateFormat: 'DD/MM/YYYY' })).toMatchObject({ attributes: { endDate: '1900-01-01' }, warnings: [{ reason: 'placeholder-date', field: 'naissance', value: '01/01/1900' }] });
+    expect(mapOne({ id: 'a', naissance: '02/01/1900' }, { fields, dateFormat: 'DD/MM/YYYY' })).toMatchObject({ attributes: { birthDate: '1900-01-02' }, warnings: [] });
     // A time alone, or a date the layout does not read, is still no date.
     expect(mapOne({ id: 'a', naissance: '00:00:00' }, { fields })).toMatchObject({ attributes: {}, warnings: [{ reason: 'unparseable-date' }] });
     expect(mapOne({ id: 'a', naissance: '01/03/1980 00:00' }, { fields })).toMatchObject({ attributes: {}, warnings: [{ reason: 'unparseable-date' }] });

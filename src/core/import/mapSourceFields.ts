@@ -16,6 +16,8 @@ export type MapSourceFieldsResult =
   | { ok: true; key: string; attributes: CanonicalAttributes; warnings: ImportWarning[] }
   | { ok: false; rejection: ImportRejection };
 
+/** The birth date HR software fills in when it is unknown. */
+const placeholderBirthDate = '1900-01-01';
 const dateAttributes = new Set<CanonicalAttributeName>(['birthDate', 'startDate', 'endDate']);
 const datePatterns: Record<SourceDateFormat, { pattern: RegExp; order: [number, number, number] }> = {
   'DD/MM/YYYY': { pattern: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, order: [3, 2, 1] },
@@ -132,7 +134,9 @@ export function mapSourceFields(read: (name: string) => string | undefined, { ke
     } else if (dateAttributes.has(attribute)) {
       // Database and spreadsheet exports often write a date as a date-time ("1980-03-01 00:00:00"): the day is the date.
       const reading = readDate(value.replace(timeSuffix, ''), format);
-      if ('iso' in reading) attributes[attribute as 'birthDate'] = reading.iso;
+      // HR software writes 01/01/1900 for an unknown birth date: two strangers would agree on it exactly.
+      if ('iso' in reading && attribute === 'birthDate' && reading.iso === placeholderBirthDate) warn('placeholder-date', column, value);
+      else if ('iso' in reading) attributes[attribute as 'birthDate'] = reading.iso;
       else warn(reading.problem, column, value, format);
     } else if (attribute === 'lastLogin') {
       const login = readLastLogin(value, format);

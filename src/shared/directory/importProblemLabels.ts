@@ -16,6 +16,7 @@ export const importProblemLabels: Record<ImportRejectionCode | ImportWarningCode
   'invalid-rpps': { fr: 'RPPS invalide (11 chiffres et clé de Luhn attendus, ou 8 + RPPS) : valeur ignorée', en: 'Invalid RPPS (expected 11 digits with a Luhn key, or 8 + RPPS): value dropped' },
   'unparseable-date': { fr: 'Date illisible dans le format déclaré : valeur ignorée', en: 'Date not in the declared format: value dropped' },
   'impossible-date': { fr: 'Date impossible (jour ou mois hors calendrier) : valeur ignorée', en: 'Impossible date (day or month out of the calendar): value dropped' },
+  'placeholder-date': { fr: 'Date de naissance de remplissage (01/01/1900 pour « inconnue ») : valeur ignorée', en: 'Placeholder birth date (01/01/1900 for "unknown"): value dropped' },
   'unknown-code': { fr: 'Code inconnu : valeur ignorée', en: 'Unknown code: value dropped' },
   'invalid-finess': { fr: 'FINESS invalide (9 caractères attendus) : valeur ignorée', en: 'Invalid FINESS (expected 9 characters): value dropped' },
   'invalid-last-login': { fr: 'Date de dernière connexion illisible : valeur ignorée', en: 'Unreadable last login: value dropped' },

@@ -21,6 +21,7 @@ export const importWarningCodes = [
   'invalid-rpps',
   'unparseable-date',
   'impossible-date',
+  'placeholder-date',
   'unknown-code',
   'invalid-finess',
   'invalid-last-login',
