@@ -39,6 +39,14 @@ describe('mapSourceFields', () => {
     expect(mapOne({ id: 'a', civ: 'X', actif: 'Z' }, { fields })).toMatchObject({ attributes: {}, warnings: [{ reason: 'unknown-code', field: 'civ', value: 'X' }, { reason: 'unknown-code', field: 'actif', value: 'Z' }] });
   });
 
+  it('reads the usual spellings of sex and civility without a map', () => {
+    const fields = { sex: 'civ' } as const;
+    for (const [value, sex] of [['Mme.', 'F'], ['Mademoiselle', 'F'], ['Mlle.', 'F'], ['Fém', 'F'], ['Mr.', 'M'], ['Masc', 'M'], ['Homme', 'M']] as const) {
+      expect(mapOne({ id: 'a', civ: value }, { fields })).toMatchObject({ attributes: { sex }, warnings: [] });
+    }
+    expect(mapOne({ id: 'a', civ: 'X' }, { fields })).toMatchObject({ attributes: {}, warnings: [{ reason: 'unknown-code' }] });
+  });
+
   it('rejects a row only for its key: missing, or holding undecodable bytes', () => {
     expect(mapOne({ id: ' ' }, { fields: { hrId: 'id' } })).toEqual({ ok: false, rejection: { line: 7, reason: 'missing-key', field: 'id' } });
     expect(mapOne({ id: 'M\uFFFD1' }, { fields: { hrId: 'id' } })).toEqual({ ok: false, rejection: { line: 7, reason: 'undecodable-bytes', field: 'id' } });

@@ -26,7 +26,10 @@ const datePatterns: Record<SourceDateFormat, { pattern: RegExp; order: [number, 
   'YYYY-MM-DD': { pattern: /^(\d{4})-(\d{2})-(\d{2})$/, order: [1, 2, 3] },
   YYYYMMDD: { pattern: /^(\d{4})(\d{2})(\d{2})$/, order: [1, 2, 3] },
 };
-const sexes: Record<string, 'M' | 'F'> = { M: 'M', H: 'M', '1': 'M', HOMME: 'M', MASCULIN: 'M', MR: 'M', 'M.': 'M', MONSIEUR: 'M', F: 'F', '2': 'F', FEMME: 'F', FEMININ: 'F', 'FÉMININ': 'F', MME: 'F', MADAME: 'F', MLLE: 'F' };
+const sexes: Record<string, 'M' | 'F'> = {
+  M: 'M', H: 'M', '1': 'M', HOMME: 'M', MASCULIN: 'M', MASC: 'M', MR: 'M', 'MR.': 'M', 'M.': 'M', MONSIEUR: 'M',
+  F: 'F', '2': 'F', FEMME: 'F', FEMININ: 'F', 'FÉMININ': 'F', FEM: 'F', 'FÉM': 'F', MME: 'F', 'MME.': 'F', MADAME: 'F', MLLE: 'F', 'MLLE.': 'F', MADEMOISELLE: 'F',
+};
 const booleans: Record<string, boolean> = { TRUE: true, VRAI: true, OUI: true, YES: true, O: true, Y: true, '1': true, FALSE: false, FAUX: false, NON: false, NO: false, N: false, '0': false };
 /** Active Directory's ACCOUNTDISABLE bit of `userAccountControl`. */
 const accountDisabledBit = 0x2;
