@@ -9,8 +9,14 @@ import { splitMarriedSurname } from './splitMarriedSurname';
 export interface MatchFeatures {
   /** Whole surname forms (usage, birth), particles dropped, e.g. ["MARTIN DUPONT", "DUPONT"]. */
   lastNames: readonly string[];
-  /** Every surname token of every form. */
+  /** Every surname token of every form, and each compound form run together ("AH SING" → also "AHSING"): the blocking's surnames. */
   lastNameTokens: readonly string[];
+  /**
+   * The surnames as written, particles kept, run together, when written in several words: "LE GALL"
+   * → "LEGALL", "DE LA FONTAINE" → "DELAFONTAINE". An export that glues a particle ("LEGALL") names
+   * the same person; a surname that merely ends like one ("LEROY" and "ROY") does not. Absent otherwise.
+   */
+  runTogether?: readonly string[];
   /** Given-name tokens, e.g. ["JEAN", "PIERRE"]; a single-column name leaves them with the surname tokens. */
   firstNames: readonly string[];
   /** True when the name came in one column and its order is unknown. */
@@ -66,7 +72,13 @@ const lastForms = memoizeByKey((name): readonly string[] => {
   return Object.freeze(married === null ? [surnameTokens(name).join(' ')] : [married.usage, married.birth]);
 }, 300_000);
 const firstNames = memoizeByKey((name): readonly string[] => Object.freeze(foldName(name).split(' ').filter((token) => token !== '')), 300_000);
-const tokensOf = memoizeByKey((form): readonly string[] => Object.freeze(form.split(' ')), 300_000);
+// A compound form is also filed run together: exports that drop spaces ("AHSING", "MARTINDUPONT") still meet it.
+const tokensOf = memoizeByKey((form): readonly string[] => Object.freeze(form.includes(' ') ? [...form.split(' '), form.replace(/ /g, '')] : [form]), 300_000);
+/** A surname written in several words, particles kept, run together ("LE GALL" → "LEGALL"); null for one word or a married form. */
+const runTogetherForm = memoizeByKey((name): string | null => {
+  const folded = foldName(name);
+  return folded.includes(' ') && splitMarriedSurname(name) === null ? folded.replace(/ /g, '') : null;
+}, 300_000);
 const noForms: readonly string[] = Object.freeze([]);
 const lastFormsOf = (name: string | undefined): readonly string[] => (name === undefined ? noForms : lastForms(name));
 const firstNamesOf = (name: string | undefined): readonly string[] => (name === undefined ? [] : firstNames(name));
@@ -93,9 +105,12 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: M
   const adLogin = loginOf(adId);
   const keyLogin = loginOf(clean(accountKey ?? null));
   const logins = adLogin === null ? (keyLogin === null ? [] : [keyLogin]) : keyLogin === null || keyLogin === adLogin ? [adLogin] : [adLogin, keyLogin];
+  const runTogether = unique([a.lastName, a.birthName].map((name) => (name === undefined || lastNames.length === 0 ? null : runTogetherForm(name))).filter((form): form is string => form !== null));
+  const tokens = lastNames.length === 1 ? tokensOf(lastNames[0]!) : unique(lastNames.flatMap(tokensOf));
   return {
     lastNames,
-    lastNameTokens: lastNames.length === 1 ? tokensOf(lastNames[0]!) : unique(lastNames.flatMap(tokensOf)),
+    lastNameTokens: runTogether.length === 0 ? tokens : unique([...tokens, ...runTogether]),
+    ...(runTogether.length === 0 ? {} : { runTogether }),
     firstNames,
     nameOrderUnknown,
     birthDate: clean(a.birthDate),

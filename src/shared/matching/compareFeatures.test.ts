@@ -47,6 +47,21 @@ describe('compareFeatures', () => {
     expect(person({ lastName: 'PAYET née HOARAU', birthName: 'Hoareau' }).lastNames).toEqual(['PAYET', 'HOAREAU']);
   });
 
+  it('reads a surname run together as the same name written apart, particles included, and no other', () => {
+    for (const [apart, together] of [['Le Gall', 'LEGALL'], ['Da Silva', 'DASILVA'], ['de La Fontaine', 'DELAFONTAINE'], ['Ah-Sing', 'AHSING'], ['Martin-Dupont', 'MARTINDUPONT'], ["N'Diaye", 'NDIAYE']]) {
+      for (const [record, reference] of [[together, apart], [apart, together]]) {
+        const compared = compareFeatures(person({ lastName: record!, firstName: 'Anne' }), person({ lastName: reference!, firstName: 'Anne' }), context);
+        expect(field(compared.evidence, 'lastName')?.level, `${record} / ${reference}`).toBe('exact');
+        // The bounded comparison knows it before comparing the names: the pair is not let go.
+        expect(compareFeatures(person({ lastName: record!, firstName: 'Anne' }), person({ lastName: reference!, firstName: 'Anne' }), context, { floor: 40 })).not.toBeNull();
+      }
+    }
+    // "LEROY" is not "ROY", nor "DUPONT" "PONT": a glued particle counts only against the name written with it.
+    for (const [record, reference] of [['LEROY', 'Roy'], ['DUPONT', 'Pont']]) {
+      expect(field(compareFeatures(person({ lastName: record!, firstName: 'Anne' }), person({ lastName: reference!, firstName: 'Anne' }), context).evidence, 'lastName')?.level).not.toBe('exact');
+    }
+  });
+
   it('finds a shared part only in compound surnames, and a sound or a typo in single ones', () => {
     const compound = compareFeatures(person({ lastName: 'Martin', firstName: 'Anne' }), person({ lastName: 'Martin Dupont', firstName: 'Anne' }), context);
     expect(field(compound.evidence, 'lastName')?.level).toBe('part');

@@ -1,7 +1,7 @@
 import type { MatchFeatures } from './buildMatchFeatures';
 import { ceilingsOf, pointsFor } from './ceilingsOf';
 import { compareBirthDates } from './compareBirthDates';
-import { compareFirstNames, compareLastNames, isSameFirstName, isSameLastName, type NameComparison } from './compareNames';
+import { compareFirstNames, compareLastNames, isRunTogether, isSameFirstName, isSameLastName, type NameComparison } from './compareNames';
 import type { MatchField, MatchingConfig, MatchLevel } from './matchingConfig';
 import { isValidRpps } from '../identifiers/rpps';
 import { matchesLoginPattern } from './matchesLoginPattern';
@@ -85,9 +85,9 @@ function findSharedLogin(logins: readonly string[], others: readonly string[]): 
   return undefined;
 }
 
-function shareLastName(left: readonly string[], right: readonly string[]): boolean {
-  for (const a of left) for (const b of right) if (isSameLastName(a, b)) return true;
-  return false;
+function shareLastName(left: MatchFeatures, right: MatchFeatures): boolean {
+  for (const a of left.lastNames) for (const b of right.lastNames) if (isSameLastName(a, b)) return true;
+  return (left.runTogether !== undefined || right.runTogether !== undefined) && isRunTogether(left.lastNames, right.lastNames, left.runTogether, right.runTogether);
 }
 
 function compareIdentifier(a: string | null, b: string | null): MatchLevel {
@@ -163,7 +163,7 @@ function splits(features: MatchFeatures): { last: readonly string[]; first: read
 function compareNamePair(a: MatchFeatures, b: MatchFeatures, config: MatchingConfig): NamePair {
   if (!a.nameOrderUnknown && !b.nameOrderUnknown) {
     // Both orders known (most pairs): the names as given, then inverted columns when those do not already agree.
-    const direct: NamePair = { last: compareLastNames(a.lastNames, b.lastNames), first: compareFirstNames(a.firstNames, b.firstNames), inverted: false };
+    const direct: NamePair = { last: compareLastNames(a.lastNames, b.lastNames, a.runTogether, b.runTogether), first: compareFirstNames(a.firstNames, b.firstNames), inverted: false };
     if (direct.last.level === 'exact' && direct.first.level === 'exact') return direct;
     const inverted: NamePair = { last: compareLastNames(givenNamesAsSurname(a.firstNames), b.lastNames), first: compareFirstNames(surnameAsGivenNames(a.lastNames), b.firstNames), inverted: true };
     return worth(config, inverted) > worth(config, direct) ? inverted : direct;
@@ -248,7 +248,7 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   if (floor !== undefined) {
     // Before the names: can they still be exact? (Only as given; an unknown order may be anything.)
     const ordered = !record.nameOrderUnknown && !reference.nameOrderUnknown;
-    const lastMaybe = !ordered || shareLastName(record.lastNames, reference.lastNames);
+    const lastMaybe = !ordered || shareLastName(record, reference);
     const firstMaybe = !ordered || isSameFirstName(record.firstNames, reference.firstNames);
     const ceiling =
       known +

@@ -80,10 +80,18 @@ export function sortedTokens(form: string): string {
   return sorted;
 }
 
-/** Two surname forms are the same name: identical, or the same parts in another order. */
+/** A compound surname form written without its spaces ("AH SING" → "AHSING"); a single word as it is. */
+export function compactSurname(form: string): string {
+  return form.includes(' ') ? form.replace(/ /g, '') : form;
+}
+
+/** Two surname forms are the same name: identical, the same parts in another order, or the same parts run together ("AH SING", "AHSING"). */
 export function isSameLastName(a: string, b: string): boolean {
-  // Only two compound forms can be the same parts in another order.
-  return a === b || (a.includes(' ') && b.includes(' ') && sortedTokens(a) === sortedTokens(b));
+  if (a === b) return true;
+  const [compoundA, compoundB] = [a.includes(' '), b.includes(' ')];
+  // Only a compound form can be the same parts in another order or spaced otherwise.
+  if (!compoundA && !compoundB) return false;
+  return (compoundA && compoundB && sortedTokens(a) === sortedTokens(b)) || compactSurname(a) === compactSurname(b);
 }
 
 /** Two given-name lists are the same: identical, or a compound spelled with or without its space. */
@@ -91,9 +99,23 @@ export function isSameFirstName(left: readonly string[], right: readonly string[
   return left.length > 0 && right.length > 0 && (left.length === 1 && right.length === 1 ? left[0] === right[0] : left.join('') === right.join(''));
 }
 
-/** Surname forms: identical, one shared part (compound or birth/usage name), same sound, a typo, or different. */
-export function compareLastNames(left: readonly string[], right: readonly string[]): NameComparison {
+/**
+ * One side's surname as written in several words, particles kept and run together ("LE GALL" →
+ * "LEGALL"), is the other's written in one ("LEGALL"): the same name, a particle glued by an export.
+ */
+export function isRunTogether(left: readonly string[], right: readonly string[], leftJoined: readonly string[] | undefined, rightJoined: readonly string[] | undefined): boolean {
+  if (leftJoined !== undefined) for (const joined of leftJoined) for (const form of right) if (compactSurname(form) === joined) return true;
+  if (rightJoined !== undefined) for (const joined of rightJoined) for (const form of left) if (compactSurname(form) === joined) return true;
+  if (leftJoined !== undefined && rightJoined !== undefined) for (const joined of leftJoined) if (rightJoined.includes(joined)) return true;
+  return false;
+}
+
+/** Surname forms: identical (or run together: `isRunTogether`), one shared part (compound or birth/usage name), same sound, a typo, or different. */
+export function compareLastNames(left: readonly string[], right: readonly string[], leftJoined?: readonly string[], rightJoined?: readonly string[]): NameComparison {
   if (left.length === 0 || right.length === 0) return { level: 'missing', comparator: 'none', left: left[0] ?? '', right: right[0] ?? '' };
+  if ((leftJoined !== undefined || rightJoined !== undefined) && !left.some((a) => right.some((b) => isSameLastName(a, b))) && isRunTogether(left, right, leftJoined, rightJoined)) {
+    return { level: 'exact', comparator: 'run together', left: left[0]!, right: right[0]! };
+  }
   const comparisons: NameComparison[] = [];
   for (const a of left) {
     for (const b of right) {

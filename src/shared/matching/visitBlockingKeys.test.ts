@@ -23,6 +23,15 @@ const meet = (query: Record<string, string>, reference: Record<string, string>) 
 };
 
 describe('visitBlockingKeys', () => {
+  it('brings together a surname written in several words and the same one run together, particles included', () => {
+    for (const [apart, together] of [['LE GALL', 'LEGALL'], ['DA SILVA', 'DASILVA'], ['DE LA FONTAINE', 'DELAFONTAINE'], ['AH-SING', 'AHSING'], ['MARTIN DUPONT', 'MARTINDUPONT']]) {
+      expect(meet({ lastName: together!, firstName: 'Anne' }, { lastName: apart!, firstName: 'Anne' }), `${together} → ${apart}`).toContain('name');
+      expect(meet({ lastName: apart!, firstName: 'Anne' }, { lastName: together!, firstName: 'Anne' }), `${apart} → ${together}`).toContain('name');
+    }
+    // A surname that merely ends like another with a particle before it is another name.
+    expect(meet({ lastName: 'LEROY', firstName: 'Anne' }, { lastName: 'ROY', firstName: 'Anne' })).not.toContain('name');
+  });
+
   it('brings together surnames one typing error apart whose sounds differ', () => {
     const pairs = [
       ['chandlder', 'chandler'], // a letter added

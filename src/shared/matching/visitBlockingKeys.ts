@@ -1,5 +1,5 @@
 import type { MatchFeatures } from './buildMatchFeatures';
-import { phoneticKeys, sortedTokens } from './compareNames';
+import { compactSurname, phoneticKeys, sortedTokens } from './compareNames';
 
 /**
  * Kinds of blocking key: identifiers (`rpps`, `hrId`, `adId`, `email`), surname + initial (`name`),
@@ -101,7 +101,11 @@ function typoHash(surname: string, skip: number, initial: string): number {
 /** Names as they compare exactly: a surname form (parts in any order) with the given names, spaces aside. */
 function visitFullNames(features: MatchFeatures, indexing: boolean, visit: (kind: BlockingKind, value: string, initial: string) => void): void {
   if (!features.nameOrderUnknown) {
-    if (features.firstNames.length > 0) for (const form of features.lastNames) visitFullName(form, features.firstNames, visit);
+    if (features.firstNames.length > 0) {
+      for (const form of features.lastNames) visitFullName(form, features.firstNames, visit);
+      // "LE GALL" is filed as "LEGALL" too, and "LEGALL" looks itself up as it is: they meet.
+      if (features.runTogether !== undefined) for (const joined of features.runTogether) visitFullName(joined, features.firstNames, visit);
+    }
     return;
   }
   // A one-column name compares in every split (see compareFeatures): a reference is filed under each.
@@ -115,5 +119,8 @@ function visitFullNames(features: MatchFeatures, indexing: boolean, visit: (kind
 
 /** The given names ride as the "initial": no key string is built per record. */
 function visitFullName(last: string, first: readonly string[], visit: (kind: BlockingKind, value: string, initial: string) => void): void {
-  visit('fullName', sortedTokens(last), first.length === 1 ? first[0]! : first.join(''));
+  const given = first.length === 1 ? first[0]! : first.join('');
+  visit('fullName', sortedTokens(last), given);
+  // The same parts run together compare exactly too ("AH SING" and "AHSING").
+  if (last.includes(' ')) visit('fullName', compactSurname(last), given);
 }
