@@ -19,6 +19,12 @@ export interface MatchFeatures {
   runTogether?: readonly string[];
   /** Given-name tokens, e.g. ["JEAN", "PIERRE"]; a single-column name leaves them with the surname tokens. */
   firstNames: readonly string[];
+  /**
+   * The first of several civil given names listed with commas, as its tokens: "Manon, Élisabeth" →
+   * ["MANON"], "Jean-Luc, Raymond" → ["JEAN", "LUC"]. The name in use, for an HR export that lists
+   * them all. Absent otherwise.
+   */
+  firstGivenName?: readonly string[];
   /** True when the name came in one column and its order is unknown. */
   nameOrderUnknown: boolean;
   birthDate: string | null;
@@ -79,6 +85,15 @@ const runTogetherForm = memoizeByKey((name): string | null => {
   const folded = foldName(name);
   return folded.includes(' ') && splitMarriedSurname(name) === null ? folded.replace(/ /g, '') : null;
 }, 300_000);
+/**
+ * The first civil given name of a list written with commas ("Manon, Élisabeth"). Not of words
+ * separated by spaces: "Marie Claire", "Thi Mai" are as often one compound given name as two names.
+ */
+const firstGivenNameOf = memoizeByKey((name): readonly string[] | null => {
+  if (!name.includes(',')) return null;
+  const tokens = foldName(name.slice(0, name.indexOf(','))).split(' ').filter((token) => token !== '');
+  return tokens.length === 0 || tokens.length === firstNamesOf(name).length ? null : Object.freeze(tokens);
+}, 300_000);
 const noForms: readonly string[] = Object.freeze([]);
 const lastFormsOf = (name: string | undefined): readonly string[] => (name === undefined ? noForms : lastForms(name));
 const firstNamesOf = (name: string | undefined): readonly string[] => (name === undefined ? [] : firstNames(name));
@@ -105,6 +120,7 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: M
   const adLogin = loginOf(adId);
   const keyLogin = loginOf(clean(accountKey ?? null));
   const logins = adLogin === null ? (keyLogin === null ? [] : [keyLogin]) : keyLogin === null || keyLogin === adLogin ? [adLogin] : [adLogin, keyLogin];
+  const firstGivenName = a.firstName === undefined || nameOrderUnknown ? null : firstGivenNameOf(a.firstName);
   const runTogether = unique([a.lastName, a.birthName].map((name) => (name === undefined || lastNames.length === 0 ? null : runTogetherForm(name))).filter((form): form is string => form !== null));
   const tokens = lastNames.length === 1 ? tokensOf(lastNames[0]!) : unique(lastNames.flatMap(tokensOf));
   return {
@@ -112,6 +128,7 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: M
     lastNameTokens: runTogether.length === 0 ? tokens : unique([...tokens, ...runTogether]),
     ...(runTogether.length === 0 ? {} : { runTogether }),
     firstNames,
+    ...(firstGivenName === null ? {} : { firstGivenName }),
     nameOrderUnknown,
     birthDate: clean(a.birthDate),
     sex: sex === 'M' || sex === 'F' ? sex : null,

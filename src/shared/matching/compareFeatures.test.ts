@@ -62,6 +62,24 @@ describe('compareFeatures', () => {
     }
   });
 
+  it('reads the given name in use as the first of a civil list, for the names and for the account patterns', () => {
+    const civil = person({ lastName: 'Boyer', firstName: 'Jean-Luc, Raymond' });
+    expect(civil.firstGivenName).toEqual(['JEAN', 'LUC']);
+    const inUse = compareFeatures(person({ lastName: 'BOYER', firstName: 'Jean-Luc', email: 'jean-luc.boyer@chu.re' }, 'jl.boyer'), civil, context);
+    expect(field(inUse.evidence, 'firstName')).toMatchObject({ level: 'exact', comparator: 'given name in use' });
+    expect([field(inUse.evidence, 'login')?.level, field(inUse.evidence, 'email')?.level]).toEqual(['compatible', 'compatible']);
+    // Words separated by spaces may be one compound given name ("Thi Lan", "Marie Claire"): no name in use is read from them.
+    expect(field(compareFeatures(person({ lastName: 'Tran', firstName: 'Thi Mai' }), person({ lastName: 'TRAN', firstName: 'Thi Lan' }), context).evidence, 'firstName')?.level).toBe('compatible');
+    expect(field(compareFeatures(person({ lastName: 'Tran', firstName: 'Thi' }), person({ lastName: 'TRAN', firstName: 'Thi Lan' }), context).evidence, 'firstName')?.level).toBe('compatible');
+    // Two lists with commas agree on the name in use when they start alike.
+    expect(field(compareFeatures(person({ lastName: 'Boyer', firstName: 'Marie, Anne' }), person({ lastName: 'BOYER', firstName: 'Marie, Claire' }), context).evidence, 'firstName')?.level).toBe('exact');
+    // "Jean" is not "Jean-Luc": the first given name of the list is the whole compound.
+    expect(field(compareFeatures(person({ lastName: 'BOYER', firstName: 'Jean' }), civil, context).evidence, 'firstName')?.level).toBe('compatible');
+    // A second civil given name alone stays a weaker agreement.
+    expect(field(compareFeatures(person({ lastName: 'BOYER', firstName: 'Raymond' }), civil, context).evidence, 'firstName')?.level).toBe('compatible');
+    expect(person({ firstName: 'Manon' }).firstGivenName).toBeUndefined();
+  });
+
   it('finds a shared part only in compound surnames, and a sound or a typo in single ones', () => {
     const compound = compareFeatures(person({ lastName: 'Martin', firstName: 'Anne' }), person({ lastName: 'Martin Dupont', firstName: 'Anne' }), context);
     expect(field(compound.evidence, 'lastName')?.level).toBe('part');

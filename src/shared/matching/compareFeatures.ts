@@ -1,7 +1,7 @@
 import type { MatchFeatures } from './buildMatchFeatures';
 import { ceilingsOf, pointsFor } from './ceilingsOf';
 import { compareBirthDates } from './compareBirthDates';
-import { compareFirstNames, compareLastNames, isRunTogether, isSameFirstName, isSameLastName, type NameComparison } from './compareNames';
+import { compareFirstNames, compareLastNames, isRunTogether, isSameFirstName, isSameLastName, sameGivenNameInUse, type NameComparison } from './compareNames';
 import type { MatchField, MatchingConfig, MatchLevel } from './matchingConfig';
 import { isValidRpps } from '../identifiers/rpps';
 import { matchesLoginPattern } from './matchesLoginPattern';
@@ -85,6 +85,11 @@ function findSharedLogin(logins: readonly string[], others: readonly string[]): 
   return undefined;
 }
 
+/** An account name or mailbox follows a pattern of the person's names: all given names, or the one in use of a civil list ("jl.boyer" for "Jean-Luc, Raymond"). */
+function followsNames(login: string, person: MatchFeatures): boolean {
+  return matchesLoginPattern(login, person.firstNames, person.lastNames) || (person.firstGivenName !== undefined && matchesLoginPattern(login, person.firstGivenName, person.lastNames));
+}
+
 function shareLastName(left: MatchFeatures, right: MatchFeatures): boolean {
   for (const a of left.lastNames) for (const b of right.lastNames) if (isSameLastName(a, b)) return true;
   return (left.runTogether !== undefined || right.runTogether !== undefined) && isRunTogether(left.lastNames, right.lastNames, left.runTogether, right.runTogether);
@@ -163,7 +168,7 @@ function splits(features: MatchFeatures): { last: readonly string[]; first: read
 function compareNamePair(a: MatchFeatures, b: MatchFeatures, config: MatchingConfig): NamePair {
   if (!a.nameOrderUnknown && !b.nameOrderUnknown) {
     // Both orders known (most pairs): the names as given, then inverted columns when those do not already agree.
-    const direct: NamePair = { last: compareLastNames(a.lastNames, b.lastNames, a.runTogether, b.runTogether), first: compareFirstNames(a.firstNames, b.firstNames), inverted: false };
+    const direct: NamePair = { last: compareLastNames(a.lastNames, b.lastNames, a.runTogether, b.runTogether), first: compareFirstNames(a.firstNames, b.firstNames, a.firstGivenName, b.firstGivenName), inverted: false };
     if (direct.last.level === 'exact' && direct.first.level === 'exact') return direct;
     const inverted: NamePair = { last: compareLastNames(givenNamesAsSurname(a.firstNames), b.lastNames), first: compareFirstNames(surnameAsGivenNames(a.lastNames), b.firstNames), inverted: true };
     return worth(config, inverted) > worth(config, direct) ? inverted : direct;
@@ -249,7 +254,10 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
     // Before the names: can they still be exact? (Only as given; an unknown order may be anything.)
     const ordered = !record.nameOrderUnknown && !reference.nameOrderUnknown;
     const lastMaybe = !ordered || shareLastName(record, reference);
-    const firstMaybe = !ordered || isSameFirstName(record.firstNames, reference.firstNames);
+    const firstMaybe =
+      !ordered ||
+      isSameFirstName(record.firstNames, reference.firstNames) ||
+      ((record.firstGivenName !== undefined || reference.firstGivenName !== undefined) && sameGivenNameInUse(record.firstNames, reference.firstNames, record.firstGivenName, reference.firstGivenName) !== null);
     const ceiling =
       known +
       (lastMaybe ? Math.max(ceilings.lastNameExact, ceilings.notExact.lastName) : ceilings.notExact.lastName) +
@@ -278,9 +286,9 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   if (floor !== undefined && isHopeless(config, floor, known + lastPoints + firstPoints + patternCeiling, contradicted, (field) => isExactLevel(levels[field]))) return null;
 
   if (levels.email !== 'exact' && levels.email !== 'part' && record.email !== null && reference.firstNames.length > 0 && reference.lastNames.length > 0) {
-    levels.email = matchesLoginPattern(localPartOf(record.email), reference.firstNames, reference.lastNames) ? 'compatible' : 'different';
+    levels.email = followsNames(localPartOf(record.email), reference) ? 'compatible' : 'different';
   }
-  const patternLogin = sharedLogin === undefined ? record.logins.find((login) => matchesLoginPattern(login, reference.firstNames, reference.lastNames)) : undefined;
+  const patternLogin = sharedLogin === undefined ? record.logins.find((login) => followsNames(login, reference)) : undefined;
   if (patternLogin !== undefined) levels.login = 'compatible';
   // An account name that follows none of the patterns of the person's names argues (a little) against.
   else if (sharedLogin === undefined && record.logins.length > 0 && reference.lastNames.length > 0 && reference.firstNames.length > 0) levels.login = 'different';
@@ -303,8 +311,8 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   // already. Otherwise `julie.belmabon` counts twice for a BELMABON-LANCORRE Julie (the surname in part,
   // then the mailbox) and outweighs the BELMABON Julie whose names agree.
   if (context.seedConfig !== undefined && record.firstNames.length > 0 && record.lastNames.length > 0) {
-    if (levels.login === 'compatible' && patternLogin !== undefined && matchesLoginPattern(patternLogin, record.firstNames, record.lastNames)) weights.login = 0;
-    if (levels.email === 'compatible' && matchesLoginPattern(localPartOf(record.email!), record.firstNames, record.lastNames)) weights.email = 0;
+    if (levels.login === 'compatible' && patternLogin !== undefined && followsNames(patternLogin, record)) weights.login = 0;
+    if (levels.email === 'compatible' && followsNames(localPartOf(record.email!), record)) weights.email = 0;
   }
   const evidence: FieldEvidence[] = [];
   const explain = { evidence, context, levels, weights };

@@ -145,12 +145,28 @@ function sharesGivenName(left: readonly string[], right: readonly string[]): boo
   return false;
 }
 
-/** Given names: identical, compatible (first of several, initials, compound spelled apart), same sound, typo, or different. */
-export function compareFirstNames(left: readonly string[], right: readonly string[]): NameComparison {
+/**
+ * The given name in use on one side is the other's first civil given name ("Manon" and "Manon,
+ * Élisabeth"), or both lists start with the same one: the same name in use. The name that agreed.
+ */
+export function sameGivenNameInUse(left: readonly string[], right: readonly string[], leftFirst: readonly string[] | undefined, rightFirst: readonly string[] | undefined): readonly string[] | null {
+  if (rightFirst !== undefined && isSameFirstName(left, rightFirst)) return rightFirst;
+  if (leftFirst !== undefined && isSameFirstName(leftFirst, right)) return leftFirst;
+  if (leftFirst !== undefined && rightFirst !== undefined && isSameFirstName(leftFirst, rightFirst)) return rightFirst;
+  return null;
+}
+
+/** Given names: identical (or the one in use: `sameGivenNameInUse`), compatible (first of several, initials, compound spelled apart), same sound, typo, or different. */
+export function compareFirstNames(left: readonly string[], right: readonly string[], leftFirst?: readonly string[], rightFirst?: readonly string[]): NameComparison {
   const a = left.join(' ');
   const b = right.join(' ');
   if (a === '' || b === '') return { level: 'missing', comparator: 'none', left: a, right: b };
   if (isSameFirstName(left, right)) return { level: 'exact', comparator: 'equal', left: a, right: b };
+  if (leftFirst !== undefined || rightFirst !== undefined) {
+    // The right side names the weight's term frequency: the name in use, not the whole civil list.
+    const inUse = sameGivenNameInUse(left, right, leftFirst, rightFirst);
+    if (inUse !== null) return { level: 'exact', comparator: 'given name in use', left: a, right: inUse.join(' ') };
+  }
   const [firstA, firstB] = [left[0]!, right[0]!];
   if (isGenderVariant(firstA, firstB)) return { level: 'different', comparator: 'gender variant', left: a, right: b };
   if (firstA === firstB) return { level: 'compatible', comparator: 'first given name', left: a, right: b };

@@ -23,6 +23,11 @@ const meet = (query: Record<string, string>, reference: Record<string, string>) 
 };
 
 describe('visitBlockingKeys', () => {
+  it('files a person under the given name in use of a civil list, where exact names are looked up', () => {
+    const filed = keysOf({ lastName: 'LEBRETON', firstName: 'Manon, Élisabeth' }, 'index');
+    expect([...keysOf({ lastName: 'Lebreton', firstName: 'Manon' }, 'exact-query')].some((key) => key.startsWith('fullName:') && filed.has(key))).toBe(true);
+  });
+
   it('brings together a surname written in several words and the same one run together, particles included', () => {
     for (const [apart, together] of [['LE GALL', 'LEGALL'], ['DA SILVA', 'DASILVA'], ['DE LA FONTAINE', 'DELAFONTAINE'], ['AH-SING', 'AHSING'], ['MARTIN DUPONT', 'MARTINDUPONT']]) {
       expect(meet({ lastName: together!, firstName: 'Anne' }, { lastName: apart!, firstName: 'Anne' }), `${together} → ${apart}`).toContain('name');

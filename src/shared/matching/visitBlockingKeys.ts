@@ -105,6 +105,8 @@ function visitFullNames(features: MatchFeatures, indexing: boolean, visit: (kind
       for (const form of features.lastNames) visitFullName(form, features.firstNames, visit);
       // "LE GALL" is filed as "LEGALL" too, and "LEGALL" looks itself up as it is: they meet.
       if (features.runTogether !== undefined) for (const joined of features.runTogether) visitFullName(joined, features.firstNames, visit);
+      // The given name in use compares exactly with a list of civil given names that starts with it.
+      if (features.firstGivenName !== undefined) for (const form of features.lastNames) visitFullName(form, features.firstGivenName, visit);
     }
     return;
   }
