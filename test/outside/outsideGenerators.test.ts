@@ -8,6 +8,7 @@ import { isValidRpps } from '../../src/shared/identifiers/rpps';
 import { generateChuC } from './generateChuC';
 import { generateGhtB } from './generateGhtB';
 import { generateHospitalA } from './generateHospitalA';
+import { generateReunionD } from './generateReunionD';
 
 interface Truth {
   establishment: { finess: string[]; finessEj: string };
@@ -300,5 +301,49 @@ describe('outside generator C (university hospital, four sites)', () => {
     const presc = out.config.sources.find((s) => s.id === 'presc') as SourceConfig;
     expect(presc.delimiter).toBe('|');
     expect(out.raw(presc.path).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
+  });
+});
+
+describe('outside generator D (overseas university hospital, two sites)', () => {
+  const dir = join(root, 'D-7');
+  let out: ReturnType<typeof loadOutput>;
+  beforeAll(() => {
+    generateReunionD({ seed: 7, outDir: dir, staff: STAFF });
+    out = loadOutput(dir);
+  });
+
+  it('is deterministic from the seed, and another seed gives other data', () => {
+    const again = join(root, 'D-7-again');
+    const other = join(root, 'D-8');
+    generateReunionD({ seed: 7, outDir: again, staff: STAFF });
+    generateReunionD({ seed: 8, outDir: other, staff: STAFF });
+    for (const file of readdirSync(dir)) expect(readFileSync(join(again, file)).equals(readFileSync(join(dir, file))), file).toBe(true);
+    expect(readFileSync(join(other, 'truth.json')).equals(readFileSync(join(dir, 'truth.json')))).toBe(false);
+  });
+
+  it('lets every truth record point at a real key of its source, each key once, and at a known person', () => {
+    expect(out.config.establishment.finess).toHaveLength(2);
+    const personIds = new Set(out.truth.people.map((p) => p.personId));
+    const keysOf = new Map<string, (string | undefined)[]>();
+    for (const source of out.config.sources.filter((s) => s.kind === 'csv')) keysOf.set(source.id, out.csvRows(source).map((r) => r[source.key as string]));
+    for (const [sourceId, keys] of keysOf) {
+      expect(new Set(keys).size, sourceId).toBe(keys.length);
+      const truthKeys = out.truth.records.filter((record) => record.sourceId === sourceId).map((record) => record.key);
+      expect(new Set(truthKeys), sourceId).toEqual(new Set(keys));
+    }
+    for (const record of out.truth.records) if (record.personId !== null) expect(personIds.has(record.personId)).toBe(true);
+  });
+
+  it('writes the conventions A, B and C do not: AD as a csvde CSV, civil given names listed with commas, married names as "X épouse Y", decimal card serials', () => {
+    const ad = out.byRole('directory')[0] as SourceConfig;
+    expect(ad.kind).toBe('csv');
+    const accounts = out.csvRows(ad);
+    expect(accounts.some((r) => /^CN=[^,]+\\, /.test(r.DN as string))).toBe(true);
+    const hr = out.byRole('hr')[0] as SourceConfig;
+    expect(out.csvRows(hr).some((r) => /^[^,]+, /.test(r[columnOf(hr.fields?.firstName)] as string))).toBe(true);
+    const surnames = out.config.sources.filter((s) => s.role === 'application' && s.fields?.lastName !== undefined).flatMap((source) => out.csvRows(source).map((r) => r[columnOf(source.fields?.lastName)] ?? ''));
+    expect(surnames.some((name) => / (épouse|ép\.|née) /i.test(name))).toBe(true);
+    const badges = out.config.sources.find((s) => s.id === 'badges') as SourceConfig;
+    expect(out.csvRows(badges).every((r) => /^\d{10}$/.test(r[badges.key as string] as string))).toBe(true);
   });
 });

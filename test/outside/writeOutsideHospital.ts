@@ -1,6 +1,6 @@
 /**
  * Writes one synthetic outside hospital as export files plus its truth:
- *   npx tsx test/outside/writeOutsideHospital.ts --generator a|b|c --seed N --out DIR [--staff N]
+ *   npx tsx test/outside/writeOutsideHospital.ts --generator a|b|c|d --seed N --out DIR [--staff N]
  * The register size follows the staff; `--namesakes X` scales the namesakes written to it.
  */
 import { resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { generateChuC } from './generateChuC';
 import { generateGhtB } from './generateGhtB';
 import { generateHospitalA } from './generateHospitalA';
+import { generateReunionD } from './generateReunionD';
 
 function writeOutsideHospital(argv: readonly string[]): void {
   const { values } = parseArgs({
@@ -21,8 +22,8 @@ function writeOutsideHospital(argv: readonly string[]): void {
     },
     strict: true,
   });
-  const usage = 'usage: writeOutsideHospital.ts --generator a|b|c --seed N --out DIR [--staff N] [--namesakes X]';
-  if ((values.generator !== 'a' && values.generator !== 'b' && values.generator !== 'c') || values.seed === undefined || values.out === undefined) throw new Error(usage);
+  const usage = 'usage: writeOutsideHospital.ts --generator a|b|c|d --seed N --out DIR [--staff N] [--namesakes X]';
+  if ((values.generator !== 'a' && values.generator !== 'b' && values.generator !== 'c' && values.generator !== 'd') || values.seed === undefined || values.out === undefined) throw new Error(usage);
   const seed = Number(values.seed);
   const staff = values.staff === undefined ? undefined : Number(values.staff);
   const namesakes = values.namesakes === undefined ? undefined : Number(values.namesakes);
@@ -33,7 +34,9 @@ function writeOutsideHospital(argv: readonly string[]): void {
       ? generateHospitalA({ seed, outDir, staff, namesakesPerPerson: namesakes === undefined ? undefined : 4 * namesakes }).counts
       : values.generator === 'b'
         ? generateGhtB({ seed, outDir, staff, namesakeScale: namesakes }).written
-        : generateChuC({ seed, outDir, staff, namesakeScale: namesakes }).written;
+        : values.generator === 'c'
+          ? generateChuC({ seed, outDir, staff, namesakeScale: namesakes }).written
+          : generateReunionD({ seed, outDir, staff, namesakeScale: namesakes }).written;
   process.stdout.write(`${JSON.stringify({ generator: values.generator, seed, outDir, counts })}\n`);
 }
 
