@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CanonicalAttributes, SourceRole } from '../../shared/directory/canonicalAttributes';
 import { isNonHealthJob } from '../../shared/matching/isNonHealthJob';
-import { buildMatchFeatures, type MatchFeatures } from '../../shared/matching/buildMatchFeatures';
+import { buildMatchFeatures, givenNamesListInSource, type MatchFeatures } from '../../shared/matching/buildMatchFeatures';
 import { compareFeatures, type FieldEvidence } from '../../shared/matching/compareFeatures';
 import { createExactNameWeight, type NameFrequencies } from '../../shared/matching/createExactNameWeight';
 import type { MatchModel } from '../../shared/matching/matchModel';
@@ -279,8 +279,25 @@ export function reconcileRecords({
     if (phase === 'register' || phase === 'directory') onPhaseEnd?.(phase);
     return result;
   };
+  // HR exports that list every civil given name: the first word is the name in use.
+  const listingSources = new Set<string>();
+  {
+    const namesBySource = new Map<string, (string | undefined)[]>();
+    for (const record of records) {
+      if (record.role !== 'hr') continue;
+      const names = namesBySource.get(record.sourceId);
+      if (names === undefined) namesBySource.set(record.sourceId, [record.attributes.firstName]);
+      else names.push(record.attributes.firstName);
+    }
+    for (const [sourceId, names] of namesBySource) if (givenNamesListInSource(names)) listingSources.add(sourceId);
+  }
   const featuresOf = (record: ReconcileRecord) =>
-    buildMatchFeatures({ attributes: record.attributes, finess: record.finess, accountKey: record.role === 'directory' || record.role === 'application' ? record.key : undefined });
+    buildMatchFeatures({
+      attributes: record.attributes,
+      finess: record.finess,
+      accountKey: record.role === 'directory' || record.role === 'application' ? record.key : undefined,
+      givenNamesListed: listingSources.has(record.sourceId),
+    });
   // Register entries get features only when an identity may claim them (see the register phase).
   const features: (MatchFeatures | undefined)[] = new Array(records.length);
   const indexesOf: Record<SourceRole, number[]> = { hr: [], register: [], directory: [], application: [] };

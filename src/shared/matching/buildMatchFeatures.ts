@@ -53,6 +53,11 @@ export interface MatchInput {
   finess?: readonly string[];
   /** The record key when it is an account name (directory and applications). */
   accountKey?: string;
+  /**
+   * The given-name column lists the civil given names, the one in use first, even when separated
+   * by spaces (`givenNamesListInSource`): "Danielle Marie" is then Danielle, not a compound.
+   */
+  givenNamesListed?: boolean;
 }
 
 function clean(value: string | null | undefined): string | null {
@@ -89,17 +94,29 @@ const runTogetherForm = memoizeByKey((name): string | null => {
  * The first civil given name of a list written with commas ("Manon, Élisabeth"). Not of words
  * separated by spaces: "Marie Claire", "Thi Mai" are as often one compound given name as two names.
  */
-const firstGivenNameOf = memoizeByKey((name): readonly string[] | null => {
-  if (!name.includes(',')) return null;
-  const tokens = foldName(name.slice(0, name.indexOf(','))).split(' ').filter((token) => token !== '');
+const firstGivenNameOf = memoizeByKey((name): readonly string[] | null => (name.includes(',') ? givenNameHead(name, name.slice(0, name.indexOf(','))) : null), 300_000);
+/** In a column of civil given-name lists, the first word too (a hyphenated compound is one word). */
+const firstListedGivenNameOf = memoizeByKey((name): readonly string[] | null => givenNameHead(name, name.includes(',') ? name.slice(0, name.indexOf(',')) : (name.trim().split(/\s+/)[0] ?? '')), 300_000);
+function givenNameHead(name: string, head: string): readonly string[] | null {
+  const tokens = foldName(head).split(' ').filter((token) => token !== '');
   return tokens.length === 0 || tokens.length === firstNamesOf(name).length ? null : Object.freeze(tokens);
-}, 300_000);
+}
 const noForms: readonly string[] = Object.freeze([]);
 const lastFormsOf = (name: string | undefined): readonly string[] => (name === undefined ? noForms : lastForms(name));
 const firstNamesOf = (name: string | undefined): readonly string[] => (name === undefined ? [] : firstNames(name));
 
+/**
+ * A record key that may be an account name: not a number (a card serial, an application's user id)
+ * nor a contactless card UID in hexadecimal (4, 7 or 10 bytes): those follow no one's names.
+ */
+function isAccountName(key: string | undefined): key is string {
+  if (key === undefined) return false;
+  const compact = key.trim();
+  return !/^\d+$/.test(compact) && !/^(?:[0-9a-f]{8}|[0-9a-f]{14}|[0-9a-f]{20})$/i.test(compact);
+}
+
 /** Builds the comparison features of one source record (pure; no frequency statistics here). Name arrays are shared and frozen. */
-export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: MatchInput): MatchFeatures {
+export function buildMatchFeatures({ attributes: a, finess = [], accountKey, givenNamesListed = false }: MatchInput): MatchFeatures {
   const usageForms = lastFormsOf(a.lastName);
   const birthForms = lastFormsOf(a.birthName);
   const usage = usageForms[0] || (birthForms.length === 2 ? birthForms[0]! : '');
@@ -118,9 +135,9 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: M
   const adId = clean(a.adId);
   const sex = clean(a.sex)?.toUpperCase();
   const adLogin = loginOf(adId);
-  const keyLogin = loginOf(clean(accountKey ?? null));
+  const keyLogin = isAccountName(accountKey) ? loginOf(clean(accountKey)) : null;
   const logins = adLogin === null ? (keyLogin === null ? [] : [keyLogin]) : keyLogin === null || keyLogin === adLogin ? [adLogin] : [adLogin, keyLogin];
-  const firstGivenName = a.firstName === undefined || nameOrderUnknown ? null : firstGivenNameOf(a.firstName);
+  const firstGivenName = a.firstName === undefined || nameOrderUnknown ? null : (givenNamesListed ? firstListedGivenNameOf : firstGivenNameOf)(a.firstName);
   const runTogether = unique([a.lastName, a.birthName].map((name) => (name === undefined || lastNames.length === 0 ? null : runTogetherForm(name))).filter((form): form is string => form !== null));
   const tokens = lastNames.length === 1 ? tokensOf(lastNames[0]!) : unique(lastNames.flatMap(tokensOf));
   return {
@@ -143,4 +160,23 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey }: M
     finess,
     ...(logins.some((login) => externalAccountName.test(login)) ? { externalAccount: true } : {}),
   };
+}
+
+/** Share of a source's given names written in several words (a hyphenated compound is one) above which its column lists civil given names. */
+const listedGivenNamesShare = 0.35;
+
+/**
+ * Whether a source's given-name column lists the civil given names rather than the one in use:
+ * an HR export where many people have several ("Danielle Marie", "Sandirane Raymond Marie"). A
+ * column of given names in use has a few compounds written with a space, far fewer.
+ */
+export function givenNamesListInSource(firstNames: Iterable<string | undefined>): boolean {
+  let named = 0;
+  let several = 0;
+  for (const name of firstNames) {
+    if (name === undefined || name.trim() === '') continue;
+    named += 1;
+    if (/[\s,]/.test(name.trim())) several += 1;
+  }
+  return named >= 20 && several / named >= listedGivenNamesShare;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CanonicalAttributes } from '../directory/canonicalAttributes';
-import { buildMatchFeatures } from './buildMatchFeatures';
+import { buildMatchFeatures, givenNamesListInSource } from './buildMatchFeatures';
 import { compareFeatures, type CompareContext, type FieldEvidence } from './compareFeatures';
 import { defaultMatchingConfig } from './matchingConfig';
 
@@ -78,6 +78,30 @@ describe('compareFeatures', () => {
     // A second civil given name alone stays a weaker agreement.
     expect(field(compareFeatures(person({ lastName: 'BOYER', firstName: 'Raymond' }), civil, context).evidence, 'firstName')?.level).toBe('compatible');
     expect(person({ firstName: 'Manon' }).firstGivenName).toBeUndefined();
+  });
+
+  it('reads the first word as the given name in use when the source lists civil given names with spaces', () => {
+    const listed = buildMatchFeatures({ attributes: { lastName: 'TURPIN', firstName: 'Danielle Marie' }, givenNamesListed: true });
+    expect(listed.firstGivenName).toEqual(['DANIELLE']);
+    expect(buildMatchFeatures({ attributes: { firstName: 'Jean-Luc Raymond' }, givenNamesListed: true }).firstGivenName).toEqual(['JEAN', 'LUC']);
+    expect(field(compareFeatures(person({ lastName: 'Turpin', firstName: 'Danielle' }), listed, context).evidence, 'firstName')?.level).toBe('exact');
+    // Elsewhere the same words may be one compound: no name in use.
+    expect(person({ firstName: 'Danielle Marie' }).firstGivenName).toBeUndefined();
+    // A source lists civil given names when many of its people have several; a column of names in use has a few compounds.
+    const names = (several: number) => Array.from({ length: 100 }, (_, index) => (index < several ? 'Danielle Marie' : 'Danielle'));
+    expect(givenNamesListInSource(names(60))).toBe(true);
+    expect(givenNamesListInSource(names(10))).toBe(false);
+    expect(givenNamesListInSource(['Danielle Marie', 'Anne Claire'])).toBe(false);
+  });
+
+  it('takes no card serial nor numeric user id for an account name', () => {
+    const reference = person({ lastName: 'Maillot', firstName: 'Mélissa' });
+    for (const key of ['0067835036', '04A2B3C1', '04a2b3c1d2e3f4', '125']) {
+      expect(person({ fullName: 'MAILLOT Mélissa' }, key).logins, key).toEqual([]);
+      expect(field(compareFeatures(person({ lastName: 'MAILLOT', firstName: 'Mélissa' }, key), reference, context).evidence, 'login')?.level ?? 'missing', key).toBe('missing');
+    }
+    expect(person({ lastName: 'MAILLOT' }, 'MAILLOTM01').logins).toEqual(['maillotm01']);
+    expect(person({ lastName: 'MAILLOT' }, 'm.maillot').logins).toEqual(['m.maillot']);
   });
 
   it('finds a shared part only in compound surnames, and a sound or a typo in single ones', () => {
