@@ -146,6 +146,15 @@ describe('reconcileRecords decisions', () => {
     expect(result.links[1]!.evidence.find((item) => item.field === 'lastName')?.level).toBe('exact');
     expect(result.links[1]!.identity).toBe(0);
   });
+
+  it('compares an account’s service only when HR names services the same way', () => {
+    const person = hr('M1', 'LECLERC', 'Christophe', '1975-05-05', { service: 'Cardiologie' });
+    const account = (key: string, service: string): ReconcileRecord => ({ sourceId: 'ad', role: 'directory', key, attributes: { lastName: 'LECLERC', firstName: 'Christophe', service } });
+    const result = reconcileRecords({ today, records: [person, account('c.leclerc', 'Pôle Cœur-Vaisseaux'), { ...account('cleclerc', 'CARDIOLOGIE'), sourceId: 'app', role: 'application' }] });
+    // A pôle is another nomenclature: neither for nor against. The same label is evidence.
+    expect(result.links[1]!.evidence.find((item) => item.field === 'service')).toBeUndefined();
+    expect(result.links[2]!.evidence.find((item) => item.field === 'service')?.level).toBe('exact');
+  });
 });
 
 describe('reconcileRecords policies', () => {

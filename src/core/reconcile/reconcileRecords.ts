@@ -307,6 +307,23 @@ export function reconcileRecords({
       if (record.role !== 'register') features[index] = featuresOf(record);
     }),
   );
+  // An account's service named in a nomenclature HR does not use (a pôle, a site, another application's
+  // codes) says nothing either way: it is left out of the comparison rather than counted as a disagreement.
+  {
+    const hrServices = new Set<string>();
+    for (const record of indexesOf.hr) {
+      const service = features[record]!.service;
+      if (service !== null) hrServices.add(service);
+    }
+    if (hrServices.size > 0) {
+      for (const role of ['directory', 'application'] as const) {
+        for (const record of indexesOf[role]) {
+          const account = features[record]!;
+          if (account.service !== null && !hrServices.has(account.service)) account.service = null;
+        }
+      }
+    }
+  }
   const identities: ReconciledIdentity[] = [];
   const identityOfAnchor = new Map<number, number>();
   const links: (ReconciledLink | undefined)[] = new Array(records.length);
