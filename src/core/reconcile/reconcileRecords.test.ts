@@ -147,6 +147,24 @@ describe('reconcileRecords decisions', () => {
     expect(result.links[1]!.identity).toBe(0);
   });
 
+  it('links a directory account left to a reviewer once an application account tied to the person by its birth date carries its name', () => {
+    const records: ReconcileRecord[] = [
+      hr('M1', 'PAYET', 'Marie', '1975-05-05'),
+      hr('M2', 'PAYET', 'Marie', '1988-09-17'),
+      ...Array.from({ length: 30 }, (_, index) => hr(`N${index}`, `NOM${String.fromCharCode(65 + (index % 26))}${index}`, 'Paul', `19${50 + index}-01-0${1 + (index % 9)}`)),
+      ad('marie.payet', { lastName: 'PAYET', firstName: 'Marie' }),
+      { sourceId: 'dpi', role: 'application', key: 'MARIE.PAYET', attributes: { lastName: 'PAYET', firstName: 'Marie', birthDate: '1988-09-17' } },
+    ];
+    const without = reconcileRecords({ today, records: records.slice(0, -1) });
+    const account = records.length - 2;
+    // Two people of that name and nothing else in the account: a reviewer's call.
+    expect(without.links[account]!.decision).not.toBe('auto');
+    const result = reconcileRecords({ today, records });
+    expect(result.links[account + 1]).toMatchObject({ identity: 1, decision: 'auto' });
+    expect(result.links[account]).toMatchObject({ identity: 1, decision: 'auto', rule: 'application-account-name' });
+    expect(result.links[account]!.evidence.find((item) => item.field === 'login')?.level).toBe('exact');
+  });
+
   it('compares an account’s service only when HR names services the same way', () => {
     const person = hr('M1', 'LECLERC', 'Christophe', '1975-05-05', { service: 'Cardiologie' });
     const account = (key: string, service: string): ReconcileRecord => ({ sourceId: 'ad', role: 'directory', key, attributes: { lastName: 'LECLERC', firstName: 'Christophe', service } });

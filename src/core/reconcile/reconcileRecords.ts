@@ -672,6 +672,37 @@ export function reconcileRecords({
       reindexIdentifiers();
     });
   }
+  if (model !== null) time('directorySecondLook', () => lookAgainAtDirectoryAccounts());
+
+  /**
+   * Applications often name their users by the directory account (`MLEBRETON`, `manon.lebreton`):
+   * once an application's account is tied to a person by its own evidence (birth date, RPPS), a
+   * directory account left to a reviewer that carries that very account name is the person's. Looked
+   * at again after the applications, with the same guards; one account per person and source still holds.
+   */
+  function lookAgainAtDirectoryAccounts(): void {
+    const taken = new Set<string>();
+    for (const record of indexesOf.directory) {
+      const current = links[record]!;
+      if (current.identity !== null && current.decision === 'auto') taken.add(`${records[record]!.sourceId}\u0000${current.identity}`);
+    }
+    for (const record of indexesOf.directory) {
+      const current = links[record]!;
+      if (current.decision === 'auto' || current.validated || current.rule === 'possible-duplicate-account') continue;
+      const recordFeatures = features[record]!;
+      if (recordFeatures.logins.length === 0) continue;
+      const candidates = scoreCandidates(record, recordFeatures);
+      const [best, runnerUp] = candidates;
+      if (best === undefined || !best.evidence.some((item) => item.field === 'login' && item.level === 'exact')) continue;
+      const slot = `${records[record]!.sourceId}\u0000${best.identity}`;
+      if (taken.has(slot) || decide(best, runnerUp) !== 'auto' || usedOnlyBeforeArrival(record, best.identity)) continue;
+      // The account name is one the person's application account was given: a key that tells namesakes apart.
+      link(record, best, 'auto', runnerUp, 'application-account-name');
+      taken.add(slot);
+      identities[best.identity]!.members.push(record);
+      mergeInto(identities[best.identity]!.features, recordFeatures);
+    }
+  }
 
   /**
    * Names (sorted surname parts + first given name) that two people carry: two HR records, an HR

@@ -15,6 +15,7 @@ export const linkRuleCodes = [
   'shared-name',
   'possible-duplicate-account',
   'one-account-per-source',
+  'application-account-name',
   'account-before-arrival',
   'nothing-that-names',
   'night-desk-temporary',
