@@ -686,11 +686,14 @@ export function reconcileRecords({
       const current = links[record]!;
       if (current.identity !== null && current.decision === 'auto') taken.add(`${records[record]!.sourceId}\u0000${current.identity}`);
     }
+    // Only an account whose name an application account linked automatically carries is worth scoring again.
+    const applicationLogins = new Set<string>();
+    for (const record of indexesOf.application) if (links[record]!.decision === 'auto') for (const login of features[record]!.logins) applicationLogins.add(login);
     for (const record of indexesOf.directory) {
       const current = links[record]!;
       if (current.decision === 'auto' || current.validated || current.rule === 'possible-duplicate-account') continue;
       const recordFeatures = features[record]!;
-      if (recordFeatures.logins.length === 0) continue;
+      if (!recordFeatures.logins.some((login) => applicationLogins.has(login))) continue;
       const candidates = scoreCandidates(record, recordFeatures);
       const [best, runnerUp] = candidates;
       if (best === undefined || !best.evidence.some((item) => item.field === 'login' && item.level === 'exact')) continue;
