@@ -9,8 +9,13 @@ import { splitMarriedSurname } from './splitMarriedSurname';
 export interface MatchFeatures {
   /** Whole surname forms (usage, birth), particles dropped, e.g. ["MARTIN DUPONT", "DUPONT"]. */
   lastNames: readonly string[];
-  /** Every surname token of every form, and each compound form run together ("AH SING" → also "AHSING"): the blocking's surnames. */
+  /** Every surname token of every form: the blocking's surnames. */
   lastNameTokens: readonly string[];
+  /**
+   * Each compound form run together ("AH SING" → "AHSING") and `runTogether`: filed and looked up
+   * by name only (no sound nor typing-error keys), so that an export that drops the spaces meets them.
+   */
+  joinedSurnames?: readonly string[];
   /**
    * The surnames as written, particles kept, run together, when written in several words: "LE GALL"
    * → "LEGALL", "DE LA FONTAINE" → "DELAFONTAINE". An export that glues a particle ("LEGALL") names
@@ -83,8 +88,7 @@ const lastForms = memoizeByKey((name): readonly string[] => {
   return Object.freeze(married === null ? [surnameTokens(name).join(' ')] : [married.usage, married.birth]);
 }, 300_000);
 const firstNames = memoizeByKey((name): readonly string[] => Object.freeze(foldName(name).split(' ').filter((token) => token !== '')), 300_000);
-// A compound form is also filed run together: exports that drop spaces ("AHSING", "MARTINDUPONT") still meet it.
-const tokensOf = memoizeByKey((form): readonly string[] => Object.freeze(form.includes(' ') ? [...form.split(' '), form.replace(/ /g, '')] : [form]), 300_000);
+const tokensOf = memoizeByKey((form): readonly string[] => Object.freeze(form.split(' ')), 300_000);
 /** A surname written in several words, particles kept, run together ("LE GALL" → "LEGALL"); null for one word or a married form. */
 const runTogetherForm = memoizeByKey((name): string | null => {
   const folded = foldName(name);
@@ -100,6 +104,15 @@ const firstListedGivenNameOf = memoizeByKey((name): readonly string[] | null => 
 function givenNameHead(name: string, head: string): readonly string[] | null {
   const tokens = foldName(head).split(' ').filter((token) => token !== '');
   return tokens.length === 0 || tokens.length === firstNamesOf(name).length ? null : Object.freeze(tokens);
+}
+const wordSeparator = /[^\p{L}\p{N}]/u;
+/** The run-together forms of the usage and birth names (`runTogetherForm`), or null when neither has one. */
+function runTogetherOf(usage: string | undefined, birth: string | undefined): readonly string[] | null {
+  // A name of letters only (most) has no words to run together: no lookup.
+  const fromUsage = usage === undefined || !wordSeparator.test(usage) ? null : runTogetherForm(usage);
+  const fromBirth = birth === undefined || !wordSeparator.test(birth) ? null : runTogetherForm(birth);
+  if (fromUsage === null) return fromBirth === null ? null : [fromBirth];
+  return fromBirth === null || fromBirth === fromUsage ? [fromUsage] : [fromUsage, fromBirth];
 }
 const noForms: readonly string[] = Object.freeze([]);
 const lastFormsOf = (name: string | undefined): readonly string[] => (name === undefined ? noForms : lastForms(name));
@@ -137,15 +150,22 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey, giv
   const adLogin = loginOf(adId);
   const keyLogin = isAccountName(accountKey) ? loginOf(clean(accountKey)) : null;
   const logins = adLogin === null ? (keyLogin === null ? [] : [keyLogin]) : keyLogin === null || keyLogin === adLogin ? [adLogin] : [adLogin, keyLogin];
-  const firstGivenName = a.firstName === undefined || nameOrderUnknown ? null : (givenNamesListed ? firstListedGivenNameOf : firstGivenNameOf)(a.firstName);
-  const runTogether = unique([a.lastName, a.birthName].map((name) => (name === undefined || lastNames.length === 0 ? null : runTogetherForm(name))).filter((form): form is string => form !== null));
-  const tokens = lastNames.length === 1 ? tokensOf(lastNames[0]!) : unique(lastNames.flatMap(tokensOf));
+  // Both built without allocating for the common case (one given name, a one-word surname): the register screen builds two million.
+  const firstGivenName =
+    a.firstName === undefined || nameOrderUnknown || (!givenNamesListed && !a.firstName.includes(',')) ? null : (givenNamesListed ? firstListedGivenNameOf : firstGivenNameOf)(a.firstName);
+  const runTogether = lastNames.length === 0 ? null : runTogetherOf(a.lastName, a.birthName);
+  let compound = false;
+  for (const form of lastNames) if (form.includes(' ')) compound = true;
+  // A compound form is also filed run together: exports that drop spaces ("AHSING", "MARTINDUPONT") still meet it.
+  const joinedSurnames = !compound && runTogether === null ? null : unique([...lastNames.filter((form) => form.includes(' ')).map((form) => form.replace(/ /g, '')), ...(runTogether ?? [])]);
   return {
     lastNames,
-    lastNameTokens: runTogether.length === 0 ? tokens : unique([...tokens, ...runTogether]),
-    ...(runTogether.length === 0 ? {} : { runTogether }),
+    lastNameTokens: lastNames.length === 1 ? tokensOf(lastNames[0]!) : unique(lastNames.flatMap(tokensOf)),
+    // Always present (undefined when none): one object shape for every record keeps the comparisons' property reads fast.
+    joinedSurnames: joinedSurnames ?? undefined,
+    runTogether: runTogether ?? undefined,
     firstNames,
-    ...(firstGivenName === null ? {} : { firstGivenName }),
+    firstGivenName: firstGivenName ?? undefined,
     nameOrderUnknown,
     birthDate: clean(a.birthDate),
     sex: sex === 'M' || sex === 'F' ? sex : null,

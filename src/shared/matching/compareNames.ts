@@ -82,13 +82,22 @@ export function sortedTokens(form: string): string {
 
 /** A compound surname form written without its spaces ("AH SING" → "AHSING"); a single word as it is. */
 export function compactSurname(form: string): string {
-  return form.includes(' ') ? form.replace(/ /g, '') : form;
+  if (!form.includes(' ')) return form;
+  let compact = compactCache.get(form);
+  if (compact === undefined) {
+    compact = form.replace(/ /g, '');
+    if (compactCache.size > 200_000) compactCache.clear();
+    compactCache.set(form, compact);
+  }
+  return compact;
 }
+const compactCache = new Map<string, string>();
 
 /** Two surname forms are the same name: identical, the same parts in another order, or the same parts run together ("AH SING", "AHSING"). */
 export function isSameLastName(a: string, b: string): boolean {
   if (a === b) return true;
-  const [compoundA, compoundB] = [a.includes(' '), b.includes(' ')];
+  const compoundA = a.includes(' ');
+  const compoundB = b.includes(' ');
   // Only a compound form can be the same parts in another order or spaced otherwise.
   if (!compoundA && !compoundB) return false;
   return (compoundA && compoundB && sortedTokens(a) === sortedTokens(b)) || compactSurname(a) === compactSurname(b);

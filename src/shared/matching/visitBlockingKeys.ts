@@ -35,6 +35,10 @@ export function visitBlockingKeys(features: MatchFeatures, mode: BlockingMode, v
       visit('sound', sound, initial);
     });
   });
+  // Spelled together ("AHSING", "LEGALL"): by name only, filed and looked up alike.
+  if (features.joinedSurnames !== undefined && !features.nameOrderUnknown) {
+    for (const joined of features.joinedSurnames) forEachInitial(features, false, (initial) => visit('name', joined, initial));
+  }
   // A surname typo defeats the name keys: given name + service (or + birth date) still meet.
   if (features.service !== null && features.firstNames.length > 0) visit('service', `${features.firstNames[0]}|${features.service}`, '');
   if (features.birthDate !== null) {
