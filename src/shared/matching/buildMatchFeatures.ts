@@ -3,7 +3,7 @@ import { externalAccountName } from './accountNamePatterns';
 import { mapProfessionCode } from './mapProfessionCode';
 import { foldName, surnameTokens } from './normalizeName';
 import { memoizeByKey } from '../text/memoizeByKey';
-import { splitMarriedSurname } from './splitMarriedSurname';
+import { splitMarriedSurname, splitMarriedTokens } from './splitMarriedSurname';
 
 /** A record reduced to what the comparators need, computed once per record. */
 export interface MatchFeatures {
@@ -84,8 +84,10 @@ function loginOf(value: string | null): string | null {
 // Each spelling is folded once, and its tokens are then the same strings everywhere.
 // "DUPONT épouse MARTIN" is two surnames: the name in use first, then the birth name.
 const lastForms = memoizeByKey((name): readonly string[] => {
-  const married = splitMarriedSurname(name);
-  return Object.freeze(married === null ? [surnameTokens(name).join(' ')] : [married.usage, married.birth]);
+  const tokens = surnameTokens(name);
+  // One word has no connector: most surnames are folded once and that is all.
+  const married = tokens.length < 3 ? null : splitMarriedTokens(tokens);
+  return Object.freeze(married === null ? [tokens.join(' ')] : [married.usage, married.birth]);
 }, 300_000);
 const firstNames = memoizeByKey((name): readonly string[] => Object.freeze(foldName(name).split(' ').filter((token) => token !== '')), 300_000);
 const tokensOf = memoizeByKey((form): readonly string[] => Object.freeze(form.split(' ')), 300_000);

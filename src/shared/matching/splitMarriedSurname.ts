@@ -19,7 +19,11 @@ export interface MarriedSurname {
  * surname, or when a side is empty.
  */
 export function splitMarriedSurname(text: string | null | undefined): MarriedSurname | null {
-  const tokens = surnameTokens(text);
+  return splitMarriedTokens(surnameTokens(text));
+}
+
+/** `splitMarriedSurname` on a surname's tokens already folded, particles dropped. */
+export function splitMarriedTokens(tokens: readonly string[]): MarriedSurname | null {
   for (let position = 1; position < tokens.length - 1; position += 1) {
     const word = tokens[position]!;
     const birthFirst = birthThenUsage.has(word);
