@@ -134,9 +134,20 @@ export function trainMatchModel({
     const record = records[Math.floor(position)]!;
     const features = featuresOf(record);
     const surnames = new Set<number>();
-    for (const form of features.nameOrderUnknown ? features.firstNames : features.lastNames) {
-      for (const identity of bySurname.get(sortedTokens(form)) ?? []) if (surnames.size < candidatesPerRecord) surnames.add(identity);
+    const blocks = (features.nameOrderUnknown ? features.firstNames : features.lastNames).map((form) => bySurname.get(sortedTokens(form)) ?? []);
+    // A common surname (PAYET, MARTIN) has more bearers than the cap: those who share a given name
+    // come first, or the record's own person is rarely compared and the share of records with a
+    // person here (the prior) comes out far too low where surnames are concentrated.
+    const givenTokens = new Set(features.firstNames);
+    if (blocks.some((block) => block.length > candidatesPerRecord)) {
+      for (const block of blocks) {
+        for (const identity of block) {
+          if (surnames.size >= candidatesPerRecord) break;
+          if (references[identity]!.firstNames.some((token) => givenTokens.has(token))) surnames.add(identity);
+        }
+      }
     }
+    for (const block of blocks) for (const identity of block) if (surnames.size < candidatesPerRecord) surnames.add(identity);
     const own: LevelVector[] = [];
     for (const identity of surnames) own.push(levelsOf(compareFeatures(features, references[identity]!, context)));
     surnameSession.push(...own);
