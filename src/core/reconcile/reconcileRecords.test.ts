@@ -242,6 +242,27 @@ describe('reconcileRecords policies', () => {
     expect(one.link(2).decision).toBe('review');
   });
 
+  it('holds a link that rests on names alone to its own, stricter band', () => {
+    const records = [
+      hr('Z1', 'KERBRATOU', 'Zoélie', '1980-03-12', { service: 'CARDIO' }),
+      ad('zkerbratou', { lastName: 'KERBRATOU', firstName: 'Zoélie' }),
+      { sourceId: 'app1', role: 'application', key: 'ZKE', attributes: { lastName: 'KERBRATOU', firstName: 'Zoélie', birthDate: '1980-03-12' } },
+    ] satisfies ReconcileRecord[];
+    const run = (namesOnlyProbability: number) => {
+      const all = [...hospital.records, ...records];
+      const config = { ...defaultMatchingConfig, calibrated: { ...defaultMatchingConfig.calibrated, namesOnlyProbability } };
+      const result = reconcileRecords({ records: all, establishmentFiness: hospital.establishmentFiness, today, config });
+      return { names: result.links[hospital.records.length + 1]!, born: result.links[hospital.records.length + 2]! };
+    };
+    const usual = run(defaultMatchingConfig.calibrated.namesOnlyProbability!);
+    expect(usual.names.probability!).toBeGreaterThan(defaultMatchingConfig.calibrated.namesOnlyProbability!);
+    expect(usual.names.decision).toBe('auto');
+    // Asked for more certainty than two names give, the account goes to a human; the birth date still links the application account.
+    const strict = run(1 - (1 - usual.names.probability!) / 2);
+    expect(strict.names).toMatchObject({ decision: 'review', identity: usual.names.identity });
+    expect(strict.born).toMatchObject({ decision: 'auto', identity: usual.names.identity });
+  }, 30_000);
+
   it('never links automatically a name two people here share without a key telling them apart', () => {
     const { link, identityOf } = withHospital([
       hr('G1', 'GUILLOUVIC', 'Anneline', '1980-03-12', { service: 'CARDIO' }),

@@ -412,7 +412,8 @@ export function reconcileRecords({
       runnerUp.score >= candidate.score - decisionConfig.homonymMargin &&
       runnerUp.score >= decisionConfig.reviewThreshold - decisionConfig.homonymMargin &&
       (model === null || !isDistinguished(candidate, runnerUp, byProfession));
-    return candidate.score >= decisionConfig.automaticThreshold && !guarded ? 'auto' : 'review';
+    const threshold = decisionConfig.namesOnlyThreshold !== undefined && !hasDistinguishingKey(candidate) ? decisionConfig.namesOnlyThreshold : decisionConfig.automaticThreshold;
+    return candidate.score >= threshold && !guarded ? 'auto' : 'review';
   };
   const scoredRule = model === null ? 'points' : 'weights';
   /** A proposal's namesakes within the guard's margin, compared in full (register candidates keep only the decision's evidence). */
@@ -843,6 +844,7 @@ export function reconcileRecords({
       bySource.set(sourceId, left);
     }
     const automaticLog = Math.log2(decisionConfig.calibrated.automaticProbability / (1 - decisionConfig.calibrated.automaticProbability));
+    const namesOnlyLog = automaticLog + (decisionConfig.namesOnlyThreshold ?? decisionConfig.automaticThreshold) - decisionConfig.automaticThreshold;
     for (const [sourceId, leftovers] of bySource) {
       const taken = takenBySource.get(sourceId) ?? new Set<number>();
       const free = identities.length - taken.size;
@@ -913,7 +915,7 @@ export function reconcileRecords({
         let total = 1 + odds;
         for (const other of candidatesOf.get(record)!) if (other.identity !== candidate.identity && !claimed.has(other.identity)) total += 2 ** (prior + weightOf(other));
         const posteriorLog = Math.log2(odds) - Math.log2(total - odds);
-        if (posteriorLog < automaticLog) continue;
+        if (posteriorLog < (hasDistinguishingKey(candidate) ? automaticLog : namesOnlyLog)) continue;
         if (runnerUp !== undefined && runnerUp.score >= candidate.score - decisionConfig.homonymMargin && !isDistinguished(candidate, runnerUp)) continue;
         const shared = nameKeysOf(identities[candidate.identity]!.features).some((key) => sharedNames.has(key));
         if ((shared && !hasDistinguishingKey(candidate)) || usedOnlyBeforeArrival(record, candidate.identity)) continue;

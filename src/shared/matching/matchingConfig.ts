@@ -45,6 +45,13 @@ export interface CalibratedBands {
   automaticProbability: number;
   /** Match probability at or above which a link goes to review. */
   reviewProbability: number;
+  /**
+   * Match probability at or above which a link that rests on names alone (no identifier, no birth
+   * date, no account in common) is automatic; 0.995 when absent. Name frequencies cannot see a
+   * locum or an interim from elsewhere who bears a staff member's name: a hundred such links at
+   * 0.99 would hold one namesake's badge.
+   */
+  namesOnlyProbability?: number;
   /** Homonym guard in bits: no automatic link when a rival is within this many bits of the best. */
   homonymMarginBits: number;
 }
@@ -68,6 +75,8 @@ export interface MatchingConfig {
   /** The most an exact given name can add for its rarity (calibrated weights only). */
   rareFirstNameBonus?: number;
   automaticThreshold: number;
+  /** Calibrated policy: the automatic threshold of a link that rests on names alone (see `namesOnlyProbability`). */
+  namesOnlyThreshold?: number;
   reviewThreshold: number;
   /** Homonym guard: no automatic link when the second-best candidate is within this many points. */
   homonymMargin: number;
@@ -80,7 +89,7 @@ export interface MatchingConfig {
  */
 export const defaultMatchingConfig: MatchingConfig = {
   scoring: 'calibrated',
-  calibrated: { automaticProbability: 0.99, reviewProbability: 0.5, homonymMarginBits: 4 },
+  calibrated: { automaticProbability: 0.99, reviewProbability: 0.5, namesOnlyProbability: 0.995, homonymMarginBits: 4 },
   rules: [
     { name: 'rpps-last-first', exact: ['rpps', 'lastName', 'firstName'] },
     { name: 'matricule-last-first', exact: ['hrId', 'lastName', 'firstName'] },

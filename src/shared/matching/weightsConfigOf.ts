@@ -7,6 +7,9 @@ export const termFrequencyCapBits = 8;
 /** 40 seed points (an identifier) ≈ 10 bits: only for levels the model could not estimate. */
 const seedPointsInBits = 0.25;
 
+/** See `CalibratedBands.namesOnlyProbability`. */
+const defaultNamesOnlyProbability = 0.995;
+
 function logit2(probability: number): number {
   return Math.log2(probability / (1 - probability));
 }
@@ -27,13 +30,14 @@ export function weightsConfigOf(model: MatchModel, config: MatchingConfig): Matc
   }
   const exactSurname = model.levels.lastName?.exact;
   if (exactSurname !== undefined) points.lastName = { ...points.lastName, crossed: exactSurname.weight };
-  const { automaticProbability, reviewProbability, homonymMarginBits } = config.calibrated;
+  const { automaticProbability, reviewProbability, namesOnlyProbability = defaultNamesOnlyProbability, homonymMarginBits } = config.calibrated;
   return {
     ...config,
     points,
     rareLastNameBonus: termFrequencyCapBits,
     rareFirstNameBonus: termFrequencyCapBits,
     automaticThreshold: logit2(automaticProbability) - model.priorWeight,
+    namesOnlyThreshold: logit2(Math.max(automaticProbability, namesOnlyProbability)) - model.priorWeight,
     reviewThreshold: logit2(reviewProbability) - model.priorWeight,
     homonymMargin: homonymMarginBits,
   };
