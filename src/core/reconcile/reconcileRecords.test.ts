@@ -173,6 +173,24 @@ describe('reconcileRecords decisions', () => {
     expect(result.links[1]!.evidence.find((item) => item.field === 'service')).toBeUndefined();
     expect(result.links[2]!.evidence.find((item) => item.field === 'service')?.level).toBe('exact');
   });
+
+  it('compares a pôle with the HR services that the accounts carrying a matricule show it stands for', () => {
+    const services = ['Cardiologie', 'Pneumologie', 'Orthopédie'];
+    const poleOf: Record<string, string> = { Cardiologie: 'Pôle Médecine', Pneumologie: 'Pôle Médecine', Orthopédie: 'Pôle Chirurgie' };
+    const surnames = ['ARNAUD', 'BESNARD', 'CHAUVET', 'DELAGE', 'ESNAULT', 'FOUCHER', 'GIRAULT', 'HAMELIN', 'JOUBERT', 'LEBRETON', 'MARCHAIS', 'NOVEL'];
+    const staff = Array.from({ length: 36 }, (_, index) => hr(`M${index}`, `${surnames[index % 12]}${index < 12 ? '' : index < 24 ? 'E' : 'OT'}`, 'Paul', `19${60 + index}-01-01`, { service: services[index % 3]! }));
+    const accounts: ReconcileRecord[] = staff.map((agent, index) => ad(`acct${index}`, { hrId: agent.key, lastName: agent.attributes.lastName!, firstName: 'Paul', service: poleOf[services[index % 3]!]! }));
+    const person = hr('Z1', 'KERBRATOU', 'Zoélie', '1980-03-12', { service: 'Pneumologie' });
+    const namesOnly = (key: string, service: string) => ad(key, { lastName: 'KERBRATOU', firstName: 'Zoélie', service });
+    const result = reconcileRecords({ today, records: [...staff, ...accounts, person, namesOnly('zkerbratou', 'Pôle Médecine'), { ...namesOnly('ZK2', 'Pôle Chirurgie'), sourceId: 'app', role: 'application' }, namesOnly('zk3', 'Pôle Chirurgie')] });
+    const at = staff.length * 2;
+    const service = (offset: number) => result.links[at + offset]!.evidence.find((item) => item.field === 'service');
+    expect(service(1)).toMatchObject({ level: 'part', left: 'PÔLE MÉDECINE', right: 'PNEUMOLOGIE', comparator: 'learned nomenclature' });
+    // The other source's accounts carry no matricule: nothing learned there, the pôle says nothing.
+    expect(service(2)).toBeUndefined();
+    // An account of the same names in another pôle: evidence against.
+    expect(service(3)).toMatchObject({ level: 'different', left: 'PÔLE CHIRURGIE' });
+  });
 });
 
 describe('reconcileRecords policies', () => {

@@ -11,6 +11,7 @@ import { sortedTokens } from '../../shared/matching/compareNames';
 import { weightsConfigOf } from '../../shared/matching/weightsConfigOf';
 import { countNameFrequencies } from './countNameFrequencies';
 import { createElsewhereNamesakeTest, exactNameKeysOf } from './createElsewhereNamesakeTest';
+import { learnServiceGroups } from './learnServiceGroups';
 import { indexIdentities, type Candidate } from './indexIdentities';
 import { trainMatchModel } from './trainMatchModel';
 
@@ -308,7 +309,8 @@ export function reconcileRecords({
     }),
   );
   // An account's service named in a nomenclature HR does not use (a pôle, a site, another application's
-  // codes) says nothing either way: it is left out of the comparison rather than counted as a disagreement.
+  // codes) is compared through the correspondence its identifier-linked accounts show, when they show
+  // one; otherwise it says nothing either way: left out rather than counted as a disagreement.
   {
     const hrServices = new Set<string>();
     for (const record of indexesOf.hr) {
@@ -316,11 +318,18 @@ export function reconcileRecords({
       if (service !== null) hrServices.add(service);
     }
     if (hrServices.size > 0) {
-      for (const role of ['directory', 'application'] as const) {
-        for (const record of indexesOf[role]) {
-          const account = features[record]!;
-          if (account.service !== null && !hrServices.has(account.service)) account.service = null;
-        }
+      const accounts = [...indexesOf.directory, ...indexesOf.application];
+      const groups = learnServiceGroups(
+        indexesOf.hr.map((record) => features[record]!),
+        accounts.map((record) => ({ sourceId: records[record]!.sourceId, features: features[record]! })),
+      );
+      for (const record of accounts) {
+        const account = features[record]!;
+        if (account.service === null || hrServices.has(account.service)) continue;
+        const correspondence = groups.get(records[record]!.sourceId);
+        const services = correspondence?.groups.get(account.service);
+        if (services !== undefined) account.serviceGroup = { name: account.service, services, placed: correspondence!.placed };
+        account.service = null;
       }
     }
   }

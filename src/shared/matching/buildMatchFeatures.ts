@@ -46,11 +46,25 @@ export interface MatchFeatures {
   logins: string[];
   profession: string | null;
   service: string | null;
+  /**
+   * An account's service written in another nomenclature than HR's (a pôle, an application's
+   * codes), with the HR services its identifier-linked accounts show it stands for (see
+   * `learnServiceGroups`). `service` is then null. Absent otherwise.
+   */
+  serviceGroup?: ServiceGroup;
   finess: readonly string[];
   /** An interim or contractor account by its name (`ext.dupont.j`, `presta-…`): rarely a staff member's. */
   externalAccount?: boolean;
 }
 
+
+/** A service of another nomenclature and the HR services it stands for. */
+export interface ServiceGroup {
+  name: string;
+  services: ReadonlySet<string>;
+  /** Every HR service the source's correspondence places somewhere: another one is no disagreement, only unknown. */
+  placed: ReadonlySet<string>;
+}
 
 export interface MatchInput {
   attributes: CanonicalAttributes;
@@ -179,6 +193,7 @@ export function buildMatchFeatures({ attributes: a, finess = [], accountKey, giv
     logins,
     profession: mapProfessionCode(a.profession),
     service: clean(a.service)?.toUpperCase() ?? null,
+    serviceGroup: undefined,
     finess,
     ...(logins.some((login) => externalAccountName.test(login)) ? { externalAccount: true } : {}),
   };

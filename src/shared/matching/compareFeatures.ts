@@ -1,4 +1,4 @@
-import type { MatchFeatures } from './buildMatchFeatures';
+import type { MatchFeatures, ServiceGroup } from './buildMatchFeatures';
 import { ceilingsOf, pointsFor } from './ceilingsOf';
 import { compareBirthDates } from './compareBirthDates';
 import { compareFirstNames, compareLastNames, isRunTogether, isSameFirstName, isSameLastName, sameGivenNameInUse, type NameComparison } from './compareNames';
@@ -192,6 +192,15 @@ function isHopeless(config: MatchingConfig, floor: number, ceiling: number, cont
 }
 
 /** One line of evidence for a field that was not missing. */
+/**
+ * A service of another nomenclature: the HR service it alone stands for agrees exactly, one of several
+ * (a pôle's) in part; an HR service placed elsewhere disagrees, one the correspondence never met says nothing.
+ */
+function serviceGroupLevel(group: ServiceGroup, service: string): MatchLevel {
+  if (group.services.has(service)) return group.services.size === 1 ? 'exact' : 'part';
+  return group.placed.has(service) ? 'different' : 'missing';
+}
+
 function addEvidence(
   { evidence, context, levels, weights }: { evidence: FieldEvidence[]; context: CompareContext; levels: Record<MatchField, MatchLevel>; weights: Partial<Record<MatchField, number>> },
   field: MatchField,
@@ -233,7 +242,7 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
     firstName: 'missing',
     birthDate: compareBirthDates(record.birthDate, reference.birthDate),
     sex: record.sex !== null && reference.sex !== null ? (record.sex === reference.sex ? 'exact' : 'different') : 'missing',
-    service: record.service !== null && reference.service !== null ? (record.service === reference.service ? 'exact' : 'different') : 'missing',
+    service: record.service !== null && reference.service !== null ? (record.service === reference.service ? 'exact' : 'different') : reference.service !== null && record.serviceGroup !== undefined ? serviceGroupLevel(record.serviceGroup, reference.service) : 'missing',
     email: compareEmails(record.email, reference.email),
     login: sharedLogin !== undefined ? 'exact' : 'missing',
     profession: record.profession !== null && reference.profession !== null ? (record.profession === reference.profession ? 'exact' : 'different') : 'missing',
@@ -323,7 +332,8 @@ export function compareFeatures(record: MatchFeatures, reference: MatchFeatures,
   addEvidence(explain, 'firstName', names.first.left, names.first.right, names.inverted ? 'inverted order' : names.first.comparator);
   addEvidence(explain, 'birthDate', record.birthDate, reference.birthDate, 'calendar');
   addEvidence(explain, 'sex', record.sex, reference.sex, 'equal');
-  addEvidence(explain, 'service', record.service, reference.service, 'equal');
+  if (record.serviceGroup === undefined) addEvidence(explain, 'service', record.service, reference.service, 'equal');
+  else addEvidence(explain, 'service', record.serviceGroup.name, reference.service, 'learned nomenclature');
   const referenceName = levels.email === 'compatible' || (sharedLogin === undefined && levels.login !== 'missing') ? nameOf(reference) : '';
   if (levels.email === 'compatible') addEvidence(explain, 'email', record.email, referenceName, 'name pattern');
   else addEvidence(explain, 'email', record.email, reference.email, levels.email === 'part' ? 'local part' : 'equal');
