@@ -93,6 +93,32 @@ describe('review queue screen', () => {
     expect(desk.core.db.prepare("SELECT reason FROM reconcile_decisions WHERE decision = 'reject'").get()).toEqual({ reason: 'Personnes différentes (homonyme ou autre personne)' });
   });
 
+  it('shows on a namesake’s page the record waiting between them, proposed to the other person', async () => {
+    const waiting = desk.core.db
+      .prepare(
+        `SELECT r.record_key AS recordKey, namesake.hr_id AS hrId, proposed.last_name AS lastName, proposed.first_name AS firstName
+           FROM identity_link_alternatives a JOIN identity_links l ON l.record_id = a.record_id AND l.decision = 'pending'
+           JOIN source_records r ON r.id = a.record_id JOIN identities namesake ON namesake.id = a.identity_id JOIN identities proposed ON proposed.id = l.identity_id
+          WHERE namesake.hr_id IS NOT NULL LIMIT 1`,
+      )
+      .get() as { recordKey: string; hrId: string; lastName: string; firstName: string };
+    await page.getByRole('button', { name: 'Recherche' }).click();
+    await page.getByLabel('Rechercher une personne').fill(waiting.hrId);
+    await page.getByTestId('search-results').locator('tbody tr').first().getByRole('button').click();
+    const pending = page.getByRole('complementary').getByRole('region', { name: 'Fiches en attente de vérification' });
+    await pending.waitFor();
+    const item = pending.getByTestId('person-pending').getByRole('listitem').filter({ hasText: waiting.recordKey });
+    expect(await item.textContent()).toContain(`proposée à ${waiting.lastName.toUpperCase()} ${waiting.firstName} ; cette personne est un homonyme possible`);
+    expect(await item.textContent()).toMatch(/lien à valider/);
+    // The evidence shown is the one for this person, behind its summary.
+    await item.locator('details summary').click();
+    await item.getByTestId('link-waterfall').locator('svg').first().waitFor();
+    expect(consoleErrors).toEqual([]);
+    // Back to the queue: the next test decides that record (the demo may hold only one between namesakes).
+    await page.getByRole('button', { name: 'Rapprochements' }).click();
+    await page.getByTestId('review-proposal').waitFor();
+  });
+
   it('shows a proposal’s namesakes and links the record to the one the reviewer chooses', async () => {
     const proposal = page.getByTestId('review-proposal');
     const alternatives = page.getByTestId('review-alternatives');
@@ -107,8 +133,9 @@ describe('review queue screen', () => {
     const proposedName = (await proposal.getByRole('region', { name: 'Personne proposée' }).getByRole('heading').textContent())!.replace(/^Personne proposée — /, '');
     const first = alternatives.getByRole('listitem').first();
     const alternativeName = (await first.getAttribute('aria-label'))!;
-    // Namesakes: the same name, told apart by what is beside it.
-    expect(alternativeName).toBe(proposedName);
+    // Namesakes: the same names (a married woman's shown with her birth name beside the usage one), told apart by what is beside it.
+    const wordsOf = (name: string) => name.replace(/[()]/g, ' ').split(/\s+/).filter((word) => word !== '');
+    expect(wordsOf(alternativeName)).toEqual(expect.arrayContaining(wordsOf(proposedName)));
     expect(await first.locator('dl').textContent()).toMatch(/Matricule/);
     await first.locator('summary').click();
     expect(await first.getByTestId('link-evidence').textContent()).toMatch(/Nom/);
@@ -144,29 +171,6 @@ describe('review queue screen', () => {
     await panel.locator('details summary').first().click();
     await panel.getByTestId('link-waterfall').first().locator('svg').first().waitFor();
     expect(await panel.locator('details summary').first().textContent()).toMatch(/Probabilité : \d+(\.\d+)? %/);
-    expect(consoleErrors).toEqual([]);
-  });
-
-  it('shows on a namesake’s page the record waiting between them, proposed to the other person', async () => {
-    const waiting = desk.core.db
-      .prepare(
-        `SELECT r.record_key AS recordKey, namesake.hr_id AS hrId, proposed.last_name AS lastName, proposed.first_name AS firstName
-           FROM identity_link_alternatives a JOIN identity_links l ON l.record_id = a.record_id AND l.decision = 'pending'
-           JOIN source_records r ON r.id = a.record_id JOIN identities namesake ON namesake.id = a.identity_id JOIN identities proposed ON proposed.id = l.identity_id
-          WHERE namesake.hr_id IS NOT NULL LIMIT 1`,
-      )
-      .get() as { recordKey: string; hrId: string; lastName: string; firstName: string };
-    await page.getByRole('button', { name: 'Recherche' }).click();
-    await page.getByLabel('Rechercher une personne').fill(waiting.hrId);
-    await page.getByTestId('search-results').locator('tbody tr').first().getByRole('button').click();
-    const pending = page.getByRole('complementary').getByRole('region', { name: 'Fiches en attente de vérification' });
-    await pending.waitFor();
-    const item = pending.getByTestId('person-pending').getByRole('listitem').filter({ hasText: waiting.recordKey });
-    expect(await item.textContent()).toContain(`proposée à ${waiting.lastName.toUpperCase()} ${waiting.firstName} ; cette personne est un homonyme possible`);
-    expect(await item.textContent()).toMatch(/lien à valider/);
-    // The evidence shown is the one for this person, behind its summary.
-    await item.locator('details summary').click();
-    await item.getByTestId('link-waterfall').locator('svg').first().waitFor();
     expect(consoleErrors).toEqual([]);
   });
 });
