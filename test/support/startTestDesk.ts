@@ -33,7 +33,8 @@ export async function startTestDesk({ clock, demo = true }: { clock?: Clock; dem
     stop: async () => {
       await server.close();
       core.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      // A file the closing store or a finishing job thread still writes can land mid-removal (ENOTEMPTY): Node retries.
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }
