@@ -56,6 +56,9 @@ export interface CalibratedBands {
   homonymMarginBits: number;
 }
 
+/** See `CalibratedBands.namesOnlyProbability`; also the value of a stored configuration written before it existed. */
+export const defaultNamesOnlyProbability = 0.995;
+
 /** A deterministic rule: automatic when every listed field compares `exact`. */
 export interface MatchRule {
   name: string;
@@ -89,7 +92,7 @@ export interface MatchingConfig {
  */
 export const defaultMatchingConfig: MatchingConfig = {
   scoring: 'calibrated',
-  calibrated: { automaticProbability: 0.99, reviewProbability: 0.5, namesOnlyProbability: 0.995, homonymMarginBits: 4 },
+  calibrated: { automaticProbability: 0.99, reviewProbability: 0.5, namesOnlyProbability: defaultNamesOnlyProbability, homonymMarginBits: 4 },
   rules: [
     { name: 'rpps-last-first', exact: ['rpps', 'lastName', 'firstName'] },
     { name: 'matricule-last-first', exact: ['hrId', 'lastName', 'firstName'] },

@@ -1,14 +1,11 @@
 import type { MatchModel } from './matchModel';
-import type { MatchField, MatchingConfig, MatchLevel } from './matchingConfig';
+import { defaultNamesOnlyProbability, type MatchField, type MatchingConfig, type MatchLevel } from './matchingConfig';
 
 /** The most a name's rarity may move its weight, in bits (a name nobody else carries, or one thousands carry). */
 export const termFrequencyCapBits = 8;
 
 /** 40 seed points (an identifier) ≈ 10 bits: only for levels the model could not estimate. */
 const seedPointsInBits = 0.25;
-
-/** See `CalibratedBands.namesOnlyProbability`. */
-const defaultNamesOnlyProbability = 0.995;
 
 function logit2(probability: number): number {
   return Math.log2(probability / (1 - probability));
