@@ -48,5 +48,5 @@ export function explainLink(db: Database.Database, sourceId: string, recordKey: 
       )
       .all(sourceId, recordKey) as { identityId: string; personName: string; score: number; probability: number | null; evidence: string }[]
   ).map((alternative) => ({ ...alternative, evidence: JSON.parse(alternative.evidence) as FieldEvidence[] }));
-  return { ...row, sourceId, recordKey, evidence, waterfall: buildWaterfallSteps({ priorWeight: row.priorWeight, evidence }), alternatives };
+  return { ...row, sourceId, recordKey, evidence, waterfall: buildWaterfallSteps({ priorWeight: row.priorWeight, evidence, probability: row.probability }), alternatives };
 }

@@ -3,7 +3,7 @@ import { generateSyntheticHospital } from '../../../test/support/generateSynthet
 import { measureReconciliation } from '../../../test/support/measureReconciliation';
 import { appendRppsCheckDigit } from '../../shared/identifiers/rpps';
 import { defaultMatchingConfig } from '../../shared/matching/matchingConfig';
-import { reconcileRecords, recordRef, type ReconcileRecord } from './reconcileRecords';
+import { probabilityAmongRivals, reconcileRecords, recordRef, type ReconcileRecord } from './reconcileRecords';
 
 const today = '2026-11-29';
 
@@ -350,16 +350,18 @@ describe('reconcileRecords policies', () => {
     expect(told.link(2).alternatives).toBeUndefined();
   });
 
-  it('proposes a register entry still at the previous employer for a newcomer only', () => {
+  it('proposes a register entry still at the previous employer for a newcomer only, at its chance among the entries of her names', () => {
     const elsewhere = ['350000001'];
-    const newcomer = withHospital([
-      hr('P1', 'PENHOATOU', 'Maïwenn', '1990-01-05', { profession: 'Infirmière', startDate: '2026-08-01' }),
-      entry('10100000002', 'PENHOATOU', 'MAIWENN', '60', elsewhere),
-      entry('10100000003', 'PENHOATOU', 'MAIWENN', '60', ['290000002']),
-    ]);
-    const proposed = [newcomer.link(1), newcomer.link(2)].filter((link) => link?.decision === 'review');
-    expect(proposed).toHaveLength(1);
-    expect(proposed[0]!.identity).toBe(newcomer.identityOf(0));
+    const arrived = hr('P1', 'PENHOATOU', 'Maïwenn', '1990-01-05', { profession: 'Infirmière', startDate: '2026-08-01' });
+    const newcomer = withHospital([arrived, entry('10100000002', 'PENHOATOU', 'MAIWENN', '60', elsewhere)]);
+    expect(newcomer.link(1)).toMatchObject({ identity: newcomer.identityOf(0), decision: 'review' });
+    expect(newcomer.link(1).probability).toBeGreaterThanOrEqual(0.5);
+    // Two entries of her names and profession elsewhere: at most one is hers, and neither is more
+    // likely than not — a reviewer could only guess; her card at the desk will say.
+    const twice = withHospital([arrived, entry('10100000002', 'PENHOATOU', 'MAIWENN', '60', elsewhere), entry('10100000003', 'PENHOATOU', 'MAIWENN', '60', ['290000002'])]);
+    expect([twice.link(1), twice.link(2)].filter((link) => link?.decision === 'review')).toHaveLength(0);
+    expect(probabilityAmongRivals(-10, 20, [20])).toBeLessThan(0.5);
+    expect(probabilityAmongRivals(-10, 20, [])).toBeCloseTo(1 / (1 + 2 ** -10), 6);
     // Here for fifteen years: a namesake elsewhere is somebody else.
     const settled = withHospital([
       hr('P1', 'PENHOATOU', 'Maïwenn', '1970-01-05', { profession: 'Infirmière', startDate: '2011-09-01' }),

@@ -241,6 +241,26 @@ function isWorthReviewWithoutKey(candidate: Candidate, alone: () => boolean, arr
   return professionAgrees && (here || (arrivedLately ?? alone()));
 }
 
+/** A register entry's keys: its RPPS, or an activity at the establishment. */
+function hasRegisterKey(candidate: Candidate): boolean {
+  return candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact');
+}
+
+function isRuled(candidate: Candidate): boolean {
+  return candidate.rule !== null || candidate.reviewRule !== null;
+}
+
+/**
+ * The probability of one pair when its rivals are other hypotheses for the same place (at most one
+ * of them is true, or none): its odds over the sum of everyone's plus one.
+ */
+export function probabilityAmongRivals(priorWeight: number, score: number, rivalScores: readonly number[]): number {
+  const odds = 2 ** (priorWeight + score);
+  let total = 1 + odds;
+  for (const rival of rivalScores) total += 2 ** (priorWeight + rival);
+  return odds / total;
+}
+
 /** "sourceId/key": how decisions and anchors name a record. */
 export function recordRef(record: Pick<ReconcileRecord, 'sourceId' | 'key'>): string {
   return `${record.sourceId}/${record.key}`;
@@ -527,23 +547,23 @@ export function reconcileRecords({
   const isElsewhereNamesake = model === null ? null : createElsewhereNamesakeTest({ references, establishmentFiness });
   const recordsDecidedOn = new Set([...accepted.keys(), ...[...rejected].map(recordOfPair)]);
   const namesakesElsewhere = new Map<string, number[]>();
-  const ruledNamesakeElsewhere = new Map<number, boolean>();
-  /** Whether a namesake elsewhere meets a rule or a review rule with the person (what made her name "not alone"). */
-  function hasRuledNamesakeElsewhere(identity: number): boolean {
-    let found = ruledNamesakeElsewhere.get(identity);
-    if (found !== undefined) return found;
-    found = false;
+  const ruledNamesakesElsewhere = new Map<number, number[]>();
+  /** The scores of the namesakes elsewhere that meet a rule or a review rule with the person (what makes her name "not alone"). */
+  function ruledNamesakeScoresElsewhere(identity: number): number[] {
+    let scores = ruledNamesakesElsewhere.get(identity);
+    if (scores !== undefined) return scores;
+    scores = [];
     const compared = new Set<number>();
     for (const key of exactNameKeysOf(identities[identity]!.features, 'index')) {
       for (const entry of namesakesElsewhere.get(key) ?? []) {
-        if (found || compared.has(entry)) continue;
+        if (compared.has(entry)) continue;
         compared.add(entry);
         const comparison = compareFeatures(features[entry]!, identities[identity]!.features, context, bounded);
-        if (comparison !== null && (comparison.rule !== null || comparison.reviewRule !== null)) found = true;
+        if (comparison !== null && (comparison.rule !== null || comparison.reviewRule !== null)) scores.push(comparison.score);
       }
     }
-    ruledNamesakeElsewhere.set(identity, found);
-    return found;
+    ruledNamesakesElsewhere.set(identity, scores);
+    return scores;
   }
   time('register', () => {
     // One register entry per person and one person per entry: greedy assignment by score.
@@ -610,10 +630,21 @@ export function reconcileRecords({
       if (decision === 'none') continue;
       // A register namesake working elsewhere shares everything but the keys: by weights, only an entry at the establishment (or with the RPPS) links by itself.
       // Without either key, a namesake registered elsewhere is not even worth a reviewer's time.
-      if (model !== null && candidate.rule === null && !candidate.evidence.some((item) => (item.field === 'finess' || item.field === 'rpps') && item.level === 'exact')) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, () => !ruledRival && !hasRuledNamesakeElsewhere(candidate.identity), arrivedLately(candidate.identity)) ? 'review' : 'none';
+      if (model !== null && candidate.rule === null && !hasRegisterKey(candidate)) decision = candidate.reviewRule !== null && isWorthReviewWithoutKey(candidate, () => !ruledRival && ruledNamesakeScoresElsewhere(candidate.identity).length === 0, arrivedLately(candidate.identity)) ? 'review' : 'none';
       if (decision === 'none') continue;
       if (decision === 'auto' && candidate.rule === null && !candidate.evidence.some((item) => item.field === 'rpps' && item.level === 'exact') && !isToldApartFromNamesakes(record, candidate, candidatesOf.get(record)!)) {
         decision = 'review';
+      }
+      let shownProbability: number | undefined;
+      if (model !== null && decision === 'review' && candidate.rule === null && !hasRegisterKey(candidate)) {
+        // Entries elsewhere of the same names, any one of which could be the newcomer's (at most one is):
+        // its chance is this one's among them, not that of its names alone; below the review band, nobody is asked.
+        const rivalScores = [
+          ...(competitorsOf.get(candidate.identity) ?? []).filter((other) => other.record !== record && !assigned.has(other.record) && isRuled(other.candidate) && !hasRegisterKey(other.candidate)).map((other) => other.candidate.score),
+          ...ruledNamesakeScoresElsewhere(candidate.identity),
+        ];
+        shownProbability = probabilityAmongRivals(model.priorWeight, candidate.score, rivalScores);
+        if (shownProbability < decisionConfig.calibrated.reviewProbability) continue;
       }
       link(
         record,
@@ -623,6 +654,7 @@ export function reconcileRecords({
         undefined,
         candidatesOf.get(record)!.filter((other) => !taken.has(other.identity)),
       );
+      if (shownProbability !== undefined) links[record]!.probability = shownProbability;
       assigned.add(record);
       taken.add(candidate.identity);
     }

@@ -17,18 +17,30 @@ export interface Waterfall {
   probability: number;
 }
 
+/** Below this gap (bits) the stored probability is the evidence's own, rounding aside. */
+const rivalsStepMinimum = 0.05;
+
 /**
  * The steps of a link's explanation: the prior odds, then each field's calibrated weight (strongest
- * first), then the final odds and probability. Null when the link was decided on the seed's points
- * (no weights to draw).
+ * first), then the final odds and probability. When the link's stored probability weighed its rivals
+ * too (the accounts left for the people without one, the register entries of the same names), one
+ * more step carries the evidence's odds to it, so that the chart ends where the desk's figure does.
+ * Null when the link was decided on the seed's points (no weights to draw).
  */
-export function buildWaterfallSteps({ priorWeight, evidence }: { priorWeight: number | null; evidence: readonly LinkEvidence[] }): Waterfall | null {
+export function buildWaterfallSteps({ priorWeight, evidence, probability = null }: { priorWeight: number | null; evidence: readonly LinkEvidence[]; probability?: number | null }): Waterfall | null {
   if (priorWeight === null || evidence.some((item) => item.weight === undefined)) return null;
   const steps: WaterfallStep[] = [{ labelKey: 'review.waterfall.prior', start: 0, end: priorWeight, kind: 'prior', seedPoints: null }];
   let odds = priorWeight;
   for (const item of [...evidence].sort((a, b) => Math.abs(b.weight!) - Math.abs(a.weight!))) {
     steps.push({ labelKey: `review.field.${item.field}`, start: odds, end: odds + item.weight!, kind: item.weight! >= 0 ? 'for' : 'against', seedPoints: item.points });
     odds += item.weight!;
+  }
+  if (probability !== null && probability > 0 && probability < 1) {
+    const stored = Math.log2(probability / (1 - probability));
+    if (Math.abs(stored - odds) > rivalsStepMinimum) {
+      steps.push({ labelKey: 'review.waterfall.rivals', start: odds, end: stored, kind: stored >= odds ? 'for' : 'against', seedPoints: null });
+      odds = stored;
+    }
   }
   steps.push({ labelKey: 'review.waterfall.final', start: 0, end: odds, kind: 'final', seedPoints: null });
   return { steps, probability: 1 / (1 + 2 ** -odds) };

@@ -21,9 +21,9 @@ function signed(value: number): string {
  * each field's calibrated weight in bits (the seed's points beside it in the label), the final odds
  * and the match probability. Nothing is drawn for a link decided on the seed's points.
  */
-export function EvidenceWaterfall({ evidence, priorWeight }: { evidence: readonly LinkEvidence[]; priorWeight: number | null }) {
+export function EvidenceWaterfall({ evidence, priorWeight, probability: storedProbability = null }: { evidence: readonly LinkEvidence[]; priorWeight: number | null; probability?: number | null }) {
   const { t } = useTranslation();
-  const waterfall = buildWaterfallSteps({ evidence, priorWeight });
+  const waterfall = buildWaterfallSteps({ evidence, priorWeight, probability: storedProbability });
   if (waterfall === null) return null;
   const labels = waterfall.steps.map((step) => t(step.labelKey));
   const probability = `${(waterfall.probability * 100).toFixed(waterfall.probability > 0.99 ? 2 : 1)} %`;

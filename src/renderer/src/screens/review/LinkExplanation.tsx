@@ -23,7 +23,7 @@ export function LinkExplanation({ link }: { link: NonNullable<SourceRecordView['
             {link.probability === null ? t('review.score', { score: link.score }) : t('review.probability', { probability: formatProbability(link.probability) })} ·{' '}
             {t('review.rule', { rule: t(ruleKeyOf(link.rule), { defaultValue: link.rule }) })}
           </summary>
-          <EvidenceWaterfall evidence={link.evidence} priorWeight={link.priorWeight} />
+          <EvidenceWaterfall evidence={link.evidence} priorWeight={link.priorWeight} probability={link.probability} />
           <EvidenceTable evidence={link.evidence} caption={t('review.evidence')} />
         </details>
       )}

@@ -172,7 +172,7 @@ export function ReviewScreen() {
               <PersonFacts person={proposal.identity} />
             </section>
           </div>
-          <EvidenceWaterfall evidence={proposal.evidence} priorWeight={proposal.priorWeight} />
+          <EvidenceWaterfall evidence={proposal.evidence} priorWeight={proposal.priorWeight} probability={proposal.probability} />
           <EvidenceTable evidence={proposal.evidence} caption={t('review.evidence')} />
           <label htmlFor={reasonId}>{t('review.reason')}</label>
           <input
