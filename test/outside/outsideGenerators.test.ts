@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The product's own check: the generators write RPPS numbers as the register does, without reading src/.
 import { isValidRpps } from '../../src/shared/identifiers/rpps';
+import { generateAlsaceE } from './generateAlsaceE';
 import { generateChuC } from './generateChuC';
 import { generateGhtB } from './generateGhtB';
 import { generateHospitalA } from './generateHospitalA';
@@ -347,3 +348,202 @@ describe('outside generator D (overseas university hospital, two sites)', () => 
     expect(out.csvRows(badges).every((r) => /^\d{10}$/.test(r[badges.key as string] as string))).toBe(true);
   });
 });
+
+describe('outside generator E (Alsace-Moselle GHT, two hospitals and an EHPAD)', () => {
+  const dir = join(root, 'E-7');
+  let out: ReturnType<typeof loadOutput>;
+  const source = (id: string) => out.config.sources.find((s) => s.id === id) as SourceConfig & { recordsPerPerson?: string; dateFormat?: string };
+  const luhn = (value: string) =>
+    [...value].reverse().reduce((sum, char, i) => {
+      const doubled = i % 2 === 1 ? Number(char) * 2 : Number(char);
+      return sum + (doubled > 9 ? doubled - 9 : doubled);
+    }, 0) %
+      10 ===
+    0;
+  beforeAll(() => {
+    generateAlsaceE({ seed: 7, outDir: dir, staff: STAFF });
+    out = loadOutput(dir);
+  });
+
+  it('is deterministic from the seed, and another seed gives other data', () => {
+    const again = join(root, 'E-7-again');
+    const other = join(root, 'E-8');
+    generateAlsaceE({ seed: 7, outDir: again, staff: STAFF });
+    generateAlsaceE({ seed: 8, outDir: other, staff: STAFF });
+    for (const file of readdirSync(dir)) expect(readFileSync(join(again, file)).equals(readFileSync(join(dir, file))), file).toBe(true);
+    expect(readFileSync(join(other, 'truth.json')).equals(readFileSync(join(dir, 'truth.json')))).toBe(false);
+  });
+
+  it('declares three FINESS géographiques in 67/68 with a Luhn key, and the EJ apart', () => {
+    const finess = out.config.establishment.finess;
+    expect(finess).toHaveLength(3);
+    for (const f of [...finess, out.truth.establishment.finessEj]) {
+      expect(f).toMatch(/^6[78]\d{7}$/);
+      expect(luhn(f), f).toBe(true);
+    }
+    expect(finess).not.toContain(out.truth.establishment.finessEj);
+    expect(new Set(out.truth.people.map((p) => (p as unknown as { site: string }).site))).toEqual(new Set(finess));
+  });
+
+  it('lets every truth record point at a real key of its source, each key once, and at a known person', () => {
+    const personIds = new Set(out.truth.people.map((p) => p.personId));
+    const keysOf = new Map<string, (string | undefined)[]>();
+    for (const s of out.config.sources.filter((s) => s.kind === 'csv')) keysOf.set(s.id, out.csvRows(s).map((r) => r[s.key as string]));
+    const register = out.config.sources.find((s) => s.kind === 'rpps-extract') as SourceConfig;
+    const registerText = new TextDecoder('windows-1252').decode(out.raw(register.path));
+    keysOf.set(register.id, [...new Set(registerText.split('\n').slice(1).filter((line) => line !== '').map((line) => line.split('|')[1]))]);
+    for (const [sourceId, keys] of keysOf) {
+      expect(new Set(keys).size, sourceId).toBe(keys.length);
+      const truthKeys = out.truth.records.filter((record) => record.sourceId === sourceId).map((record) => record.key);
+      expect(truthKeys.length, sourceId).toBe(keys.length);
+      expect(new Set(truthKeys), sourceId).toEqual(new Set(keys));
+    }
+    for (const record of out.truth.records) if (record.personId !== null) expect(personIds.has(record.personId)).toBe(true);
+  });
+
+  it('writes HR in ISO-8859-1 with umlauts, DD/MM/YYYY, sex 1/2, 6-digit matricules, NOM_MARITAL beside NOM_PATRONYMIQUE, civil given names and PRENOM_USUEL', () => {
+    const hr = out.byRole('hr')[0] as SourceConfig & { dateFormat?: string };
+    expect(hr.encoding).toBe('iso-8859-1');
+    expect(hr.dateFormat).toBe('DD/MM/YYYY');
+    const bytes = out.raw(hr.path);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const rows = out.csvRows(hr);
+    expect(rows).toHaveLength(STAFF);
+    expect(rows.every((r) => /^\d{6}$/.test(r.MATRICULE as string))).toBe(true);
+    expect(new Set(rows.map((r) => r.SEXE))).toEqual(new Set(['1', '2']));
+    expect(rows.filter((r) => r.DATE_NAISSANCE !== '').every((r) => /^\d{2}\/\d{2}\/\d{4}$/.test(r.DATE_NAISSANCE as string))).toBe(true);
+    expect(rows.some((r) => r.DATE_NAISSANCE === '')).toBe(true);
+    expect(rows.some((r) => /[ÄÖÜ]/.test(`${r.NOM_PATRONYMIQUE}${r.NOM_MARITAL}`))).toBe(true);
+    expect(rows.every((r) => r.NOM_MARITAL !== r.NOM_PATRONYMIQUE)).toBe(true);
+    expect(rows.filter((r) => r.NOM_MARITAL !== '').length).toBeGreaterThan(STAFF * 0.2);
+    expect(rows.filter((r) => (r.PRENOMS as string).split(' ').length >= 3).length).toBeGreaterThan(STAFF * 0.1);
+    const women = rows.filter((r) => r.SEXE === '2' && r.PRENOM_USUEL !== '');
+    const usualNotFirst = women.filter((r) => !(r.PRENOM_USUEL as string).startsWith((r.PRENOMS as string).split(' ')[0] as string));
+    expect(usualNotFirst.length / women.length).toBeGreaterThan(0.05);
+    expect(usualNotFirst.length / women.length).toBeLessThan(0.2);
+    expect(rows.some((r) => /^\S+-\S+$/.test(r.PRENOM_USUEL as string) && (r.PRENOMS as string).startsWith((r.PRENOM_USUEL as string).replace('-', ' ')))).toBe(true);
+    const people = new Map(out.truth.people.map((p) => [p.hrId, p]));
+    const professionals = rows.filter((r) => people.get(r.MATRICULE as string)?.rppsTrue);
+    const withRpps = professionals.filter((r) => r.NUM_RPPS !== '');
+    expect(withRpps.length / professionals.length).toBeGreaterThanOrEqual(0.3);
+    expect(withRpps.length / professionals.length).toBeLessThanOrEqual(0.5);
+    expect(withRpps.some((r) => !isValidRpps(r.NUM_RPPS as string))).toBe(true);
+    expect(rows.filter((r) => r.DATE_SORTIE !== '' && r.POSITION !== 'ACTIVITE').length).toBeGreaterThan(STAFF * 0.03);
+  });
+
+  it('has real homonyms (MULLER Anne born years apart, a pair born the same year) and distinct near-identical families', () => {
+    type P = Truth['people'][number] & { usageName: string; firstName: string; birthName: string };
+    const people = out.truth.people as P[];
+    const groups = new Map<string, P[]>();
+    for (const p of people) if (p.homonymGroup) groups.set(p.homonymGroup, [...(groups.get(p.homonymGroup) ?? []), p]);
+    const members = [...groups.values()].flat().length;
+    expect(members / people.length).toBeGreaterThanOrEqual(0.015);
+    expect(members / people.length).toBeLessThanOrEqual(0.05);
+    const anne = [...groups.values()].find((g) => g.some((p) => p.usageName === 'MULLER' && p.firstName === 'Anne'));
+    expect(anne && new Set(anne.map((p) => p.birthDate.slice(0, 4))).size).toBeGreaterThan(1);
+    expect([...groups.values()].some((g) => g.length === 2 && g[0]?.birthDate.slice(0, 4) === g[1]?.birthDate.slice(0, 4) && g[0]?.birthDate !== g[1]?.birthDate)).toBe(true);
+    const christophes = people.filter((p) => p.firstName === 'Christophe' && ['SCHMITT', 'SCHMIDT', 'SCHMIT'].includes(p.usageName));
+    expect(new Set(christophes.map((p) => p.usageName)).size).toBe(3);
+    const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+    for (const [, g] of groups) expect(new Set(g.map((p) => `${fold(p.usageName)}|${fold(p.firstName)}`)).size).toBe(1);
+  });
+
+  it('writes AD as PowerShell Export-Csv: BOM, quoted values, French-culture dates, logins by era without umlauts, employeeID on 20-55 %', () => {
+    const ad = out.byRole('directory')[0] as SourceConfig;
+    expect(ad.kind).toBe('csv');
+    const bytes = out.raw(ad.path);
+    expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')[0]).toMatch(/^\uFEFF"DistinguishedName","Enabled","GivenName","Surname","DisplayName","SamAccountName",/);
+    const rows = out.csvRows(ad);
+    expect(new Set(rows.map((r) => r.Enabled))).toEqual(new Set(['True', 'False']));
+    expect(rows.filter((r) => r.LastLogonDate !== '').every((r) => /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/.test(r.LastLogonDate as string))).toBe(true);
+    const logins = rows.map((r) => r.SamAccountName as string);
+    expect(logins.every((l) => l.length <= 20 && !/[ÄÖÜäöü]/.test(l))).toBe(true);
+    expect(rows.every((r) => !/[ÄÖÜäöü]/.test(r.Surname as string))).toBe(true);
+    expect(logins.some((l) => /^[a-z]{2,8}$/.test(l))).toBe(true);
+    expect(logins.some((l) => /^[a-z]{2,8}\d$/.test(l))).toBe(true);
+    expect(logins.some((l) => /^[a-z-]+\.[a-z-]+\d?$/.test(l))).toBe(true);
+    expect(logins.some((l) => l.startsWith('ext.'))).toBe(true);
+    for (const generic of ['accueil.urgences', 'secretariat.cardio', 'svc_backup']) expect(logins).toContain(generic);
+    const withId = rows.filter((r) => r.EmployeeID !== '');
+    expect(withId.length / rows.length).toBeGreaterThanOrEqual(0.2);
+    expect(withId.length / rows.length).toBeLessThanOrEqual(0.55);
+    expect(withId.some((r) => (r.EmployeeID as string).length < 6)).toBe(true);
+    expect(rows.filter((r) => r.EmailAddress !== '').every((r) => (r.EmailAddress as string).endsWith('@ghrs.fr') && (r.UserPrincipalName as string).endsWith('@ghrs.local'))).toBe(true);
+    // Umlaut people: HR keeps `MÜLLER`, the directory writes `MULLER` or `MUELLER`.
+    const hrUmlauts = out.truth.people.filter((p) => /[ÄÖÜ]/.test((p as unknown as { usageName: string }).usageName)).map((p) => p.personId);
+    const accountOf = new Map(out.truth.records.filter((r) => r.sourceId === 'ad' && r.personId).map((r) => [r.personId, r.key]));
+    const surnames = hrUmlauts.flatMap((id) => rows.filter((r) => r.SamAccountName === accountOf.get(id)).map((r) => (r.Surname as string).toUpperCase()));
+    expect(surnames.some((s) => /AE|OE|UE/.test(s))).toBe(true);
+    const departed = new Set(out.truth.people.filter((p) => (p as unknown as { departed: boolean }).departed).map((p) => p.personId));
+    const adTruth = out.truth.records.filter((r) => r.sourceId === 'ad');
+    expect(adTruth.some((r) => r.personId && departed.has(r.personId) && rows.find((row) => row.SamAccountName === r.key)?.Enabled === 'True')).toBe(true);
+    expect(adTruth.filter((r) => r.personId === null).length).toBeGreaterThan(V_GENERIC_MIN);
+  });
+
+  it('writes the register as a 56-column Windows-1252 extract sorted by name, with namesakes, two-activity people, register lag and departed people still listed', () => {
+    const register = out.config.sources.find((s) => s.kind === 'rpps-extract') as SourceConfig;
+    expect(register.encoding).toBe('windows-1252');
+    const bytes = out.raw(register.path);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const lines = new TextDecoder('windows-1252').decode(bytes).split('\n').filter((l) => l !== '');
+    expect((lines[0] as string).split('|')).toHaveLength(57);
+    const rows = lines.slice(1).map((l) => l.split('|'));
+    for (const row of rows) {
+      expect(row).toHaveLength(57);
+      expect(isValidRpps(row[1] as string)).toBe(true);
+      expect(row[2]).toBe(`8${row[1]}`);
+    }
+    const inOrder = (a: string[], b: string[]) => (a[7] as string) < (b[7] as string) || (a[7] === b[7] && (a[8] as string) <= (b[8] as string));
+    expect(rows.every((row, i) => i === 0 || inOrder(rows[i - 1] as string[], row))).toBe(true);
+    const perRpps = new Map<string, string[][]>();
+    for (const row of rows) perRpps.set(row[1] as string, [...(perRpps.get(row[1] as string) ?? []), row]);
+    expect([...perRpps.values()].some((r) => r.length >= 2)).toBe(true);
+    const local = new Set(out.truth.records.filter((r) => r.sourceId === 'rpps' && r.personId).map((r) => r.key));
+    const localNames = new Set([...local].map((k) => `${perRpps.get(k)?.[0]?.[7]}|${perRpps.get(k)?.[0]?.[8]}`));
+    expect([...perRpps.entries()].filter(([k, r]) => !local.has(k) && localNames.has(`${r[0]?.[7]}|${r[0]?.[8]}`)).length).toBeGreaterThan(STAFF * 0.5);
+    expect(perRpps.size).toBeGreaterThan(STAFF * 3);
+    const establishment = new Set(out.config.establishment.finess);
+    for (const p of out.truth.people) {
+      if (!p.rppsTrue || !p.inRegister) continue;
+      expect(perRpps.get(p.rppsTrue)?.some((r) => establishment.has(r[21] as string)), p.personId).toBe(p.registerState === 'listed');
+      expect(perRpps.get(p.rppsTrue)?.every((r) => !establishment.has(r[21] as string) || r[22] === out.truth.establishment.finessEj)).toBe(true);
+    }
+    const states = new Set(out.truth.people.map((p) => p.registerState));
+    for (const state of ['listed', 'stale-activity', 'absent', 'none']) expect(states).toContain(state);
+    expect(out.truth.people.some((p) => (p as unknown as { departed: boolean }).departed && p.registerState === 'listed')).toBe(true);
+    expect(rows.some((r) => r[11] === 'E')).toBe(true);
+    expect(rows.some((r) => r[17] === 'L' && r[21] === '')).toBe(true);
+  });
+
+  it('writes the RIS in DICOM person-name form, the lab with titled display names and initials, the badges with several cards per person', () => {
+    const ris = out.csvRows(source('ris'));
+    expect(ris.every((r) => /^[A-Z][A-Z' -]*\^[A-Z-]+(\^[A-Z-]*)?(\^DR)?$/.test(r.NOM_DICOM as string))).toBe(true);
+    expect(ris.some((r) => (r.NOM_DICOM as string).endsWith('^^DR'))).toBe(true);
+    expect(ris.filter((r) => r.DATE_NAISSANCE !== '').every((r) => /^(19|20)\d{6}$/.test(r.DATE_NAISSANCE as string))).toBe(true);
+    expect(ris.filter((r) => r.PROFIL === 'RADIOLOGUE' && r.RPPS !== '').length).toBeGreaterThan(0);
+    expect(source('ris').fields?.fullName).toEqual({ column: 'NOM_DICOM', nameOrder: 'last-first' });
+    const sil = out.csvRows(source('sil'));
+    const display = sil.map((r) => r.NOM_AFFICHE as string);
+    expect(display.some((n) => /^Dr [A-Z]{2,}/.test(n))).toBe(true);
+    expect(display.some((n) => /^Dr [A-Z][a-zé]/.test(n))).toBe(true);
+    expect(display.some((n) => /^Mme [A-ZÉ][a-zéèëï-]+ [A-Z]/.test(n))).toBe(true);
+    expect(display.some((n) => / [A-Z]\.( |$)/.test(n) || / [A-Z]-[A-Z]( |$)/.test(n))).toBe(true);
+    expect(sil.filter((r) => r.DATE_NAISSANCE !== '').every((r) => /^(19|20)\d{6}$/.test(r.DATE_NAISSANCE as string))).toBe(true);
+    const badges = source('badges');
+    expect(badges.recordsPerPerson).toBe('several');
+    expect(badges.encoding).toBe('windows-1252');
+    expect(out.raw(badges.path).includes(0x97)).toBe(true);
+    const cards = out.csvRows(badges);
+    expect(new Set(cards.map((r) => r.STATUT))).toEqual(new Set(['Active', 'Perdue', 'Bloquée', 'Restituée', 'Expirée']));
+    const perPerson = new Map<string, number>();
+    for (const r of out.truth.records) if (r.sourceId === 'badges' && r.personId) perPerson.set(r.personId, (perPerson.get(r.personId) ?? 0) + 1);
+    expect([...perPerson.values()].some((n) => n >= 2)).toBe(true);
+    expect(cards.some((r) => /^VISITEUR \d+$/.test(r.TITULAIRE as string))).toBe(true);
+    expect(cards.every((r) => /^04[0-9A-F]{12}$/.test(r.NUM_BADGE as string))).toBe(true);
+  });
+});
+
+/** Generic, interim and purged accounts of nobody here, at least. */
+const V_GENERIC_MIN = 25;

@@ -1,10 +1,11 @@
 /**
  * Writes one synthetic outside hospital as export files plus its truth:
- *   npx tsx test/outside/writeOutsideHospital.ts --generator a|b|c|d --seed N --out DIR [--staff N]
+ *   npx tsx test/outside/writeOutsideHospital.ts --generator a|b|c|d|e --seed N --out DIR [--staff N]
  * The register size follows the staff; `--namesakes X` scales the namesakes written to it.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { generateAlsaceE } from './generateAlsaceE';
 import { generateChuC } from './generateChuC';
 import { generateGhtB } from './generateGhtB';
 import { generateHospitalA } from './generateHospitalA';
@@ -22,8 +23,8 @@ function writeOutsideHospital(argv: readonly string[]): void {
     },
     strict: true,
   });
-  const usage = 'usage: writeOutsideHospital.ts --generator a|b|c|d --seed N --out DIR [--staff N] [--namesakes X]';
-  if ((values.generator !== 'a' && values.generator !== 'b' && values.generator !== 'c' && values.generator !== 'd') || values.seed === undefined || values.out === undefined) throw new Error(usage);
+  const usage = 'usage: writeOutsideHospital.ts --generator a|b|c|d|e --seed N --out DIR [--staff N] [--namesakes X]';
+  if ((values.generator !== 'a' && values.generator !== 'b' && values.generator !== 'c' && values.generator !== 'd' && values.generator !== 'e') || values.seed === undefined || values.out === undefined) throw new Error(usage);
   const seed = Number(values.seed);
   const staff = values.staff === undefined ? undefined : Number(values.staff);
   const namesakes = values.namesakes === undefined ? undefined : Number(values.namesakes);
@@ -36,7 +37,9 @@ function writeOutsideHospital(argv: readonly string[]): void {
         ? generateGhtB({ seed, outDir, staff, namesakeScale: namesakes }).written
         : values.generator === 'c'
           ? generateChuC({ seed, outDir, staff, namesakeScale: namesakes }).written
-          : generateReunionD({ seed, outDir, staff, namesakeScale: namesakes }).written;
+          : values.generator === 'd'
+            ? generateReunionD({ seed, outDir, staff, namesakeScale: namesakes }).written
+            : generateAlsaceE({ seed, outDir, staff, namesakeScale: namesakes }).written;
   process.stdout.write(`${JSON.stringify({ generator: values.generator, seed, outDir, counts })}\n`);
 }
 
