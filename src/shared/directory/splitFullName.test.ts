@@ -63,6 +63,15 @@ describe('splitFullName', () => {
     expect(splitFullName('de Villiers', 'last-first')).toEqual({ lastName: 'de Villiers' });
   });
 
+  it('reads a DICOM person name by its separators, whatever the declared order', () => {
+    expect(splitFullName('MULLER^ANNE', 'first-last')).toEqual({ lastName: 'MULLER', firstName: 'ANNE' });
+    expect(splitFullName('MULLER^ANNE^^DR', 'auto')).toEqual({ lastName: 'MULLER', firstName: 'ANNE' });
+    expect(splitFullName('SCHMITT^Marie^Odile^Mme', 'last-first')).toEqual({ lastName: 'SCHMITT', firstName: 'Marie Odile', sex: 'F' });
+    expect(splitFullName('DE LA FONTAINE^JEAN-LUC', 'auto')).toEqual({ lastName: 'DE LA FONTAINE', firstName: 'JEAN-LUC' });
+    expect(splitFullName('KLEIN', 'auto')).toEqual({ lastName: 'KLEIN' });
+    expect(splitFullName('^^', 'auto')).toBeNull();
+  });
+
   it('reads "LAST, First" with its comma and ignores remarks in brackets', () => {
     expect(splitFullName('Dupont, Jean', 'auto')).toEqual({ lastName: 'Dupont', firstName: 'Jean' });
     expect(splitFullName('DUPONT Jean (intérim)', 'auto')).toEqual({ lastName: 'DUPONT', firstName: 'Jean' });

@@ -95,6 +95,22 @@ function scoreCandidate(words: readonly string[], { surnameFirst, size }: Candid
 /** A value read as a surname alone ("LE GALL"): only when every cut strands a particle. */
 const wholeSurnamePenalty = -6;
 
+/**
+ * A DICOM person name (radiology: `MULLER^ANNE^MARIE^DR`) says itself which part is which: family
+ * name, given name, middle names, prefix, suffix, separated by `^`, whatever the declared order.
+ * The prefix is a civility or a title (sex evidence, as in a display name).
+ */
+function splitDicomName(fullName: string): SplitName | null {
+  const [family = '', given = '', middle = '', prefix = ''] = fullName.split('=')[0]!.split('^').map((part) => part.trim().replace(/\s+/g, ' '));
+  const firstName = [given, middle].filter((part) => part !== '').join(' ');
+  const civility = prefix === '' ? undefined : civilityOf(prefix);
+  const name: SplitName = {};
+  if (family !== '') name.lastName = family;
+  if (firstName !== '') name.firstName = firstName;
+  if (civility !== undefined && civility !== null) name.sex = civility;
+  return Object.keys(name).length === 0 ? null : name;
+}
+
 const noKnownNames: KnownNames = { givenNames: new Set(), lastNames: new Set() };
 
 /**
@@ -103,10 +119,11 @@ const noKnownNames: KnownNames = { givenNames: new Set(), lastNames: new Set() }
  * `last-first` and `first-last` fix the orientation; `auto` chooses it per value. Within an
  * orientation, the cut between surname and given names follows case (UPPER words are the surname),
  * then known given names (a compact French list and `known`, the other sources' names), then one
- * surname word. Remarks in brackets are ignored. Returns null when no name is left once the
- * civilities are stripped.
+ * surname word. Remarks in brackets are ignored. A DICOM person name (`NOM^PRENOM`) is read by its
+ * separators. Returns null when no name is left once the civilities are stripped.
  */
 export function splitFullName(fullName: string, order: NameOrder, known: KnownNames = noKnownNames): SplitName | null {
+  if (fullName.includes('^')) return splitDicomName(fullName);
   // A remark in brackets ("DUPONT Jean (intérim)", "[EXT]") is not a name.
   const words = fullName.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').trim().split(/[\s,]+/).filter((word) => word !== '');
   let sex: 'M' | 'F' | undefined;
