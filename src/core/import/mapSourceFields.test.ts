@@ -12,6 +12,13 @@ describe('mapSourceFields', () => {
     expect(mapOne({ id: 'a', lastLogonTimestamp: '2026-11-02T08:15:00Z' }, { fields })).toMatchObject({ ok: true, attributes: { lastLogin: '2026-11-02' } });
   });
 
+  it('reads a compact timestamp (DICOM, LDAP generalized time) as its date, whatever the declared layout', () => {
+    const fields = { lastLogin: 'derniere' } as const;
+    expect(mapOne({ id: 'a', derniere: '20261130074213' }, { fields, dateFormat: 'DD/MM/YYYY' })).toMatchObject({ attributes: { lastLogin: '2026-11-30' }, warnings: [] });
+    expect(mapOne({ id: 'a', derniere: '20261130074213.0Z' }, { fields })).toMatchObject({ attributes: { lastLogin: '2026-11-30' }, warnings: [] });
+    expect(mapOne({ id: 'a', derniere: '20261331074213' }, { fields })).toMatchObject({ attributes: {}, warnings: [{ reason: 'invalid-last-login' }] });
+  });
+
   it('tells an unparseable date from an impossible one, accepts one-digit days and months in day-first layouts', () => {
     const fields = { birthDate: 'naissance' } as const;
     expect(mapOne({ id: 'a', naissance: '1/3/1980' }, { fields, dateFormat: 'DD/MM/YYYY' })).toMatchObject({ attributes: { birthDate: '1980-03-01' } });

@@ -60,6 +60,12 @@ function readLastLogin(value: string, format: SourceDateFormat): string | null |
     return new Date(Number(ticks / filetimeTicksPerMs - filetimeEpochOffsetMs)).toISOString().slice(0, 10);
   }
   if (value === '0') return null;
+  // A compact timestamp (DICOM `20261130074213`, LDAP generalized time `20261130074213.0Z`) reads as its date.
+  const compact = /^(\d{8})\d{4}(\d{2}(\.\d+)?)?(Z|[+-]\d{4})?$/.exec(value);
+  if (compact !== null) {
+    const day = readDate(compact[1]!, 'YYYYMMDD');
+    return 'iso' in day ? day.iso : undefined;
+  }
   const reading = readDate(value.replace(timeSuffix, ''), format);
   if ('iso' in reading) return reading.iso;
   const iso = readDate(value.slice(0, 10), 'YYYY-MM-DD');
